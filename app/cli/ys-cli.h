@@ -1,0 +1,28 @@
+#pragma once
+
+#include <glib.h>
+
+#include "ys-document.h"
+
+G_BEGIN_DECLS
+
+int  ys_cli_new      (int argc, char **argv);
+int  ys_cli_info     (int argc, char **argv);
+int  ys_cli_import   (int argc, char **argv);
+int  ys_cli_dump     (int argc, char **argv);
+int  ys_cli_summary  (int argc, char **argv);
+int  ys_cli_catalog  (int argc, char **argv);
+int  ys_cli_generate (int argc, char **argv);
+
+/* Parses the options of one command; on error prints it and returns FALSE.
+ * @n_args is the number of positional arguments the command needs. */
+gboolean ys_cli_parse     (int          *argc,
+                           char       ***argv,
+                           const char   *parameters,
+                           const char   *summary,
+                           GOptionEntry *entries,
+                           int           n_args);
+int      ys_cli_fail      (GError       *error);
+YsDocument *ys_cli_open   (const char   *path);
+
+G_END_DECLS

@@ -1,0 +1,69 @@
+/* yusuan-cli: the command line over the same core as the window. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ys-cli.h"
+
+typedef struct {
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "new",      ys_cli_new,      N_("Create an empty budget file") },
+  { "info",     ys_cli_info,     N_("Show a budget file’s settings and record counts") },
+  { "import",   ys_cli_import,   N_("Read an interchange directory into a budget file") },
+  { "dump",     ys_cli_dump,     N_("Write a budget file out as an interchange directory") },
+  { "summary",  ys_cli_summary,  N_("Print the totals of a budget") },
+  { "catalog",  ys_cli_catalog,  N_("Look up, search or import classification catalogs") },
+  { "generate", ys_cli_generate, N_("Create a synthetic budget for tests and benchmarks") },
+};
+
+static void
+usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: yusuan-cli COMMAND [OPTION…] ARGUMENTS"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “yusuan-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *localedir = g_getenv ("YUSUAN_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      usage (stderr);
+      return 2;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      usage (stdout);
+      return 0;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("yusuan-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("Unknown command “%s”.\n"), argv[1]);
+  usage (stderr);
+  return 2;
+}

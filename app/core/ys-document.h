@@ -1,0 +1,113 @@
+/* A budget document: one department, one year, one file. Every change goes
+ * through here, is saved at once in its own transaction (or in the batch it
+ * belongs to), and can be undone. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ys-catalog.h"
+#include "ys-kinds.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  YS_CHANGE_INSERT,
+  YS_CHANGE_DELETE,
+  YS_CHANGE_UPDATE,
+  YS_CHANGE_META,
+} YsChangeType;
+
+#define YS_DOCUMENT_ERROR (ys_document_error_quark ())
+typedef enum {
+  YS_DOCUMENT_ERROR_INVALID,
+  YS_DOCUMENT_ERROR_IN_USE,
+  YS_DOCUMENT_ERROR_NOTHING_TO_UNDO,
+} YsDocumentError;
+GQuark ys_document_error_quark (void);
+
+#define YS_TYPE_DOCUMENT (ys_document_get_type ())
+G_DECLARE_FINAL_TYPE (YsDocument, ys_document, YS, DOCUMENT, GObject)
+
+/* Settings every document has, with their defaults. */
+extern const char *const ys_document_meta_keys[];
+
+YsDocument   *ys_document_create          (const char    *path,
+                                           GHashTable    *meta,
+                                           GError       **error);
+YsDocument   *ys_document_open            (const char    *path,
+                                           GError       **error);
+/* Releases the file; the document keeps its records but can no longer change. */
+void          ys_document_close           (YsDocument    *self);
+const char   *ys_document_get_path        (YsDocument    *self);
+
+const char   *ys_document_get_meta        (YsDocument    *self,
+                                           const char    *key);
+int           ys_document_get_year        (YsDocument    *self);
+int           ys_document_get_catalog_year (YsDocument   *self);
+gboolean      ys_document_set_meta        (YsDocument    *self,
+                                           const char    *key,
+                                           const char    *value,
+                                           GError       **error);
+
+GListModel   *ys_document_get_model       (YsDocument    *self,
+                                           const YsKind  *kind);
+guint         ys_document_count           (YsDocument    *self,
+                                           const YsKind  *kind);
+YsRecord     *ys_document_get             (YsDocument    *self,
+                                           const YsKind  *kind,
+                                           guint          position);
+YsRecord     *ys_document_lookup_key      (YsDocument    *self,
+                                           const YsKind  *kind,
+                                           const char    *key);
+
+/* @record is new (not yet in a document); the document takes a reference. */
+gboolean      ys_document_insert          (YsDocument    *self,
+                                           YsRecord      *record,
+                                           GError       **error);
+gboolean      ys_document_set             (YsDocument    *self,
+                                           YsRecord      *record,
+                                           guint          field,
+                                           const YsValue *value,
+                                           GError       **error);
+gboolean      ys_document_set_text        (YsDocument    *self,
+                                           YsRecord      *record,
+                                           guint          field,
+                                           const char    *text,
+                                           GError       **error);
+gboolean      ys_document_delete          (YsDocument    *self,
+                                           YsRecord      *record,
+                                           GError       **error);
+
+/* Groups the changes until the matching end into one transaction and one
+ * undo step (a paste, an import, deleting several rows). */
+gboolean      ys_document_begin_batch     (YsDocument    *self,
+                                           const char    *label,
+                                           GError       **error);
+gboolean      ys_document_end_batch       (YsDocument    *self,
+                                           GError       **error);
+/* Drops every change of the open batch, in memory and in the file. */
+void          ys_document_cancel_batch    (YsDocument    *self);
+
+gboolean      ys_document_can_undo        (YsDocument    *self);
+gboolean      ys_document_can_redo        (YsDocument    *self);
+const char   *ys_document_get_undo_label  (YsDocument    *self);
+const char   *ys_document_get_redo_label  (YsDocument    *self);
+gboolean      ys_document_undo            (YsDocument    *self,
+                                           GError       **error);
+gboolean      ys_document_redo            (YsDocument    *self,
+                                           GError       **error);
+
+/* The document's catalog of its catalog year, with imported rows applied. */
+YsCatalog    *ys_document_get_catalog     (YsDocument    *self,
+                                           YsCatalogKind  kind);
+gboolean      ys_document_import_catalog  (YsDocument    *self,
+                                           YsCatalogKind  kind,
+                                           GPtrArray     *entries,
+                                           gboolean       replace_all,
+                                           GError       **error);
+
+/* Rows imported from a finance bureau's file (YsCatalogEntry), for the interchange dump. */
+GPtrArray    *ys_document_get_imported_catalog (YsDocument   *self,
+                                                YsCatalogKind kind);
+
+G_END_DECLS

@@ -1,0 +1,486 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ys-csv.h"
+#include "ys-interchange.h"
+
+G_DEFINE_QUARK (ys-interchange-error-quark, ys_interchange_error)
+
+static const char *const catalog_files[YS_CATALOG_N_KINDS] = {
+  "function", "economic_dept", "economic_gov", "procurement"
+};
+
+static void
+problem (GPtrArray *problems, const char *file, guint line, guint column,
+         const char *column_name, const char *reason)
+{
+  if (column > 0)
+    g_ptr_array_add (problems, g_strdup_printf (_("%s, line %u, column %u (%s): %s"),
+                                                file, line, column, column_name, reason));
+  else
+    g_ptr_array_add (problems, g_strdup_printf (_("%s, line %u: %s"), file, line, reason));
+}
+
+/* NULL with no error when the file does not exist. */
+static YsCsvReader *
+open_csv (const char *dir, const char *file, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  if (!g_file_get_contents (path, &data, &len, error))
+    return NULL;
+  if (!g_utf8_validate_len (data, len, NULL))
+    {
+      g_set_error (error, YS_INTERCHANGE_ERROR, YS_INTERCHANGE_ERROR_IO,
+                   _("%s is not UTF-8 text; save it as CSV UTF-8"), file);
+      return NULL;
+    }
+  return ys_csv_reader_new_from_data (data, len);
+}
+
+static gboolean
+row_is_blank (GPtrArray *row)
+{
+  for (guint i = 0; i < row->len; i++)
+    {
+      const char *s = g_ptr_array_index (row, i);
+      for (; *s; s++)
+        if (!g_ascii_isspace (*s))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+GHashTable *
+ys_interchange_read_meta (const char *dir, GPtrArray *problems, GError **error)
+{
+  g_autoptr(GHashTable) meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GError) local = NULL;
+  g_autoptr(YsCsvReader) reader = open_csv (dir, "document.csv", &local);
+  GPtrArray *row = NULL;
+  guint line = 0;
+  gboolean header = TRUE;
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  while (reader && ys_csv_reader_next_row (reader, &row, &line, &local))
+    {
+      g_autoptr(GPtrArray) owned = row;
+
+      if (header)
+        {
+          header = FALSE;
+          if (owned->len < 2 || strcmp (g_ptr_array_index (owned, 0), "key") != 0
+              || strcmp (g_ptr_array_index (owned, 1), "value") != 0)
+            problem (problems, "document.csv", line, 0, NULL, _("the first line must be “key,value”"));
+          continue;
+        }
+      if (row_is_blank (owned))
+        continue;
+      if (owned->len != 2)
+        {
+          problem (problems, "document.csv", line, 0, NULL, _("each line must have a key and a value"));
+          continue;
+        }
+      g_hash_table_insert (meta, g_strdup (g_ptr_array_index (owned, 0)),
+                           g_strstrip (g_strdup (g_ptr_array_index (owned, 1))));
+    }
+  if (local != NULL)
+    problem (problems, "document.csv", line, 0, NULL, local->message);
+  return g_steal_pointer (&meta);
+}
+
+typedef struct {
+  const YsKind *kind;
+  GPtrArray    *records;  /* YsRecord */
+  GArray       *lines;    /* guint: line of each record */
+} Parsed;
+
+static void
+parse_kind (const char *dir, const YsKind *kind, Parsed *out, GPtrArray *problems)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(YsCsvReader) reader = open_csv (dir, kind->file, &local);
+  g_autofree int *columns = NULL;  /* CSV column → field, -1 unknown */
+  guint n_columns = 0;
+  GPtrArray *row = NULL;
+  guint line = 0;
+
+  out->kind = kind;
+  out->records = g_ptr_array_new_with_free_func (g_object_unref);
+  out->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (local != NULL)
+    {
+      problem (problems, kind->file, 1, 0, NULL, local->message);
+      return;
+    }
+  if (reader == NULL)
+    return;
+
+  while (ys_csv_reader_next_row (reader, &row, &line, &local))
+    {
+      g_autoptr(GPtrArray) owned = row;
+      g_autoptr(YsRecord) record = NULL;
+      gboolean ok = TRUE;
+
+      if (columns == NULL)
+        {
+          gboolean *seen = g_new0 (gboolean, kind->n_fields);
+
+          n_columns = owned->len;
+          columns = g_new (int, n_columns);
+          for (guint c = 0; c < n_columns; c++)
+            {
+              const char *name = g_strstrip ((char *) g_ptr_array_index (owned, c));
+              columns[c] = ys_kind_find_field (kind, name);
+              if (columns[c] < 0)
+                {
+                  g_autofree char *msg = g_strdup_printf (_("unknown column “%s”"), name);
+                  problem (problems, kind->file, line, c + 1, name, msg);
+                }
+              else if (seen[columns[c]])
+                {
+                  g_autofree char *msg = g_strdup_printf (_("the column “%s” appears twice"), name);
+                  problem (problems, kind->file, line, c + 1, name, msg);
+                }
+              else
+                seen[columns[c]] = TRUE;
+            }
+          for (guint f = 0; f < kind->n_fields; f++)
+            if (!seen[f] && (kind->fields[f].flags & YS_FIELD_REQUIRED))
+              {
+                g_autofree char *msg = g_strdup_printf (_("the required column “%s” (%s) is missing"),
+                                                        kind->fields[f].name, _(kind->fields[f].label));
+                problem (problems, kind->file, line, 0, NULL, msg);
+              }
+          g_free (seen);
+          continue;
+        }
+
+      if (row_is_blank (owned))
+        continue;
+      if (owned->len != n_columns)
+        {
+          g_autofree char *msg = g_strdup_printf (_("has %u columns but the first line names %u"),
+                                                  owned->len, n_columns);
+          problem (problems, kind->file, line, 0, NULL, msg);
+          continue;
+        }
+
+      record = ys_record_new (kind);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_autoptr(GError) field_error = NULL;
+
+          if (columns[c] < 0)
+            continue;
+          if (!ys_record_parse_field (record, columns[c], g_ptr_array_index (owned, c), &field_error))
+            {
+              problem (problems, kind->file, line, c + 1, kind->fields[columns[c]].name,
+                       field_error->message);
+              ok = FALSE;
+            }
+        }
+      /* A required column that is absent is reported once, above; here only
+       * the fields given must be complete. */
+      for (guint f = 0; ok && f < kind->n_fields; f++)
+        {
+          const YsField *field = &kind->fields[f];
+          if ((field->flags & YS_FIELD_REQUIRED) && ys_field_is_text (field)
+              && ys_record_get_text (record, f)[0] == '\0')
+            ok = FALSE;
+        }
+      if (ok)
+        {
+          g_ptr_array_add (out->records, g_steal_pointer (&record));
+          g_array_append_val (out->lines, line);
+        }
+    }
+  if (local != NULL)
+    problem (problems, kind->file, line, 0, NULL, local->message);
+}
+
+/* References and keys are checked across files before anything is written,
+ * so that every problem is reported at once. */
+static void
+check_links (YsDocument *doc, Parsed *parsed, GPtrArray *problems)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint k = 0; k < YS_N_KINDS; k++)
+    {
+      const YsKind *kind = parsed[k].kind;
+
+      for (guint r = 0; r < parsed[k].records->len; r++)
+        {
+          YsRecord *record = g_ptr_array_index (parsed[k].records, r);
+          guint line = g_array_index (parsed[k].lines, guint, r);
+
+          for (guint f = 0; f < kind->n_fields; f++)
+            {
+              const YsField *field = &kind->fields[f];
+              const char *value;
+
+              if (!ys_field_is_text (field))
+                continue;
+              value = ys_record_get_text (record, f);
+              if ((int) f == kind->key_field)
+                {
+                  g_autofree char *key = g_strdup_printf ("%s\x1f%s", kind->name, value);
+                  if (g_hash_table_contains (keys, key)
+                      || ys_document_lookup_key (doc, kind, value) != NULL)
+                    {
+                      g_autofree char *msg = g_strdup_printf (_("%s “%s” appears more than once"),
+                                                              _(field->label), value);
+                      problem (problems, kind->file, line, f + 1, field->name, msg);
+                    }
+                  g_hash_table_add (keys, g_steal_pointer (&key));
+                }
+              else if (field->ref && value[0] != '\0')
+                {
+                  const YsKind *target = ys_kinds_lookup (field->ref);
+                  g_autofree char *key = g_strdup_printf ("%s\x1f%s", field->ref, value);
+
+                  if (!g_hash_table_contains (keys, key)
+                      && ys_document_lookup_key (doc, target, value) == NULL)
+                    {
+                      g_autofree char *msg = g_strdup_printf (_("there is no %s with the code “%s” in %s"),
+                                                              _(target->label), value, target->file);
+                      problem (problems, kind->file, line, f + 1, field->name, msg);
+                    }
+                }
+            }
+        }
+    }
+}
+
+static void
+parse_catalog (const char *dir, GPtrArray *rows_by_kind[YS_CATALOG_N_KINDS], GPtrArray *problems)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(YsCsvReader) reader = open_csv (dir, "catalog.csv", &local);
+  GPtrArray *row = NULL;
+  guint line = 0;
+  gboolean header = TRUE;
+
+  for (guint c = 0; c < YS_CATALOG_N_KINDS; c++)
+    rows_by_kind[c] = g_ptr_array_new_with_free_func ((GDestroyNotify) ys_catalog_entry_free);
+  if (local != NULL)
+    problem (problems, "catalog.csv", 1, 0, NULL, local->message);
+  while (reader && ys_csv_reader_next_row (reader, &row, &line, &local))
+    {
+      g_autoptr(GPtrArray) owned = row;
+      int kind = -1;
+
+      if (header)
+        {
+          header = FALSE;
+          continue;
+        }
+      if (row_is_blank (owned))
+        continue;
+      if (owned->len != 5)
+        {
+          problem (problems, "catalog.csv", line, 0, NULL,
+                   _("each line must have catalog, code, name, level and parent"));
+          continue;
+        }
+      for (guint c = 0; c < YS_CATALOG_N_KINDS; c++)
+        if (strcmp (catalog_files[c], g_ptr_array_index (owned, 0)) == 0)
+          kind = c;
+      if (kind < 0 || ((const char *) g_ptr_array_index (owned, 1))[0] == '\0')
+        {
+          problem (problems, "catalog.csv", line, 0, NULL, _("unknown catalog or empty code"));
+          continue;
+        }
+      g_ptr_array_add (rows_by_kind[kind],
+                       ys_catalog_entry_new (g_ptr_array_index (owned, 1), g_ptr_array_index (owned, 2),
+                                             atoi (g_ptr_array_index (owned, 3)),
+                                             ((const char *) g_ptr_array_index (owned, 4))[0]
+                                               ? g_ptr_array_index (owned, 4) : NULL,
+                                             "imported"));
+    }
+  if (local != NULL)
+    problem (problems, "catalog.csv", line, 0, NULL, local->message);
+}
+
+gboolean
+ys_interchange_import (YsDocument *doc, const char *dir, GPtrArray *problems, GError **error)
+{
+  const YsKind *const *kinds = ys_kinds_all ();
+  Parsed parsed[YS_N_KINDS];
+  GPtrArray *catalog_rows[YS_CATALOG_N_KINDS];
+  g_autoptr(GHashTable) meta = NULL;
+  guint before = problems->len;
+  gboolean ok = FALSE;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, YS_INTERCHANGE_ERROR, YS_INTERCHANGE_ERROR_IO,
+                   _("“%s” is not a directory"), dir);
+      return FALSE;
+    }
+
+  meta = ys_interchange_read_meta (dir, problems, error);
+  if (meta == NULL)
+    return FALSE;
+  for (guint k = 0; kinds[k]; k++)
+    parse_kind (dir, kinds[k], &parsed[k], problems);
+  check_links (doc, parsed, problems);
+  parse_catalog (dir, catalog_rows, problems);
+
+  if (problems->len > before)
+    {
+      guint n = problems->len - before;
+      g_set_error (error, YS_INTERCHANGE_ERROR, YS_INTERCHANGE_ERROR_BAD_ROWS,
+                   g_dngettext (GETTEXT_PACKAGE, "%u problem found; nothing was imported",
+                                "%u problems found; nothing was imported", n), n);
+      goto out;
+    }
+
+  if (!ys_document_begin_batch (doc, _("Import"), error))
+    goto out;
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, meta);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      if (g_strv_contains (ys_document_meta_keys, key)
+          && !ys_document_set_meta (doc, key, value, error))
+        {
+          ys_document_cancel_batch (doc);
+          goto out;
+        }
+  }
+  for (guint k = 0; kinds[k]; k++)
+    for (guint r = 0; r < parsed[k].records->len; r++)
+      if (!ys_document_insert (doc, g_ptr_array_index (parsed[k].records, r), error))
+        {
+          g_autofree char *where = g_strdup_printf (_("%s, line %u: "), kinds[k]->file,
+                                                    g_array_index (parsed[k].lines, guint, r));
+          g_prefix_error (error, "%s", where);
+          ys_document_cancel_batch (doc);
+          goto out;
+        }
+  if (!ys_document_end_batch (doc, error))
+    goto out;
+
+  for (guint c = 0; c < YS_CATALOG_N_KINDS; c++)
+    if (catalog_rows[c]->len > 0)
+      {
+        g_autofree char *flag = g_strdup_printf ("catalog_replaced_%s", catalog_files[c]);
+        if (!ys_document_import_catalog (doc, c, catalog_rows[c],
+                                         g_strcmp0 (g_hash_table_lookup (meta, flag), "1") == 0, error))
+          goto out;
+      }
+  ok = TRUE;
+
+out:
+  for (guint k = 0; kinds[k]; k++)
+    {
+      g_ptr_array_unref (parsed[k].records);
+      g_array_unref (parsed[k].lines);
+    }
+  for (guint c = 0; c < YS_CATALOG_N_KINDS; c++)
+    g_ptr_array_unref (catalog_rows[c]);
+  return ok;
+}
+
+static gboolean
+write_file (const char *dir, const char *file, GString *contents, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  /* g_file_set_contents writes a temporary file and renames it over the old one. */
+  return g_file_set_contents (path, contents->str, contents->len, error);
+}
+
+gboolean
+ys_interchange_dump (YsDocument *doc, const char *dir, GError **error)
+{
+  const YsKind *const *kinds = ys_kinds_all ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *header[] = { "key", "value" };
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      g_set_error (error, YS_INTERCHANGE_ERROR, YS_INTERCHANGE_ERROR_IO,
+                   _("Could not create the directory “%s”: %s"), dir, g_strerror (errno));
+      return FALSE;
+    }
+
+  ys_csv_append_row (out, header, 2);
+  for (guint i = 0; ys_document_meta_keys[i]; i++)
+    {
+      const char *row[] = { ys_document_meta_keys[i], ys_document_get_meta (doc, ys_document_meta_keys[i]) };
+      ys_csv_append_row (out, row, 2);
+    }
+  for (guint c = 0; c < YS_CATALOG_N_KINDS; c++)
+    {
+      g_autofree char *flag = g_strdup_printf ("catalog_replaced_%s", catalog_files[c]);
+      if (g_strcmp0 (ys_document_get_meta (doc, flag), "1") == 0)
+        {
+          const char *row[] = { flag, "1" };
+          ys_csv_append_row (out, row, 2);
+        }
+    }
+  if (!write_file (dir, "document.csv", out, error))
+    return FALSE;
+
+  g_string_truncate (out, 0);
+  {
+    const char *catalog_header[] = { "catalog", "code", "name", "level", "parent" };
+    ys_csv_append_row (out, catalog_header, 5);
+  }
+  for (guint c = 0; c < YS_CATALOG_N_KINDS; c++)
+    {
+      g_autoptr(GPtrArray) rows = ys_document_get_imported_catalog (doc, c);
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const YsCatalogEntry *e = g_ptr_array_index (rows, i);
+          g_autofree char *level = g_strdup_printf ("%d", e->level);
+          const char *row[] = { catalog_files[c], e->code, e->name, level, e->parent ? e->parent : "" };
+          ys_csv_append_row (out, row, 5);
+        }
+    }
+  if (!write_file (dir, "catalog.csv", out, error))
+    return FALSE;
+
+  for (guint k = 0; kinds[k]; k++)
+    {
+      const YsKind *kind = kinds[k];
+      g_autofree const char **row = g_new0 (const char *, kind->n_fields);
+      guint n = ys_document_count (doc, kind);
+
+      g_string_truncate (out, 0);
+      for (guint f = 0; f < kind->n_fields; f++)
+        row[f] = kind->fields[f].name;
+      ys_csv_append_row (out, row, kind->n_fields);
+      for (guint i = 0; i < n; i++)
+        {
+          YsRecord *record = ys_document_get (doc, kind, i);
+          g_auto(GStrv) values = g_new0 (char *, kind->n_fields + 1);
+
+          for (guint f = 0; f < kind->n_fields; f++)
+            values[f] = ys_record_format (record, f);
+          ys_csv_append_row (out, (const char *const *) values, kind->n_fields);
+        }
+      if (!write_file (dir, kind->file, out, error))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,27 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ys-prior-year.h"
+
+static const char *const kind_choices[] = { "人员经费", "公用经费", "项目支出", "收入", NULL };
+
+static const YsField fields[] = {
+  { "unit_code", N_("unit code"), YS_FIELD_CODE, YS_FIELD_REQUIRED, NULL, 0, "unit" },
+  { "func_code", N_("function classification code"), YS_FIELD_CODE, 0, NULL, 7, NULL },
+  { "econ_code", N_("economic classification code"), YS_FIELD_CODE, 0, NULL, 5, NULL },
+  { "kind", N_("expenditure kind"), YS_FIELD_CHOICE, 0, kind_choices, 0, NULL },
+  { "source", N_("fund source"), YS_FIELD_CHOICE, 0, ys_fund_sources, 0, NULL },
+  { "item", N_("item"), YS_FIELD_TEXT, 0, NULL, 0, NULL },
+  { "amount", N_("amount"), YS_FIELD_MONEY, YS_FIELD_NEGATIVE_OK, NULL, 0, NULL },
+  { "reason", N_("reason for the change"), YS_FIELD_TEXT, 0, NULL, 0, NULL },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == YS_PRIOR_YEAR_N_FIELDS);
+
+const YsKind ys_prior_year_kind = {
+  "prior_year", "prior_year", "prior_year.csv", N_("prior-year figure"),
+  fields, G_N_ELEMENTS (fields), -1,
+};
+
+YS_DEFINE_RECORD (YsPriorYear, ys_prior_year, &ys_prior_year_kind)

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "ys-record.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  YS_SERVICE_UNIT_CODE,
+  YS_SERVICE_PROJECT_CODE,
+  YS_SERVICE_CAT1_CODE,
+  YS_SERVICE_CAT1_NAME,
+  YS_SERVICE_CAT2_CODE,
+  YS_SERVICE_CAT2_NAME,
+  YS_SERVICE_CAT3_CODE,
+  YS_SERVICE_CAT3_NAME,
+  YS_SERVICE_CONTENT,
+  YS_SERVICE_QUANTITY,
+  YS_SERVICE_SOURCE,
+  YS_SERVICE_AMOUNT,
+  YS_SERVICE_N_FIELDS
+} YsServiceField;
+
+extern const YsKind ys_service_kind;
+
+#define YS_TYPE_SERVICE (ys_service_get_type ())
+G_DECLARE_FINAL_TYPE (YsService, ys_service, YS, SERVICE, YsRecord)
+
+G_END_DECLS

@@ -1,0 +1,83 @@
+/* The SQLite file behind a document. The only code that speaks SQL. */
+#pragma once
+
+#include <glib.h>
+
+#include "ys-record.h"
+
+G_BEGIN_DECLS
+
+#define YS_STORE_SCHEMA_VERSION 2
+#define YS_STORE_APPLICATION_ID 0x59535541 /* "YSUA" */
+
+#define YS_STORE_ERROR (ys_store_error_quark ())
+typedef enum {
+  YS_STORE_ERROR_NOT_FOUND,
+  YS_STORE_ERROR_EXISTS,
+  YS_STORE_ERROR_NOT_A_DOCUMENT,
+  YS_STORE_ERROR_DAMAGED,
+  YS_STORE_ERROR_NEWER_VERSION,
+  YS_STORE_ERROR_LOCKED,
+  YS_STORE_ERROR_CONSTRAINT,
+  YS_STORE_ERROR_FAILED,
+} YsStoreError;
+GQuark ys_store_error_quark (void);
+
+typedef struct _YsStore YsStore;
+
+/* Creates a new file; refuses to touch an existing one. */
+YsStore   *ys_store_create        (const char    *path,
+                                   GError       **error);
+/* For tests of the migration path: a file at an older schema version. */
+YsStore   *ys_store_create_version (const char   *path,
+                                   int            version,
+                                   GError       **error);
+/* Checks the file before changing anything, then migrates it if older. */
+YsStore   *ys_store_open          (const char    *path,
+                                   GError       **error);
+void       ys_store_close         (YsStore       *self);
+const char *ys_store_get_path     (YsStore       *self);
+
+gboolean   ys_store_begin         (YsStore       *self,
+                                   GError       **error);
+gboolean   ys_store_commit        (YsStore       *self,
+                                   GError       **error);
+void       ys_store_rollback      (YsStore       *self);
+gboolean   ys_store_in_transaction (YsStore      *self);
+
+/* Document settings: dept_code, dept_name, year, region, catalog_year, framework. */
+GHashTable *ys_store_load_meta    (YsStore       *self,
+                                   GError       **error);
+gboolean   ys_store_set_meta      (YsStore       *self,
+                                   const char    *key,
+                                   const char    *value,
+                                   GError       **error);
+
+GPtrArray *ys_store_load          (YsStore       *self,
+                                   const YsKind  *kind,
+                                   GError       **error);
+/* Inserts @record; keeps its id when it has one (undo of a deletion). */
+gboolean   ys_store_insert        (YsStore       *self,
+                                   YsRecord      *record,
+                                   GError       **error);
+gboolean   ys_store_update        (YsStore       *self,
+                                   YsRecord      *record,
+                                   guint          field,
+                                   GError       **error);
+gboolean   ys_store_delete        (YsStore       *self,
+                                   YsRecord      *record,
+                                   GError       **error);
+
+/* Catalog rows imported from a finance bureau's file: catalog is
+ * "function", "economic_dept", "economic_gov" or "procurement". Returns
+ * rows of (code, name, level, parent) as a GPtrArray of GStrv. */
+GPtrArray *ys_store_load_catalog  (YsStore       *self,
+                                   const char    *catalog,
+                                   GError       **error);
+gboolean   ys_store_save_catalog  (YsStore       *self,
+                                   const char    *catalog,
+                                   GPtrArray     *entries, /* YsCatalogEntry */
+                                   gboolean       replace_all,
+                                   GError       **error);
+
+G_END_DECLS
