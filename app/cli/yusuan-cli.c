@@ -2,11 +2,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "ys-cli.h"
+#include "ys-core.h"
 
 typedef struct {
   const char *name;
@@ -37,12 +37,7 @@ usage (FILE *out)
 int
 main (int argc, char **argv)
 {
-  const char *localedir = g_getenv ("YUSUAN_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ys_core_init ();
 
   if (argc < 2)
     {

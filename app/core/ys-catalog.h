@@ -49,23 +49,31 @@ gboolean              ys_catalog_is_incomplete  (YsCatalog     *self);
 void                  ys_catalog_set_incomplete (YsCatalog     *self,
                                                  gboolean       incomplete);
 
+/* Exact code, as the catalog spells it (procurement codes upper case). */
 const YsCatalogEntry *ys_catalog_lookup         (YsCatalog     *self,
                                                  const char    *code);
-/* Entries whose code starts with @prefix, in code order; at most @max (0 = all). */
+/* Entries whose code starts with @prefix, in code order; at most @max (0 = all).
+ * @prefix is trimmed and ASCII-upper-cased. The array holds borrowed pointers. */
 GPtrArray            *ys_catalog_search_prefix  (YsCatalog     *self,
                                                  const char    *prefix,
                                                  guint          max);
-/* Entries whose code starts with @text or whose name contains @text. */
+/* Entries whose code starts with @text or whose name contains @text: code
+ * matches first, then name matches, each in code order; at most @max (0 = all).
+ * ASCII case and () versus （） do not matter. Borrowed pointers, as above. */
 GPtrArray            *ys_catalog_search         (YsCatalog     *self,
                                                  const char    *text,
                                                  guint          max);
-/* "201 一般公共服务支出 › 20103 政府办公厅（室）及相关机构事务 › 2010301 行政运行" */
+/* "201 一般公共服务支出 › 20103 政府办公厅（室）及相关机构事务 › 2010301 行政运行";
+ * a level missing from a partial catalog shows as its bare code. NULL if @code is unknown. */
 char                 *ys_catalog_describe_path  (YsCatalog     *self,
                                                  const char    *code);
 
 /* Adds or replaces entries (code is the key); with @replace_all the bundled
  * entries are dropped first. Levels and parents are derived from the code
- * when an imported row does not give them. */
+ * when an imported row does not give them (level <= 0, parent NULL or "").
+ * Names are normalised; provenance defaults to "imported". A replaced entry
+ * keeps its address, so pointers from earlier lookups stay valid. @entries
+ * is only read. Does not change ys_catalog_is_incomplete. */
 void                  ys_catalog_merge          (YsCatalog     *self,
                                                  GPtrArray     *entries,
                                                  gboolean       replace_all);
@@ -80,7 +88,8 @@ void                  ys_catalog_merge          (YsCatalog     *self,
 GPtrArray            *ys_catalog_read_file      (const char    *path,
                                                  GError       **error);
 
-/* 部门经济分类款 → 政府经济分类款, for 机关 (@institution FALSE) or 事业单位. NULL when unmapped. */
+/* 部门经济分类款 → 政府经济分类款, for 机关 (@institution FALSE) or 事业单位. NULL when unmapped
+ * or @year is not bundled. Loaded once per year and cached; the string lives for the process. */
 const char           *ys_catalog_map_economic   (int            year,
                                                  const char    *dept_code,
                                                  gboolean       institution);

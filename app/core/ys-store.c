@@ -258,7 +258,8 @@ static gboolean
 enable_wal (YsStore *self, GError **error)
 {
   return exec (self, "PRAGMA journal_mode = WAL", error)
-      && exec (self, "PRAGMA synchronous = FULL", error);
+      && exec (self, "PRAGMA synchronous = FULL", error)
+      && exec (self, "PRAGMA cache_size = -131072", error);
 }
 
 YsStore *
