@@ -12,7 +12,7 @@ static const YsField fields[] = {
   { "econ_code", N_("economic classification code"), YS_FIELD_CODE, 0, NULL, 5, NULL },
   { "kind", N_("expenditure kind"), YS_FIELD_CHOICE, 0, kind_choices, 0, NULL },
   { "source", N_("fund source"), YS_FIELD_CHOICE, 0, ys_fund_sources, 0, NULL },
-  { "item", N_("item"), YS_FIELD_TEXT, 0, NULL, 0, NULL },
+  { "item", N_("entry"), YS_FIELD_TEXT, 0, NULL, 0, NULL },
   { "amount", N_("amount"), YS_FIELD_MONEY, YS_FIELD_NEGATIVE_OK, NULL, 0, NULL },
   { "reason", N_("reason for the change"), YS_FIELD_TEXT, 0, NULL, 0, NULL },
 };

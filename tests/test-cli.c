@@ -1,0 +1,274 @@
+/* yusuan-cli as a script would use it: exit codes, messages, and files left alone. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include "ys-money.h"
+#include "ys-test-util.h"
+
+static int
+run (char **out, char **err, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+  const char *arg;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) CLI_PATH);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_help (void)
+{
+  const char *commands[] = { "new", "info", "import", "dump", "summary", "catalog", "generate" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      g_assert_cmpint (run (&out, &err, commands[i], "--help", NULL), ==, 0);
+      g_assert_nonnull (strstr (out, "Usage"));
+    }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (run (&out, &err, "--help", NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "summary"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (&out, &err, "frobnicate", NULL), !=, 0);
+    g_assert_nonnull (strstr (err, "frobnicate"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (&out, &err, "summary", NULL), !=, 0);
+  }
+}
+
+static gint64
+json_int (const char *json, const char *key)
+{
+  g_autofree char *pattern = g_strdup_printf ("\"%s\": ", key);
+  const char *p = strstr (json, pattern);
+
+  g_assert_nonnull (p);
+  return g_ascii_strtoll (p + strlen (pattern), NULL, 10);
+}
+
+static char *
+wan (gint64 fen)
+{
+  return ys_money_format (fen, YS_MONEY_WAN, TRUE);
+}
+
+static void
+check_summary (const char *sample, const char *total, const char *basic, const char *project,
+               const char *personnel, const char *public_)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "s.yusuan", NULL);
+  g_autofree char *src = g_build_filename (SOURCE_ROOT, "resources", "samples", sample, NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *t = NULL, *b = NULL, *p = NULL, *pe = NULL, *pu = NULL;
+
+  g_assert_cmpint (run (&out, &err, "import", path, src, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "summary", path, "--json", NULL), ==, 0);
+  t = wan (json_int (out, "expenditure_total"));
+  b = wan (json_int (out, "basic"));
+  p = wan (json_int (out, "project"));
+  pe = wan (json_int (out, "personnel"));
+  pu = wan (json_int (out, "public"));
+  g_assert_cmpstr (t, ==, total);
+  g_assert_cmpstr (b, ==, basic);
+  g_assert_cmpstr (p, ==, project);
+  g_assert_cmpstr (pe, ==, personnel);
+  g_assert_cmpstr (pu, ==, public_);
+  g_assert_cmpint (json_int (out, "income_total"), ==, json_int (out, "expenditure_total"));
+  g_assert_nonnull (strstr (out, "\"by_function_class\""));
+  g_assert_nonnull (strstr (out, "\"一般公共预算拨款\": {\"income\""));
+  g_assert_cmpint (json_int (out, "units"), ==, 1);
+  ys_test_rm_rf (dir);
+}
+
+static void
+test_summary_of_samples (void)
+{
+  check_summary ("yongqiao-2023", "1,623.35", "1,008.35", "615.00", "858.63", "149.72");
+  check_summary ("shanhaiguan-2023", "1,079.09", "670.69", "408.40", "612.00", "58.68");
+}
+
+static void
+assert_refused (const char *path, const char *fragment)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "info", path, NULL), !=, 0);
+  if (strstr (err, fragment) == NULL)
+    g_printerr ("stderr: %s\n", err);
+  g_assert_nonnull (strstr (err, fragment));
+}
+
+static void
+assert_refused_unchanged (const char *path, const char *fragment)
+{
+  g_autofree char *before = ys_test_file_digest (path);
+  g_autofree char *after = NULL;
+
+  assert_refused (path, fragment);
+  after = ys_test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_bad_files (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *text = g_build_filename (dir, "notes.yusuan", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.yusuan", NULL);
+  g_autofree char *cut = g_build_filename (dir, "cut.yusuan", NULL);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_file_set_contents (text, "这是一个文本文件\n", -1, NULL);
+  assert_refused_unchanged (text, "not a Yusuan budget file");
+
+  {
+    g_autoptr(YsDocument) doc = ys_test_small_document (good);
+    ys_document_close (doc);
+  }
+  g_file_get_contents (good, &data, &len, NULL);
+  g_file_set_contents (cut, data, len / 2 + 100, NULL);
+  assert_refused_unchanged (cut, "damaged");
+
+  {
+    /* The digest is taken around the holder's lifetime: reading the file
+     * from this process would drop the holder's POSIX lock. */
+    g_autofree char *before = ys_test_file_digest (good);
+    g_autofree char *after = NULL;
+    g_autoptr(GError) error = NULL;
+    YsDocument *held = ys_document_open (good, &error);
+
+    g_assert_no_error (error);
+    assert_refused (good, "open in another");
+    g_object_unref (held);
+    after = ys_test_file_digest (good);
+    g_assert_cmpstr (before, ==, after);
+  }
+  ys_test_rm_rf (dir);
+}
+
+static void
+test_import_errors_leave_nothing (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *in = g_build_filename (dir, "in", NULL);
+  g_autofree char *units = g_build_filename (in, "units.csv", NULL);
+  g_autofree char *lines = g_build_filename (in, "lines.csv", NULL);
+  g_autofree char *path = g_build_filename (dir, "new.yusuan", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_mkdir_with_parents (in, 0755);
+  g_file_set_contents (units, "code,name,unit_type,role\n103001,单位,行政单位,本级\n", -1, NULL);
+  g_file_set_contents (lines, "unit_code,func_code,econ_code,kind,source,amount\n"
+                              "103001,2010301,30101,人员经费,一般公共预算拨款,1.234\n", -1, NULL);
+  g_assert_cmpint (run (&out, &err, "import", path, in, NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "lines.csv, line 2, column 6"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  ys_test_rm_rf (dir);
+}
+
+static void
+test_dump_import_round_trip (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *a = g_build_filename (dir, "a.yusuan", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.yusuan", NULL);
+  g_autofree char *d1 = g_build_filename (dir, "d1", NULL);
+  g_autofree char *d2 = g_build_filename (dir, "d2", NULL);
+  g_autofree char *src = g_build_filename (SOURCE_ROOT, "resources", "samples", "shanhaiguan-2023", NULL);
+  const char *files[] = { "document.csv", "units.csv", "lines.csv", "projects.csv", "indicators.csv",
+                          "procurement.csv", "assets.csv" };
+
+  g_assert_cmpint (run (NULL, NULL, "import", a, src, NULL), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "dump", a, d1, NULL), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "import", b, d1, NULL), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "dump", b, d2, NULL), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *p1 = g_build_filename (d1, files[i], NULL);
+      g_autofree char *p2 = g_build_filename (d2, files[i], NULL);
+      g_autofree char *x = NULL, *y = NULL;
+      g_assert_true (g_file_get_contents (p1, &x, NULL, NULL));
+      g_assert_true (g_file_get_contents (p2, &y, NULL, NULL));
+      g_assert_cmpstr (x, ==, y);
+      g_assert_cmpuint (strlen (x), >, 20);
+    }
+  ys_test_rm_rf (dir);
+}
+
+static void
+test_catalog_commands (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "catalog", "lookup", "2010301", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "201 一般公共服务支出 › 20103"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "catalog", "search", "公务员医疗", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "2101103"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "catalog", "lookup", "A02010104", "--kind", "procurement", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "服务器"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "catalog", "lookup", "2999999", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "2999999"));
+}
+
+static void
+test_generate_is_deterministic (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *a = g_build_filename (dir, "a.yusuan", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.yusuan", NULL);
+  g_autofree char *sa = NULL, *sb = NULL;
+
+  g_assert_cmpint (run (NULL, NULL, "generate", a, "--units", "5", "--lines", "500", "--projects", "10",
+                        "--indicators", "40", "--seed", "7", NULL), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "generate", b, "--units", "5", "--lines", "500", "--projects", "10",
+                        "--indicators", "40", "--seed", "7", NULL), ==, 0);
+  g_assert_cmpint (run (&sa, NULL, "summary", a, "--json", NULL), ==, 0);
+  g_assert_cmpint (run (&sb, NULL, "summary", b, "--json", NULL), ==, 0);
+  g_assert_cmpstr (sa, ==, sb);
+  g_assert_cmpint (json_int (sa, "lines"), ==, 500);
+  g_assert_cmpint (json_int (sa, "indicators"), ==, 40);
+  ys_test_rm_rf (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/summary-of-samples", test_summary_of_samples);
+  g_test_add_func ("/cli/bad-files", test_bad_files);
+  g_test_add_func ("/cli/import-errors", test_import_errors_leave_nothing);
+  g_test_add_func ("/cli/dump-import", test_dump_import_round_trip);
+  g_test_add_func ("/cli/catalog", test_catalog_commands);
+  g_test_add_func ("/cli/generate", test_generate_is_deterministic);
+  return g_test_run ();
+}

@@ -1,0 +1,235 @@
+/* The interchange format: lossless round trip, and every kind of bad row
+ * reported with its file, line and column while nothing is imported. */
+#include "config.h"
+
+#include <string.h>
+
+#include "ys-interchange.h"
+#include "ys-test-util.h"
+
+static char *
+read_all (const char *dir)
+{
+  const YsKind *const *kinds = ys_kinds_all ();
+  GString *all = g_string_new (NULL);
+  const char *extra[] = { "document.csv", "catalog.csv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, extra[i], NULL);
+      g_autofree char *data = NULL;
+      g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+      g_string_append_printf (all, "== %s\n%s", extra[i], data);
+    }
+  for (guint k = 0; kinds[k]; k++)
+    {
+      g_autofree char *path = g_build_filename (dir, kinds[k]->file, NULL);
+      g_autofree char *data = NULL;
+      g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+      g_string_append_printf (all, "== %s\n%s", kinds[k]->file, data);
+    }
+  return g_string_free (all, FALSE);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *a = g_build_filename (dir, "a.yusuan", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.yusuan", NULL);
+  g_autofree char *out1 = g_build_filename (dir, "out1", NULL);
+  g_autofree char *out2 = g_build_filename (dir, "out2", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(YsDocument) doc = ys_test_small_document (a);
+  g_autoptr(YsDocument) copy = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ys_catalog_entry_free);
+  g_autofree char *first = NULL, *second = NULL;
+
+  /* Text that needs quoting, every kind of value, and an imported catalog row. */
+  ys_test_insert (doc, ys_test_record (&ys_prior_year_kind, "unit_code", "103001", "func_code", "2010301",
+                                       "amount", "-12.30", "reason", "人员减少, \"压减\"\n第二行", NULL));
+  ys_test_insert (doc, ys_test_record (&ys_review_kind, "finding", "R07:line:1", "explanation", "已说明",
+                                       "status", "已认可", NULL));
+  ys_test_insert (doc, ys_test_record (&ys_procurement_kind, "unit_code", "103001", "project_code", "P1",
+                                       "item_name", "台式计算机", "catalog_code", "A02010105",
+                                       "source", "一般公共预算拨款", "quantity", "3", "unit_price", "5000",
+                                       "amount", "15000", NULL));
+  g_ptr_array_add (rows, ys_catalog_entry_new ("2130599", "其他巩固脱贫攻坚成果衔接乡村振兴支出", 3, "21305", "imported"));
+  g_assert_true (ys_document_import_catalog (doc, YS_CATALOG_FUNCTION, rows, FALSE, &error));
+  g_assert_true (ys_document_set_meta (doc, "dept_name", "测试部门", &error));
+
+  g_assert_true (ys_interchange_dump (doc, out1, &error));
+  g_assert_no_error (error);
+
+  copy = ys_document_create (b, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ys_interchange_import (copy, out1, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (ys_interchange_dump (copy, out2, &error));
+
+  first = read_all (out1);
+  second = read_all (out2);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_nonnull (strstr (first, "测试部门"));
+  g_assert_nonnull (strstr (first, "-12.30"));
+  g_assert_nonnull (strstr (first, "2130599"));
+  g_assert_cmpuint (ys_document_count (copy, &ys_line_kind), ==, 2);
+
+  /* The import is one undo step. */
+  g_assert_true (ys_document_undo (copy, &error));
+  g_assert_cmpuint (ys_document_count (copy, &ys_line_kind), ==, 0);
+  ys_test_rm_rf (dir);
+}
+
+typedef struct {
+  const char *file;
+  const char *contents;
+  const char *expect;  /* part of the message */
+} BadCase;
+
+static void
+write_dir (const char *dir, const char *units, const BadCase *c)
+{
+  g_autofree char *u = g_build_filename (dir, "units.csv", NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  g_file_set_contents (u, units, -1, NULL);
+  if (c && g_strcmp0 (c->file, "units.csv") != 0)
+    {
+      g_autofree char *p = g_build_filename (dir, c->file, NULL);
+      g_file_set_contents (p, c->contents, -1, NULL);
+    }
+}
+
+static void
+test_bad_rows (void)
+{
+  static const char units[] =
+    "code,name,unit_type,role\n"
+    "103001,测试单位,行政单位,本级\n";
+  static const char header[] = "unit_code,func_code,econ_code,kind,source,amount\n";
+  static const BadCase cases[] = {
+    { "lines.csv", "unit_code,func_code,econ_code,kind,source,amount,colour\n103001,2010301,30101,人员经费,一般公共预算拨款,1,红\n", "colour" },
+    { "lines.csv", "unit_code,func_code,kind,source,amount\n103001,2010301,人员经费,一般公共预算拨款,1\n", "econ_code" },
+    { "lines.csv", "%s103001,2010301,30101,人员经费,一般公共预算拨款,12.345\n", "line 2, column 6" },
+    { "lines.csv", "%s103001,2010301,30101,人员经费,一般公共预算拨款,abc\n", "amount" },
+    { "lines.csv", "%s103001,2010301,30101,人员经费,一般公共预算拨款,-5\n", "amount" },
+    { "lines.csv", "%s103001,201030,30101,人员经费,一般公共预算拨款,1\n", "func_code" },
+    { "lines.csv", "%s103001,2010301,30101,基本支出,一般公共预算拨款,1\n", "kind" },
+    { "lines.csv", "%s103001,2010301,30101,人员经费,财政拨款,1\n", "source" },
+    { "lines.csv", "%s999999,2010301,30101,人员经费,一般公共预算拨款,1\n", "999999" },
+    { "lines.csv", "%s103001,2010301,30101,人员经费,一般公共预算拨款\n", "line 2" },
+    { "lines.csv", "%s103001,2010301,30101,人员经费,\"一般公共预算拨款,1\n", "line 2" },
+    { "lines.csv", "%s,2010301,30101,人员经费,一般公共预算拨款,1\n", "unit_code" },
+    { "units.csv", NULL, "103001" },
+    { "projects.csv", "code,name,unit_code\nP1,项目,103001\nP1,又一个,103001\n", "line 3" },
+    { "indicators.csv", "project_code,goal_set,level1,level2\nP9,年度,产出指标,数量指标\n", "P9" },
+    { "document.csv", "key,value\nyear,明年\n", "明年" },
+    { "lines.csv", "%s103001,2010301,30101,人员经费,一般公共预算拨款,99999999999999999999\n", "amount" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *root = ys_test_tmp_dir ();
+      g_autofree char *dir = g_build_filename (root, "in", NULL);
+      g_autofree char *path = g_build_filename (root, "doc.yusuan", NULL);
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(YsDocument) doc = NULL;
+      g_autofree char *before = NULL, *after = NULL;
+      g_autofree char *contents = NULL;
+      BadCase c = cases[i];
+      gboolean found = FALSE;
+
+      if (c.contents && strstr (c.contents, "%s"))
+        contents = g_strdup_printf (c.contents, header);
+      else
+        contents = g_strdup (c.contents);
+      c.contents = contents;
+      if (g_str_equal (c.file, "units.csv"))
+        {
+          g_autofree char *twice = g_strconcat (units, "103001,重复单位,行政单位,本级\n", NULL);
+          write_dir (dir, twice, &c);
+        }
+      else
+        write_dir (dir, units, &c);
+
+      doc = ys_document_create (path, NULL, &error);
+      g_assert_no_error (error);
+      ys_document_close (doc);
+      g_clear_object (&doc);
+      before = ys_test_file_digest (path);
+      doc = ys_document_open (path, &error);
+
+      if (g_str_equal (c.file, "document.csv"))
+        {
+          /* A bad setting is caught when it is applied, and rolls back everything. */
+          g_assert_false (ys_interchange_import (doc, dir, problems, &error));
+          g_assert_nonnull (error);
+          g_assert_nonnull (strstr (error->message, c.expect));
+        }
+      else
+        {
+          g_assert_false (ys_interchange_import (doc, dir, problems, &error));
+          g_assert_error (error, YS_INTERCHANGE_ERROR, YS_INTERCHANGE_ERROR_BAD_ROWS);
+          for (guint p = 0; p < problems->len; p++)
+            {
+              const char *msg = g_ptr_array_index (problems, p);
+              found |= strstr (msg, c.file) != NULL && strstr (msg, c.expect) != NULL;
+            }
+          if (!found)
+            for (guint p = 0; p < problems->len; p++)
+              g_printerr ("case %u: %s\n", i, (char *) g_ptr_array_index (problems, p));
+          g_assert_true (found);
+        }
+      g_assert_cmpuint (ys_document_count (doc, &ys_unit_kind), ==, 0);
+      g_assert_cmpuint (ys_document_count (doc, &ys_line_kind), ==, 0);
+      ys_document_close (doc);
+      after = ys_test_file_digest (path);
+      g_assert_cmpstr (before, ==, after);
+      ys_test_rm_rf (root);
+    }
+}
+
+static void
+test_every_problem_reported (void)
+{
+  g_autofree char *root = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (root, "doc.yusuan", NULL);
+  g_autofree char *lines = g_build_filename (root, "lines.csv", NULL);
+  g_autofree char *units = g_build_filename (root, "units.csv", NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsDocument) doc = ys_document_create (path, NULL, &error);
+
+  g_file_set_contents (units, "code,name,unit_type,role\n103001,单位,行政单位,本级\n", -1, NULL);
+  g_file_set_contents (lines,
+                       "unit_code,func_code,econ_code,kind,source,amount\n"
+                       "103001,2010301,30101,人员经费,一般公共预算拨款,1\n"
+                       "103001,2010301,3010,人员经费,一般公共预算拨款,x\n"
+                       "\n"
+                       "103002,2010301,30101,人员经费,一般公共预算拨款,1\n", -1, NULL);
+  g_assert_false (ys_interchange_import (doc, root, problems, &error));
+  /* Line 3 has two bad cells, line 5 a missing unit: three problems in all. */
+  g_assert_cmpuint (problems->len, ==, 3);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "line 3, column 3"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 1), "line 3, column 6"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 2), "line 5"));
+  g_assert_cmpuint (ys_document_count (doc, &ys_unit_kind), ==, 0);
+  ys_document_close (doc);
+  ys_test_rm_rf (root);
+}
+
+int
+main (int argc, char **argv)
+{
+  /* The messages are checked in their English form. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/interchange/round-trip", test_round_trip);
+  g_test_add_func ("/interchange/bad-rows", test_bad_rows);
+  g_test_add_func ("/interchange/every-problem", test_every_problem_reported);
+  return g_test_run ();
+}

@@ -1,0 +1,103 @@
+/* Helpers shared by the core tests: temporary directories and small documents. */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "ys-document.h"
+
+static inline char *
+ys_test_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("yusuan-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+ys_test_rm_rf (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          ys_test_rm_rf (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static inline YsRecord *
+ys_test_record (const YsKind *kind, ...)
+{
+  YsRecord *record = ys_record_new (kind);
+  va_list args;
+  const char *name;
+
+  va_start (args, kind);
+  while ((name = va_arg (args, const char *)) != NULL)
+    {
+      const char *text = va_arg (args, const char *);
+      int field = ys_kind_find_field (kind, name);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (field, >=, 0);
+      ys_record_parse_field (record, field, text, &error);
+      g_assert_no_error (error);
+    }
+  va_end (args);
+  return record;
+}
+
+static inline void
+ys_test_insert (YsDocument *doc, YsRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  ys_document_insert (doc, record, &error);
+  g_assert_no_error (error);
+  g_object_unref (record);
+}
+
+/* A unit, a project, two line items and an indicator. */
+static inline YsDocument *
+ys_test_small_document (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  YsDocument *doc = ys_document_create (path, NULL, &error);
+
+  g_assert_no_error (error);
+  ys_test_insert (doc, ys_test_record (&ys_unit_kind, "code", "103001", "name", "测试单位",
+                                       "unit_type", "行政单位", "role", "本级", NULL));
+  ys_test_insert (doc, ys_test_record (&ys_project_kind, "code", "P1", "name", "信息化运维",
+                                       "unit_code", "103001", "annual_local", "870000", NULL));
+  ys_test_insert (doc, ys_test_record (&ys_line_kind, "unit_code", "103001", "func_code", "2010301",
+                                       "econ_code", "30101", "kind", "人员经费",
+                                       "source", "一般公共预算拨款", "amount", "2491900.00", NULL));
+  ys_test_insert (doc, ys_test_record (&ys_line_kind, "unit_code", "103001", "func_code", "2010302",
+                                       "econ_code", "30227", "kind", "项目支出", "project_code", "P1",
+                                       "source", "一般公共预算拨款", "amount", "870000", NULL));
+  ys_test_insert (doc, ys_test_record (&ys_indicator_kind, "project_code", "P1", "goal_set", "年度",
+                                       "level1", "产出指标", "level2", "数量指标", "name", "委托业务",
+                                       "operator", "≥", "value", "4", "measure", "项", NULL));
+  return doc;
+}
+
+static inline char *
+ys_test_file_digest (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &data, &len, NULL))
+    return g_strdup ("missing");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
