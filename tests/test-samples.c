@@ -1,5 +1,5 @@
 /* The bundled sample budgets against the figures their seeds publish
- * (tests/golden/*.tsv, transcribed from ../shared/seeds). */
+ * (the golden files in tests/golden/, transcribed from ../shared/seeds). */
 #include "config.h"
 
 #include <string.h>

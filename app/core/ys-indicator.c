@@ -14,6 +14,7 @@ static const YsField fields[] = {
   { "level1", N_("level-1 indicator"), YS_FIELD_TEXT, YS_FIELD_REQUIRED, NULL, 0, NULL },
   { "level2", N_("level-2 indicator"), YS_FIELD_TEXT, YS_FIELD_REQUIRED, NULL, 0, NULL },
   { "name", N_("level-3 indicator"), YS_FIELD_TEXT, 0, NULL, 0, NULL },
+  { "description", N_("indicator description"), YS_FIELD_TEXT, 0, NULL, 0, NULL },
   { "operator", N_("operator"), YS_FIELD_CHOICE, 0, operator_choices, 0, NULL },
   { "value", N_("indicator value"), YS_FIELD_TEXT, 0, NULL, 0, NULL },
   { "measure", N_("unit of measure"), YS_FIELD_TEXT, 0, NULL, 0, NULL },

@@ -30,6 +30,14 @@ ys_fund_source_is_fiscal (const char *source)
       || g_strcmp0 (source, "国有资本经营预算拨款") == 0;
 }
 
+/* Codes and choices repeat across thousands of records: they are interned,
+ * so that a 100,000-line document holds each distinct one once. */
+static gboolean
+is_interned (const YsField *field)
+{
+  return field->type == YS_FIELD_CODE || field->type == YS_FIELD_CHOICE;
+}
+
 gboolean
 ys_field_is_text (const YsField *field)
 {
@@ -121,7 +129,7 @@ ys_field_parse (const YsField *field,
               return FALSE;
             }
         }
-      out->s = g_steal_pointer (&stripped);
+      out->s = (char *) g_intern_string (stripped);
       return TRUE;
 
     case YS_FIELD_CHOICE:
@@ -132,7 +140,7 @@ ys_field_parse (const YsField *field,
                        _("%s: “%s” is not one of: %s"), _(field->label), stripped, all);
           return FALSE;
         }
-      out->s = g_steal_pointer (&stripped);
+      out->s = (char *) g_intern_string (stripped);
       return TRUE;
 
     case YS_FIELD_INT:
@@ -203,8 +211,10 @@ ys_value_equal (const YsField *field, const YsValue *a, const YsValue *b)
 void
 ys_value_copy (const YsField *field, YsValue *dest, const YsValue *src)
 {
-  if (ys_field_is_text (field))
-    dest->s = g_strdup (src->s ? src->s : "");
+  if (is_interned (field))
+    dest->s = (char *) g_intern_string (src->s ? src->s : "");
+  else if (ys_field_is_text (field))
+    dest->s = src->s && src->s[0] ? g_strdup (src->s) : NULL;
   else
     dest->i = src->i;
 }
@@ -212,7 +222,9 @@ ys_value_copy (const YsField *field, YsValue *dest, const YsValue *src)
 void
 ys_value_clear (const YsField *field, YsValue *value)
 {
-  if (ys_field_is_text (field))
+  if (is_interned (field))
+    value->s = NULL;
+  else if (ys_field_is_text (field))
     g_clear_pointer (&value->s, g_free);
   else
     value->i = 0;

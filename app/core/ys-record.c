@@ -219,6 +219,18 @@ ys_record_format (YsRecord *self, guint field)
   return ys_field_format (&ys_record_get_kind (self)->fields[field], ys_record_peek (self, field));
 }
 
+void
+ys_record_load_value (YsRecord *self, guint field, const YsValue *value)
+{
+  const YsField *f = &ys_record_get_kind (self)->fields[field];
+  YsValue *slot = &values_of (self)[field];
+  YsValue old = *slot;
+
+  /* Copy before clearing: @value may point into the slot itself. */
+  ys_value_copy (f, slot, value);
+  ys_value_clear (f, &old);
+}
+
 gboolean
 ys_record_set_value (YsRecord *self, guint field, const YsValue *value)
 {
@@ -228,14 +240,7 @@ ys_record_set_value (YsRecord *self, guint field, const YsValue *value)
 
   if (ys_value_equal (f, slot, value))
     return FALSE;
-  if (ys_field_is_text (f))
-    {
-      char *old = slot->s;
-      slot->s = g_strdup (value->s ? value->s : "");
-      g_free (old);
-    }
-  else
-    slot->i = value->i;
+  ys_record_load_value (self, field, value);
 
   g_object_notify_by_pspec (G_OBJECT (self), YS_RECORD_GET_CLASS (self)->pspecs[field]);
   return TRUE;

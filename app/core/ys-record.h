@@ -50,6 +50,10 @@ char          *ys_record_format      (YsRecord     *self,
 gboolean       ys_record_set_value   (YsRecord     *self,
                                       guint         field,
                                       const YsValue *value);
+/* Sets a value without notifying: for records not yet seen by anyone. */
+void           ys_record_load_value  (YsRecord     *self,
+                                      guint         field,
+                                      const YsValue *value);
 void           ys_record_set_text    (YsRecord     *self,
                                       guint         field,
                                       const char   *text);

@@ -157,13 +157,11 @@ table_sql (const YsKind *kind)
           break;
 
         case YS_FIELD_CHOICE:
-          g_string_append_printf (sql, "TEXT NOT NULL DEFAULT '' CHECK (%s%s IN (",
-                                  required ? "" : "'' = ", required ? f->name : "'' OR ");
-          if (!required)
-            {
-              g_string_truncate (sql, sql->len - strlen ("'' = '' OR  IN ("));
-              g_string_append_printf (sql, "%s = '' OR %s IN (", f->name, f->name);
-            }
+          if (required)
+            g_string_append_printf (sql, "TEXT NOT NULL CHECK (%s IN (", f->name);
+          else
+            g_string_append_printf (sql, "TEXT NOT NULL DEFAULT '' CHECK (%s = '' OR %s IN (",
+                                    f->name, f->name);
           for (guint c = 0; f->choices[c]; c++)
             g_string_append_printf (sql, "%s'%s'", c ? ", " : "", f->choices[c]);
           g_string_append (sql, "))");
@@ -607,7 +605,7 @@ ys_store_load (YsStore *self, const YsKind *kind, GError **error)
             v.s = (char *) sqlite3_column_text (stmt, i + 1);
           else
             v.i = sqlite3_column_int64 (stmt, i + 1);
-          ys_record_set_value (record, i, &v);
+          ys_record_load_value (record, i, &v);
         }
       g_ptr_array_add (records, record);
       rc = SQLITE_OK;
