@@ -118,5 +118,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_data_func ("/samples/yongqiao-2023", "yongqiao-2023", check_sample);
   g_test_add_data_func ("/samples/shanhaiguan-2023", "shanhaiguan-2023", check_sample);
+  g_test_add_data_func ("/samples/xiangshan-2023", "xiangshan-2023", check_sample);
+  g_test_add_data_func ("/samples/jincheng-2023", "jincheng-2023", check_sample);
   return g_test_run ();
 }
