@@ -1,6 +1,7 @@
 /* The document: every edit saved at once, undo and redo, batches, keys and references. */
 #include "config.h"
 
+#include "ys-generate.h"
 #include "ys-summary.h"
 #include "ys-test-util.h"
 
@@ -263,6 +264,26 @@ test_imported_catalog (Fixture *f, gconstpointer data)
   g_assert_true (ys_catalog_is_incomplete (catalog));
 }
 
+static void
+test_undo_large_batch (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  YsGenerateParams params = { 20, 20000, 50, 100, 3 };
+
+  /* Undoing and redoing a large import must walk the rows once, not once per row. */
+  g_assert_true (ys_generate (f->doc, &params, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ys_document_count (f->doc, &ys_line_kind), ==, 20002);
+  g_assert_true (ys_document_undo (f->doc, &error));
+  g_assert_cmpuint (ys_document_count (f->doc, &ys_line_kind), ==, 2);
+  g_assert_cmpuint (ys_document_count (f->doc, &ys_unit_kind), ==, 1);
+  g_assert_true (ys_document_redo (f->doc, &error));
+  g_assert_cmpuint (ys_document_count (f->doc, &ys_line_kind), ==, 20002);
+  reopen (f);
+  g_assert_cmpuint (ys_document_count (f->doc, &ys_line_kind), ==, 20002);
+  g_assert_cmpuint (ys_document_count (f->doc, &ys_indicator_kind), ==, 101);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -279,5 +300,6 @@ main (int argc, char **argv)
   ADD ("changed-and-summary", test_changed_signal_and_summary);
   ADD ("meta", test_meta);
   ADD ("imported-catalog", test_imported_catalog);
+  ADD ("undo-large-batch", test_undo_large_batch);
   return g_test_run ();
 }

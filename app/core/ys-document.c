@@ -484,13 +484,34 @@ cascade_key (YsDocument *self, const YsKind *kind, const char *old_key, const ch
 
 /* ---- applying changes: the file first, then memory ---- */
 
+/* Finds @record, trying @hint first: undoing a batch of appended rows removes
+ * them from the end one by one, which must not scan 100,000 rows each time. */
+static gboolean
+find_record (GListStore *model, YsRecord *record, guint hint, guint *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint candidates[2] = { hint, n > 0 ? n - 1 : 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (candidates[i] < n)
+      {
+        g_autoptr(YsRecord) item = g_list_model_get_item (G_LIST_MODEL (model), candidates[i]);
+        if (item == record)
+          {
+            *position = candidates[i];
+            return TRUE;
+          }
+      }
+  return g_list_store_find (model, record, position);
+}
+
 static gboolean
 remove_record (YsDocument *self, YsRecord *record, guint *position, GError **error)
 {
   GListStore *model = self->models[ys_kinds_index (ys_record_get_kind (record))];
   guint pos;
 
-  if (!g_list_store_find (model, record, &pos))
+  if (!find_record (model, record, *position, &pos))
     g_return_val_if_reached (FALSE);
   if (!ys_store_delete (self->store, record, error))
     return FALSE;
@@ -501,7 +522,7 @@ remove_record (YsDocument *self, YsRecord *record, guint *position, GError **err
 }
 
 static gboolean
-add_record (YsDocument *self, YsRecord *record, guint position, GError **error)
+add_record (YsDocument *self, YsRecord *record, guint *position, GError **error)
 {
   GListStore *model = self->models[ys_kinds_index (ys_record_get_kind (record))];
   guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
@@ -509,7 +530,8 @@ add_record (YsDocument *self, YsRecord *record, guint position, GError **error)
   if (!ys_store_insert (self->store, record, error))
     return FALSE;
   index_key (self, record, TRUE);
-  g_list_store_insert (model, MIN (position, n), record);
+  *position = MIN (*position, n);
+  g_list_store_insert (model, *position, record);
   return TRUE;
 }
 
@@ -565,13 +587,13 @@ apply (YsDocument *self, Change *c, gboolean forward, GError **error)
   switch (c->type)
     {
     case YS_CHANGE_INSERT:
-      ok = forward ? add_record (self, c->record, c->position, error)
+      ok = forward ? add_record (self, c->record, &c->position, error)
                    : remove_record (self, c->record, &c->position, error);
       emitted = forward ? YS_CHANGE_INSERT : YS_CHANGE_DELETE;
       break;
     case YS_CHANGE_DELETE:
       ok = forward ? remove_record (self, c->record, &c->position, error)
-                   : add_record (self, c->record, c->position, error);
+                   : add_record (self, c->record, &c->position, error);
       emitted = forward ? YS_CHANGE_DELETE : YS_CHANGE_INSERT;
       break;
     case YS_CHANGE_UPDATE:
@@ -788,7 +810,7 @@ revert_batch (YsDocument *self)
           {
             GListStore *m = self->models[ys_kinds_index (ys_record_get_kind (c->record))];
             guint pos;
-            if (g_list_store_find (m, c->record, &pos))
+            if (find_record (m, c->record, c->position, &pos))
               {
                 index_key (self, c->record, FALSE);
                 g_list_store_remove (m, pos);
