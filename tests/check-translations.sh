@@ -8,7 +8,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 status=0
 
-for f in $(cd "$src" && grep -rlE '(^|[^a-zA-Z_])N?_ \(|translatable="yes"' app ui resources 2>/dev/null | grep -E '\.(c|ui|in|xml)$' | sort); do
+for f in $(cd "$src" && grep -rlE '(^|[^a-zA-Z_])(N|C|NC)?_ ?\(|translatable="yes"' app ui resources 2>/dev/null | grep -E '\.(c|ui|in|xml)$' | sort); do
   if ! grep -qx "$f" "$src/po/POTFILES.in"; then
     echo "not in po/POTFILES.in: $f"
     status=1

@@ -13,6 +13,9 @@ int  ys_cli_dump     (int argc, char **argv);
 int  ys_cli_summary  (int argc, char **argv);
 int  ys_cli_catalog  (int argc, char **argv);
 int  ys_cli_generate (int argc, char **argv);
+int  ys_cli_tables   (int argc, char **argv);
+int  ys_cli_export   (int argc, char **argv);
+int  ys_cli_validate (int argc, char **argv);
 
 /* Parses the options of one command; on error prints it and returns FALSE.
  * @n_args is the number of positional arguments the command needs. */

@@ -22,6 +22,9 @@ static const Command commands[] = {
   { "summary",  ys_cli_summary,  N_("Print the totals of a budget") },
   { "catalog",  ys_cli_catalog,  N_("Look up, search or import classification catalogs") },
   { "generate", ys_cli_generate, N_("Create a synthetic budget for tests and benchmarks") },
+  { "tables",   ys_cli_tables,   N_("Print the official tables of a budget (text or JSON)") },
+  { "export",   ys_cli_export,   N_("Write the official tables into an xlsx workbook") },
+  { "validate", ys_cli_validate, N_("Check a budget against the classification rules") },
 };
 
 static void

@@ -1,0 +1,139 @@
+/* yusuan-cli tables / export: the official tables, as JSON or text and as an
+ * xlsx workbook, in the document's layout or the one asked for. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "ys-cli.h"
+#include "ys-report.h"
+#include "ys-xlsx-export.h"
+
+static YsLayout *
+load_layout (YsDocument *doc, const char *name)
+{
+  GError *error = NULL;
+  YsLayout *layout = name ? ys_layout_load (name, &error) : ys_report_layout_for_document (doc, &error);
+
+  if (layout == NULL)
+    ys_cli_fail (error);
+  return layout;
+}
+
+static void
+print_table_text (YsReportTable *t)
+{
+  printf ("%s\n", t->title);
+  if (t->subtitle)
+    printf ("%s\n", t->subtitle);
+  for (guint i = 0; i < t->captions->len; i++)
+    {
+      YsCaption *c = g_ptr_array_index (t->captions, i);
+      printf ("%s%s%s%s%s\n", c->left ? c->left : "", c->center ? "    " : "", c->center ? c->center : "",
+              c->right ? "    " : "", c->right ? c->right : "");
+    }
+  for (guint r = 0; r < t->header->len + t->rows->len; r++)
+    {
+      YsReportRow *row = r < t->header->len ? g_ptr_array_index (t->header, r)
+                                            : g_ptr_array_index (t->rows, r - t->header->len);
+      for (guint c = 0; c < row->n_cells; c++)
+        {
+          YsCell *cell = &row->cells[c];
+          g_autofree char *text = NULL;
+
+          if (cell->type == YS_CELL_MONEY && (cell->value != 0 || (cell->flags & YS_CELL_SHOW_ZERO)))
+            text = ys_money_format (cell->value, t->unit, TRUE);
+          else if (cell->type == YS_CELL_NUMBER && (cell->value != 0 || (cell->flags & YS_CELL_SHOW_ZERO)))
+            text = g_strdup_printf ("%" G_GINT64_FORMAT, cell->value);
+          else if (cell->type == YS_CELL_TEXT)
+            text = g_strdup (cell->text);
+          printf ("%s%s", c ? "\t" : "", text ? text : "");
+        }
+      printf ("\n");
+    }
+  for (guint i = 0; i < t->notes->len; i++)
+    printf ("%s\n", (char *) g_ptr_array_index (t->notes, i));
+  printf ("\n");
+}
+
+int
+ys_cli_tables (int argc, char **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *unit = NULL, *layout_name = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON, amounts in 分"), NULL },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Only this unit"), N_("CODE") },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_name,
+      N_("Layout: anhui, hebei, shanxi, national or a .json file (default: the document’s region)"), N_("LAYOUT") },
+    { NULL }
+  };
+  g_autoptr(YsDocument) doc = NULL;
+  g_autoptr(YsLayout) layout = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
+  GError *error = NULL;
+
+  if (!ys_cli_parse (&argc, &argv, _("FILE.yusuan"),
+                     _("Print every official table of a budget, computed from its records."), entries, 1))
+    return 2;
+  doc = ys_cli_open (argv[1]);
+  if (doc == NULL)
+    return 1;
+  layout = load_layout (doc, layout_name);
+  if (layout == NULL)
+    return 1;
+  tables = ys_report_build (doc, layout, unit, &error);
+  if (tables == NULL)
+    return ys_cli_fail (error);
+
+  if (json)
+    {
+      g_autofree char *text = ys_report_tables_to_json (doc, layout, unit, tables);
+      fputs (text, stdout);
+      fputc ('\n', stdout);
+      return 0;
+    }
+  for (guint i = 0; i < tables->len; i++)
+    print_table_text (g_ptr_array_index (tables, i));
+  return 0;
+}
+
+int
+ys_cli_export (int argc, char **argv)
+{
+  g_autofree char *unit = NULL, *layout_name = NULL, *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The workbook to write"), N_("OUT.xlsx") },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Only this unit"), N_("CODE") },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_name,
+      N_("Layout: anhui, hebei, shanxi, national or a .json file (default: the document’s region)"), N_("LAYOUT") },
+    { NULL }
+  };
+  g_autoptr(YsDocument) doc = NULL;
+  g_autoptr(YsLayout) layout = NULL;
+  g_autoptr(YsXlsxExport) export = NULL;
+  GError *error = NULL;
+
+  if (!ys_cli_parse (&argc, &argv, _("FILE.yusuan"),
+                     _("Write the official tables of a budget into an xlsx workbook, one sheet per table.\n"
+                       "The workbook is replaced only once it is complete."), entries, 1))
+    return 2;
+  if (output == NULL)
+    {
+      g_printerr ("%s\n", _("yusuan-cli: say where to write the workbook with -o OUT.xlsx"));
+      return 2;
+    }
+  doc = ys_cli_open (argv[1]);
+  if (doc == NULL)
+    return 1;
+  layout = load_layout (doc, layout_name);
+  if (layout == NULL)
+    return 1;
+  export = ys_report_export_new (doc, layout, unit, &error);
+  if (export == NULL)
+    return ys_cli_fail (error);
+  /* Sheets beyond the tables (the review report) are added here. */
+  if (!ys_xlsx_export_write (export, output, &error))
+    return ys_cli_fail (error);
+  return 0;
+}

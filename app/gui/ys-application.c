@@ -1,0 +1,209 @@
+#define G_LOG_DOMAIN "yusuan"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ys-application.h"
+#include "ys-window.h"
+
+struct _YsApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (YsApplication, ys_application, ADW_TYPE_APPLICATION)
+
+YsApplication *
+ys_application_new (void)
+{
+  return g_object_new (YS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/yusuan/Yusuan",
+                       NULL);
+}
+
+GSettings *
+ys_application_get_settings (YsApplication *self)
+{
+  g_return_val_if_fail (YS_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static YsWindow *
+find_window (YsApplication *self,
+             GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (YS_IS_WINDOW (l->data) && ys_window_is_showing (l->data, file))
+      return l->data;
+  return NULL;
+}
+
+void
+ys_application_open_file (YsApplication *self,
+                          GFile         *file,
+                          GtkWindow     *from)
+{
+  YsWindow *window;
+
+  g_return_if_fail (YS_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* A document holds its file exclusively, so a second window on the same
+   * file could only fail: bring the first one forward instead. */
+  window = find_window (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  if (YS_IS_WINDOW (from) && ys_window_is_empty (YS_WINDOW (from)))
+    window = YS_WINDOW (from);
+  else
+    window = ys_window_new (self);
+
+  ys_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+ys_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (ys_window_new (YS_APPLICATION (app)));
+  gtk_window_present (window);
+}
+
+static void
+ys_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  YsApplication *self = YS_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    ys_application_open_file (self, files[i],
+                              gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  YsApplication *self = user_data;
+
+  /* Closing each window lets it save its size; every edit is already saved. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  YsApplication *self = user_data;
+  static const char *developers[] = { "Yusuan contributors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Yusuan"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("Yusuan contributors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Prepare a government department’s annual budget, check it "
+                                      "against the classification rules and produce the official "
+                                      "disclosure tables."),
+                        "copyright", "© 2024 Yusuan contributors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: your names, one a line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated },
+  { .name = "about", .activate = about_activated },
+};
+
+static void
+ys_application_startup (GApplication *app)
+{
+  YsApplication *self = YS_APPLICATION (app);
+  GtkApplication *gtk_app = GTK_APPLICATION (app);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  };
+
+  G_APPLICATION_CLASS (ys_application_parent_class)->startup (app);
+
+  /* g_settings_new() aborts on a missing schema; a window that forgets its
+   * size is the better failure. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new_full (schema, NULL, NULL);
+  else
+    g_warning ("GSettings schema %s is not installed; window state will not be kept", APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (gtk_app, accels[i].action, accels[i].accels);
+}
+
+static void
+ys_application_dispose (GObject *object)
+{
+  YsApplication *self = YS_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (ys_application_parent_class)->dispose (object);
+}
+
+static void
+ys_application_class_init (YsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = ys_application_dispose;
+  app_class->startup = ys_application_startup;
+  app_class->activate = ys_application_activate;
+  app_class->open = ys_application_open;
+}
+
+static void
+ys_application_init (YsApplication *self)
+{
+  g_set_application_name (_("Yusuan"));
+  gtk_window_set_default_icon_name (APP_ID);
+}

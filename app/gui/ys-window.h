@@ -1,0 +1,25 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "ys-application.h"
+#include "ys-document.h"
+
+G_BEGIN_DECLS
+
+#define YS_TYPE_WINDOW (ys_window_get_type ())
+G_DECLARE_FINAL_TYPE (YsWindow, ys_window, YS, WINDOW, AdwApplicationWindow)
+
+YsWindow   *ys_window_new          (YsApplication *application);
+/* Opens @file in a worker thread; failures are shown in the window. */
+void        ys_window_open         (YsWindow      *self,
+                                    GFile         *file);
+YsDocument *ys_window_get_document (YsWindow      *self);
+void        ys_window_set_document (YsWindow      *self,
+                                    YsDocument    *document);
+/* TRUE while the window neither shows nor is opening a document. */
+gboolean    ys_window_is_empty     (YsWindow      *self);
+gboolean    ys_window_is_showing   (YsWindow      *self,
+                                    GFile         *file);
+
+G_END_DECLS

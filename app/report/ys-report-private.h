@@ -1,0 +1,108 @@
+/* Shared by the table builders (ys-report-*.c); not for other code. */
+#pragma once
+
+#include "ys-report.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  YsDocument  *doc;
+  YsLayout    *layout;
+  YsRecord    *unit;          /* NULL: the whole department */
+  char        *subject_name;  /* the department's or the unit's name */
+  char        *subject_code;
+  int          year;
+  /* Records of the department or of the one unit, borrowed from the document. */
+  GPtrArray   *lines;
+  GPtrArray   *income;
+  GPtrArray   *projects;
+  GPtrArray   *indicators;
+  GPtrArray   *procurement;
+  GPtrArray   *services;
+  GPtrArray   *assets;
+  GPtrArray   *units;
+  /* Line items and indicators by unit or project code (GPtrArray each), so
+   * that per-project and per-unit rows do not scan every line. */
+  GHashTable  *lines_by_unit;
+  GHashTable  *lines_by_project;
+  GHashTable  *indicators_by_project;
+  YsCatalog   *functions;
+  YsCatalog   *econ_dept;
+  YsCatalog   *econ_gov;
+  guint        form_index;    /* {n} of the performance forms */
+  const char  *unit_hint;     /* the unit {unit_name} names while a per-unit row is labelled */
+} YsReportContext;
+
+/* One table being built. */
+typedef struct {
+  YsReportContext      *ctx;
+  const YsLayoutTable  *lt;
+  YsReportTable        *table;
+  YsLayoutFilter       *filters;   /* per column: the table's filter and the column's */
+} YsTableBuild;
+
+/* Title, captions, header rows and column keys from the layout. */
+void         ys_report_begin        (YsTableBuild         *b,
+                                     YsReportContext      *ctx,
+                                     const YsLayoutTable  *lt);
+/* Titles a table about one project (the forms): {project…} in title and sheet. */
+void         ys_report_begin_project (YsTableBuild        *b,
+                                      YsRecord            *project);
+/* 序号 numbers, the empty note and the notes; hands the table to @out. */
+void         ys_report_finish       (YsTableBuild         *b,
+                                     GPtrArray            *out);
+void         ys_report_build_clear  (YsTableBuild         *b);
+
+/* {year} {prev_year} {dept} {code} {dept_name} {dept_code} {unit} {unit_name}
+ * {unit_code} {n} {project.FIELD}; "{project.status|新增=☑|延续=□}" maps values. */
+char        *ys_report_expand       (YsReportContext      *ctx,
+                                     const char           *template,
+                                     YsRecord             *project);
+
+gboolean     ys_report_is_money     (const YsLayoutColumn *column);
+YsMoney      ys_report_line_value   (YsRecord             *line,
+                                     YsMeasure             measure,
+                                     const YsLayoutFilter *filter);
+YsMoney      ys_report_income_value (YsRecord             *income,
+                                     const YsLayoutFilter *filter);
+/* A money cell of column @col, blank or 0.00 for zero as the column says. */
+void         ys_report_put_money    (YsTableBuild         *b,
+                                     YsReportRow          *row,
+                                     guint                 col,
+                                     YsMoney               fen);
+/* The column where a row's label goes: the first that shows a label or name. */
+guint        ys_report_label_column (YsTableBuild         *b);
+
+const char  *ys_report_code_name    (YsCatalog            *catalog,
+                                     const char           *code);
+YsRecord    *ys_report_unit         (YsReportContext      *ctx,
+                                     const char           *code);
+YsRecord    *ys_report_project      (YsReportContext      *ctx,
+                                     const char           *code);
+/* The records of a unit or project; an empty array when there are none. */
+GPtrArray   *ys_report_lines_of_unit    (YsReportContext *ctx,
+                                         const char      *unit_code);
+GPtrArray   *ys_report_lines_of_project (YsReportContext *ctx,
+                                         const char      *project_code);
+GPtrArray   *ys_report_indicators_of_project (YsReportContext *ctx,
+                                              const char      *project_code);
+/* 行政单位/参公 → 机关 (FALSE), 事业单位 → TRUE. */
+gboolean     ys_report_unit_is_institution (YsReportContext *ctx,
+                                            const char      *unit_code);
+/* "一" … "三十一" */
+char        *ys_report_chinese_number (guint               n);
+
+/* Builders: ys-report-classified.c, ys-report-balance.c, ys-report-lists.c,
+ * ys-report-form.c. Each appends its table(s) to @out. */
+void ys_report_build_function    (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArray *out);
+void ys_report_build_economic    (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArray *out);
+void ys_report_build_balance     (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArray *out);
+void ys_report_build_econ_rows   (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArray *out);
+void ys_report_build_units       (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArray *out);
+void ys_report_build_projects    (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArray *out);
+void ys_report_build_procurement (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArray *out);
+void ys_report_build_services    (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArray *out);
+void ys_report_build_assets      (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArray *out);
+void ys_report_build_performance (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArray *out);
+
+G_END_DECLS

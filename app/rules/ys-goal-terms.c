@@ -1,0 +1,225 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "ys-goal-terms.h"
+
+YsFramework
+ys_goal_framework (const char *meta_value)
+{
+  return g_strcmp0 (meta_value, "2021") == 0 ? YS_FRAMEWORK_2021 : YS_FRAMEWORK_LEGACY;
+}
+
+char *
+ys_goal_term (const char *text)
+{
+  char *term = g_strstrip (g_strdup (text ? text : ""));
+  gsize len = strlen (term);
+  const gsize suffix = strlen ("指标");
+
+  if (len > suffix && strcmp (term + len - suffix, "指标") == 0)
+    term[len - suffix] = '\0';
+  return term;
+}
+
+/* @text without surrounding spaces and, if @drop_suffix, a trailing 指标. */
+static void
+span (const char *text, gboolean drop_suffix, const char **start, gsize *len)
+{
+  const gsize suffix = strlen ("指标");
+  const char *end;
+
+  text = text ? text : "";
+  end = text + strlen (text);
+  while (g_ascii_isspace (*text))
+    text++;
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  if (drop_suffix && (gsize) (end - text) > suffix && memcmp (end - suffix, "指标", suffix) == 0)
+    end -= suffix;
+  *start = text;
+  *len = end - text;
+}
+
+gboolean
+ys_goal_text_equal (const char *a, const char *b, gboolean as_terms)
+{
+  const char *sa, *sb;
+  gsize la, lb;
+
+  span (a, as_terms, &sa, &la);
+  span (b, as_terms, &sb, &lb);
+  return la == lb && memcmp (sa, sb, la) == 0;
+}
+
+gboolean
+ys_goal_term_is (const char *text, const char *term)
+{
+  return ys_goal_text_equal (text, term, TRUE);
+}
+
+typedef struct
+{
+  const char *level1;
+  const char *level2[6];
+} Branch;
+
+static const Branch legacy[] = {
+  { "产出", { "数量", "质量", "时效", "成本", NULL } },
+  { "效益", { "经济效益", "社会效益", "生态效益", "生态环境效益", "可持续影响", NULL } },
+  { "满意度", { "服务对象满意度", NULL } },
+};
+
+static const Branch framework_2021[] = {
+  { "产出", { "数量", "质量", "时效", NULL } },
+  { "成本", { "经济成本", "社会成本", "生态环境成本", NULL } },
+  { "效益", { "经济效益", "社会效益", "生态效益", "生态环境效益", NULL } },
+  { "满意度", { "服务对象满意度", NULL } },
+};
+
+static const Branch *
+find_branch (YsFramework framework, const char *level1)
+{
+  const Branch *branches = framework == YS_FRAMEWORK_2021 ? framework_2021 : legacy;
+  guint n = framework == YS_FRAMEWORK_2021 ? G_N_ELEMENTS (framework_2021) : G_N_ELEMENTS (legacy);
+
+  for (guint i = 0; i < n; i++)
+    if (ys_goal_term_is (level1, branches[i].level1))
+      return &branches[i];
+  return NULL;
+}
+
+gboolean
+ys_goal_level1_known (YsFramework framework, const char *level1)
+{
+  return find_branch (framework, level1) != NULL;
+}
+
+gboolean
+ys_goal_level2_belongs (YsFramework framework, const char *level1, const char *level2)
+{
+  const Branch *branch = find_branch (framework, level1);
+
+  if (branch == NULL)
+    return FALSE;
+  for (guint i = 0; branch->level2[i]; i++)
+    if (ys_goal_term_is (level2, branch->level2[i]))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+ys_goal_is_cost (const char *level1, const char *level2)
+{
+  return ys_goal_term_is (level1, "成本") || (level2 && strstr (level2, "成本") != NULL);
+}
+
+gboolean
+ys_goal_is_quantitative (const char *op)
+{
+  static const char *const ops[] = { "≥", "≤", "=", ">", "<", NULL };
+  return op && g_strv_contains (ops, op);
+}
+
+/* ASCII digits and point for full-width ones, no separators, no spaces. */
+static char *
+plain_number (const char *value)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = value; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF10 && c <= 0xFF19)
+        g_string_append_c (out, (char) ('0' + (c - 0xFF10)));
+      else if (c == 0xFF0E)
+        g_string_append_c (out, '.');
+      else if (c == ',' || c == 0xFF0C || g_unichar_isspace (c))
+        continue;
+      else if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+ys_goal_parse_number (const char *value, double *out)
+{
+  g_autofree char *plain = plain_number (value);
+  char *end = NULL;
+  double v;
+
+  if (plain == NULL || plain[0] == '\0')
+    return FALSE;
+  for (const char *p = plain; *p; p++)
+    if (!g_ascii_isdigit (*p) && *p != '.')
+      return FALSE;
+  v = g_ascii_strtod (plain, &end);
+  if (end == plain || *end != '\0')
+    return FALSE;
+  if (out)
+    *out = v;
+  return TRUE;
+}
+
+gboolean
+ys_goal_parse_money (const char *value, const char *measure, YsMoney *fen)
+{
+  g_autofree char *plain = NULL;
+  g_autofree char *m = g_strstrip (g_strdup (measure ? measure : ""));
+  YsMoney v = 0;
+
+  if (!ys_goal_parse_number (value, NULL))
+    return FALSE;
+  plain = plain_number (value);
+  if (g_str_equal (m, "元"))
+    return ys_money_parse (plain, YS_MONEY_YUAN, YS_MONEY_PARSE_DEFAULT, fen, NULL);
+  if (g_str_equal (m, "万元"))
+    return ys_money_parse (plain, YS_MONEY_WAN, YS_MONEY_PARSE_DEFAULT, fen, NULL);
+  if (g_str_equal (m, "千元"))
+    {
+      if (!ys_money_parse (plain, YS_MONEY_YUAN, YS_MONEY_PARSE_DEFAULT, &v, NULL) || v > G_MAXINT64 / 1000)
+        return FALSE;
+      *fen = v * 1000;
+      return TRUE;
+    }
+  if (g_str_equal (m, "亿元"))
+    {
+      if (!ys_money_parse (plain, YS_MONEY_WAN, YS_MONEY_PARSE_DEFAULT, &v, NULL) || v > G_MAXINT64 / 10000)
+        return FALSE;
+      *fen = v * 10000;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+const char *
+ys_goal_vague_word (const char *value)
+{
+  /* Words of degree or direction that no figure can be held to; a value that
+   * also gives a figure ("提高到95%") is measurable. */
+  static const char *const words[] = {
+    "较好", "良好", "显著", "明显", "有所", "进一步", "逐步", "不断", "提升", "提高", "改善",
+    "增强", "加强", "较高", "较大", "大幅", "稳步", "有利于", "有效", "按要求", "按需", "力争",
+    "尽量", "基本完成", "基本达到", NULL
+  };
+
+  if (value == NULL)
+    return NULL;
+  for (const char *p = value; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isdigit (c))
+        return NULL;
+    }
+  for (guint i = 0; words[i]; i++)
+    if (strstr (value, words[i]) != NULL)
+      return words[i];
+  return NULL;
+}

@@ -1,0 +1,50 @@
+/* The words of performance goals: the two indicator frameworks, indicator
+ * values as numbers and money, and wording that cannot be measured. Shared
+ * by the goal rules (ys-rules-goals*.c). */
+#pragma once
+
+#include <glib.h>
+
+#include "ys-money.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  YS_FRAMEWORK_LEGACY,  /* 产出 (数量/质量/时效/成本), 效益, 满意度 */
+  YS_FRAMEWORK_2021,    /* 财预〔2021〕101号: 成本 a level of its own */
+} YsFramework;
+
+YsFramework  ys_goal_framework          (const char  *meta_value);
+/* "产出指标" → "产出", "服务对象满意度指标" → "服务对象满意度" (newly allocated). */
+char        *ys_goal_term               (const char  *text);
+/* Whether @text, as a term, is @term ("数量指标" is 数量), without allocating. */
+gboolean     ys_goal_term_is            (const char  *text,
+                                         const char  *term);
+/* Whether two texts are equal once surrounding spaces (and, with
+ * @as_terms, a trailing 指标) are left out. */
+gboolean     ys_goal_text_equal         (const char  *a,
+                                         const char  *b,
+                                         gboolean     as_terms);
+/* Whether @level1 ("产出指标" or "产出") is a level-1 indicator of @framework. */
+gboolean     ys_goal_level1_known       (YsFramework  framework,
+                                         const char  *level1);
+/* Whether @level2 belongs under @level1 in @framework (either spelling). */
+gboolean     ys_goal_level2_belongs     (YsFramework  framework,
+                                         const char  *level1,
+                                         const char  *level2);
+/* A cost indicator in either framework (either spelling). */
+gboolean     ys_goal_is_cost            (const char  *level1,
+                                         const char  *level2);
+/* ≥ ≤ = > < */
+gboolean     ys_goal_is_quantitative    (const char  *op);
+/* Reads "95", "1,000", "22.5" (full-width digits too); FALSE for anything else. */
+gboolean     ys_goal_parse_number       (const char  *value,
+                                         double      *out);
+/* The amount of @value in @measure (元, 千元, 万元, 亿元); FALSE when the measure is not money. */
+gboolean     ys_goal_parse_money        (const char  *value,
+                                         const char  *measure,
+                                         YsMoney     *fen);
+/* The unmeasurable word in @value (较好, 显著, 有所提高…) when it has no figure, or NULL. */
+const char  *ys_goal_vague_word         (const char  *value);
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* The 审核结果 (review results) worksheet: every finding with its level,
+ * message, location, the accountant's explanation and the reviewer's status,
+ * for the reviewer's report and for the export's --review-only workbook. */
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include "ys-validator.h"
+
+G_BEGIN_DECLS
+
+/* Adds the sheet to @wb (which must not have one of that name yet). */
+gboolean ys_review_sheet_write  (lxw_workbook  *wb,
+                                 YsValidator   *v,
+                                 GError       **error);
+/* Writes a workbook holding only that sheet to @path; the file appears
+ * complete or not at all (written beside it under a temporary name, then
+ * renamed). */
+gboolean ys_review_sheet_export (YsValidator   *v,
+                                 const char    *path,
+                                 GError       **error);
+
+G_END_DECLS

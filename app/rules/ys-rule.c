@@ -1,0 +1,317 @@
+/* The context rules run in, how they report, and the small helpers several
+ * families need. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ys-finding-private.h"
+#include "ys-kinds.h"
+#include "ys-validator-private.h"
+
+const YsRule *const *
+ys_rules_all (void)
+{
+  static gsize once = 0;
+  static const YsRule **all = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      const YsRule *const *families[] = {
+        ys_rules_codes, ys_rules_kind, ys_rules_pairs,
+        ys_rules_balance, ys_rules_procurement, ys_rules_derived,
+        ys_rules_goals, ys_rules_goals_project,
+        ys_rules_duplicates, ys_rules_prior, ys_rules_sanity,
+      };
+      GPtrArray *rules = g_ptr_array_new ();
+
+      for (guint f = 0; f < G_N_ELEMENTS (families); f++)
+        for (guint i = 0; families[f][i]; i++)
+          g_ptr_array_add (rules, (gpointer) families[f][i]);
+      g_ptr_array_add (rules, NULL);
+      all = (const YsRule **) g_ptr_array_free (rules, FALSE);
+      g_once_init_leave (&once, 1);
+    }
+  return (const YsRule *const *) all;
+}
+
+/* ---- groups ---- */
+
+const char *
+ys_group_get_code (YsGroup *group)
+{
+  return group->code;
+}
+
+YsRecord *
+ys_group_get_owner (YsGroup *group)
+{
+  const YsKind *kind = group->scope == YS_RULE_SCOPE_UNIT ? &ys_unit_kind : &ys_project_kind;
+  GPtrArray *own = group->members[ys_kinds_index (kind)];
+
+  return own->len > 0 ? g_ptr_array_index (own, 0) : NULL;
+}
+
+GPtrArray *
+ys_group_get_records (YsGroup *group, const YsKind *kind)
+{
+  return group->members[ys_kinds_index (kind)];
+}
+
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  gint64 ia = ys_record_get_id (*(YsRecord **) a);
+  gint64 ib = ys_record_get_id (*(YsRecord **) b);
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+GPtrArray *
+ys_group_sorted (YsGroup *group, const YsKind *kind)
+{
+  GPtrArray *src = ys_group_get_records (group, kind);
+  GPtrArray *copy = g_ptr_array_copy (src, NULL, NULL);
+
+  g_ptr_array_sort (copy, compare_ids);
+  return copy;
+}
+
+/* ---- context ---- */
+
+void
+ys_rule_context_init (YsRuleContext *ctx, YsDocument *doc, GPtrArray *out)
+{
+  memset (ctx, 0, sizeof *ctx);
+  ctx->doc = doc;
+  ctx->out = out;
+}
+
+void
+ys_rule_context_clear (YsRuleContext *ctx)
+{
+  if (ctx->shared_destroy && ctx->shared_data)
+    ctx->shared_destroy (ctx->shared_data);
+  ctx->shared_data = NULL;
+  ctx->shared_group = NULL;
+  ctx->shared_key = NULL;
+}
+
+gpointer
+ys_rule_context_share (YsRuleContext *ctx, YsGroup *group, const char *key,
+                       gpointer (*build) (YsGroup *group), GDestroyNotify destroy)
+{
+  if (ctx->shared_group != group || ctx->shared_key != key)
+    {
+      ys_rule_context_clear (ctx);
+      ctx->shared_group = group;
+      ctx->shared_key = key;
+      ctx->shared_data = build (group);
+      ctx->shared_destroy = destroy;
+    }
+  return ctx->shared_data;
+}
+
+YsDocument *
+ys_rule_context_get_document (YsRuleContext *ctx)
+{
+  return ctx->doc;
+}
+
+YsCatalog *
+ys_rule_context_get_catalog (YsRuleContext *ctx, YsCatalogKind kind)
+{
+  /* The document may drop and reload its catalogs (a new catalog year, an
+   * import); within one check the first answer is kept. */
+  if (ctx->catalogs[kind] == NULL)
+    ctx->catalogs[kind] = ys_document_get_catalog (ctx->doc, kind);
+  return ctx->catalogs[kind];
+}
+
+const char *
+ys_rule_context_get_framework (YsRuleContext *ctx)
+{
+  return ys_document_get_meta (ctx->doc, "framework");
+}
+
+YsRecord *
+ys_rule_context_get_unit (YsRuleContext *ctx, const char *code)
+{
+  return ys_document_lookup_key (ctx->doc, &ys_unit_kind, code);
+}
+
+YsRecord *
+ys_rule_context_get_project (YsRuleContext *ctx, const char *code)
+{
+  return ys_document_lookup_key (ctx->doc, &ys_project_kind, code);
+}
+
+const char *
+ys_rule_record_unit (YsRecord *record)
+{
+  const YsKind *kind = ys_record_get_kind (record);
+  int field;
+
+  if (kind == &ys_unit_kind)
+    return ys_rule_text (record, YS_UNIT_CODE);
+  field = ys_kind_find_field (kind, "unit_code");
+  if (field >= 0)
+    return ys_rule_text (record, field);
+  return "";
+}
+
+static char *
+make_key (const YsRule *rule, YsRecord *record, const char *unit_code, const char *suffix)
+{
+  GString *key = g_string_new (rule->id);
+
+  if (record != NULL)
+    {
+      const YsKind *kind = ys_record_get_kind (record);
+
+      g_string_append_c (key, ':');
+      g_string_append (key, kind->name);
+      g_string_append_c (key, ':');
+      if (kind->key_field >= 0)
+        g_string_append (key, ys_rule_text (record, kind->key_field));
+      else
+        g_string_append_printf (key, "%" G_GINT64_FORMAT, ys_record_get_id (record));
+    }
+  else
+    g_string_append_printf (key, ":unit:%s", unit_code);
+  if (suffix != NULL && suffix[0] != '\0')
+    {
+      g_string_append_c (key, ':');
+      g_string_append (key, suffix);
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* FNV-1a, 64 bits, as 16 hex digits: it only has to tell whether the figures
+ * behind a finding moved, and is the same on every machine and in every
+ * version, since digests are stored with reviews. */
+static char *
+digest (const char *facts)
+{
+  guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
+
+  for (const guchar *p = (const guchar *) facts; *p; p++)
+    {
+      h ^= *p;
+      h *= G_GUINT64_CONSTANT (1099511628211);
+    }
+  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x", h);
+}
+
+void
+ys_rule_emit (YsRuleContext *ctx, const YsFindingPlace *place, const char *format, ...)
+{
+  const YsRule *rule = ctx->rule;
+  YsRecord *record = place->record;
+  const char *unit_code = place->unit_code;
+  g_autofree char *checksum = NULL;
+  char *message;
+  char *key;
+  va_list args;
+  YsFinding *finding;
+
+  if (unit_code == NULL)
+    unit_code = record ? ys_rule_record_unit (record) : "";
+  key = make_key (rule, record, unit_code, place->suffix);
+  /* An indicator has no unit of its own: it is its project's. */
+  if (unit_code[0] == '\0' && record != NULL)
+    {
+      int field = ys_kind_find_field (ys_record_get_kind (record), "project_code");
+      YsRecord *project = field >= 0 ? ys_rule_context_get_project (ctx, ys_rule_text (record, field)) : NULL;
+
+      if (project != NULL)
+        unit_code = ys_rule_text (project, YS_PROJECT_UNIT_CODE);
+    }
+  if (record == NULL)
+    record = ys_rule_context_get_unit (ctx, unit_code);
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  checksum = digest (place->facts ? place->facts : message);
+  finding = ys_finding_new (rule->id, ctx->rule_index,
+                            place->level >= 0 ? (YsFindingLevel) place->level : rule->level,
+                            _(rule->title),
+                            place->hint ? place->hint : _(rule->hint),
+                            _(rule->basis),
+                            key, message, g_steal_pointer (&checksum),
+                            g_intern_string (unit_code), record,
+                            place->record ? place->field : -1);
+  finding->owner = ctx->owner;
+  g_ptr_array_add (ctx->out, finding);
+}
+
+/* ---- helpers ---- */
+
+char *
+ys_rule_money (YsMoney fen)
+{
+  gboolean wan = fen >= 1000000 || fen <= -1000000;
+  g_autofree char *figure = ys_money_format (fen, wan ? YS_MONEY_WAN : YS_MONEY_YUAN, TRUE);
+
+  /* TRANSLATORS: an amount in 万元 (ten thousand yuan), e.g. “10.61万元” */
+  return wan ? g_strdup_printf (_("%s wan yuan"), figure)
+  /* TRANSLATORS: an amount in 元, e.g. “500.00元” */
+             : g_strdup_printf (_("%s yuan"), figure);
+}
+
+const char *
+ys_rule_catalog_name (YsRuleContext *ctx, YsCatalogKind kind, const char *code)
+{
+  const YsCatalogEntry *entry;
+
+  if (code == NULL || code[0] == '\0')
+    return NULL;
+  entry = ys_catalog_lookup (ys_rule_context_get_catalog (ctx, kind), code);
+  return entry ? entry->name : NULL;
+}
+
+char *
+ys_rule_code_name (YsRuleContext *ctx, YsCatalogKind kind, const char *code)
+{
+  const char *name = ys_rule_catalog_name (ctx, kind, code);
+
+  return name ? g_strdup_printf ("%s %s", code, name) : g_strdup (code);
+}
+
+gboolean
+ys_rule_is_blank (const char *text)
+{
+  static const char *const placeholders[] = {
+    "-", "_", "*", "/", "—", "－", "——", "无", "略", "空", NULL
+  };
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  /* The ideographic space trims too. */
+  while (g_str_has_prefix (stripped, "　"))
+    memmove (stripped, stripped + 3, strlen (stripped + 3) + 1);
+  while (g_str_has_suffix (stripped, "　"))
+    stripped[strlen (stripped) - 3] = '\0';
+  g_strstrip (stripped);
+  return stripped[0] == '\0' || g_strv_contains (placeholders, stripped);
+}
+
+YsMoney
+ys_rule_project_funds (YsRecord *project, gboolean annual)
+{
+  static const guint annual_fields[] = {
+    YS_PROJECT_ANNUAL_CENTRAL, YS_PROJECT_ANNUAL_PROVINCIAL, YS_PROJECT_ANNUAL_LOCAL,
+    YS_PROJECT_ANNUAL_SELF, YS_PROJECT_ANNUAL_OTHER,
+  };
+  static const guint period_fields[] = {
+    YS_PROJECT_PERIOD_CENTRAL, YS_PROJECT_PERIOD_PROVINCIAL, YS_PROJECT_PERIOD_LOCAL,
+    YS_PROJECT_PERIOD_SELF, YS_PROJECT_PERIOD_OTHER,
+  };
+  const guint *fields = annual ? annual_fields : period_fields;
+  YsMoney sum = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (annual_fields); i++)
+    sum += ys_rule_int (project, fields[i]);
+  return sum;
+}

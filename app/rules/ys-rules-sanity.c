@@ -1,0 +1,263 @@
+/* Family 6, completeness and sanity: the project fields a performance form
+ * needs, staff numbers behind personnel costs, amounts that are zero or
+ * beyond belief, and a budget that leans on 其他 (other) items. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ys-kinds.h"
+#include "ys-rule.h"
+
+/* 100亿元 on one line is beyond any department budget of a county or city. */
+#define ABSURD_FEN (G_GINT64_CONSTANT (10000000000) * 100)
+
+typedef struct
+{
+  guint field;
+  guint alt;   /* says the same in other words: dates for the period, the competent department for the implementing body */
+} Required;
+
+/* What each region's performance form prints in its header (seeds 000/001
+ * 安徽: 新增/延续; 004 山西: 经常性/一次性 and 项目期; every form: the period
+ * and the implementing body). The national layout asks for all of them. */
+static const Required *
+required_fields (const char *region, guint *n)
+{
+  static const Required anhui[] = {
+    { YS_PROJECT_STATUS, YS_PROJECT_STATUS },
+    { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },
+    { YS_PROJECT_EXECUTOR, YS_PROJECT_DEPARTMENT },
+  };
+  static const Required hebei[] = {
+    { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },
+    { YS_PROJECT_EXECUTOR, YS_PROJECT_DEPARTMENT },
+  };
+  static const Required shanxi[] = {
+    { YS_PROJECT_RECURRENCE, YS_PROJECT_RECURRENCE },
+    { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },
+    { YS_PROJECT_EXECUTOR, YS_PROJECT_DEPARTMENT },
+  };
+  static const Required national[] = {
+    { YS_PROJECT_STATUS, YS_PROJECT_STATUS },
+    { YS_PROJECT_RECURRENCE, YS_PROJECT_RECURRENCE },
+    { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },
+    { YS_PROJECT_EXECUTOR, YS_PROJECT_DEPARTMENT },
+  };
+
+  if (g_strcmp0 (region, "anhui") == 0)
+    return *n = G_N_ELEMENTS (anhui), anhui;
+  if (g_strcmp0 (region, "hebei") == 0)
+    return *n = G_N_ELEMENTS (hebei), hebei;
+  if (g_strcmp0 (region, "shanxi") == 0)
+    return *n = G_N_ELEMENTS (shanxi), shanxi;
+  return *n = G_N_ELEMENTS (national), national;
+}
+
+static void
+check_project_fields (YsRuleContext *ctx, YsRecord *project)
+{
+  g_autoptr(GString) lacking = g_string_new (NULL);
+  YsFindingPlace place = YS_FINDING_PLACE_INIT;
+  guint n;
+  const Required *required = required_fields (ys_document_get_meta (ys_rule_context_get_document (ctx), "region"), &n);
+  int first = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const YsField *f = &ys_project_kind.fields[required[i].field];
+
+      if (!ys_rule_is_blank (ys_rule_text (project, required[i].field))
+          || !ys_rule_is_blank (ys_rule_text (project, required[i].alt)))
+        continue;
+      if (lacking->len)
+        g_string_append (lacking, "、");
+      g_string_append (lacking, _(f->label));
+      if (first < 0)
+        first = (int) required[i].field;
+    }
+  if (lacking->len == 0)
+    return;
+  place.record = project;
+  place.field = first;
+  place.facts = lacking->str;
+  ys_rule_emit (ctx, &place, _("Project %s %s lacks what its performance form prints: %s"),
+                ys_rule_text (project, YS_PROJECT_CODE), ys_rule_text (project, YS_PROJECT_NAME),
+                lacking->str);
+}
+
+static void
+check_staff (YsRuleContext *ctx, YsGroup *unit)
+{
+  YsRecord *owner = ys_group_get_owner (unit);
+  GPtrArray *lines = ys_group_get_records (unit, &ys_line_kind);
+  YsMoney personnel = 0;
+  YsFindingPlace place = YS_FINDING_PLACE_INIT;
+  g_autofree char *money = NULL;
+
+  if (owner == NULL || ys_rule_int (owner, YS_UNIT_HEADCOUNT) > 0
+      || ys_rule_int (owner, YS_UNIT_STAFF) > 0)
+    return;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      YsRecord *line = g_ptr_array_index (lines, i);
+      if (g_str_equal (ys_rule_text (line, YS_LINE_KIND), "人员经费"))
+        personnel += ys_rule_int (line, YS_LINE_AMOUNT);
+    }
+  if (personnel == 0)
+    return;
+  money = ys_rule_money (personnel);
+  place.record = owner;
+  place.field = YS_UNIT_HEADCOUNT;
+  place.facts = "";
+  ys_rule_emit (ctx, &place,
+                _("Unit %s budgets %s of 人员经费 but gives neither its authorised staff nor its staff in post"),
+                ys_group_get_code (unit), money);
+}
+
+static void
+check_amount (YsRuleContext *ctx, YsRecord *record, guint field)
+{
+  YsMoney amount = ys_rule_int (record, field);
+  YsFindingPlace place = YS_FINDING_PLACE_INIT;
+  g_autofree char *what = NULL;
+  g_autofree char *money = NULL;
+  g_autofree char *facts = NULL;
+
+  if (amount > 0 && amount < ABSURD_FEN)
+    return;
+  what = ys_record_describe (record);
+  money = ys_rule_money (amount);
+  facts = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+  place.record = record;
+  place.field = (int) field;
+  place.facts = facts;
+  if (amount <= 0)
+    ys_rule_emit (ctx, &place, _("%s has no amount"), what);
+  else
+    ys_rule_emit (ctx, &place, _("%s is %s, more than 100亿元 on one line: is the unit (元/万元) right?"),
+                  what, money);
+}
+
+static void
+check_line_amount (YsRuleContext *ctx, YsRecord *line)
+{
+  check_amount (ctx, line, YS_LINE_AMOUNT);
+}
+
+static void
+check_income_amount (YsRuleContext *ctx, YsRecord *income)
+{
+  check_amount (ctx, income, YS_INCOME_AMOUNT);
+}
+
+/* 其他 items: a 项 ending in 99 (or in a 款 ending in 99) of the function
+ * classification; a 款 ending in 99 or in 399 of the economic one. */
+static gboolean
+is_other_function (const char *code)
+{
+  gsize len = strlen (code);
+  return (len >= 5 && strncmp (code + 3, "99", 2) == 0) || (len == 7 && strcmp (code + 5, "99") == 0);
+}
+
+static gboolean
+is_other_economic (const char *code)
+{
+  return g_str_has_prefix (code, "399") || (strlen (code) == 5 && strcmp (code + 3, "99") == 0);
+}
+
+static void
+check_other_share (YsRuleContext *ctx, YsGroup *unit)
+{
+  GPtrArray *lines = ys_group_get_records (unit, &ys_line_kind);
+  YsMoney total = 0, other[2] = { 0, 0 };
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      YsRecord *line = g_ptr_array_index (lines, i);
+      YsMoney amount = ys_rule_int (line, YS_LINE_AMOUNT);
+
+      total += amount;
+      if (is_other_function (ys_rule_text (line, YS_LINE_FUNC_CODE)))
+        other[0] += amount;
+      if (is_other_economic (ys_rule_text (line, YS_LINE_ECON_CODE)))
+        other[1] += amount;
+    }
+  for (guint c = 0; c < 2; c++)
+    {
+      YsFindingPlace place = YS_FINDING_PLACE_INIT;
+      g_autofree char *facts = NULL, *o = NULL, *t = NULL;
+      guint percent;
+
+      /* More than a fifth, and enough money to matter (10万元). */
+      if (total == 0 || other[c] * 5 <= total || other[c] < 10000000)
+        continue;
+      percent = (guint) ((other[c] * 100 + total / 2) / total);
+      facts = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, other[c], total);
+      o = ys_rule_money (other[c]);
+      t = ys_rule_money (total);
+      place.unit_code = ys_group_get_code (unit);
+      place.suffix = c == 0 ? "function" : "economic";
+      place.facts = facts;
+      ys_rule_emit (ctx, &place, c == 0
+                    ? _("Unit %s: %s (%u%%) of its expenditure of %s is under 其他 function items (xx99)")
+                    : _("Unit %s: %s (%u%%) of its expenditure of %s is under 其他 economic items (xxx99)"),
+                    ys_group_get_code (unit), o, percent, t);
+    }
+}
+
+static const YsRule r38 = {
+  "R38", YS_FINDING_WARNING,
+  N_("Project information incomplete"),
+  N_("Fill in what the region’s performance form prints in its header: new or continuing (安徽), recurrence (山西), "
+     "the implementation period and the implementing body"),
+  N_("项目支出绩效目标申报表 header as the regions print it (项目属性/存续类型, 项目期, 实施单位)"),
+  YS_RULE_SCOPE_RECORD, &ys_project_kind, TRUE,
+  { { &ys_project_kind, YS_BIT (YS_PROJECT_STATUS) | YS_BIT (YS_PROJECT_RECURRENCE) | YS_BIT (YS_PROJECT_CATEGORY)
+                        | YS_BIT (YS_PROJECT_PERIOD) | YS_BIT (YS_PROJECT_START_DATE) | YS_BIT (YS_PROJECT_EXECUTOR)
+                        | YS_BIT (YS_PROJECT_DEPARTMENT) | YS_BIT (YS_PROJECT_NAME) } },
+  check_project_fields, NULL,
+};
+
+static const YsRule r37 = {
+  "R37", YS_FINDING_INFO,
+  N_("Staff numbers missing"),
+  N_("Enter the unit’s authorised staff (编制人数) and staff in post (实有人数): personnel costs are budgeted from them"),
+  N_("基本支出 人员经费 are set from 人员编制 and 实有人数 (定员定额)"),
+  YS_RULE_SCOPE_UNIT, NULL, FALSE,
+  { { &ys_unit_kind, YS_BIT (YS_UNIT_HEADCOUNT) | YS_BIT (YS_UNIT_STAFF) },
+    { &ys_line_kind, YS_BIT (YS_LINE_KIND) | YS_BIT (YS_LINE_AMOUNT) } },
+  NULL, check_staff,
+};
+
+static const YsRule r41_line = {
+  "R41", YS_FINDING_WARNING,
+  N_("Amount missing or beyond belief"),
+  N_("Enter the amount in 元 (or switch the entry to 万元); delete lines without money"),
+  N_("Amounts are in 元 to the 分; a line of zero or of more than 100亿元 is almost always a typing slip"),
+  YS_RULE_SCOPE_RECORD, &ys_line_kind, FALSE,
+  { { &ys_line_kind, YS_BIT (YS_LINE_AMOUNT) } },
+  check_line_amount, NULL,
+};
+
+static const YsRule r41_income = {
+  "R41", YS_FINDING_WARNING,
+  N_("Amount missing or beyond belief"),
+  N_("Enter the amount in 元 (or switch the entry to 万元); delete lines without money"),
+  N_("Amounts are in 元 to the 分; a line of zero or of more than 100亿元 is almost always a typing slip"),
+  YS_RULE_SCOPE_RECORD, &ys_income_kind, FALSE,
+  { { &ys_income_kind, YS_BIT (YS_INCOME_AMOUNT) } },
+  check_income_amount, NULL,
+};
+
+static const YsRule r13 = {
+  "R13", YS_FINDING_WARNING,
+  N_("Large share of 其他 items"),
+  N_("Move spending to the items that describe it; what stays under 其他 needs an explanation"),
+  N_("决算审核模板 A0300 (其他 items share); 《政府收支分类科目》: use 其他 only for what no item covers"),
+  YS_RULE_SCOPE_UNIT, NULL, FALSE,
+  { { &ys_line_kind, YS_BIT (YS_LINE_FUNC_CODE) | YS_BIT (YS_LINE_ECON_CODE) | YS_BIT (YS_LINE_AMOUNT) } },
+  NULL, check_other_share,
+};
+
+const YsRule *const ys_rules_sanity[] = { &r38, &r37, &r41_line, &r41_income, &r13, NULL };

@@ -1,0 +1,147 @@
+/* Which records belong to which unit and project (YsGroup), kept as records
+ * come, go and change their unit or project code, and what a change marks
+ * for re-checking. */
+#include "config.h"
+
+#include "ys-finding-private.h"
+#include "ys-kinds.h"
+#include "ys-validator-private.h"
+
+/* ---- the index ---- */
+
+static YsGroup *
+get_group (YsValidator *self, guint which, const char *code)
+{
+  YsGroup *group;
+
+  if (code == NULL || code[0] == '\0')
+    return NULL;
+  group = g_hash_table_lookup (self->groups[which], code);
+  if (group == NULL)
+    {
+      group = g_new0 (YsGroup, 1);
+      group->scope = which == YS_GROUP_UNITS ? YS_RULE_SCOPE_UNIT : YS_RULE_SCOPE_PROJECT;
+      group->code = g_strdup (code);
+      for (guint k = 0; k < YS_N_KINDS; k++)
+        group->members[k] = g_ptr_array_new ();
+      g_hash_table_insert (self->groups[which], group->code, group);
+    }
+  return group;
+}
+
+void
+ys_group_free (YsGroup *group)
+{
+  for (guint k = 0; k < YS_N_KINDS; k++)
+    g_ptr_array_unref (group->members[k]);
+  g_free (group->code);
+  g_free (group);
+}
+
+static YsGroup *
+group_of (YsValidator *self, guint which, YsRecord *record, int field)
+{
+  return field >= 0 ? get_group (self, which, ys_rule_text (record, field)) : NULL;
+}
+
+void
+ys_validator_join (YsValidator *self, YsRecord *record)
+{
+  guint k = ys_kinds_index (ys_record_get_kind (record));
+  Membership *m = g_new (Membership, 1);
+
+  m->unit = group_of (self, YS_GROUP_UNITS, record, self->unit_field[k]);
+  m->project = group_of (self, YS_GROUP_PROJECTS, record, self->project_field[k]);
+  g_hash_table_insert (self->members, record, m);
+  if (m->unit != NULL)
+    g_ptr_array_add (m->unit->members[k], record);
+  if (m->project != NULL)
+    g_ptr_array_add (m->project->members[k], record);
+}
+
+void
+ys_validator_leave (YsValidator *self, YsRecord *record)
+{
+  guint k = ys_kinds_index (ys_record_get_kind (record));
+  Membership *m = g_hash_table_lookup (self->members, record);
+
+  if (m == NULL)
+    return;
+  if (m->unit != NULL)
+    g_ptr_array_remove_fast (m->unit->members[k], record);
+  if (m->project != NULL)
+    g_ptr_array_remove_fast (m->project->members[k], record);
+  g_hash_table_remove (self->members, record);
+}
+
+static void
+mark (GHashTable *dirty, gpointer owner, guint64 bits, gboolean ref)
+{
+  guint64 *mask = g_hash_table_lookup (dirty, owner);
+
+  if (mask == NULL)
+    {
+      mask = g_new0 (guint64, 1);
+      g_hash_table_insert (dirty, ref ? g_object_ref (owner) : owner, mask);
+    }
+  *mask |= bits;
+}
+
+void
+ys_validator_mark_for (YsValidator *self, YsRecord *record, const Membership *where, guint64 mask)
+{
+  const YsKind *kind = ys_record_get_kind (record);
+
+  for (guint i = 0; mask != 0 && i < self->n_rules; i++)
+    {
+      const YsRule *rule = self->rules[i];
+      YsGroup *group;
+
+      if (!(mask & YS_BIT (i)))
+        continue;
+      switch (rule->scope)
+        {
+        case YS_RULE_SCOPE_RECORD:
+          if (rule->kind == kind)
+            mark (self->dirty_records, record, YS_BIT (i), TRUE);
+          else
+            {
+              /* The unit or project a record rule reads: its records of the rule's kind. */
+              group = kind == &ys_unit_kind ? where->unit : where->project;
+              if (group != NULL)
+                {
+                  GPtrArray *records = ys_group_get_records (group, rule->kind);
+                  for (guint r = 0; r < records->len; r++)
+                    mark (self->dirty_records, g_ptr_array_index (records, r), YS_BIT (i), TRUE);
+                }
+            }
+          break;
+        case YS_RULE_SCOPE_UNIT:
+          if ((group = where->unit) != NULL)
+            mark (self->dirty_groups, group, YS_BIT (i), FALSE);
+          break;
+        case YS_RULE_SCOPE_PROJECT:
+          if ((group = where->project) != NULL)
+            mark (self->dirty_groups, group, YS_BIT (i), FALSE);
+          break;
+        }
+    }
+}
+
+void
+ys_validator_index_document (YsValidator *self)
+{
+  const YsKind *const *kinds = ys_kinds_all ();
+
+  for (guint k = 0; kinds[k]; k++)
+    {
+      guint n;
+
+      if (kinds[k] == &ys_review_kind)
+        continue;
+      n = ys_document_count (self->doc, kinds[k]);
+      for (guint i = 0; i < n; i++)
+        ys_validator_join (self, ys_document_get (self->doc, kinds[k], i));
+    }
+}
+

@@ -1,0 +1,117 @@
+/* Shared by the validator's files: the groups and the context rules run in. */
+#pragma once
+
+#include "ys-rule.h"
+#include "ys-validator.h"
+
+G_BEGIN_DECLS
+
+/* The records that carry one unit code or one project code. */
+struct _YsGroup
+{
+  YsRuleScope  scope;
+  char        *code;
+  GPtrArray   *members[YS_N_KINDS];    /* borrowed records, unordered */
+};
+
+struct _YsRuleContext
+{
+  YsDocument   *doc;
+  const YsRule *rule;
+  guint         rule_index;
+  gpointer      owner;                 /* the record or group being checked */
+  GPtrArray    *out;                   /* YsFinding, owned */
+  YsCatalog    *catalogs[YS_CATALOG_N_KINDS];
+  YsGroup      *shared_group;          /* ys_rule_context_share () */
+  const char   *shared_key;
+  gpointer      shared_data;
+  GDestroyNotify shared_destroy;
+};
+
+#define YS_MAX_FIELDS 64
+
+enum { YS_GROUP_UNITS, YS_GROUP_PROJECTS, YS_N_GROUP_KINDS };
+
+/* Where a record was last seen, so that a change of its unit or project code
+ * also re-checks the group it left. */
+typedef struct
+{
+  YsGroup *unit;        /* NULL for none */
+  YsGroup *project;     /* NULL for none */
+} Membership;
+
+struct _YsValidator
+{
+  GObject              parent_instance;
+
+  YsDocument          *doc;
+  gulong               changed_id;
+
+  const YsRule *const *rules;
+  guint                n_rules;
+  guint64              reads[YS_N_KINDS][YS_MAX_FIELDS]; /* rules reading each field */
+  guint64              reads_any[YS_N_KINDS];         /* rules reading any field of a kind */
+  guint64              record_rules[YS_N_KINDS];      /* record rules checking a kind */
+  guint64              group_rules[YS_N_GROUP_KINDS];
+  int                  unit_field[YS_N_KINDS];
+  int                  project_field[YS_N_KINDS];
+
+  GHashTable          *members;                      /* YsRecord → Membership */
+  GHashTable          *groups[YS_N_GROUP_KINDS];        /* code → YsGroup */
+
+  GHashTable          *dirty_records;                /* YsRecord (ref) → guint64 mask */
+  GHashTable          *dirty_groups;                 /* YsGroup → guint64 mask */
+  gboolean             dirty_all;
+  guint                freeze;
+
+  GSequence           *sequence;                     /* YsFinding (ref), sorted */
+  GHashTable          *by_key;                       /* key → YsFinding */
+  GHashTable          *owned;                        /* record or group → GPtrArray of YsFinding */
+  guint                counts[YS_FINDING_INFO + 1];
+};
+
+void ys_rule_context_init  (YsRuleContext *ctx,
+                            YsDocument    *doc,
+                            GPtrArray     *out);
+void ys_rule_context_clear (YsRuleContext *ctx);
+
+/* ys-validator-index.c */
+void ys_group_free                (YsGroup          *group);
+void ys_validator_index_document  (YsValidator      *self);
+void ys_validator_join            (YsValidator      *self,
+                                   YsRecord         *record);
+void ys_validator_leave           (YsValidator      *self,
+                                   YsRecord         *record);
+/* Marks what the rules in @mask look at when @record, seen in @where, changes. */
+void ys_validator_mark_for        (YsValidator      *self,
+                                   YsRecord         *record,
+                                   const Membership *where,
+                                   guint64           mask);
+
+/* ys-validator-list.c */
+void ys_validator_list_model_init (GListModelInterface *iface);
+/* Moves the findings @owner's rules in @mask made into @old (references included). */
+void ys_validator_take_owned      (YsValidator      *self,
+                                   gpointer          owner,
+                                   guint64           mask,
+                                   GPtrArray        *old);
+/* Turns the findings in @old into those in @fresh (both hold references):
+ * the ones that stay keep their objects and their place in the list. */
+void ys_validator_apply           (YsValidator      *self,
+                                   GPtrArray        *old,
+                                   GPtrArray        *fresh);
+
+/* ys-validator.c */
+void ys_validator_notify_counts   (YsValidator      *self);
+
+/* ys-validator-review.c */
+/* Finds the finding stored under a review's key and applies the review to it. */
+void ys_validator_review_changed (YsValidator *self,
+                                  YsRecord    *review,
+                                  YsChangeType type,
+                                  int          field);
+/* Applies the stored review, if any, to a finding just made or changed. */
+void ys_validator_apply_review   (YsValidator *self,
+                                  YsFinding   *finding);
+
+G_END_DECLS
