@@ -237,6 +237,45 @@ test_catalog_commands (void)
   g_assert_nonnull (strstr (err, "2999999"));
 }
 
+static gboolean
+is_xlsx (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  return g_file_get_contents (path, &data, &len, NULL) && len > 1000 && memcmp (data, "PK", 2) == 0;
+}
+
+static void
+test_export_and_catalog_import (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "s.yusuan", NULL);
+  g_autofree char *full = g_build_filename (dir, "tables.xlsx", NULL);
+  g_autofree char *review = g_build_filename (dir, "review.xlsx", NULL);
+  g_autofree char *catalog = g_build_filename (dir, "official.csv", NULL);
+  g_autofree char *src = g_build_filename (SOURCE_ROOT, "resources", "samples", "yongqiao-2023", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (NULL, NULL, "import", path, src, NULL), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "export", path, "-o", full, NULL), ==, 0);
+  g_assert_true (is_xlsx (full));
+  g_assert_cmpint (run (NULL, NULL, "export", path, "-o", review, "--review-only", NULL), ==, 0);
+  g_assert_true (is_xlsx (review));
+  g_assert_cmpint (run (NULL, &err, "export", path, NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+
+  /* An official catalog replacing the bundled one is kept in the document. */
+  g_file_set_contents (catalog, "2023年支出功能分类科目\n科目编码,科目名称\n201,一般公共服务支出\n"
+                                "20103,政府办公厅（室）及相关机构事务\n2010301,行政运行\n", -1, NULL);
+  g_assert_cmpint (run (&out, &err, "catalog", "import", path, catalog, "--replace", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "3"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "info", path, NULL), ==, 0);
+  ys_test_rm_rf (dir);
+}
+
 static void
 test_generate_is_deterministic (void)
 {
@@ -270,5 +309,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/dump-import", test_dump_import_round_trip);
   g_test_add_func ("/cli/catalog", test_catalog_commands);
   g_test_add_func ("/cli/generate", test_generate_is_deterministic);
+  g_test_add_func ("/cli/export-and-catalog-import", test_export_and_catalog_import);
   return g_test_run ();
 }

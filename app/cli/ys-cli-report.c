@@ -6,6 +6,8 @@
 #include <stdio.h>
 
 #include "ys-cli.h"
+#include "ys-review-sheet.h"
+#include "ys-validator.h"
 #include "ys-report.h"
 #include "ys-xlsx-export.h"
 
@@ -98,12 +100,21 @@ ys_cli_tables (int argc, char **argv)
   return 0;
 }
 
+static gboolean
+write_review_sheet (YsXlsxExport *export, lxw_worksheet *sheet, gpointer validator, GError **error)
+{
+  return ys_review_sheet_fill (ys_xlsx_export_get_workbook (export), sheet, validator, error);
+}
+
 int
 ys_cli_export (int argc, char **argv)
 {
   g_autofree char *unit = NULL, *layout_name = NULL, *output = NULL;
+  gboolean review_only = FALSE, no_review = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The workbook to write"), N_("OUT.xlsx") },
+    { "review-only", 0, 0, G_OPTION_ARG_NONE, &review_only, N_("Write only the 审核结果 sheet (the validation findings)"), NULL },
+    { "no-review", 0, 0, G_OPTION_ARG_NONE, &no_review, N_("Leave out the 审核结果 sheet"), NULL },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Only this unit"), N_("CODE") },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_name,
       N_("Layout: anhui, hebei, shanxi, national or a .json file (default: the document’s region)"), N_("LAYOUT") },
@@ -112,6 +123,7 @@ ys_cli_export (int argc, char **argv)
   g_autoptr(YsDocument) doc = NULL;
   g_autoptr(YsLayout) layout = NULL;
   g_autoptr(YsXlsxExport) export = NULL;
+  g_autoptr(YsValidator) validator = NULL;
   GError *error = NULL;
 
   if (!ys_cli_parse (&argc, &argv, _("FILE.yusuan"),
@@ -126,13 +138,23 @@ ys_cli_export (int argc, char **argv)
   doc = ys_cli_open (argv[1]);
   if (doc == NULL)
     return 1;
+  validator = ys_validator_new (doc);
+  if (review_only)
+    {
+      if (!ys_review_sheet_export (validator, output, &error))
+        return ys_cli_fail (error);
+      return 0;
+    }
   layout = load_layout (doc, layout_name);
   if (layout == NULL)
     return 1;
   export = ys_report_export_new (doc, layout, unit, &error);
   if (export == NULL)
     return ys_cli_fail (error);
-  /* Sheets beyond the tables (the review report) are added here. */
+  /* The findings travel with the tables, so the reviewer files one workbook. */
+  if (!no_review)
+    ys_xlsx_export_add_sheet (export, ys_review_sheet_name (), write_review_sheet,
+                              g_object_ref (validator), g_object_unref);
   if (!ys_xlsx_export_write (export, output, &error))
     return ys_cli_fail (error);
   return 0;

@@ -775,8 +775,11 @@ ys_store_save_catalog (YsStore *self, const char *catalog, GPtrArray *entries,
 
   if (replace_all)
     {
-      g_autofree char *sql = sqlite3_mprintf ("DELETE FROM catalog_entry WHERE catalog = %Q", catalog);
-      if (!exec (self, sql, error))
+      char *sql = sqlite3_mprintf ("DELETE FROM catalog_entry WHERE catalog = %Q", catalog);
+      gboolean ok = exec (self, sql, error);
+
+      sqlite3_free (sql);
+      if (!ok)
         return FALSE;
     }
   rc = sqlite3_prepare_v2 (self->db,

@@ -182,6 +182,13 @@ ys_xlsx_format (YsXlsxExport *e, FormatKind kind, guint flags, guint indent, con
   return f;
 }
 
+lxw_workbook *
+ys_xlsx_export_get_workbook (YsXlsxExport *e)
+{
+  g_return_val_if_fail (e->workbook != NULL, NULL);
+  return e->workbook;
+}
+
 lxw_format *
 ys_xlsx_export_get_format (YsXlsxExport *e, YsXlsxStyle style)
 {

@@ -55,6 +55,8 @@ void          ys_xlsx_export_add_sheet      (YsXlsxExport   *export,
                                              gpointer        user_data,
                                              GDestroyNotify  destroy);
 /* Only valid inside a sheet writer. */
+lxw_workbook *ys_xlsx_export_get_workbook   (YsXlsxExport   *export);
+/* Only valid inside a sheet writer. */
 lxw_format   *ys_xlsx_export_get_format     (YsXlsxExport   *export,
                                              YsXlsxStyle     style);
 gboolean      ys_xlsx_export_write          (YsXlsxExport   *export,

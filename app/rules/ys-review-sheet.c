@@ -97,6 +97,26 @@ write_text (lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text, l
 gboolean
 ys_review_sheet_write (lxw_workbook *wb, YsValidator *v, GError **error)
 {
+  lxw_worksheet *ws = workbook_add_worksheet (wb, ys_review_sheet_name ());
+
+  if (ws == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("The workbook already has a sheet named “%s”"), ys_review_sheet_name ());
+      return FALSE;
+    }
+  return ys_review_sheet_fill (wb, ws, v, error);
+}
+
+const char *
+ys_review_sheet_name (void)
+{
+  return _("Review results");
+}
+
+gboolean
+ys_review_sheet_fill (lxw_workbook *wb, lxw_worksheet *ws, YsValidator *v, GError **error)
+{
   static const double widths[N_COLS] = { 5, 7, 6, 18, 48, 26, 34, 30, 30, 12, 24 };
   const char *headers[N_COLS] = {
     C_("review sheet column", "No."),
@@ -114,19 +134,11 @@ ys_review_sheet_write (lxw_workbook *wb, YsValidator *v, GError **error)
   YsDocument *doc = ys_validator_get_document (v);
   GListModel *model = G_LIST_MODEL (v);
   guint n = g_list_model_get_n_items (model);
-  lxw_worksheet *ws;
   Formats fm;
   g_autofree char *title = NULL;
   g_autofree char *summary = NULL;
   const lxw_row_t header_row = 2;
 
-  ws = workbook_add_worksheet (wb, _("Review results"));
-  if (ws == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("The workbook already has a sheet named “%s”"), _("Review results"));
-      return FALSE;
-    }
   make_formats (wb, &fm);
 
   title = g_strdup_printf (_("%d department budget of %s: review results"),

@@ -13,6 +13,13 @@ G_BEGIN_DECLS
 gboolean ys_review_sheet_write  (lxw_workbook  *wb,
                                  YsValidator   *v,
                                  GError       **error);
+/* The sheet's name, 审核结果 in Chinese. */
+const char *ys_review_sheet_name (void);
+/* Fills @ws, a sheet of @wb made by the caller (e.g. the table export). */
+gboolean ys_review_sheet_fill   (lxw_workbook  *wb,
+                                 lxw_worksheet *ws,
+                                 YsValidator   *v,
+                                 GError       **error);
 /* Writes a workbook holding only that sheet to @path; the file appears
  * complete or not at all (written beside it under a temporary name, then
  * renamed). */

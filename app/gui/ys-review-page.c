@@ -1,0 +1,740 @@
+/* 审核: every validation finding of the budget, filtered by level and by
+ * review status, with the selected one's details beside the list. The
+ * accountant writes the explanation (说明) of a finding there; in reviewer
+ * mode the reviewer accepts it or sends it back with a comment. Both are
+ * saved in the document through the validator, so they are undoable and
+ * travel with the file. */
+#define G_LOG_DOMAIN "yusuan"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ys-finding-row.h"
+#include "ys-kinds.h"
+#include "ys-review-page.h"
+#include "ys-window.h"
+
+/* In the order of the level drop-down's items. */
+enum { LEVEL_ALL, LEVEL_ERROR, LEVEL_WARNING, LEVEL_INFO };
+/* In the order of the status drop-down's items. */
+enum { STATUS_ALL, STATUS_UNEXPLAINED, STATUS_PENDING, STATUS_ACCEPTED, STATUS_RETURNED };
+
+struct _YsReviewPage
+{
+  GtkWidget           parent_instance;
+
+  /* template */
+  GtkDropDown        *level_dropdown;
+  GtkDropDown        *status_dropdown;
+  GtkLabel           *counts_label;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  GtkSingleSelection *selection;
+  GtkFilterListModel *filter_model;
+  GtkStack           *detail_stack;
+  GtkImage           *detail_icon;
+  GtkLabel           *detail_level_label;
+  GtkLabel           *detail_title_label;
+  GtkLabel           *detail_message_label;
+  GtkLabel           *detail_location_label;
+  GtkWidget          *hint_box;
+  GtkLabel           *detail_hint_label;
+  GtkWidget          *basis_box;
+  GtkLabel           *detail_basis_label;
+  GtkTextView        *explanation_view;
+  GtkWidget          *save_explanation_button;
+  GtkLabel           *review_state_label;
+  GtkWidget          *review_editor;
+  GtkToggleButton    *pending_button;
+  GtkToggleButton    *accepted_button;
+  GtkToggleButton    *returned_button;
+  GtkEntry           *comment_entry;
+  GtkLabel           *review_error_label;
+
+  YsValidator        *validator;
+  GtkCustomFilter    *filter;
+  YsFinding          *shown;          /* the finding in the details, followed for changes */
+  gboolean            reviewer_mode;
+  gboolean            loading;        /* filling the details: not the user's edit */
+  guint               refilter_idle;
+};
+
+G_DEFINE_FINAL_TYPE (YsReviewPage, ys_review_page, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_VALIDATOR, PROP_REVIEWER_MODE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void show_finding (YsReviewPage *self, YsFinding *finding);
+
+/* Filtering */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  YsReviewPage *self = user_data;
+  YsFinding *finding = item;
+  guint level = gtk_drop_down_get_selected (self->level_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  const char *explanation;
+
+  switch (level)
+    {
+    case LEVEL_ERROR:
+      if (ys_finding_get_level (finding) != YS_FINDING_ERROR)
+        return FALSE;
+      break;
+    case LEVEL_WARNING:
+      if (ys_finding_get_level (finding) != YS_FINDING_WARNING)
+        return FALSE;
+      break;
+    case LEVEL_INFO:
+      if (ys_finding_get_level (finding) != YS_FINDING_INFO)
+        return FALSE;
+      break;
+    default:
+      break;
+    }
+
+  switch (status)
+    {
+    case STATUS_UNEXPLAINED:
+      explanation = ys_finding_get_explanation (finding);
+      return explanation == NULL || *explanation == '\0';
+    case STATUS_PENDING:
+      return ys_finding_get_review_status (finding) == YS_REVIEW_PENDING;
+    case STATUS_ACCEPTED:
+      return ys_finding_get_review_status (finding) == YS_REVIEW_ACCEPTED;
+    case STATUS_RETURNED:
+      return ys_finding_get_review_status (finding) == YS_REVIEW_RETURNED;
+    default:
+      return TRUE;
+    }
+}
+
+static void
+update_list_state (YsReviewPage *self)
+{
+  guint total = self->validator ? g_list_model_get_n_items (G_LIST_MODEL (self->validator)) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autofree char *counts = NULL;
+
+  if (self->validator != NULL)
+    {
+      g_autofree char *levels = ys_findings_describe_counts (ys_validator_count (self->validator, YS_FINDING_ERROR),
+                                                             ys_validator_count (self->validator, YS_FINDING_WARNING));
+
+      if (shown == total)
+        counts = g_steal_pointer (&levels);
+      else
+        /* Translators: %1$s is e.g. "2 errors, 3 warnings"; %2$u of %3$u findings are listed */
+        counts = g_strdup_printf (_("%1$s — showing %2$u of %3$u"), levels, shown, total);
+    }
+  gtk_label_set_label (self->counts_label, counts ? counts : "");
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+}
+
+static gboolean
+refilter_cb (gpointer user_data)
+{
+  YsReviewPage *self = user_data;
+
+  self->refilter_idle = 0;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_list_state (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refilter (YsReviewPage *self)
+{
+  /* Filters do not watch their items: a finding that was explained or
+   * reviewed may now belong to another status. */
+  if (self->refilter_idle == 0)
+    self->refilter_idle = g_idle_add (refilter_cb, self);
+}
+
+static void
+on_dropdown_selected_cb (YsReviewPage *self,
+                         GParamSpec   *pspec,
+                         GtkDropDown  *dropdown)
+{
+  g_clear_handle_id (&self->refilter_idle, g_source_remove);
+  refilter_cb (self);
+}
+
+static void
+on_filter_model_items_changed_cb (YsReviewPage *self,
+                                  guint         position,
+                                  guint         removed,
+                                  guint         added,
+                                  GListModel   *model)
+{
+  update_list_state (self);
+}
+
+static void
+on_validator_counts_cb (YsReviewPage *self,
+                        GParamSpec   *pspec,
+                        YsValidator  *validator)
+{
+  update_list_state (self);
+}
+
+static void
+on_document_changed_cb (YsReviewPage *self,
+                        YsRecord     *record,
+                        guint         type,
+                        int           field,
+                        YsDocument   *document)
+{
+  /* Explanations and reviews are records of their own, changed by this
+   * page, by undo and by redo alike. */
+  if (record != NULL && ys_record_get_kind (record) == &ys_review_kind)
+    queue_refilter (self);
+}
+
+/* Rows */
+
+static void
+on_factory_setup_cb (YsReviewPage             *self,
+                     GtkListItem              *item,
+                     GtkSignalListItemFactory *factory)
+{
+  GtkWidget *row = ys_finding_row_new ();
+
+  g_object_bind_property (self, "reviewer-mode", row, "show-review", G_BINDING_SYNC_CREATE);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+on_factory_bind_cb (YsReviewPage             *self,
+                    GtkListItem              *item,
+                    GtkSignalListItemFactory *factory)
+{
+  ys_finding_row_set_finding (YS_FINDING_ROW (gtk_list_item_get_child (item)),
+                              gtk_list_item_get_item (item));
+}
+
+static void
+on_factory_unbind_cb (YsReviewPage             *self,
+                      GtkListItem              *item,
+                      GtkSignalListItemFactory *factory)
+{
+  ys_finding_row_set_finding (YS_FINDING_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+reveal (YsReviewPage *self,
+        YsFinding    *finding)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  YsRecord *target;
+
+  if (finding == NULL || self->validator == NULL || !YS_IS_WINDOW (root))
+    return;
+  target = ys_finding_find_target (finding, ys_validator_get_document (self->validator));
+  if (target != NULL)
+    ys_window_reveal (YS_WINDOW (root), target, ys_finding_get_field (finding));
+}
+
+static void
+on_list_view_activate_cb (YsReviewPage *self,
+                          guint         position,
+                          GtkListView  *list_view)
+{
+  g_autoptr(YsFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  reveal (self, finding);
+}
+
+static void
+on_goto_button_clicked_cb (YsReviewPage *self,
+                           GtkButton    *button)
+{
+  reveal (self, self->shown);
+}
+
+/* Details */
+
+static char *
+get_explanation_text (YsReviewPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->explanation_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+static gboolean
+explanation_is_dirty (YsReviewPage *self)
+{
+  g_autofree char *text = NULL;
+  const char *saved;
+
+  if (self->shown == NULL)
+    return FALSE;
+  text = get_explanation_text (self);
+  saved = ys_finding_get_explanation (self->shown);
+  return g_strcmp0 (text, saved ? saved : "") != 0;
+}
+
+static void
+update_explanation_button (YsReviewPage *self)
+{
+  gtk_widget_set_sensitive (self->save_explanation_button, explanation_is_dirty (self));
+}
+
+static void
+show_error_toast (YsReviewPage *self,
+                  const char   *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_warning ("%s", message);
+}
+
+static gboolean
+save_explanation (YsReviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!explanation_is_dirty (self) || self->validator == NULL)
+    return TRUE;
+  text = get_explanation_text (self);
+  if (!ys_validator_explain (self->validator, self->shown, text, &error))
+    {
+      show_error_toast (self, error->message);
+      return FALSE;
+    }
+  update_explanation_button (self);
+  return TRUE;
+}
+
+static void
+on_save_explanation_button_clicked_cb (YsReviewPage *self,
+                                       GtkButton    *button)
+{
+  save_explanation (self);
+}
+
+static void
+on_explanation_buffer_changed_cb (YsReviewPage  *self,
+                                  GtkTextBuffer *buffer)
+{
+  if (!self->loading)
+    update_explanation_button (self);
+}
+
+static void
+load_explanation (YsReviewPage *self)
+{
+  const char *explanation = ys_finding_get_explanation (self->shown);
+
+  self->loading = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->explanation_view),
+                            explanation ? explanation : "", -1);
+  self->loading = FALSE;
+  update_explanation_button (self);
+}
+
+static GtkToggleButton *
+status_button (YsReviewPage   *self,
+               YsReviewStatus  status)
+{
+  switch (status)
+    {
+    case YS_REVIEW_ACCEPTED:
+      return self->accepted_button;
+    case YS_REVIEW_RETURNED:
+      return self->returned_button;
+    case YS_REVIEW_PENDING:
+    default:
+      return self->pending_button;
+    }
+}
+
+static void
+load_review (YsReviewPage *self)
+{
+  YsFinding *f = self->shown;
+  YsReviewStatus status = ys_finding_get_review_status (f);
+  const char *comment = ys_finding_get_comment (f);
+  g_autofree char *state = NULL;
+
+  if (comment != NULL && *comment != '\0')
+    /* Translators: a review status and the reviewer's comment */
+    state = g_strdup_printf (_("%1$s: %2$s"), ys_review_status_to_string (status), comment);
+  else
+    state = g_strdup (ys_review_status_to_string (status));
+  if (ys_finding_get_review_stale (f))
+    {
+      char *stale = g_strdup_printf ("%s\n%s", state,
+                                     _("The figures changed after the review: the finding is pending again"));
+      g_free (state);
+      state = stale;
+    }
+  gtk_label_set_label (self->review_state_label, state);
+
+  self->loading = TRUE;
+  gtk_toggle_button_set_active (status_button (self, status), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->comment_entry), comment ? comment : "");
+  self->loading = FALSE;
+}
+
+static void
+load_details (YsReviewPage *self)
+{
+  YsFinding *f = self->shown;
+  YsFindingLevel level;
+  g_autofree char *location = NULL;
+  const char *hint;
+  const char *basis;
+
+  if (f == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+
+  level = ys_finding_get_level (f);
+  gtk_image_set_from_icon_name (self->detail_icon, ys_finding_level_icon_name (level));
+  for (YsFindingLevel l = YS_FINDING_ERROR; l <= YS_FINDING_INFO; l++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->detail_icon), ys_finding_level_style_class (l));
+  gtk_widget_add_css_class (GTK_WIDGET (self->detail_icon), ys_finding_level_style_class (level));
+  gtk_label_set_label (self->detail_level_label, ys_finding_level_to_string (level));
+  gtk_label_set_label (self->detail_title_label, ys_finding_get_title (f));
+  gtk_label_set_label (self->detail_message_label, ys_finding_get_message (f));
+  location = ys_finding_describe_location (f);
+  gtk_label_set_label (self->detail_location_label, location);
+
+  hint = ys_finding_get_hint (f);
+  gtk_label_set_label (self->detail_hint_label, hint ? hint : "");
+  gtk_widget_set_visible (self->hint_box, hint != NULL && *hint != '\0');
+  basis = ys_finding_get_basis (f);
+  gtk_label_set_label (self->detail_basis_label, basis ? basis : "");
+  gtk_widget_set_visible (self->basis_box, basis != NULL && *basis != '\0');
+
+  load_review (self);
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+}
+
+static void
+on_shown_notify_cb (YsReviewPage *self,
+                    GParamSpec   *pspec,
+                    YsFinding    *finding)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  /* What is being typed stays; a change made elsewhere (undo) shows when
+   * nothing is being typed. */
+  if (g_str_equal (name, "explanation"))
+    {
+      g_autofree char *text = get_explanation_text (self);
+      if (!gtk_widget_has_focus (GTK_WIDGET (self->explanation_view)) || *text == '\0')
+        load_explanation (self);
+      else
+        update_explanation_button (self);
+      return;
+    }
+  if (g_str_equal (name, "review-status") || g_str_equal (name, "comment")
+      || g_str_equal (name, "review-stale"))
+    {
+      load_review (self);
+      return;
+    }
+  load_details (self);
+}
+
+static void
+show_finding (YsReviewPage *self,
+              YsFinding    *finding)
+{
+  if (self->shown == finding)
+    return;
+
+  /* Leaving a finding keeps what was typed about it. */
+  if (self->shown != NULL && explanation_is_dirty (self)
+      && ys_validator_lookup (self->validator, ys_finding_get_key (self->shown)) == self->shown)
+    save_explanation (self);
+
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_func (self->shown, on_shown_notify_cb, self);
+  g_set_object (&self->shown, finding);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_error_label), FALSE);
+  if (finding != NULL)
+    {
+      g_signal_connect_object (finding, "notify", G_CALLBACK (on_shown_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      load_explanation (self);
+    }
+  load_details (self);
+}
+
+static void
+on_selection_changed_cb (YsReviewPage       *self,
+                         GParamSpec         *pspec,
+                         GtkSingleSelection *selection)
+{
+  show_finding (self, gtk_single_selection_get_selected_item (selection));
+}
+
+/* Review */
+
+static YsReviewStatus
+chosen_status (YsReviewPage *self)
+{
+  if (gtk_toggle_button_get_active (self->accepted_button))
+    return YS_REVIEW_ACCEPTED;
+  if (gtk_toggle_button_get_active (self->returned_button))
+    return YS_REVIEW_RETURNED;
+  return YS_REVIEW_PENDING;
+}
+
+static void
+on_save_review_button_clicked_cb (YsReviewPage *self,
+                                  GtkButton    *button)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *comment = NULL;
+
+  if (self->shown == NULL || self->validator == NULL)
+    return;
+
+  comment = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->comment_entry))));
+  if (!ys_validator_review (self->validator, self->shown, chosen_status (self), comment, &error))
+    {
+      /* Most often an error being accepted: the validator says why not. */
+      gtk_label_set_label (self->review_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->review_error_label), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->review_error_label), FALSE);
+}
+
+static void
+on_status_button_toggled_cb (YsReviewPage    *self,
+                             GtkToggleButton *button)
+{
+  if (!self->loading)
+    gtk_widget_set_visible (GTK_WIDGET (self->review_error_label), FALSE);
+}
+
+/* Properties */
+
+YsValidator *
+ys_review_page_get_validator (YsReviewPage *self)
+{
+  g_return_val_if_fail (YS_IS_REVIEW_PAGE (self), NULL);
+
+  return self->validator;
+}
+
+void
+ys_review_page_set_validator (YsReviewPage *self,
+                              YsValidator  *validator)
+{
+  g_return_if_fail (YS_IS_REVIEW_PAGE (self));
+  g_return_if_fail (!validator || YS_IS_VALIDATOR (validator));
+
+  if (self->validator == validator)
+    return;
+
+  show_finding (self, NULL);
+  if (self->validator != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->validator, self);
+      g_signal_handlers_disconnect_by_data (ys_validator_get_document (self->validator), self);
+    }
+  g_set_object (&self->validator, validator);
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (validator));
+  if (validator != NULL)
+    {
+      g_signal_connect_object (validator, "notify::n-errors",
+                               G_CALLBACK (on_validator_counts_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (validator, "notify::n-warnings",
+                               G_CALLBACK (on_validator_counts_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (validator, "notify::n-items",
+                               G_CALLBACK (on_validator_counts_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (ys_validator_get_document (validator), "changed",
+                               G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  update_list_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALIDATOR]);
+}
+
+gboolean
+ys_review_page_get_reviewer_mode (YsReviewPage *self)
+{
+  g_return_val_if_fail (YS_IS_REVIEW_PAGE (self), FALSE);
+
+  return self->reviewer_mode;
+}
+
+void
+ys_review_page_set_reviewer_mode (YsReviewPage *self,
+                                  gboolean      reviewer_mode)
+{
+  g_return_if_fail (YS_IS_REVIEW_PAGE (self));
+
+  reviewer_mode = !!reviewer_mode;
+  if (self->reviewer_mode == reviewer_mode)
+    return;
+  self->reviewer_mode = reviewer_mode;
+  gtk_widget_set_visible (self->review_editor, reviewer_mode);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_error_label), FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWER_MODE]);
+}
+
+static void
+ys_review_page_dispose (GObject *object)
+{
+  YsReviewPage *self = YS_REVIEW_PAGE (object);
+
+  g_clear_handle_id (&self->refilter_idle, g_source_remove);
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_func (self->shown, on_shown_notify_cb, self);
+  g_clear_object (&self->shown);
+  if (self->validator != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->validator, self);
+      g_signal_handlers_disconnect_by_data (ys_validator_get_document (self->validator), self);
+    }
+  if (self->filter_model != NULL)
+    gtk_filter_list_model_set_model (self->filter_model, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_REVIEW_PAGE);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->validator);
+
+  G_OBJECT_CLASS (ys_review_page_parent_class)->dispose (object);
+}
+
+static void
+ys_review_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  YsReviewPage *self = YS_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALIDATOR:
+      g_value_set_object (value, self->validator);
+      break;
+    case PROP_REVIEWER_MODE:
+      g_value_set_boolean (value, self->reviewer_mode);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ys_review_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  YsReviewPage *self = YS_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALIDATOR:
+      ys_review_page_set_validator (self, g_value_get_object (value));
+      break;
+    case PROP_REVIEWER_MODE:
+      ys_review_page_set_reviewer_mode (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ys_review_page_class_init (YsReviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ys_review_page_dispose;
+  object_class->get_property = ys_review_page_get_property;
+  object_class->set_property = ys_review_page_set_property;
+
+  properties[PROP_VALIDATOR] =
+    g_param_spec_object ("validator", NULL, NULL, YS_TYPE_VALIDATOR,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REVIEWER_MODE] =
+    g_param_spec_boolean ("reviewer-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (YS_TYPE_FINDING_ROW);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, level_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, detail_icon);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, detail_level_label);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, detail_title_label);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, detail_message_label);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, detail_location_label);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, hint_box);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, detail_hint_label);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, basis_box);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, detail_basis_label);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, explanation_view);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, save_explanation_button);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, review_state_label);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, review_editor);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, pending_button);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, accepted_button);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, returned_button);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, comment_entry);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, review_error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_goto_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_explanation_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_review_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_button_toggled_cb);
+}
+
+static void
+ys_review_page_init (YsReviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->explanation_view), "changed",
+                           G_CALLBACK (on_explanation_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (self->review_editor, self->reviewer_mode);
+  update_list_state (self);
+  load_details (self);
+}
