@@ -7,26 +7,6 @@
 #include "ys-money.h"
 #include "ys-test-util.h"
 
-static int
-run (char **out, char **err, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  va_list args;
-  const char *arg;
-  int status = 0;
-
-  g_ptr_array_add (argv, (gpointer) CLI_PATH);
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
 
 static void
 test_help (void)
@@ -36,20 +16,20 @@ test_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *out = NULL, *err = NULL;
-      g_assert_cmpint (run (&out, &err, commands[i], "--help", NULL), ==, 0);
+      g_assert_cmpint (ys_test_run_cli (&out, &err, commands[i], "--help", NULL), ==, 0);
       g_assert_nonnull (strstr (out, "Usage"));
     }
   {
     g_autofree char *out = NULL, *err = NULL;
-    g_assert_cmpint (run (&out, &err, "--help", NULL), ==, 0);
+    g_assert_cmpint (ys_test_run_cli (&out, &err, "--help", NULL), ==, 0);
     g_assert_nonnull (strstr (out, "summary"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run (&out, &err, "frobnicate", NULL), !=, 0);
+    g_assert_cmpint (ys_test_run_cli (&out, &err, "frobnicate", NULL), !=, 0);
     g_assert_nonnull (strstr (err, "frobnicate"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run (&out, &err, "summary", NULL), !=, 0);
+    g_assert_cmpint (ys_test_run_cli (&out, &err, "summary", NULL), !=, 0);
   }
 }
 
@@ -79,10 +59,10 @@ check_summary (const char *sample, const char *total, const char *basic, const c
   g_autofree char *out = NULL, *err = NULL;
   g_autofree char *t = NULL, *b = NULL, *p = NULL, *pe = NULL, *pu = NULL;
 
-  g_assert_cmpint (run (&out, &err, "import", path, src, NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "import", path, src, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (&out, &err, "summary", path, "--json", NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "summary", path, "--json", NULL), ==, 0);
   t = wan (json_int (out, "expenditure_total"));
   b = wan (json_int (out, "basic"));
   p = wan (json_int (out, "project"));
@@ -112,7 +92,7 @@ assert_refused (const char *path, const char *fragment)
 {
   g_autofree char *out = NULL, *err = NULL;
 
-  g_assert_cmpint (run (&out, &err, "info", path, NULL), !=, 0);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "info", path, NULL), !=, 0);
   if (strstr (err, fragment) == NULL)
     g_printerr ("stderr: %s\n", err);
   g_assert_nonnull (strstr (err, fragment));
@@ -181,7 +161,7 @@ test_import_errors_leave_nothing (void)
   g_file_set_contents (units, "code,name,unit_type,role\n103001,单位,行政单位,本级\n", -1, NULL);
   g_file_set_contents (lines, "unit_code,func_code,econ_code,kind,source,amount\n"
                               "103001,2010301,30101,人员经费,一般公共预算拨款,1.234\n", -1, NULL);
-  g_assert_cmpint (run (&out, &err, "import", path, in, NULL), !=, 0);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "import", path, in, NULL), !=, 0);
   g_assert_nonnull (strstr (err, "lines.csv, line 2, column 6"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   ys_test_rm_rf (dir);
@@ -199,10 +179,10 @@ test_dump_import_round_trip (void)
   const char *files[] = { "document.csv", "units.csv", "lines.csv", "projects.csv", "indicators.csv",
                           "procurement.csv", "assets.csv" };
 
-  g_assert_cmpint (run (NULL, NULL, "import", a, src, NULL), ==, 0);
-  g_assert_cmpint (run (NULL, NULL, "dump", a, d1, NULL), ==, 0);
-  g_assert_cmpint (run (NULL, NULL, "import", b, d1, NULL), ==, 0);
-  g_assert_cmpint (run (NULL, NULL, "dump", b, d2, NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (NULL, NULL, "import", a, src, NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (NULL, NULL, "dump", a, d1, NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (NULL, NULL, "import", b, d1, NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (NULL, NULL, "dump", b, d2, NULL), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *p1 = g_build_filename (d1, files[i], NULL);
@@ -221,19 +201,19 @@ test_catalog_commands (void)
 {
   g_autofree char *out = NULL, *err = NULL;
 
-  g_assert_cmpint (run (&out, &err, "catalog", "lookup", "2010301", NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "catalog", "lookup", "2010301", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "201 一般公共服务支出 › 20103"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (&out, &err, "catalog", "search", "公务员医疗", NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "catalog", "search", "公务员医疗", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "2101103"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (&out, &err, "catalog", "lookup", "A02010104", "--kind", "procurement", NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "catalog", "lookup", "A02010104", "--kind", "procurement", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "服务器"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (&out, &err, "catalog", "lookup", "2999999", NULL), ==, 1);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "catalog", "lookup", "2999999", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "2999999"));
 }
 
@@ -257,22 +237,22 @@ test_export_and_catalog_import (void)
   g_autofree char *src = g_build_filename (SOURCE_ROOT, "resources", "samples", "yongqiao-2023", NULL);
   g_autofree char *out = NULL, *err = NULL;
 
-  g_assert_cmpint (run (NULL, NULL, "import", path, src, NULL), ==, 0);
-  g_assert_cmpint (run (NULL, NULL, "export", path, "-o", full, NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (NULL, NULL, "import", path, src, NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (NULL, NULL, "export", path, "-o", full, NULL), ==, 0);
   g_assert_true (is_xlsx (full));
-  g_assert_cmpint (run (NULL, NULL, "export", path, "-o", review, "--review-only", NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (NULL, NULL, "export", path, "-o", review, "--review-only", NULL), ==, 0);
   g_assert_true (is_xlsx (review));
-  g_assert_cmpint (run (NULL, &err, "export", path, NULL), ==, 2);
+  g_assert_cmpint (ys_test_run_cli (NULL, &err, "export", path, NULL), ==, 2);
   g_clear_pointer (&err, g_free);
 
   /* An official catalog replacing the bundled one is kept in the document. */
   g_file_set_contents (catalog, "2023年支出功能分类科目\n科目编码,科目名称\n201,一般公共服务支出\n"
                                 "20103,政府办公厅（室）及相关机构事务\n2010301,行政运行\n", -1, NULL);
-  g_assert_cmpint (run (&out, &err, "catalog", "import", path, catalog, "--replace", NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "catalog", "import", path, catalog, "--replace", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "3"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (&out, &err, "info", path, NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "info", path, NULL), ==, 0);
   ys_test_rm_rf (dir);
 }
 
@@ -284,12 +264,12 @@ test_generate_is_deterministic (void)
   g_autofree char *b = g_build_filename (dir, "b.yusuan", NULL);
   g_autofree char *sa = NULL, *sb = NULL;
 
-  g_assert_cmpint (run (NULL, NULL, "generate", a, "--units", "5", "--lines", "500", "--projects", "10",
+  g_assert_cmpint (ys_test_run_cli (NULL, NULL, "generate", a, "--units", "5", "--lines", "500", "--projects", "10",
                         "--indicators", "40", "--seed", "7", NULL), ==, 0);
-  g_assert_cmpint (run (NULL, NULL, "generate", b, "--units", "5", "--lines", "500", "--projects", "10",
+  g_assert_cmpint (ys_test_run_cli (NULL, NULL, "generate", b, "--units", "5", "--lines", "500", "--projects", "10",
                         "--indicators", "40", "--seed", "7", NULL), ==, 0);
-  g_assert_cmpint (run (&sa, NULL, "summary", a, "--json", NULL), ==, 0);
-  g_assert_cmpint (run (&sb, NULL, "summary", b, "--json", NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (&sa, NULL, "summary", a, "--json", NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (&sb, NULL, "summary", b, "--json", NULL), ==, 0);
   g_assert_cmpstr (sa, ==, sb);
   g_assert_cmpint (json_int (sa, "lines"), ==, 500);
   g_assert_cmpint (json_int (sa, "indicators"), ==, 40);

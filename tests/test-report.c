@@ -537,25 +537,6 @@ test_atomic_export (Fixture *f, gconstpointer data)
 
 /* ---- the command line ---- */
 
-static int
-run (char **out, char **err, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  va_list args;
-  const char *arg;
-  int status = 0;
-
-  g_ptr_array_add (argv, (gpointer) CLI_PATH);
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
 
 static void
 test_cli (Fixture *f, gconstpointer data)
@@ -567,38 +548,38 @@ test_cli (Fixture *f, gconstpointer data)
 
   /* A document open here is in use: the command line must have it to itself. */
   ys_document_close (f->doc);
-  g_assert_cmpint (run (&out, &err, "tables", "--help", NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "tables", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "--layout"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (&out, &err, "export", "--help", NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "export", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "--unit"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run (&out, &err, "tables", path, "--json", "--layout", "shanxi", "--unit", "103001", NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "tables", path, "--json", "--layout", "shanxi", "--unit", "103001", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "\"money\" : \"分\""));
   g_assert_nonnull (strstr (out, "预算收支总表"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run (&out, &err, "export", path, "-o", xlsx, NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "export", path, "-o", xlsx, NULL), ==, 0);
   g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run (&out, &err, "export", path, NULL), ==, 2);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "export", path, NULL), ==, 2);
   g_assert_nonnull (strstr (err, "-o"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_file_set_contents (layout, "{\"id\": \"x\"", -1, NULL);
-  g_assert_cmpint (run (&out, &err, "export", path, "-o", xlsx, "--layout", layout, NULL), ==, 1);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "export", path, "-o", xlsx, "--layout", layout, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "bad.json"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run (&out, &err, "tables", path, "--unit", "999", NULL), ==, 1);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "tables", path, "--unit", "999", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "999"));
   g_free (out);
   g_free (err);

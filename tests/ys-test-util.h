@@ -3,6 +3,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 
 #include "ys-document.h"
 
@@ -101,3 +102,26 @@ ys_test_file_digest (const char *path)
     return g_strdup ("missing");
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
 }
+
+#ifdef CLI_PATH
+/* Runs yusuan-cli with the NULL-terminated arguments; returns its exit status. */
+static inline int
+ys_test_run_cli (char **out, char **err, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+  const char *arg;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) CLI_PATH);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+#endif
