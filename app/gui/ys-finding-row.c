@@ -260,11 +260,15 @@ static void
 ys_finding_row_dispose (GObject *object)
 {
   YsFindingRow *self = YS_FINDING_ROW (object);
+  GtkWidget *child;
 
   if (self->finding != NULL)
     g_signal_handlers_disconnect_by_func (self->finding, on_finding_notify_cb, self);
   g_clear_object (&self->finding);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_FINDING_ROW);
+  /* dispose_template() only unparents the children the class binds. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (ys_finding_row_parent_class)->dispose (object);
 }
@@ -311,6 +315,20 @@ ys_finding_row_set_property (GObject      *object,
     }
 }
 
+/* The class's own stylesheet, for the display it is first shown on. */
+static void
+load_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display == NULL)
+    return;
+  gtk_css_provider_load_from_resource (provider, "/io/github/yusuan/Yusuan/ui/ys-findings.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 ys_finding_row_class_init (YsFindingRowClass *klass)
 {
@@ -331,6 +349,7 @@ ys_finding_row_class_init (YsFindingRowClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "findingrow");
+  load_css ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-finding-row.ui");
   gtk_widget_class_bind_template_child (widget_class, YsFindingRow, level_icon);
   gtk_widget_class_bind_template_child (widget_class, YsFindingRow, message_label);

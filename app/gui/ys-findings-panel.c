@@ -153,10 +153,14 @@ static void
 ys_findings_panel_dispose (GObject *object)
 {
   YsFindingsPanel *self = YS_FINDINGS_PANEL (object);
+  GtkWidget *child;
 
   if (self->validator != NULL)
     g_signal_handlers_disconnect_by_data (self->validator, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_FINDINGS_PANEL);
+  /* dispose_template() only unparents the children the class binds. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->validator);
 
   G_OBJECT_CLASS (ys_findings_panel_parent_class)->dispose (object);

@@ -53,7 +53,7 @@ match_new (const char *value,
 static const char initials_chars[] =
   "人员经费公用项目支出一般共预算拨款政府性基金国有资本营财专户管理事业收入单位上级补助附属缴其他";
 static const char initials_latin[] =
-  "ryjfgyxmzcybggysbkzfxjjgyzbycfzhglsysrdwsjbzfsjqt";
+  "ryjfgyxmzcybgysbkzfxjjgyzbyczhglsysrdwsjbzfsjqt";
 
 static char
 initial_of (gunichar c)

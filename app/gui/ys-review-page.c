@@ -603,6 +603,7 @@ static void
 ys_review_page_dispose (GObject *object)
 {
   YsReviewPage *self = YS_REVIEW_PAGE (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->refilter_idle, g_source_remove);
   if (self->shown != NULL)
@@ -616,6 +617,9 @@ ys_review_page_dispose (GObject *object)
   if (self->filter_model != NULL)
     gtk_filter_list_model_set_model (self->filter_model, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_REVIEW_PAGE);
+  /* dispose_template() only unparents the children the class binds. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->filter);
   g_clear_object (&self->validator);
 

@@ -1,11 +1,15 @@
 /* 单位: the department's units in a table, with the expenditure totals of
- * the selected unit underneath. */
+ * the selected unit underneath and its details in a form beside it. The
+ * form saves each field as it is left; a new unit is filled in there and
+ * added once its code, name, type and level are given. */
 #define G_LOG_DOMAIN "yusuan"
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ys-form-binder.h"
 #include "ys-summary.h"
 #include "ys-units-page.h"
 
@@ -24,10 +28,28 @@ struct _YsUnitsPage
   GtkLabel           *personnel_label;
   GtkLabel           *public_label;
   GtkLabel           *project_label;
+  GtkWidget          *form_pane;
+  GtkLabel           *form_title;
+  GtkLabel           *form_message;
+  GtkWidget          *draft_buttons;
+  AdwPreferencesPage *form_page;
+  GtkWidget          *code_row;
+  GtkWidget          *name_row;
+  GtkWidget          *unit_type_row;
+  GtkWidget          *role_row;
+  GtkWidget          *funding_row;
+  GtkWidget          *grade_row;
+  GtkWidget          *headcount_row;
+  GtkWidget          *staff_row;
+  GtkWidget          *retirees_row;
+  GtkWidget          *vehicles_row;
+  GtkWidget          *note_row;
 
   YsDocument         *document;
   GListModel         *units;       /* the document's, watched for emptiness */
   guint               footer_idle;
+  YsFormBinder       *binder;
+  YsRecord           *draft;       /* a new unit being filled in, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (YsUnitsPage, ys_units_page, GTK_TYPE_WIDGET)
@@ -86,12 +108,216 @@ queue_update_footer (YsUnitsPage *self)
     self->footer_idle = g_idle_add_full (G_PRIORITY_LOW, update_footer_cb, self, NULL);
 }
 
+/* Form */
+
+static void
+on_binder_message_cb (YsUnitsPage  *self,
+                      GParamSpec   *pspec,
+                      YsFormBinder *binder)
+{
+  const char *message = ys_form_binder_get_message (binder);
+
+  /* Said under the title too: a tooltip alone is easily missed. */
+  gtk_label_set_label (self->form_message, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->form_message), message != NULL);
+}
+
+static void
+update_form (YsUnitsPage *self)
+{
+  YsRecord *unit = self->draft;
+  g_autofree char *title = NULL;
+
+  if (unit == NULL && self->document != NULL)
+    unit = gtk_single_selection_get_selected_item (self->selection);
+
+  gtk_widget_set_visible (self->form_pane, unit != NULL);
+  gtk_widget_set_visible (self->draft_buttons, self->draft != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.delete",
+                                 self->draft == NULL && unit != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.add", self->document != NULL);
+  if (self->draft != NULL)
+    title = g_strdup (_("New Unit"));
+  else if (unit != NULL)
+    title = g_strdup_printf ("%s %s", ys_record_get_text (unit, YS_UNIT_CODE), ys_record_get_text (unit, YS_UNIT_NAME));
+  gtk_label_set_label (self->form_title, title ? title : "");
+
+  if (unit != ys_form_binder_get_record (self->binder))
+    ys_form_binder_set_record (self->binder, self->document, unit);
+}
+
+static void
+select_unit (YsUnitsPage *self,
+             YsRecord    *unit)
+{
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(YsRecord) item = g_list_model_get_item (model, i);
+
+      if (item == unit)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
+
+static void
+drop_draft (YsUnitsPage *self)
+{
+  if (self->draft == NULL)
+    return;
+  g_clear_object (&self->draft);
+  update_form (self);
+}
+
 static void
 on_selection_selected_item_changed_cb (YsUnitsPage        *self,
                                        GParamSpec         *pspec,
                                        GtkSingleSelection *selection)
 {
   queue_update_footer (self);
+  /* Choosing a unit in the table leaves the new one unfinished. */
+  if (self->draft != NULL && gtk_single_selection_get_selected_item (selection) != NULL)
+    g_clear_object (&self->draft);
+  update_form (self);
+}
+
+static void
+show_message (YsUnitsPage *self,
+              const char  *heading,
+              const char  *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  YsUnitsPage *self = YS_UNITS_PAGE (widget);
+
+  if (self->document == NULL)
+    return;
+  g_clear_object (&self->draft);
+  self->draft = ys_record_new (&ys_unit_kind);
+  /* The first unit of a department is its own office (本级). */
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  update_form (self);
+  gtk_widget_grab_focus (self->code_row);
+}
+
+static void
+save_new_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  YsUnitsPage *self = YS_UNITS_PAGE (widget);
+  g_autoptr(YsRecord) unit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->draft == NULL)
+    return;
+  /* What is still typed in a row counts: it is taken before checking. */
+  if (!ys_form_binder_commit_all (self->binder) || !ys_form_binder_is_complete (self->binder))
+    return;
+  if (!ys_document_insert (self->document, self->draft, &error))
+    {
+      show_message (self, _("The Unit Was Not Added"), error->message);
+      return;
+    }
+  unit = g_steal_pointer (&self->draft);
+  select_unit (self, unit);
+  update_form (self);
+}
+
+static void
+cancel_new_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  YsUnitsPage *self = YS_UNITS_PAGE (widget);
+
+  drop_draft (self);
+  if (self->units != NULL && g_list_model_get_n_items (self->units) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  YsUnitsPage *self = YS_UNITS_PAGE (widget);
+  YsRecord *unit = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  GtkWidget *overlay;
+
+  if (unit == NULL || self->document == NULL)
+    return;
+  what = g_strdup_printf ("%s %s", ys_record_get_text (unit, YS_UNIT_CODE), ys_record_get_text (unit, YS_UNIT_NAME));
+  if (!ys_document_delete (self->document, unit, &error))
+    {
+      /* Translators: %s is a unit's code and name */
+      g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Deleted"), what);
+      show_message (self, heading, error->message);
+      return;
+    }
+
+  /* Deleting is undone like any edit; the toast says how. */
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      /* Translators: %s is a unit's code and name */
+      g_autofree char *title = g_strdup_printf (_("Unit “%s” deleted"), what);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+}
+
+/* units.reveal (kind, id, field): a unit and the field a finding names. */
+static void
+reveal_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  YsUnitsPage *self = YS_UNITS_PAGE (widget);
+  const char *kind;
+  gint64 id;
+  int field;
+  guint n;
+
+  if (self->document == NULL)
+    return;
+  g_variant_get (parameter, "(&sxi)", &kind, &id, &field);
+  if (g_strcmp0 (kind, ys_unit_kind.name) != 0)
+    return;
+  n = ys_document_count (self->document, &ys_unit_kind);
+  for (guint i = 0; i < n; i++)
+    {
+      YsRecord *unit = ys_document_get (self->document, &ys_unit_kind, i);
+
+      if (ys_record_get_id (unit) == id)
+        {
+          g_clear_object (&self->draft);
+          select_unit (self, unit);
+          update_form (self);
+          ys_form_binder_focus_field (self->binder, field);
+          return;
+        }
+    }
 }
 
 static void
@@ -102,7 +328,8 @@ on_units_items_changed_cb (YsUnitsPage *self,
                            GListModel  *units)
 {
   gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (units) > 0 ? "list" : "empty");
+                                    g_list_model_get_n_items (units) > 0 || self->draft ? "list" : "empty");
+  update_form (self);
 }
 
 static void
@@ -113,6 +340,10 @@ on_document_changed_cb (YsUnitsPage *self,
                         YsDocument  *document)
 {
   queue_update_footer (self);
+  /* The form's title names the unit. */
+  if (record != NULL && YS_IS_UNIT (record) && type == YS_CHANGE_UPDATE
+      && (field == YS_UNIT_CODE || field == YS_UNIT_NAME))
+    update_form (self);
 }
 
 YsDocument *
@@ -138,6 +369,8 @@ ys_units_page_set_document (YsUnitsPage *self,
   if (self->units != NULL)
     g_signal_handlers_disconnect_by_data (self->units, self);
   g_clear_object (&self->units);
+  g_clear_object (&self->draft);
+  ys_form_binder_set_record (self->binder, NULL, NULL);
   g_set_object (&self->document, document);
 
   if (document != NULL)
@@ -151,6 +384,7 @@ ys_units_page_set_document (YsUnitsPage *self,
     }
   gtk_sort_list_model_set_model (self->sort_model, self->units);
   queue_update_footer (self);
+  update_form (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -167,12 +401,15 @@ ys_units_page_dispose (GObject *object)
   if (self->units != NULL)
     g_signal_handlers_disconnect_by_data (self->units, self);
   g_clear_object (&self->units);
-  g_clear_object (&self->document);
+  g_clear_object (&self->draft);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_UNITS_PAGE);
   /* dispose_template() only unparents the children the class binds. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  /* After the rows: a row losing the focus as it goes still saves. */
+  g_clear_object (&self->binder);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ys_units_page_parent_class)->dispose (object);
 }
@@ -243,11 +480,48 @@ ys_units_page_class_init (YsUnitsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, personnel_label);
   gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, public_label);
   gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, project_label);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, form_pane);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, form_title);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, form_message);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, draft_buttons);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, form_page);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, code_row);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, unit_type_row);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, role_row);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, funding_row);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, grade_row);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, headcount_row);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, staff_row);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, retirees_row);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, vehicles_row);
+  gtk_widget_class_bind_template_child (widget_class, YsUnitsPage, note_row);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_selected_item_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "units.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "units.save-new", NULL, save_new_activated);
+  gtk_widget_class_install_action (widget_class, "units.cancel-new", NULL, cancel_new_activated);
+  gtk_widget_class_install_action (widget_class, "units.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "units.reveal", "(sxi)", reveal_activated);
 }
 
 static void
 ys_units_page_init (YsUnitsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->binder = ys_form_binder_new ();
+  g_signal_connect_object (self->binder, "notify::message", G_CALLBACK (on_binder_message_cb), self, G_CONNECT_SWAPPED);
+  ys_form_binder_add (self->binder, self->code_row, YS_UNIT_CODE);
+  ys_form_binder_add (self->binder, self->name_row, YS_UNIT_NAME);
+  ys_form_binder_add (self->binder, self->unit_type_row, YS_UNIT_UNIT_TYPE);
+  ys_form_binder_add (self->binder, self->role_row, YS_UNIT_ROLE);
+  ys_form_binder_add (self->binder, self->funding_row, YS_UNIT_FUNDING);
+  ys_form_binder_add (self->binder, self->grade_row, YS_UNIT_GRADE);
+  ys_form_binder_add (self->binder, self->headcount_row, YS_UNIT_HEADCOUNT);
+  ys_form_binder_add (self->binder, self->staff_row, YS_UNIT_STAFF);
+  ys_form_binder_add (self->binder, self->retirees_row, YS_UNIT_RETIREES);
+  ys_form_binder_add (self->binder, self->vehicles_row, YS_UNIT_VEHICLES);
+  ys_form_binder_add (self->binder, self->note_row, YS_UNIT_NOTE);
+  update_form (self);
 }

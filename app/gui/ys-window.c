@@ -8,8 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ys-finding-row.h"
+#include "ys-findings-panel.h"
+#include "ys-goals-editor.h"
+#include "ys-income-page.h"
+#include "ys-kinds.h"
 #include "ys-lines-page.h"
 #include "ys-new-budget-dialog.h"
+#include "ys-projects-page.h"
+#include "ys-reports-page.h"
+#include "ys-review-page.h"
 #include "ys-summary.h"
 #include "ys-units-page.h"
 #include "ys-window.h"
@@ -36,9 +44,13 @@ struct _YsWindow
   AdwStatusPage        *loading_page;
   GtkListBox           *sidebar;
   GtkStack             *page_stack;
+  GtkWidget            *findings_button;
+  GtkLabel             *error_count_label;
+  GtkLabel             *warning_count_label;
 
   /* state */
   YsDocument           *document;
+  YsValidator          *validator;     /* of the document, for the review page and the findings panel */
   GFile                *file;          /* the document's, or the one being opened */
   GCancellable         *cancellable;   /* of the open in progress */
   GtkStringList        *recent_uris;
@@ -49,7 +61,7 @@ struct _YsWindow
 
 G_DEFINE_FINAL_TYPE (YsWindow, ys_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_DOCUMENT, N_PROPS };
+enum { PROP_0, PROP_DOCUMENT, PROP_VALIDATOR, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static GSettings *
@@ -85,6 +97,7 @@ update_actions (YsWindow *self)
   gtk_widget_set_visible (self->undo_button, open);
   gtk_widget_set_visible (self->redo_button, open);
   gtk_widget_set_visible (self->totals_box, open);
+  gtk_widget_set_visible (self->findings_button, open);
 }
 
 static void update_title (YsWindow *self);
@@ -137,6 +150,41 @@ queue_update_totals (YsWindow *self)
    * after the burst, at low priority so typing stays responsive. */
   if (self->totals_idle == 0)
     self->totals_idle = g_idle_add_full (G_PRIORITY_LOW, update_totals_cb, self, NULL);
+}
+
+/* Findings */
+
+static void
+update_finding_counts (YsWindow *self)
+{
+  guint errors = self->validator ? ys_validator_count (self->validator, YS_FINDING_ERROR) : 0;
+  guint warnings = self->validator ? ys_validator_count (self->validator, YS_FINDING_WARNING) : 0;
+  g_autofree char *n_errors = g_strdup_printf ("%u", errors);
+  g_autofree char *n_warnings = g_strdup_printf ("%u", warnings);
+  g_autofree char *counts = ys_findings_describe_counts (errors, warnings);
+
+  gtk_label_set_label (self->error_count_label, n_errors);
+  gtk_label_set_label (self->warning_count_label, n_warnings);
+  /* The figures alone mean nothing to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, counts, -1);
+  gtk_widget_set_tooltip_text (self->findings_button, counts);
+  if (errors > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->error_count_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->error_count_label), "error");
+  if (warnings > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->warning_count_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->warning_count_label), "warning");
+}
+
+static void
+on_validator_counts_cb (YsWindow    *self,
+                        GParamSpec  *pspec,
+                        YsValidator *validator)
+{
+  update_finding_counts (self);
 }
 
 static void
@@ -193,6 +241,14 @@ ys_window_get_document (YsWindow *self)
   return self->document;
 }
 
+YsValidator *
+ys_window_get_validator (YsWindow *self)
+{
+  g_return_val_if_fail (YS_IS_WINDOW (self), NULL);
+
+  return self->validator;
+}
+
 static void
 add_to_recent (YsWindow *self)
 {
@@ -225,6 +281,9 @@ ys_window_set_document (YsWindow   *self,
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_clear_object (&self->document);
     }
+  if (self->validator != NULL)
+    g_signal_handlers_disconnect_by_data (self->validator, self);
+  g_clear_object (&self->validator);
   g_clear_handle_id (&self->totals_idle, g_source_remove);
 
   if (document != NULL)
@@ -238,6 +297,13 @@ ys_window_set_document (YsWindow   *self,
                                G_CALLBACK (on_document_undo_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-redo",
                                G_CALLBACK (on_document_undo_changed_cb), self, G_CONNECT_SWAPPED);
+      /* Checks the whole budget once (a few tenths of a second for the
+       * largest), then only what each edit touches. */
+      self->validator = ys_validator_new (document);
+      g_signal_connect_object (self->validator, "notify::n-errors",
+                               G_CALLBACK (on_validator_counts_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->validator, "notify::n-warnings",
+                               G_CALLBACK (on_validator_counts_cb), self, G_CONNECT_SWAPPED);
       update_totals_cb (self);
       gtk_stack_set_visible_child_name (self->main_stack, "document");
     }
@@ -249,6 +315,9 @@ ys_window_set_document (YsWindow   *self,
 
   update_title (self);
   update_actions (self);
+  update_finding_counts (self);
+  /* The validator first: the pages bound to both see it before the document. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALIDATOR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
@@ -454,6 +523,179 @@ on_sidebar_row_selected_cb (YsWindow      *self,
   /* Each row is named after the stack page it shows. */
   if (row != NULL)
     gtk_stack_set_visible_child_name (self->page_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+/* Revealing a record */
+
+/* The page that shows records of @kind. */
+static const char *
+page_for_kind (const YsKind *kind)
+{
+  if (kind == &ys_unit_kind)
+    return "units";
+  if (kind == &ys_line_kind)
+    return "lines";
+  if (kind == &ys_project_kind || kind == &ys_indicator_kind)
+    return "projects";
+  if (kind == &ys_income_kind)
+    return "income";
+  if (kind == &ys_procurement_kind)
+    return "procurement";
+  if (kind == &ys_service_kind)
+    return "services";
+  if (kind == &ys_asset_kind)
+    return "assets";
+  if (kind == &ys_prior_year_kind)
+    return "prior-year";
+  return NULL;
+}
+
+static void
+select_page (YsWindow   *self,
+             const char *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      {
+        gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+        break;
+      }
+  /* The sidebar's handler switches the stack; this covers a page without a row. */
+  gtk_stack_set_visible_child_name (self->page_stack, name);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *view;
+  guint      position;
+  guint      n_items;
+} ScrollLater;
+
+static void
+scroll_later_free (gpointer data)
+{
+  ScrollLater *later = data;
+
+  g_object_unref (later->view);
+  g_free (later);
+}
+
+/* GTK 4.8 list views cannot scroll to an item; their adjustment can, once
+ * the page just switched to is allocated. Rows are of one height, so the
+ * item's share of the list is its share of the adjustment. */
+static gboolean
+scroll_later_cb (gpointer user_data)
+{
+  ScrollLater *later = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (later->view));
+  double upper, page, value;
+
+  if (adjustment == NULL || later->n_items == 0)
+    return G_SOURCE_REMOVE;
+  upper = gtk_adjustment_get_upper (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  value = upper * later->position / later->n_items - page / 3;
+  gtk_adjustment_set_value (adjustment, CLAMP (value, 0, MAX (upper - page, 0)));
+  gtk_widget_grab_focus (later->view);
+  return G_SOURCE_REMOVE;
+}
+
+/* Selects @record in the first column or list view of @page. */
+static gboolean
+select_in_list (GtkWidget *page,
+                YsRecord  *record)
+{
+  GtkWidget *view = find_descendant (page, GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *model = NULL;
+  ScrollLater *later;
+  guint n;
+
+  if (view != NULL)
+    model = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  else if ((view = find_descendant (page, GTK_TYPE_LIST_VIEW)) != NULL)
+    model = gtk_list_view_get_model (GTK_LIST_VIEW (view));
+  if (model == NULL)
+    return FALSE;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (item != (GObject *) record)
+        continue;
+      gtk_selection_model_select_item (model, i, TRUE);
+      later = g_new0 (ScrollLater, 1);
+      later->view = g_object_ref (view);
+      later->position = i;
+      later->n_items = n;
+      g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 50, scroll_later_cb, later, scroll_later_free);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+ys_window_reveal (YsWindow *self,
+                  YsRecord *record,
+                  int       field)
+{
+  const YsKind *kind;
+  const char *name;
+  GtkWidget *page;
+  YsRecord *listed = record;
+
+  g_return_if_fail (YS_IS_WINDOW (self));
+  g_return_if_fail (YS_IS_RECORD (record));
+
+  if (self->document == NULL)
+    return;
+  kind = ys_record_get_kind (record);
+  name = page_for_kind (kind);
+  if (name == NULL)
+    return;
+  select_page (self, name);
+  page = gtk_stack_get_child_by_name (self->page_stack, name);
+  if (page == NULL)
+    return;
+
+  {
+    g_autofree char *action = g_strconcat (name, ".reveal", NULL);
+
+    if (gtk_widget_activate_action (page, action, "(sxi)", kind->name, ys_record_get_id (record), field))
+      return;
+  }
+
+  /* An indicator shows in its project's goals. */
+  if (kind == &ys_indicator_kind)
+    listed = ys_document_lookup_key (self->document, &ys_project_kind,
+                                     ys_record_get_text (record, YS_INDICATOR_PROJECT_CODE));
+  if (listed != NULL)
+    select_in_list (page, listed);
+  if (kind == &ys_indicator_kind)
+    {
+      GtkWidget *editor = find_descendant (page, YS_TYPE_GOALS_EDITOR);
+
+      if (editor != NULL)
+        ys_goals_editor_reveal (YS_GOALS_EDITOR (editor), record, field);
+    }
 }
 
 /* Actions */
@@ -745,6 +987,9 @@ ys_window_dispose (GObject *object)
   g_clear_handle_id (&self->totals_idle, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->validator != NULL)
+    g_signal_handlers_disconnect_by_data (self->validator, self);
+  g_clear_object (&self->validator);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   if (self->chooser != NULL)
@@ -771,6 +1016,9 @@ ys_window_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
+    case PROP_VALIDATOR:
+      g_value_set_object (value, self->validator);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -790,10 +1038,18 @@ ys_window_class_init (YsWindowClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, YS_TYPE_DOCUMENT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_VALIDATOR] =
+    g_param_spec_object ("validator", NULL, NULL, YS_TYPE_VALIDATOR,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (YS_TYPE_UNITS_PAGE);
   g_type_ensure (YS_TYPE_LINES_PAGE);
+  g_type_ensure (YS_TYPE_INCOME_PAGE);
+  g_type_ensure (YS_TYPE_PROJECTS_PAGE);
+  g_type_ensure (YS_TYPE_REPORTS_PAGE);
+  g_type_ensure (YS_TYPE_REVIEW_PAGE);
+  g_type_ensure (YS_TYPE_FINDINGS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-window.ui");
   gtk_widget_class_bind_template_child (widget_class, YsWindow, toast_overlay);
@@ -810,6 +1066,9 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, findings_button);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, error_count_label);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, warning_count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
 }
@@ -834,6 +1093,7 @@ ys_window_init (YsWindow *self)
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
   update_title (self);
   update_actions (self);
+  update_finding_counts (self);
 }
 
 YsWindow *

@@ -68,9 +68,9 @@ localedir=
 if locale -a 2>/dev/null | grep -qix 'zh_CN.utf-\?8' && command -v msgfmt >/dev/null; then
   localedir="$tmp/locale"
   mkdir -p "$localedir/zh_CN/LC_MESSAGES"
-  # The window's fragment while it is not merged yet, and the merged catalog.
+  # The fragments not merged yet, and the merged catalog.
   pos=
-  for po in "$po_dir/zh_CN-gui.po" "$po_dir/zh_CN.po"; do
+  for po in "$po_dir"/zh_CN-*.po "$po_dir/zh_CN.po"; do
     [ -f "$po" ] && pos="$pos $po"
   done
   if [ -n "$pos" ]; then

@@ -1,0 +1,376 @@
+/* One performance indicator edited in place: 三级指标, 运算符号, 指标值,
+ * 计量单位 and 依据/标准, with a menu to move or remove it. What is typed is
+ * saved when the entry is left, on Enter, or after a pause in typing, so
+ * that an undo step is a word or a value, not a keystroke, and the live
+ * validation sees the value soon after it is typed. */
+#define G_LOG_DOMAIN "yusuan"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ys-goal-row.h"
+#include "ys-kinds.h"
+
+/* The pause in typing after which a value is saved. */
+#define COMMIT_DELAY_MS 800
+
+struct _YsGoalRow
+{
+  GtkWidget    parent_instance;
+
+  /* template */
+  GtkLabel    *levels_label;
+  GtkEntry    *name_entry;
+  GtkDropDown *operator_dropdown;
+  GtkEntry    *value_entry;
+  GtkEntry    *measure_entry;
+  GtkEntry    *basis_entry;
+
+  YsDocument  *document;
+  YsRecord    *indicator;
+  GtkEntry    *entries[YS_INDICATOR_N_FIELDS];  /* by field; NULL where not an entry */
+  gboolean     loading;                         /* filling the widgets: not an edit */
+  guint        commit_timeout;
+};
+
+G_DEFINE_FINAL_TYPE (YsGoalRow, ys_goal_row, GTK_TYPE_WIDGET)
+
+enum { SIGNAL_MOVE, SIGNAL_REMOVE, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* The operator drop-down's items: the kind's choices, after "none". */
+static const char *const operators[] = { "", "≥", "≤", "=", ">", "<", "定性" };
+
+static void
+show_error (YsGoalRow  *self,
+            const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_warning ("%s", message);
+}
+
+static void
+commit_entry (YsGoalRow *self,
+              guint      field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *stored;
+
+  if (self->entries[field] == NULL || self->document == NULL)
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entries[field]))));
+  stored = ys_record_get_text (self->indicator, field);
+  if (g_strcmp0 (text, stored ? stored : "") == 0)
+    return;
+  if (!ys_document_set_text (self->document, self->indicator, field, text, &error))
+    show_error (self, error->message);
+}
+
+void
+ys_goal_row_commit (YsGoalRow *self)
+{
+  g_return_if_fail (YS_IS_GOAL_ROW (self));
+
+  g_clear_handle_id (&self->commit_timeout, g_source_remove);
+  for (guint field = 0; field < YS_INDICATOR_N_FIELDS; field++)
+    commit_entry (self, field);
+}
+
+static gboolean
+commit_cb (gpointer user_data)
+{
+  YsGoalRow *self = user_data;
+
+  self->commit_timeout = 0;
+  ys_goal_row_commit (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_entry_changed_cb (YsGoalRow   *self,
+                     GtkEditable *editable)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->commit_timeout, g_source_remove);
+  self->commit_timeout = g_timeout_add (COMMIT_DELAY_MS, commit_cb, self);
+}
+
+static void
+on_entry_activate_cb (YsGoalRow *self,
+                      GtkEntry  *entry)
+{
+  ys_goal_row_commit (self);
+}
+
+static void
+on_focus_leave_cb (YsGoalRow               *self,
+                   GtkEventControllerFocus *controller)
+{
+  ys_goal_row_commit (self);
+}
+
+static void
+on_operator_dropdown_selected_cb (YsGoalRow   *self,
+                                  GParamSpec  *pspec,
+                                  GtkDropDown *dropdown)
+{
+  g_autoptr(GError) error = NULL;
+  guint i = gtk_drop_down_get_selected (dropdown);
+  const char *op;
+
+  if (self->loading || self->document == NULL || i >= G_N_ELEMENTS (operators))
+    return;
+  op = operators[i];
+  if (g_strcmp0 (op, ys_record_get_text (self->indicator, YS_INDICATOR_OPERATOR)) == 0)
+    return;
+  if (!ys_document_set_text (self->document, self->indicator, YS_INDICATOR_OPERATOR, op, &error))
+    show_error (self, error->message);
+}
+
+/* From the record */
+
+static void
+update_value_hint (YsGoalRow *self)
+{
+  gboolean qualitative = g_strcmp0 (ys_record_get_text (self->indicator, YS_INDICATOR_OPERATOR), "定性") == 0;
+
+  gtk_entry_set_placeholder_text (self->value_entry, qualitative ? _("Description") : _("Figure"));
+}
+
+static void
+load_field (YsGoalRow *self,
+            guint      field)
+{
+  const char *text;
+
+  if (!ys_field_is_text (&ys_indicator_kind.fields[field]))
+    return;  /* the order and the weight are not shown */
+  text = ys_record_get_text (self->indicator, field);
+
+  self->loading = TRUE;
+  if (field == YS_INDICATOR_OPERATOR)
+    {
+      guint selected = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (operators); i++)
+        if (g_strcmp0 (operators[i], text ? text : "") == 0)
+          selected = i;
+      gtk_drop_down_set_selected (self->operator_dropdown, selected);
+      update_value_hint (self);
+    }
+  else if (field == YS_INDICATOR_LEVEL1 || field == YS_INDICATOR_LEVEL2)
+    {
+      /* Translators: an indicator's level-1 › level-2 texts, above it when outside the framework */
+      g_autofree char *levels = g_strdup_printf (_("%1$s › %2$s"),
+                                                 ys_record_get_text (self->indicator, YS_INDICATOR_LEVEL1),
+                                                 ys_record_get_text (self->indicator, YS_INDICATOR_LEVEL2));
+      gtk_label_set_label (self->levels_label, levels);
+    }
+  else if (self->entries[field] != NULL)
+    {
+      GtkEditable *editable = GTK_EDITABLE (self->entries[field]);
+
+      if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
+        gtk_editable_set_text (editable, text ? text : "");
+    }
+  self->loading = FALSE;
+}
+
+static void
+on_indicator_notify_cb (YsGoalRow  *self,
+                        GParamSpec *pspec,
+                        YsRecord   *indicator)
+{
+  int field = ys_kind_find_field (&ys_indicator_kind, g_param_spec_get_name (pspec));
+
+  if (field < 0)
+    return;
+  /* Undo, redo or another view changed it: show it, unless it is being
+   * typed here right now (the typing wins and is saved in a moment). */
+  if (self->entries[field] != NULL && self->commit_timeout != 0)
+    return;
+  load_field (self, field);
+}
+
+/* Actions */
+
+static void
+move_up_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  YsGoalRow *self = YS_GOAL_ROW (widget);
+
+  ys_goal_row_commit (self);
+  g_signal_emit (self, signals[SIGNAL_MOVE], 0, -1);
+}
+
+static void
+move_down_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  YsGoalRow *self = YS_GOAL_ROW (widget);
+
+  ys_goal_row_commit (self);
+  g_signal_emit (self, signals[SIGNAL_MOVE], 0, 1);
+}
+
+static void
+remove_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  YsGoalRow *self = YS_GOAL_ROW (widget);
+
+  g_clear_handle_id (&self->commit_timeout, g_source_remove);
+  g_signal_emit (self, signals[SIGNAL_REMOVE], 0);
+}
+
+/* Public */
+
+YsRecord *
+ys_goal_row_get_indicator (YsGoalRow *self)
+{
+  g_return_val_if_fail (YS_IS_GOAL_ROW (self), NULL);
+
+  return self->indicator;
+}
+
+int
+ys_goal_row_get_focus_field (YsGoalRow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  g_return_val_if_fail (YS_IS_GOAL_ROW (self), -1);
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return -1;
+  for (guint field = 0; field < YS_INDICATOR_N_FIELDS; field++)
+    if (self->entries[field] != NULL
+        && (focus == GTK_WIDGET (self->entries[field])
+            || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->entries[field]))))
+      return field;
+  if (focus == GTK_WIDGET (self->operator_dropdown)
+      || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->operator_dropdown)))
+    return YS_INDICATOR_OPERATOR;
+  return YS_INDICATOR_NAME;
+}
+
+void
+ys_goal_row_focus_field (YsGoalRow *self,
+                         int        field)
+{
+  g_return_if_fail (YS_IS_GOAL_ROW (self));
+
+  if (field == YS_INDICATOR_OPERATOR)
+    gtk_widget_grab_focus (GTK_WIDGET (self->operator_dropdown));
+  else if (field >= 0 && field < YS_INDICATOR_N_FIELDS && self->entries[field] != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->entries[field]));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+}
+
+void
+ys_goal_row_set_show_levels (YsGoalRow *self,
+                             gboolean   show_levels)
+{
+  g_return_if_fail (YS_IS_GOAL_ROW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->levels_label), show_levels);
+}
+
+GtkWidget *
+ys_goal_row_new (YsDocument *document,
+                 YsRecord   *indicator)
+{
+  YsGoalRow *self;
+
+  g_return_val_if_fail (YS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (YS_IS_INDICATOR (indicator), NULL);
+
+  self = g_object_new (YS_TYPE_GOAL_ROW, NULL);
+  self->document = g_object_ref (document);
+  self->indicator = g_object_ref (indicator);
+  for (guint field = 0; field < YS_INDICATOR_N_FIELDS; field++)
+    load_field (self, field);
+  g_signal_connect_object (indicator, "notify", G_CALLBACK (on_indicator_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}
+
+static void
+ys_goal_row_dispose (GObject *object)
+{
+  YsGoalRow *self = YS_GOAL_ROW (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->commit_timeout, g_source_remove);
+  if (self->indicator != NULL)
+    g_signal_handlers_disconnect_by_data (self->indicator, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_GOAL_ROW);
+  /* dispose_template() only unparents the children the class binds. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->indicator);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (ys_goal_row_parent_class)->dispose (object);
+}
+
+static void
+ys_goal_row_class_init (YsGoalRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ys_goal_row_dispose;
+
+  /* Asks the editor to move the indicator by @delta places within its group. */
+  signals[SIGNAL_MOVE] =
+    g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[SIGNAL_REMOVE] =
+    g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "goal.move-up", NULL, move_up_activated);
+  gtk_widget_class_install_action (widget_class, "goal.move-down", NULL, move_down_activated);
+  gtk_widget_class_install_action (widget_class, "goal.remove", NULL, remove_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "goal.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "goal.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "goal.remove", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-goal-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, YsGoalRow, levels_label);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalRow, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalRow, operator_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalRow, value_entry);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalRow, measure_entry);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalRow, basis_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_operator_dropdown_selected_cb);
+}
+
+static void
+ys_goal_row_init (YsGoalRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->entries[YS_INDICATOR_NAME] = self->name_entry;
+  self->entries[YS_INDICATOR_VALUE] = self->value_entry;
+  self->entries[YS_INDICATOR_MEASURE] = self->measure_entry;
+  self->entries[YS_INDICATOR_BASIS] = self->basis_entry;
+}

@@ -1,0 +1,1094 @@
+/* 绩效目标: the performance goals of one project. The 实施期 and 年度 sets
+ * stand side by side, each with its goal text and its indicators grouped
+ * by 一级/二级 指标 of the document's framework, so that a missing group is
+ * as plain to see as it is on the printed form. Indicators are added to a
+ * group, taken from a library of common ones, moved within their group and
+ * removed; their order (seq) is kept in the order shown, which is the order
+ * the 绩效目标表 prints them in. */
+#define G_LOG_DOMAIN "yusuan"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ys-goal-row.h"
+#include "ys-goal-terms.h"
+#include "ys-goals-editor.h"
+#include "ys-kinds.h"
+
+#define COMMIT_DELAY_MS 800
+
+/* The two indicator sets, in the words stored in the goal_set field. */
+enum { SET_PERIOD, SET_ANNUAL, N_SETS };
+static const char *const set_words[N_SETS] = { "实施期", "年度" };
+
+/* The framework's groups as the forms spell them. These are the stored
+ * words of the documents, not text of the window. */
+typedef struct
+{
+  const char *level1;
+  const char *level2;
+  const char *alias;  /* another spelling of level2 found in published forms */
+} Group;
+
+static const Group legacy_groups[] = {
+  { "产出指标", "数量指标", NULL },
+  { "产出指标", "质量指标", NULL },
+  { "产出指标", "时效指标", NULL },
+  { "产出指标", "成本指标", NULL },
+  { "效益指标", "经济效益指标", NULL },
+  { "效益指标", "社会效益指标", NULL },
+  { "效益指标", "生态效益指标", "生态环境效益指标" },
+  { "效益指标", "可持续影响指标", NULL },
+  { "满意度指标", "服务对象满意度指标", NULL },
+};
+
+static const Group groups_2021[] = {
+  { "产出指标", "数量指标", NULL },
+  { "产出指标", "质量指标", NULL },
+  { "产出指标", "时效指标", NULL },
+  { "成本指标", "经济成本指标", NULL },
+  { "成本指标", "社会成本指标", NULL },
+  { "成本指标", "生态环境成本指标", NULL },
+  { "效益指标", "经济效益指标", NULL },
+  { "效益指标", "社会效益指标", NULL },
+  { "效益指标", "生态效益指标", "生态环境效益指标" },
+  { "满意度指标", "服务对象满意度指标", NULL },
+};
+
+/* The library of common indicators (共性指标), as data. A cost indicator
+ * goes to the framework's cost group, wherever that is. */
+typedef struct
+{
+  const char *level1;   /* NULL: the cost group */
+  const char *level2;
+  const char *name;
+  const char *op;
+  const char *value;
+  const char *measure;
+  const char *basis;
+  gboolean    legacy_only;
+} Common;
+
+static const Common library[] = {
+  { "产出指标", "数量指标", "任务完成率", "=", "100", "%", "计划标准", FALSE },
+  { "产出指标", "质量指标", "验收合格率", "=", "100", "%", "行业标准", FALSE },
+  { "产出指标", "质量指标", "问题整改率", "=", "100", "%", "计划标准", FALSE },
+  { "产出指标", "质量指标", "设备完好率", "≥", "95", "%", "行业标准", FALSE },
+  { "产出指标", "时效指标", "按时完成率", "=", "100", "%", "计划标准", FALSE },
+  { "产出指标", "时效指标", "资金支付及时率", "≥", "95", "%", "计划标准", FALSE },
+  { NULL, NULL, "成本控制率", "≤", "100", "%", "计划标准", FALSE },
+  { "效益指标", "社会效益指标", "政策知晓率", "≥", "90", "%", "历史标准", FALSE },
+  { "效益指标", "社会效益指标", "有效投诉率", "≤", "1", "%", "历史标准", FALSE },
+  { "效益指标", "生态效益指标", "对生态环境的影响", "定性", "无不良影响", "", "行业标准", FALSE },
+  { "效益指标", "可持续影响指标", "长效管理机制", "定性", "健全", "", "计划标准", TRUE },
+  { "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", "95", "%", "行业标准", FALSE },
+  { "满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%", "历史标准", FALSE },
+};
+
+struct _YsGoalsEditor
+{
+  GtkWidget       parent_instance;
+
+  /* template */
+  GtkStack       *stack;
+  GtkScrolledWindow *scroller;
+  GtkTextView    *period_goal_view;
+  GtkTextView    *annual_goal_view;
+  GtkBox         *period_groups;
+  GtkBox         *annual_groups;
+  GtkMenuButton  *period_library_button;
+  GtkMenuButton  *annual_library_button;
+
+  YsDocument     *document;
+  YsRecord       *project;
+  char           *project_code;  /* as shown; the record's may have changed since */
+  GPtrArray      *rows;          /* YsGoalRow shown */
+  guint           rebuild_idle;
+  guint           goals_timeout;
+  gboolean        loading;
+  YsRecord       *focus_after;   /* the indicator to put the cursor in after a rebuild */
+  int             focus_field;
+};
+
+G_DEFINE_FINAL_TYPE (YsGoalsEditor, ys_goals_editor, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_DOCUMENT, PROP_PROJECT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_error (YsGoalsEditor *self,
+            const char    *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_warning ("%s", message);
+}
+
+/* The framework */
+
+static const Group *
+framework_groups (YsGoalsEditor *self,
+                  guint         *n_groups,
+                  gboolean      *is_2021)
+{
+  YsFramework framework = ys_goal_framework (self->document ? ys_document_get_meta (self->document, "framework")
+                                                            : NULL);
+
+  if (is_2021 != NULL)
+    *is_2021 = framework == YS_FRAMEWORK_2021;
+  if (framework == YS_FRAMEWORK_2021)
+    {
+      *n_groups = G_N_ELEMENTS (groups_2021);
+      return groups_2021;
+    }
+  *n_groups = G_N_ELEMENTS (legacy_groups);
+  return legacy_groups;
+}
+
+/* The group of @indicator, or @n_groups when it is in none. */
+static guint
+group_of (const Group *groups,
+          guint        n_groups,
+          YsRecord    *indicator)
+{
+  const char *level1 = ys_record_get_text (indicator, YS_INDICATOR_LEVEL1);
+  const char *level2 = ys_record_get_text (indicator, YS_INDICATOR_LEVEL2);
+
+  for (guint g = 0; g < n_groups; g++)
+    if (ys_goal_text_equal (level1, groups[g].level1, TRUE)
+        && (ys_goal_text_equal (level2, groups[g].level2, TRUE)
+            || (groups[g].alias && ys_goal_text_equal (level2, groups[g].alias, TRUE))))
+      return g;
+  return n_groups;
+}
+
+static guint
+find_group (const Group *groups,
+            guint        n_groups,
+            const char  *level1,
+            const char  *level2)
+{
+  for (guint g = 0; g < n_groups; g++)
+    if (g_str_equal (groups[g].level1, level1) && g_str_equal (groups[g].level2, level2))
+      return g;
+  return n_groups;
+}
+
+static guint
+cost_group (const Group *groups,
+            guint        n_groups)
+{
+  for (guint g = 0; g < n_groups; g++)
+    if (ys_goal_is_cost (groups[g].level1, groups[g].level2))
+      return g;
+  return n_groups;
+}
+
+/* The project's indicators */
+
+typedef struct
+{
+  YsRecord *record;
+  guint     group;
+} Placed;
+
+static int
+compare_placed (gconstpointer a,
+                gconstpointer b)
+{
+  const Placed *x = a;
+  const Placed *y = b;
+  gint64 sx, sy;
+
+  if (x->group != y->group)
+    return x->group < y->group ? -1 : 1;
+  sx = ys_record_get_int (x->record, YS_INDICATOR_SEQ);
+  sy = ys_record_get_int (y->record, YS_INDICATOR_SEQ);
+  if (sx != sy)
+    return sx < sy ? -1 : 1;
+  /* Equal orders (an import without one): as they were entered. */
+  sx = ys_record_get_id (x->record);
+  sy = ys_record_get_id (y->record);
+  return sx < sy ? -1 : sx > sy;
+}
+
+/* The indicators of one set of the project as shown: by group, then by
+ * order. Returns an array of Placed. */
+static GArray *
+collect_set (YsGoalsEditor *self,
+             guint          set)
+{
+  GArray *placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+  GListModel *model;
+  const Group *groups;
+  guint n_groups;
+
+  if (self->document == NULL || self->project_code == NULL)
+    return placed;
+
+  groups = framework_groups (self, &n_groups, NULL);
+  model = ys_document_get_model (self->document, &ys_indicator_kind);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(YsRecord) indicator = g_list_model_get_item (model, i);
+      Placed p;
+
+      if (g_strcmp0 (ys_record_get_text (indicator, YS_INDICATOR_PROJECT_CODE), self->project_code) != 0
+          || g_strcmp0 (ys_record_get_text (indicator, YS_INDICATOR_GOAL_SET), set_words[set]) != 0)
+        continue;
+      p.record = indicator;  /* the document keeps it */
+      p.group = group_of (groups, n_groups, indicator);
+      g_array_append_val (placed, p);
+    }
+  g_array_sort (placed, compare_placed);
+  return placed;
+}
+
+/* Gives the indicators of @placed the orders 1, 2, … as they stand; in the
+ * open batch. */
+static gboolean
+renumber (YsGoalsEditor *self,
+          GArray        *placed,
+          GError       **error)
+{
+  for (guint i = 0; i < placed->len; i++)
+    {
+      Placed *p = &g_array_index (placed, Placed, i);
+      YsValue seq = { .i = i + 1 };
+
+      if (ys_record_get_int (p->record, YS_INDICATOR_SEQ) == seq.i)
+        continue;
+      if (!ys_document_set (self->document, p->record, YS_INDICATOR_SEQ, &seq, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static guint
+set_of (YsRecord *indicator)
+{
+  return g_strcmp0 (ys_record_get_text (indicator, YS_INDICATOR_GOAL_SET), set_words[SET_ANNUAL]) == 0
+         ? SET_ANNUAL : SET_PERIOD;
+}
+
+/* Adds a new indicator at the end of its group, as one undo step. */
+static YsRecord *
+insert_indicator (YsGoalsEditor *self,
+                  guint          set,
+                  const char    *level1,
+                  const char    *level2,
+                  const Common  *common,
+                  GError       **error)
+{
+  g_autoptr(GArray) placed = collect_set (self, set);
+  g_autoptr(YsRecord) indicator = ys_record_new (&ys_indicator_kind);
+  const Group *groups;
+  guint n_groups, group, at;
+  Placed fresh;
+
+  groups = framework_groups (self, &n_groups, NULL);
+  ys_record_set_text (indicator, YS_INDICATOR_PROJECT_CODE, self->project_code);
+  ys_record_set_text (indicator, YS_INDICATOR_GOAL_SET, set_words[set]);
+  ys_record_set_text (indicator, YS_INDICATOR_LEVEL1, level1);
+  ys_record_set_text (indicator, YS_INDICATOR_LEVEL2, level2);
+  if (common != NULL)
+    {
+      ys_record_set_text (indicator, YS_INDICATOR_NAME, common->name);
+      ys_record_set_text (indicator, YS_INDICATOR_OPERATOR, common->op);
+      ys_record_set_text (indicator, YS_INDICATOR_VALUE, common->value);
+      ys_record_set_text (indicator, YS_INDICATOR_MEASURE, common->measure);
+      ys_record_set_text (indicator, YS_INDICATOR_BASIS, common->basis);
+    }
+
+  group = group_of (groups, n_groups, indicator);
+  for (at = 0; at < placed->len && g_array_index (placed, Placed, at).group <= group; at++)
+    ;
+  ys_record_set_int (indicator, YS_INDICATOR_SEQ, at + 1);
+  fresh.record = indicator;
+  fresh.group = group;
+  g_array_insert_val (placed, at, fresh);
+
+  if (!ys_document_begin_batch (self->document, _("Add indicator"), error))
+    return NULL;
+  if (!ys_document_insert (self->document, indicator, error) || !renumber (self, placed, error))
+    {
+      ys_document_cancel_batch (self->document);
+      return NULL;
+    }
+  if (!ys_document_end_batch (self->document, error))
+    return NULL;
+  return indicator;  /* the document holds it now */
+}
+
+/* Rows */
+
+static void rebuild (YsGoalsEditor *self);
+
+static void
+on_row_move_cb (YsGoalsEditor *self,
+                int            delta,
+                YsGoalRow     *row)
+{
+  g_autoptr(GError) error = NULL;
+  YsRecord *indicator = ys_goal_row_get_indicator (row);
+  g_autoptr(GArray) placed = collect_set (self, set_of (indicator));
+  guint at, to;
+  Placed swap;
+
+  for (at = 0; at < placed->len && g_array_index (placed, Placed, at).record != indicator; at++)
+    ;
+  if (at == placed->len)
+    return;
+  to = at + delta;
+  /* Within its group only: the group is what its 一级/二级 say. */
+  if ((delta < 0 && at == 0) || to >= placed->len
+      || g_array_index (placed, Placed, to).group != g_array_index (placed, Placed, at).group)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  swap = g_array_index (placed, Placed, at);
+  g_array_index (placed, Placed, at) = g_array_index (placed, Placed, to);
+  g_array_index (placed, Placed, to) = swap;
+
+  self->focus_after = indicator;
+  self->focus_field = ys_goal_row_get_focus_field (row);
+  if (!ys_document_begin_batch (self->document, _("Move indicator"), &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  if (!renumber (self, placed, &error))
+    {
+      ys_document_cancel_batch (self->document);
+      show_error (self, error->message);
+      return;
+    }
+  if (!ys_document_end_batch (self->document, &error))
+    show_error (self, error->message);
+}
+
+static void
+on_row_remove_cb (YsGoalsEditor *self,
+                  YsGoalRow     *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ys_document_delete (self->document, ys_goal_row_get_indicator (row), &error))
+    show_error (self, error->message);
+}
+
+static GtkWidget *
+make_row (YsGoalsEditor *self,
+          YsRecord      *indicator,
+          gboolean       show_levels)
+{
+  GtkWidget *row = ys_goal_row_new (self->document, indicator);
+
+  ys_goal_row_set_show_levels (YS_GOAL_ROW (row), show_levels);
+  g_signal_connect_object (row, "move", G_CALLBACK (on_row_move_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_row_remove_cb), self, G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->rows, row);
+  return row;
+}
+
+static GtkWidget *
+make_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *placeholder = gtk_label_new (_("No indicators"));
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 8);
+  gtk_widget_set_margin_bottom (placeholder, 8);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
+  return list;
+}
+
+static void
+append_row (GtkWidget *list,
+            GtkWidget *row)
+{
+  GtkWidget *list_row = gtk_list_box_row_new ();
+
+  /* The row's entries take the focus, not the list row around them. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
+  gtk_widget_set_focusable (list_row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), row);
+  gtk_list_box_append (GTK_LIST_BOX (list), list_row);
+}
+
+static GtkWidget *
+make_group_header (const char *level2,
+                   guint       set,
+                   const char *level1)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (level2);
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  /* Translators: the tooltip of the button that adds an indicator to a group, e.g. 数量指标 */
+  g_autofree char *tooltip = g_strdup_printf (_("Add an indicator to “%s”"), level2);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_tooltip_text (add, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "goals.add");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "(uss)", set, level1, level2);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), add);
+  return box;
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static void
+build_set (YsGoalsEditor *self,
+           guint          set,
+           GtkBox        *container)
+{
+  g_autoptr(GArray) placed = collect_set (self, set);
+  const Group *groups;
+  guint n_groups, i = 0;
+
+  groups = framework_groups (self, &n_groups, NULL);
+  clear_box (container);
+
+  for (guint g = 0; g <= n_groups; g++)
+    {
+      GtkWidget *list;
+
+      if (g < n_groups && (g == 0 || !g_str_equal (groups[g].level1, groups[g - 1].level1)))
+        {
+          GtkWidget *heading = gtk_label_new (groups[g].level1);
+
+          gtk_label_set_xalign (GTK_LABEL (heading), 0);
+          gtk_widget_add_css_class (heading, "heading");
+          if (g > 0)
+            gtk_widget_set_margin_top (heading, 12);
+          gtk_box_append (container, heading);
+        }
+
+      if (g == n_groups)
+        {
+          GtkWidget *heading;
+
+          /* Indicators whose 一级/二级 the framework does not know still
+           * show, each with its levels, so that they can be fixed. */
+          if (i == placed->len)
+            break;
+          heading = gtk_label_new (_("Other Indicators"));
+          gtk_label_set_xalign (GTK_LABEL (heading), 0);
+          gtk_widget_add_css_class (heading, "heading");
+          gtk_widget_set_margin_top (heading, 12);
+          gtk_box_append (container, heading);
+        }
+      else
+        gtk_box_append (container, make_group_header (groups[g].level2, set, groups[g].level1));
+
+      list = make_list ();
+      for (; i < placed->len && g_array_index (placed, Placed, i).group == g; i++)
+        append_row (list, make_row (self, g_array_index (placed, Placed, i).record, g == n_groups));
+      gtk_box_append (container, list);
+    }
+}
+
+/* The library menu of one set: the common indicators that fit the framework. */
+static GMenuModel *
+build_library_menu (YsGoalsEditor *self,
+                    guint          set)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) section = NULL;
+  const char *section_level1 = NULL;
+  const Group *groups;
+  guint n_groups, cost;
+  gboolean is_2021;
+
+  groups = framework_groups (self, &n_groups, &is_2021);
+  cost = cost_group (groups, n_groups);
+  for (guint g = 0; g < n_groups; g++)
+    for (guint k = 0; k < G_N_ELEMENTS (library); k++)
+      {
+        const Common *c = &library[k];
+        guint target = c->level1 ? find_group (groups, n_groups, c->level1, c->level2) : cost;
+        g_autofree char *label = NULL;
+        g_autoptr(GMenuItem) item = NULL;
+
+        if (target != g || (c->legacy_only && is_2021))
+          continue;
+        if (section_level1 == NULL || !g_str_equal (section_level1, groups[g].level1))
+          {
+            if (section != NULL)
+              g_menu_append_section (menu, section_level1, G_MENU_MODEL (section));
+            g_clear_object (&section);
+            section = g_menu_new ();
+            section_level1 = groups[g].level1;
+          }
+        label = g_strdup_printf ("%s %s %s%s", c->name, c->op, c->value, c->measure);
+        item = g_menu_item_new (label, NULL);
+        g_menu_item_set_action_and_target (item, "goals.insert-common", "(uu)", set, k);
+        g_menu_append_item (section, item);
+      }
+  if (section != NULL)
+    g_menu_append_section (menu, section_level1, G_MENU_MODEL (section));
+  return G_MENU_MODEL (menu);
+}
+
+static YsGoalRow *
+find_row (YsGoalsEditor *self,
+          YsRecord      *indicator)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    if (ys_goal_row_get_indicator (g_ptr_array_index (self->rows, i)) == indicator)
+      return g_ptr_array_index (self->rows, i);
+  return NULL;
+}
+
+typedef struct
+{
+  YsGoalRow *row;
+  int        field;
+} FocusLater;
+
+static void
+focus_later_free (gpointer data)
+{
+  FocusLater *later = data;
+
+  g_object_unref (later->row);
+  g_free (later);
+}
+
+static gboolean
+focus_row_cb (gpointer user_data)
+{
+  FocusLater *later = user_data;
+
+  /* Again once the new rows are allocated, so that the viewport scrolls
+   * the entry into view. */
+  if (gtk_widget_get_root (GTK_WIDGET (later->row)) != NULL)
+    ys_goal_row_focus_field (later->row, later->field);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_row (YsGoalRow *row,
+           int        field)
+{
+  FocusLater *later = g_new0 (FocusLater, 1);
+
+  ys_goal_row_focus_field (row, field);
+  later->row = g_object_ref (row);
+  later->field = field;
+  g_timeout_add_full (G_PRIORITY_LOW, 50, focus_row_cb, later, focus_later_free);
+}
+
+static void
+rebuild (YsGoalsEditor *self)
+{
+  g_autoptr(GMenuModel) period_menu = NULL;
+  g_autoptr(GMenuModel) annual_menu = NULL;
+  YsRecord *focus_record = self->focus_after;
+  int focus_field = self->focus_field;
+
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+
+  /* Keep the cursor where it was, across the rows being made again. */
+  if (focus_record == NULL)
+    for (guint i = 0; i < self->rows->len; i++)
+      {
+        YsGoalRow *row = g_ptr_array_index (self->rows, i);
+        int field = ys_goal_row_get_focus_field (row);
+
+        if (field >= 0)
+          {
+            focus_record = ys_goal_row_get_indicator (row);
+            focus_field = field;
+          }
+      }
+  if (focus_record != NULL)
+    g_object_ref (focus_record);
+  self->focus_after = NULL;
+
+  /* What is typed and not yet saved would go with its row. */
+  for (guint i = 0; i < self->rows->len; i++)
+    ys_goal_row_commit (g_ptr_array_index (self->rows, i));
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  g_ptr_array_set_size (self->rows, 0);
+
+  if (self->document == NULL || self->project == NULL)
+    {
+      clear_box (self->period_groups);
+      clear_box (self->annual_groups);
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      g_clear_object (&focus_record);
+      return;
+    }
+
+  build_set (self, SET_PERIOD, self->period_groups);
+  build_set (self, SET_ANNUAL, self->annual_groups);
+  period_menu = build_library_menu (self, SET_PERIOD);
+  annual_menu = build_library_menu (self, SET_ANNUAL);
+  gtk_menu_button_set_menu_model (self->period_library_button, period_menu);
+  gtk_menu_button_set_menu_model (self->annual_library_button, annual_menu);
+  gtk_stack_set_visible_child_name (self->stack, "editor");
+
+  if (focus_record != NULL)
+    {
+      YsGoalRow *row = find_row (self, focus_record);
+
+      if (row != NULL)
+        focus_row (row, focus_field);
+      g_object_unref (focus_record);
+    }
+}
+
+static gboolean
+rebuild_cb (gpointer user_data)
+{
+  YsGoalsEditor *self = user_data;
+
+  self->rebuild_idle = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rebuild (YsGoalsEditor *self)
+{
+  /* A batch (add, move, undo of either) changes several orders at once:
+   * the rows are made again once, after it. */
+  if (self->rebuild_idle == 0)
+    self->rebuild_idle = g_idle_add (rebuild_cb, self);
+}
+
+/* Goal texts */
+
+static GtkTextView *
+goal_view (YsGoalsEditor *self,
+           guint          field)
+{
+  return field == YS_PROJECT_PERIOD_GOAL ? self->period_goal_view : self->annual_goal_view;
+}
+
+static char *
+view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+load_goal (YsGoalsEditor *self,
+           guint          field)
+{
+  const char *text = self->project ? ys_record_get_text (self->project, field) : "";
+  g_autofree char *shown = view_text (goal_view (self, field));
+
+  if (g_strcmp0 (shown, text ? text : "") == 0)
+    return;
+  self->loading = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (goal_view (self, field)), text ? text : "", -1);
+  self->loading = FALSE;
+}
+
+static void
+commit_goals (YsGoalsEditor *self)
+{
+  static const guint fields[] = { YS_PROJECT_PERIOD_GOAL, YS_PROJECT_ANNUAL_GOAL };
+
+  g_clear_handle_id (&self->goals_timeout, g_source_remove);
+  if (self->document == NULL || self->project == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = view_text (goal_view (self, fields[i]));
+      const char *stored = ys_record_get_text (self->project, fields[i]);
+
+      g_strstrip (text);
+      if (g_strcmp0 (text, stored ? stored : "") != 0
+          && !ys_document_set_text (self->document, self->project, fields[i], text, &error))
+        show_error (self, error->message);
+    }
+}
+
+static gboolean
+commit_goals_cb (gpointer user_data)
+{
+  YsGoalsEditor *self = user_data;
+
+  self->goals_timeout = 0;
+  commit_goals (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_goal_buffer_changed_cb (YsGoalsEditor *self,
+                           GtkTextBuffer *buffer)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->goals_timeout, g_source_remove);
+  self->goals_timeout = g_timeout_add (COMMIT_DELAY_MS, commit_goals_cb, self);
+}
+
+static void
+on_goal_focus_leave_cb (YsGoalsEditor           *self,
+                        GtkEventControllerFocus *controller)
+{
+  commit_goals (self);
+}
+
+/* Document */
+
+static void
+on_document_changed_cb (YsGoalsEditor *self,
+                        YsRecord      *record,
+                        guint          type,
+                        int            field,
+                        YsDocument    *document)
+{
+  const YsKind *kind;
+
+  if (self->project == NULL)
+    return;
+  if (record == NULL)
+    {
+      /* The framework is a document setting. */
+      queue_rebuild (self);
+      return;
+    }
+
+  kind = ys_record_get_kind (record);
+  if (record == self->project)
+    {
+      if (type == YS_CHANGE_DELETE)
+        ys_goals_editor_set_project (self, NULL);
+      else if (field == YS_PROJECT_PERIOD_GOAL || field == YS_PROJECT_ANNUAL_GOAL)
+        {
+          /* Not over what is being typed. */
+          if (self->goals_timeout == 0)
+            load_goal (self, field);
+        }
+      else if (field == YS_PROJECT_CODE)
+        {
+          g_free (self->project_code);
+          self->project_code = g_strdup (ys_record_get_text (self->project, YS_PROJECT_CODE));
+          queue_rebuild (self);
+        }
+      return;
+    }
+
+  if (kind != &ys_indicator_kind)
+    return;
+  if (type == YS_CHANGE_UPDATE
+      && field != YS_INDICATOR_PROJECT_CODE && field != YS_INDICATOR_GOAL_SET
+      && field != YS_INDICATOR_LEVEL1 && field != YS_INDICATOR_LEVEL2 && field != YS_INDICATOR_SEQ)
+    return;  /* the row shows it by itself */
+  if (g_strcmp0 (ys_record_get_text (record, YS_INDICATOR_PROJECT_CODE), self->project_code) == 0
+      || find_row (self, record) != NULL)
+    queue_rebuild (self);
+}
+
+/* Actions */
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  YsGoalsEditor *self = YS_GOALS_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  const char *level1, *level2;
+  guint set;
+  YsRecord *indicator;
+
+  if (self->project == NULL)
+    return;
+  g_variant_get (parameter, "(u&s&s)", &set, &level1, &level2);
+  indicator = insert_indicator (self, MIN (set, SET_ANNUAL), level1, level2, NULL, &error);
+  if (indicator == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  /* Straight on to typing its name. */
+  self->focus_after = indicator;
+  self->focus_field = YS_INDICATOR_NAME;
+}
+
+static void
+insert_common_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  YsGoalsEditor *self = YS_GOALS_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  const Group *groups;
+  const Common *c;
+  guint set, k, n_groups, g;
+  YsRecord *indicator;
+
+  if (self->project == NULL)
+    return;
+  g_variant_get (parameter, "(uu)", &set, &k);
+  if (k >= G_N_ELEMENTS (library))
+    return;
+  c = &library[k];
+  groups = framework_groups (self, &n_groups, NULL);
+  g = c->level1 ? find_group (groups, n_groups, c->level1, c->level2) : cost_group (groups, n_groups);
+  if (g >= n_groups)
+    return;
+
+  indicator = insert_indicator (self, MIN (set, SET_ANNUAL), groups[g].level1, groups[g].level2, c, &error);
+  if (indicator == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  /* The value is the part most often changed. */
+  self->focus_after = indicator;
+  self->focus_field = YS_INDICATOR_VALUE;
+}
+
+static void
+update_actions (YsGoalsEditor *self)
+{
+  gboolean enabled = self->document != NULL && self->project != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.add", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.insert-common", enabled);
+}
+
+/* Public */
+
+GtkWidget *
+ys_goals_editor_new (void)
+{
+  return g_object_new (YS_TYPE_GOALS_EDITOR, NULL);
+}
+
+YsDocument *
+ys_goals_editor_get_document (YsGoalsEditor *self)
+{
+  g_return_val_if_fail (YS_IS_GOALS_EDITOR (self), NULL);
+
+  return self->document;
+}
+
+void
+ys_goals_editor_set_document (YsGoalsEditor *self,
+                              YsDocument    *document)
+{
+  g_return_if_fail (YS_IS_GOALS_EDITOR (self));
+  g_return_if_fail (!document || YS_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  /* A project belongs to its document; the page may have handed over the
+   * new document's project first. */
+  if (self->project != NULL && document != NULL
+      && ys_document_lookup_key (document, &ys_project_kind, self->project_code) != self->project)
+    ys_goals_editor_set_project (self, NULL);
+  else if (document == NULL)
+    ys_goals_editor_set_project (self, NULL);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect_object (document, "changed",
+                             G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
+  update_actions (self);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+YsRecord *
+ys_goals_editor_get_project (YsGoalsEditor *self)
+{
+  g_return_val_if_fail (YS_IS_GOALS_EDITOR (self), NULL);
+
+  return self->project;
+}
+
+void
+ys_goals_editor_set_project (YsGoalsEditor *self,
+                             YsRecord      *project)
+{
+  g_return_if_fail (YS_IS_GOALS_EDITOR (self));
+  g_return_if_fail (!project || YS_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  /* What was typed about the last project is saved to it. */
+  commit_goals (self);
+  for (guint i = 0; i < self->rows->len; i++)
+    ys_goal_row_commit (g_ptr_array_index (self->rows, i));
+
+  g_set_object (&self->project, project);
+  g_clear_pointer (&self->project_code, g_free);
+  if (project != NULL)
+    self->project_code = g_strdup (ys_record_get_text (project, YS_PROJECT_CODE));
+  load_goal (self, YS_PROJECT_PERIOD_GOAL);
+  load_goal (self, YS_PROJECT_ANNUAL_GOAL);
+  rebuild (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+void
+ys_goals_editor_reveal (YsGoalsEditor *self,
+                        YsRecord      *indicator,
+                        int            field)
+{
+  YsGoalRow *row;
+
+  g_return_if_fail (YS_IS_GOALS_EDITOR (self));
+
+  if (self->rebuild_idle != 0)
+    rebuild (self);
+  row = find_row (self, indicator);
+  if (row != NULL)
+    focus_row (row, field);
+}
+
+static void
+ys_goals_editor_dispose (GObject *object)
+{
+  YsGoalsEditor *self = YS_GOALS_EDITOR (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  g_clear_handle_id (&self->goals_timeout, g_source_remove);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_GOALS_EDITOR);
+  /* dispose_template() only unparents the children the class binds. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->project);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->project_code, g_free);
+
+  G_OBJECT_CLASS (ys_goals_editor_parent_class)->dispose (object);
+}
+
+static void
+ys_goals_editor_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  YsGoalsEditor *self = YS_GOALS_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ys_goals_editor_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  YsGoalsEditor *self = YS_GOALS_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      ys_goals_editor_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_PROJECT:
+      ys_goals_editor_set_project (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ys_goals_editor_class_init (YsGoalsEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ys_goals_editor_dispose;
+  object_class->get_property = ys_goals_editor_get_property;
+  object_class->set_property = ys_goals_editor_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, YS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, YS_TYPE_RECORD,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* (set, level-1, level-2): an empty indicator at the end of that group. */
+  gtk_widget_class_install_action (widget_class, "goals.add", "(uss)", add_activated);
+  /* (set, index in the library) */
+  gtk_widget_class_install_action (widget_class, "goals.insert-common", "(uu)", insert_common_activated);
+
+  g_type_ensure (YS_TYPE_GOAL_ROW);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-goals-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, period_goal_view);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, annual_goal_view);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, period_groups);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, annual_groups);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, period_library_button);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, annual_library_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_goal_focus_leave_cb);
+}
+
+static void
+ys_goals_editor_init (YsGoalsEditor *self)
+{
+  self->rows = g_ptr_array_new ();
+  self->focus_field = -1;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->period_goal_view), "changed",
+                           G_CALLBACK (on_goal_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->annual_goal_view), "changed",
+                           G_CALLBACK (on_goal_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+  update_actions (self);
+}

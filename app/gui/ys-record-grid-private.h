@@ -1,0 +1,168 @@
+/* Shared by the files of YsRecordGrid; nothing else includes it. */
+#pragma once
+
+#include "ys-completion-popover.h"
+#include "ys-grid-cell.h"
+#include "ys-record-grid.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  YsRecordGrid        *grid;
+  guint                index;
+  YsGridColumnInfo     info;
+  GtkColumnViewColumn *column;
+  GPtrArray           *cells;    /* the YsGridCells this column has set up */
+  char                *notify;   /* "notify::amount"; "notify" for flags */
+} Column;
+
+/* A value the document refused, kept in its cell until fixed or cancelled. */
+typedef struct
+{
+  YsRecord *record;
+  guint     column;
+  char     *text;
+  char     *message;
+} BadCell;
+
+struct _YsRecordGrid
+{
+  GtkWidget            parent_instance;
+
+  /* template */
+  GtkScrolledWindow   *scroller;
+  GtkColumnView       *column_view;
+  GtkRevealer         *status_revealer;
+  GtkLabel            *status_label;
+
+  /* store → filter → sort ⎫
+   *              drafts   ⎭ flatten → selection */
+  GtkFilterListModel  *filter_model;
+  GtkSortListModel    *sort_model;
+  GListStore          *drafts;
+  GtkFlattenListModel *rows;
+  GtkMultiSelection   *selection;
+  GtkWidget           *list_view;
+  GtkWidget           *popover;
+  GtkIMContext        *im;
+
+  const YsKind        *kind;
+  GPtrArray           *columns;
+  GArray              *copy_fields;
+  YsDocument          *document;
+  YsLookup            *lookup;
+  GSettings           *settings;
+  YsMoneyUnit          money_unit;
+
+  /* The current cell, kept by record so that it survives sorting. */
+  YsRecord            *cursor;
+  guint                cursor_column;
+  guint                cursor_hint;
+  guint                focus_tick;
+  guint                focus_tries;
+
+  YsGridCell          *editing;
+  YsRecord            *editing_record;
+  gboolean             editing_flags;
+  GPtrArray           *suggestions;   /* YsLookupMatch, as shown */
+
+  GHashTable          *bad;           /* "record:column" → BadCell */
+  guint                drafts_idle;
+
+  /* Rows added here stay where they were typed, among the drafts at the
+   * end, until the cursor leaves them: moving them into the sorted rows at
+   * once would drop the widget holding the focus while typing goes on. */
+  GPtrArray           *pinned;
+  guint                unpin_idle;
+  /* New rows nobody has typed in yet: their defaults (the unit shown…)
+   * are taken again when the cursor comes to them. */
+  GPtrArray           *pristine;
+  GtkFilter           *own_filter;    /* the page's filter, less the pinned rows */
+  GtkFilter           *page_filter;
+
+  /* A cell to show once sorting and filtering are done. */
+  YsRecord            *reveal_record;
+  int                  reveal_field;
+};
+
+static inline Column *
+column_at (YsRecordGrid *self,
+           guint         index)
+{
+  return g_ptr_array_index (self->columns, index);
+}
+
+static inline const YsField *
+column_field (YsRecordGrid *self,
+              Column       *col)
+{
+  return col->info.field >= 0 ? &self->kind->fields[col->info.field] : NULL;
+}
+
+static inline gboolean
+is_draft (YsRecord *record)
+{
+  return ys_record_get_id (record) == 0;
+}
+
+guint      ys_record_grid_n_rows          (YsRecordGrid  *self);
+guint      ys_record_grid_position_of     (YsRecordGrid  *self,
+                                           YsRecord      *record,
+                                           guint          hint);
+void       ys_record_grid_set_cursor      (YsRecordGrid  *self,
+                                           guint          position,
+                                           guint          column,
+                                           gboolean       select,
+                                           gboolean       extend);
+void       ys_record_grid_show_status     (YsRecordGrid  *self,
+                                           const char    *message);
+void       ys_record_grid_add_toast       (YsRecordGrid  *self,
+                                           const char    *text);
+char      *ys_record_grid_flags_text      (YsRecordGrid  *self,
+                                           Column        *col,
+                                           YsRecord      *record);
+gboolean   ys_record_grid_apply_text      (YsRecordGrid  *self,
+                                           YsRecord      *record,
+                                           Column        *col,
+                                           const char    *text,
+                                           GError       **error);
+YsRecord  *ys_record_grid_new_row_like    (YsRecordGrid  *self,
+                                           YsRecord      *model);
+void       ys_record_grid_ensure_new_row  (YsRecordGrid  *self);
+void       ys_record_grid_forget_bad      (YsRecordGrid  *self,
+                                           YsRecord      *record);
+void       ys_record_grid_emit_prepare_draft (YsRecordGrid *self,
+                                              YsRecord     *record);
+void       ys_record_grid_refresh_cell    (YsRecordGrid  *self,
+                                           YsGridCell    *cell);
+gboolean   ys_record_grid_focus_is_inside (YsRecordGrid  *self);
+
+/* ys-record-grid-rows.c */
+gboolean   ys_record_grid_filter_cb       (gpointer       item,
+                                           gpointer       user_data);
+void       ys_record_grid_on_page_filter_changed (YsRecordGrid    *self,
+                                                  GtkFilterChange  change,
+                                                  GtkFilter       *filter);
+gboolean   ys_record_grid_is_pinned       (YsRecordGrid  *self,
+                                           YsRecord      *record);
+void       ys_record_grid_queue_unpin     (YsRecordGrid  *self);
+void       ys_record_grid_on_document_changed (YsRecordGrid *self,
+                                               YsRecord     *record,
+                                               guint         type,
+                                               int           field,
+                                               YsDocument   *document);
+gboolean   ys_record_grid_insert_pinned   (YsRecordGrid  *self,
+                                           YsRecord      *record,
+                                           GError       **error);
+void       ys_record_grid_queue_insert_drafts (YsRecordGrid *self);
+void       ys_record_grid_on_models_pending   (YsRecordGrid *self);
+void       ys_record_grid_finish_edit     (YsRecordGrid  *self,
+                                           gboolean       keep_focus);
+gboolean   ys_record_grid_commit_edit     (YsRecordGrid  *self,
+                                           int            dy,
+                                           int            dx,
+                                           gboolean       wrap,
+                                           gboolean       focus_left);
+
+G_END_DECLS

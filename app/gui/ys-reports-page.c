@@ -1,0 +1,792 @@
+/* 报表: each official table previewed as it will be exported, for the whole
+ * department or one unit, in the layout of a chosen region, and the export
+ * of them all into an xlsx workbook.
+ *
+ * The tables are computed again after the budget changes, but only while
+ * the page is shown. The export runs in a worker thread: building and
+ * writing 100,000 line items takes a second or two. The report builders
+ * only read the document, so the window is made insensitive meanwhile and
+ * nothing can change it under them. */
+#define G_LOG_DOMAIN "yusuan"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ys-kinds.h"
+#include "ys-report-view.h"
+#include "ys-reports-page.h"
+#include "ys-xlsx-export.h"
+
+/* Quiet time after an edit before the tables are computed again. */
+#define REBUILD_DELAY_MS 400
+
+struct _YsReportsPage
+{
+  GtkWidget             parent_instance;
+
+  /* template */
+  GtkDropDown          *table_dropdown;
+  GtkStringList        *table_names;
+  GtkDropDown          *scope_dropdown;
+  GtkStringList        *scope_names;
+  GtkDropDown          *layout_dropdown;
+  GtkStringList        *layout_names;
+  GtkWidget            *export_button;
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
+  YsReportView         *view;
+  AdwMessageDialog     *progress_dialog;
+  GtkProgressBar       *progress_bar;
+
+  YsDocument           *document;
+  GPtrArray            *layout_ids;    /* char *, in the order of layout_names */
+  GPtrArray            *scope_codes;   /* char *, in the order of scope_names; "" is the department */
+  YsLayout             *layout;        /* loaded for the chosen layout id */
+  char                 *layout_id;
+  GPtrArray            *tables;        /* YsReportTable of the last build */
+  gboolean              dirty;         /* the budget changed since the tables were built */
+  gboolean              updating;      /* refilling a drop-down: not the user's choice */
+  guint                 rebuild_timeout;
+  GtkFileChooserNative *chooser;
+  gboolean              exporting;
+};
+
+G_DEFINE_FINAL_TYPE (YsReportsPage, ys_reports_page, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_DOCUMENT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* The bundled layouts the accountants know by their region, in this order;
+ * any other bundled layout follows under its own name. */
+static const struct {
+  const char *id;
+  const char *label;
+} known_layouts[] = {
+  { "anhui", N_("Anhui") },
+  { "hebei", N_("Hebei") },
+  { "shanxi", N_("Shanxi") },
+  { "national", N_("Ministry of Finance standard") },
+};
+
+static void rebuild (YsReportsPage *self);
+
+static void
+show_toast (YsReportsPage *self,
+            AdwToast      *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static const char *
+selected_scope (YsReportsPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->scope_dropdown);
+
+  if (i >= self->scope_codes->len)
+    return NULL;
+  return *(char *) g_ptr_array_index (self->scope_codes, i) ? g_ptr_array_index (self->scope_codes, i) : NULL;
+}
+
+static const char *
+selected_layout_id (YsReportsPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->layout_dropdown);
+
+  return i < self->layout_ids->len ? g_ptr_array_index (self->layout_ids, i) : NULL;
+}
+
+/* Layouts */
+
+static void
+fill_layouts (YsReportsPage *self)
+{
+  const char *const *bundled = ys_layout_bundled_names ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = 0; k < G_N_ELEMENTS (known_layouts); k++)
+    if (g_strv_contains (bundled, known_layouts[k].id))
+      {
+        g_ptr_array_add (self->layout_ids, g_strdup (known_layouts[k].id));
+        g_ptr_array_add (labels, g_strdup (_(known_layouts[k].label)));
+      }
+  for (guint i = 0; bundled[i] != NULL; i++)
+    {
+      g_autoptr(YsLayout) layout = NULL;
+      gboolean known = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (known_layouts); k++)
+        known |= g_str_equal (bundled[i], known_layouts[k].id);
+      if (known)
+        continue;
+      /* A region added as a data file is shown by the name it gives itself. */
+      layout = ys_layout_load_bundled (bundled[i], NULL);
+      g_ptr_array_add (self->layout_ids, g_strdup (bundled[i]));
+      g_ptr_array_add (labels, g_strdup (layout && layout->name ? layout->name : bundled[i]));
+    }
+  g_ptr_array_add (labels, NULL);
+  gtk_string_list_splice (self->layout_names, 0, 0, (const char *const *) labels->pdata);
+}
+
+static void
+select_document_layout (YsReportsPage *self)
+{
+  const char *region = self->document ? ys_document_get_meta (self->document, "region") : NULL;
+
+  for (guint i = 0; region != NULL && i < self->layout_ids->len; i++)
+    if (g_str_equal (region, g_ptr_array_index (self->layout_ids, i)))
+      {
+        gtk_drop_down_set_selected (self->layout_dropdown, i);
+        return;
+      }
+}
+
+/* Scope: the department or one of its units */
+
+static void
+fill_scopes (YsReportsPage *self)
+{
+  g_autofree char *was = g_strdup (selected_scope (self));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  GListModel *units;
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->scope_codes, 0);
+  g_ptr_array_add (self->scope_codes, g_strdup (""));
+  g_ptr_array_add (labels, g_strdup (_("Whole Department")));
+
+  if (self->document != NULL)
+    {
+      units = ys_document_get_model (self->document, &ys_unit_kind);
+      for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+        {
+          g_autoptr(YsRecord) unit = g_list_model_get_item (units, i);
+          const char *code = ys_record_get_text (unit, YS_UNIT_CODE);
+
+          if (g_strcmp0 (code, was) == 0)
+            selected = self->scope_codes->len;
+          g_ptr_array_add (self->scope_codes, g_strdup (code));
+          g_ptr_array_add (labels, g_strdup_printf ("%s %s", code, ys_record_get_text (unit, YS_UNIT_NAME)));
+        }
+    }
+  g_ptr_array_add (labels, NULL);
+
+  self->updating = TRUE;
+  gtk_string_list_splice (self->scope_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->scope_names)),
+                          (const char *const *) labels->pdata);
+  gtk_drop_down_set_selected (self->scope_dropdown, selected);
+  self->updating = FALSE;
+}
+
+/* Tables */
+
+static YsReportTable *
+selected_table (YsReportsPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->table_dropdown);
+
+  if (self->tables == NULL || i >= self->tables->len)
+    return NULL;
+  return g_ptr_array_index (self->tables, i);
+}
+
+static void
+show_selected_table (YsReportsPage *self)
+{
+  ys_report_view_set_table (self->view, selected_table (self));
+}
+
+static void
+show_error (YsReportsPage *self,
+            const char    *message)
+{
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+rebuild (YsReportsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *was = NULL;
+  const char *layout_id = selected_layout_id (self);
+  YsReportTable *old;
+  guint selected = 0;
+
+  g_clear_handle_id (&self->rebuild_timeout, g_source_remove);
+  self->dirty = FALSE;
+  if (self->document == NULL || layout_id == NULL)
+    {
+      ys_report_view_set_table (self->view, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  if (self->layout == NULL || g_strcmp0 (self->layout_id, layout_id) != 0)
+    {
+      g_clear_pointer (&self->layout, ys_layout_free);
+      g_free (self->layout_id);
+      self->layout_id = g_strdup (layout_id);
+      self->layout = ys_layout_load_bundled (layout_id, &error);
+      if (self->layout == NULL)
+        {
+          show_error (self, error->message);
+          return;
+        }
+    }
+
+  tables = ys_report_build (self->document, self->layout, selected_scope (self), &error);
+  if (tables == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  /* The same table stays in view as the figures change. */
+  old = selected_table (self);
+  if (old != NULL)
+    was = g_strdup (old->id);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      YsReportTable *table = g_ptr_array_index (tables, i);
+
+      if (g_strcmp0 (table->id, was) == 0)
+        selected = i;
+      g_ptr_array_add (names, table->name ? table->name : table->title);
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->updating = TRUE;
+  /* The drop-down's strings are copies; the old tables can go after. */
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  self->tables = g_steal_pointer (&tables);
+  gtk_string_list_splice (self->table_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->table_names)),
+                          (const char *const *) names->pdata);
+  gtk_drop_down_set_selected (self->table_dropdown, selected);
+  self->updating = FALSE;
+
+  show_selected_table (self);
+  gtk_stack_set_visible_child_name (self->stack, self->tables->len > 0 ? "preview" : "empty");
+}
+
+static gboolean
+rebuild_cb (gpointer user_data)
+{
+  YsReportsPage *self = user_data;
+
+  self->rebuild_timeout = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rebuild (YsReportsPage *self)
+{
+  self->dirty = TRUE;
+  /* Hidden, the page computes nothing: it catches up when shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->exporting)
+    return;
+  g_clear_handle_id (&self->rebuild_timeout, g_source_remove);
+  self->rebuild_timeout = g_timeout_add (REBUILD_DELAY_MS, rebuild_cb, self);
+}
+
+static void
+on_document_changed_cb (YsReportsPage *self,
+                        YsRecord      *record,
+                        guint          type,
+                        int            field,
+                        YsDocument    *document)
+{
+  if (record != NULL && ys_record_get_kind (record) == &ys_review_kind)
+    return;  /* explanations are not in the tables */
+  if (record != NULL && ys_record_get_kind (record) == &ys_unit_kind)
+    fill_scopes (self);
+  queue_rebuild (self);
+}
+
+static void
+on_table_dropdown_selected_cb (YsReportsPage *self,
+                               GParamSpec    *pspec,
+                               GtkDropDown   *dropdown)
+{
+  if (!self->updating)
+    show_selected_table (self);
+}
+
+static void
+on_scope_dropdown_selected_cb (YsReportsPage *self,
+                               GParamSpec    *pspec,
+                               GtkDropDown   *dropdown)
+{
+  if (!self->updating && self->document != NULL)
+    rebuild (self);
+}
+
+static void
+on_layout_dropdown_selected_cb (YsReportsPage *self,
+                                GParamSpec    *pspec,
+                                GtkDropDown   *dropdown)
+{
+  if (self->document == NULL)
+    return;
+  if (!self->updating && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    self->dirty = TRUE;
+}
+
+/* Export */
+
+typedef struct
+{
+  YsDocument *document;
+  YsLayout   *layout;
+  char       *unit_code;
+  char       *path;
+  GWeakRef    page;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->document);
+  g_clear_pointer (&job->layout, ys_layout_free);
+  g_free (job->unit_code);
+  g_free (job->path);
+  g_weak_ref_clear (&job->page);
+  g_free (job);
+}
+
+typedef struct
+{
+  GWeakRef  page;
+  double    fraction;
+  char     *title;
+} Progress;
+
+static gboolean
+show_progress_cb (gpointer user_data)
+{
+  Progress *progress = user_data;
+  g_autoptr(YsReportsPage) self = g_weak_ref_get (&progress->page);
+
+  if (self != NULL && self->exporting)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, progress->fraction);
+      if (progress->title != NULL)
+        gtk_progress_bar_set_text (self->progress_bar, progress->title);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (gpointer data)
+{
+  Progress *progress = data;
+
+  g_weak_ref_clear (&progress->page);
+  g_free (progress->title);
+  g_free (progress);
+}
+
+/* Called in the worker thread: the bar is moved in the main one. */
+static void
+export_progress_cb (double      fraction,
+                    const char *title,
+                    gpointer    user_data)
+{
+  ExportJob *job = user_data;
+  g_autoptr(GObject) page = g_weak_ref_get (&job->page);
+  Progress *progress;
+
+  if (page == NULL)
+    return;
+  progress = g_new0 (Progress, 1);
+  g_weak_ref_init (&progress->page, page);
+  progress->fraction = fraction;
+  progress->title = g_strdup (title);
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress_cb, progress, progress_free);
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (ys_report_export_xlsx (job->document, job->layout, job->unit_code, job->path,
+                             export_progress_cb, job, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+set_busy (YsReportsPage *self,
+          gboolean       busy)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  self->exporting = busy;
+  /* Nothing may change the budget while the worker reads it: no typing,
+   * no undo, no other page. */
+  if (root != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (root), !busy);
+  if (busy)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_progress_bar_set_text (self->progress_bar, NULL);
+      gtk_window_set_transient_for (GTK_WINDOW (self->progress_dialog), GTK_WINDOW (root));
+      gtk_window_present (GTK_WINDOW (self->progress_dialog));
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->progress_dialog), FALSE);
+}
+
+static void
+on_toast_button_clicked_cb (AdwToast *toast,
+                            gpointer  user_data)
+{
+  GFile *folder = user_data;
+  g_autofree char *uri = g_file_get_uri (folder);
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+  GtkWindow *parent = app ? gtk_application_get_active_window (app) : NULL;
+
+  /* GtkFileLauncher is GTK 4.10; 4.8 has this. */
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  YsReportsPage *self = YS_REPORTS_PAGE (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (self->dirty)
+    queue_rebuild (self);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                  _("Could not export the tables"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (job->path);
+    g_autofree char *name = g_file_get_basename (file);
+    /* Translators: a notice after the export; %s is the workbook's file name */
+    g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
+    AdwToast *toast = adw_toast_new (title);
+
+    adw_toast_set_button_label (toast, _("Open Folder"));
+    adw_toast_set_timeout (toast, 10);
+    g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_button_clicked_cb),
+                           g_file_get_parent (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+    show_toast (self, toast);
+  }
+}
+
+static void
+start_export (YsReportsPage *self,
+              const char    *path)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ExportJob *job;
+  YsLayout *layout;
+
+  /* The worker gets a layout of its own: nothing is shared but the
+   * document, which nobody changes meanwhile. */
+  layout = ys_layout_load_bundled (selected_layout_id (self), &error);
+  if (layout == NULL)
+    {
+      show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  /* Catalogs are loaded on first use; load them here, not in two threads at once. */
+  for (guint kind = 0; kind < YS_CATALOG_N_KINDS; kind++)
+    ys_document_get_catalog (self->document, kind);
+
+  job = g_new0 (ExportJob, 1);
+  job->document = g_object_ref (self->document);
+  job->layout = layout;
+  job->unit_code = g_strdup (selected_scope (self));
+  job->path = g_strdup (path);
+  g_weak_ref_init (&job->page, self);
+
+  set_busy (self, TRUE);
+  task = g_task_new (self, NULL, export_done_cb, NULL);
+  g_task_set_source_tag (task, start_export);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+static void
+on_chooser_response_cb (YsReportsPage        *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        show_toast (self, adw_toast_new (_("Tables can only be exported to this computer or a mounted drive.")));
+      else
+        {
+          if (!g_str_has_suffix (path, ".xlsx"))
+            {
+              char *with_suffix = g_strconcat (path, ".xlsx", NULL);
+              g_free (path);
+              path = with_suffix;
+            }
+          start_export (self, path);
+        }
+    }
+  g_clear_object (&self->chooser);
+}
+
+static char *
+suggested_name (YsReportsPage *self)
+{
+  const char *code = selected_scope (self);
+  YsRecord *unit = code ? ys_document_lookup_key (self->document, &ys_unit_kind, code) : NULL;
+  const char *who = unit ? ys_record_get_text (unit, YS_UNIT_NAME)
+                         : ys_document_get_meta (self->document, "dept_name");
+  /* Translators: the suggested name of an exported workbook: department or unit, and year */
+  g_autofree char *name = g_strdup_printf (_("%1$s %2$d Budget Tables"), who,
+                                           ys_document_get_year (self->document));
+
+  g_strdelimit (name, "/\\:", '-');
+  return g_strconcat (g_strstrip (name), ".xlsx", NULL);
+}
+
+static void
+on_export_button_clicked_cb (YsReportsPage *self,
+                             GtkButton     *button)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL || self->chooser != NULL || self->exporting)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Export Tables"),
+                                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  /* Beside the budget file, where the accountant keeps its papers. */
+  file = g_file_new_for_path (ys_document_get_path (self->document));
+  folder = g_file_get_parent (file);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  name = suggested_name (self);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Properties */
+
+YsDocument *
+ys_reports_page_get_document (YsReportsPage *self)
+{
+  g_return_val_if_fail (YS_IS_REPORTS_PAGE (self), NULL);
+
+  return self->document;
+}
+
+void
+ys_reports_page_set_document (YsReportsPage *self,
+                              YsDocument    *document)
+{
+  g_return_if_fail (YS_IS_REPORTS_PAGE (self));
+  g_return_if_fail (!document || YS_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  ys_report_view_set_table (self->view, NULL);
+
+  if (document != NULL)
+    g_signal_connect_object (document, "changed",
+                             G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
+  fill_scopes (self);
+  self->updating = TRUE;
+  select_document_layout (self);
+  self->updating = FALSE;
+  gtk_widget_set_sensitive (self->export_button, document != NULL);
+
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+static void
+ys_reports_page_map (GtkWidget *widget)
+{
+  YsReportsPage *self = YS_REPORTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ys_reports_page_parent_class)->map (widget);
+
+  if (self->dirty && !self->exporting)
+    {
+      g_clear_handle_id (&self->rebuild_timeout, g_source_remove);
+      /* After the page is drawn, so that switching to it feels immediate. */
+      self->rebuild_timeout = g_timeout_add (30, rebuild_cb, self);
+    }
+}
+
+static void
+ys_reports_page_dispose (GObject *object)
+{
+  YsReportsPage *self = YS_REPORTS_PAGE (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->rebuild_timeout, g_source_remove);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->progress_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->progress_dialog));
+  gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_REPORTS_PAGE);
+  /* dispose_template() only unparents the children the class binds. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->layout, ys_layout_free);
+  g_clear_pointer (&self->layout_id, g_free);
+  g_clear_pointer (&self->layout_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->scope_codes, g_ptr_array_unref);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (ys_reports_page_parent_class)->dispose (object);
+}
+
+static void
+ys_reports_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  YsReportsPage *self = YS_REPORTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ys_reports_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  YsReportsPage *self = YS_REPORTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      ys_reports_page_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ys_reports_page_class_init (YsReportsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ys_reports_page_dispose;
+  object_class->get_property = ys_reports_page_get_property;
+  object_class->set_property = ys_reports_page_set_property;
+  widget_class->map = ys_reports_page_map;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, YS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (YS_TYPE_REPORT_VIEW);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-reports-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, YsReportsPage, table_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YsReportsPage, table_names);
+  gtk_widget_class_bind_template_child (widget_class, YsReportsPage, scope_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YsReportsPage, scope_names);
+  gtk_widget_class_bind_template_child (widget_class, YsReportsPage, layout_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YsReportsPage, layout_names);
+  gtk_widget_class_bind_template_child (widget_class, YsReportsPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, YsReportsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, YsReportsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, YsReportsPage, view);
+  gtk_widget_class_bind_template_child (widget_class, YsReportsPage, progress_dialog);
+  gtk_widget_class_bind_template_child (widget_class, YsReportsPage, progress_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_scope_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_layout_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_button_clicked_cb);
+}
+
+static void
+ys_reports_page_init (YsReportsPage *self)
+{
+  self->layout_ids = g_ptr_array_new_with_free_func (g_free);
+  self->scope_codes = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->updating = TRUE;
+  fill_layouts (self);
+  fill_scopes (self);
+  self->updating = FALSE;
+  gtk_widget_set_sensitive (self->export_button, FALSE);
+}

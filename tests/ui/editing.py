@@ -1,0 +1,371 @@
+#!/usr/bin/python3
+"""Editing test of the window, driven through AT-SPI and the keyboard.
+
+Run by run-ui-test.sh inside a private X server and D-Bus session; run it
+alone only in such a session. On a budget made with `yusuan-cli new`, it:
+
+- adds a unit with the form of the Units page;
+- types three line items with the keyboard, one code by its completion
+  list, and checks the count and totals of the footer;
+- pastes a block of twenty tab-separated rows (with a header row) through
+  the clipboard, and checks the footer again;
+- pastes a block with a bad cell and checks that nothing was pasted and
+  the problem is listed;
+- undoes the paste with Ctrl+Z and redoes it with Ctrl+Shift+Z;
+- quits, and checks with `yusuan-cli dump` that the unit and the 23 line
+  items, with their amounts, are in the file.
+
+Exits 0 when all pass, 1 on the first failure (with the accessible tree
+dumped), 77 when it cannot run here.
+"""
+
+import argparse
+import csv
+import gettext
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+try:
+    from dogtail import config as dogtail_config
+    from dogtail import rawinput
+    from dogtail import tree
+except ImportError:
+    print("dogtail is not installed; skipping")
+    sys.exit(77)
+
+dogtail_config.config.searchShowingOnly = False
+dogtail_config.config.searchCutoffCount = 10
+dogtail_config.config.searchBackoffDuration = 0.5
+dogtail_config.config.defaultDelay = 0.3
+dogtail_config.config.typingDelay = 0.05
+dogtail_config.config.logDebugToFile = False
+
+T = gettext.NullTranslations()
+UNIT_CODE = "901001"
+UNIT_NAME = "Test Office"
+
+
+def _(msgid):
+    return T.gettext(msgid)
+
+
+def ngettext(singular, plural, n):
+    return T.ngettext(singular, plural, n)
+
+
+def money(fen):
+    """ys_money_format (fen, YS_MONEY_YUAN, TRUE)."""
+    sign = "-" if fen < 0 else ""
+    fen = abs(fen)
+    return f"{sign}{fen // 100:,}.{fen % 100:02d}"
+
+
+def fen_of(text):
+    whole, _, frac = text.replace(",", "").partition(".")
+    return int(whole) * 100 + int((frac + "00")[:2])
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+    print(f"ok - {message}")
+
+
+def matches(node, role, name):
+    try:
+        if role is not None and node.roleName != role:
+            return False
+        if name is None:
+            return True
+        # GTK 4.8 appends the text of a button's label, or of an entry row's
+        # title, to its accessible name: "新建预算 新建预算(N)…".
+        return node.name == name or (role in ("push button", "text") and node.name.startswith(name + " "))
+    except Exception:  # a node may vanish while searched
+        return False
+
+
+def wait_for(what, timeout=20):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        result = what()
+        if result:
+            return result
+        time.sleep(0.3)
+    return None
+
+
+def find(node, role=None, name=None, timeout=10):
+    def look():
+        found = node.findChildren(lambda n: matches(n, role, name))
+        return found[0] if found else None
+    return wait_for(look, timeout=timeout)
+
+
+def dump(node, depth=0, out=sys.stderr):
+    try:
+        print("  " * depth + f"[{node.roleName}] {node.name!r}", file=out)
+        for child in node.children:
+            dump(child, depth + 1, out)
+    except Exception as e:  # a node may vanish while walked
+        print("  " * depth + f"({e})", file=out)
+
+
+def click(node):
+    """Clicks with the pointer. GTK 4 reports positions relative to the
+    window, which is right because Xvfb without a window manager puts the
+    window at 0,0."""
+    node.click()
+    time.sleep(0.5)
+
+
+def keys(*names):
+    """Presses keys one after the other: "Tab", "<Control>Return"…"""
+    for name in names:
+        if name.startswith("<"):
+            rawinput.keyCombo(name)
+        else:
+            rawinput.pressKey(name)
+        time.sleep(0.25)
+
+
+def type_text(text):
+    rawinput.typeText(text)
+    time.sleep(0.4)
+
+
+def screenshot(args, name):
+    if args.screenshots:
+        os.makedirs(args.screenshots, exist_ok=True)
+        time.sleep(1.0)
+        subprocess.run(["import", "-window", "root", os.path.join(args.screenshots, name)], check=False)
+
+
+class Clipboard:
+    """Owns the X clipboard with some text, as a spreadsheet would after a
+    copy: through xsel or xclip, else through GTK in a helper process."""
+
+    def __init__(self):
+        self.proc = None
+
+    def set(self, text):
+        self.clear()
+        for tool in (["xsel", "--clipboard", "--input", "--nodetach"],
+                     ["xclip", "-selection", "clipboard", "-loops", "0", "-quiet"]):
+            if shutil.which(tool[0]):
+                self.proc = subprocess.Popen(tool, stdin=subprocess.PIPE)
+                self.proc.stdin.write(text.encode("utf-8"))
+                self.proc.stdin.close()
+                break
+        else:
+            helper = ("import sys, gi\n"
+                      "gi.require_version('Gtk', '4.0')\n"
+                      "from gi.repository import Gtk, Gdk, GLib\n"
+                      "Gtk.init()\n"
+                      "text = sys.stdin.read()\n"
+                      "Gdk.Display.get_default().get_clipboard().set(text)\n"
+                      "GLib.MainLoop().run()\n")
+            self.proc = subprocess.Popen(["/usr/bin/python3", "-c", helper], stdin=subprocess.PIPE)
+            self.proc.stdin.write(text.encode("utf-8"))
+            self.proc.stdin.close()
+        time.sleep(1.0)
+
+    def clear(self):
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+            self.proc = None
+
+
+def footer_checks(frame, count, total_fen, what):
+    label = ngettext("%u line item", "%u line items", count) % count
+    check(find(frame, "label", label) is not None, f"{what}: the footer says “{label}”")
+    check(find(frame, "label", money(total_fen)) is not None, f"{what}: the footer total is {money(total_fen)}")
+
+
+def add_unit(frame):
+    click(find(frame, "push button", _("Add Unit")))
+    # The form opens on the code of the new unit.
+    type_text(UNIT_CODE)
+    click(find(frame, "text", _("Unit Name")))
+    type_text(UNIT_NAME)
+    keys("Return")
+    click(find(frame, "push button", _("Save New Unit")))
+    units = find(frame, "tree table", _("Units"))
+    check(units is not None and find(units, "label", UNIT_CODE) is not None,
+          f"unit {UNIT_CODE} was added with the form")
+    check(find(units, "label", UNIT_NAME) is not None, f"unit “{UNIT_NAME}” is listed")
+
+
+def type_lines(frame, args):
+    sidebar = find(frame, "list", _("Pages"))
+    click(find(sidebar, "label", _("Expenditure Lines")))
+    click(find(frame, "push button", _("Add First Line")))
+    table = find(frame, "tree table", _("Expenditure Lines"))
+    check(table is not None, "the line item table is shown")
+    time.sleep(1.0)
+
+    # Line 1, cell by cell: the unit is there already (the only one), the
+    # type by its number in the list, the source is the usual one.
+    keys("Tab")
+    type_text("2010301")
+    keys("Tab")
+    type_text("30101")
+    keys("Tab")
+    type_text("1")
+    keys("Tab", "Tab", "Tab")
+    type_text("1000")
+    keys("Return")
+    time.sleep(1.0)
+
+    # Line 2: Ctrl+Enter copies the line; the economic code is chosen from
+    # its completion list (30102 津贴补贴, the second under "3010").
+    keys("Up", "<Control>Return", "Left", "Left", "Left", "Left")
+    type_text("3010")
+    check(find(frame, "list", _("Suggestions")) is not None, "typing a code prefix shows suggestions")
+    keys("Down", "Down", "Return")
+    keys("Right", "Right", "Right", "Right")
+    type_text("2000")
+    keys("Return")
+    time.sleep(0.5)
+
+    # Line 3: 302 → 30201 办公费, the first 款 under it, as 公用经费.
+    keys("Up", "<Control>Return", "Left", "Left", "Left", "Left")
+    type_text("302")
+    keys("Down", "Tab")
+    type_text("2")
+    keys("Tab", "Tab", "Tab")
+    type_text("300.5")
+    keys("Return")
+    time.sleep(1.0)
+    check(find(table, "label", "2010301 行政运行") is not None, "the function code shows with its name")
+    check(find(table, "label", "30102 津贴补贴") is not None, "the completed economic code is in the table")
+    check(find(table, "label", "30201 办公费") is not None, "the code chosen from the list is in the table")
+    footer_checks(frame, 3, 330050, "three typed lines")
+
+
+PASTED = [f"{UNIT_CODE}\t2010301\t30201\t公用经费\t\t一般公共预算拨款\t{100 * (i + 1)}.00" for i in range(20)]
+PASTED_FEN = sum(100 * (i + 1) * 100 for i in range(20))
+
+
+def paste_lines(frame, clipboard, args):
+    table = find(frame, "tree table", _("Expenditure Lines"))
+    header = "\t".join([_("Unit"), _("Function Classification"), _("Economic Classification"),
+                        _("Expenditure Type"), _("Project"), _("Fund Source"), _("Amount (yuan)")])
+
+    # A bad block first: nothing of it may be pasted.
+    bad = PASTED[:3] + [f"{UNIT_CODE}\t2010301\t30201\t公用经费\t\t一般公共预算拨款\tabc"]
+    clipboard.set("\n".join(bad) + "\n")
+    keys("<Control>End", "Home", "<Control>v")
+    alert = find(frame.parent if frame.parent else frame, "label", _("Nothing Was Pasted"))
+    if alert is None:
+        alert = wait_for(lambda: [n for n in tree.root.findChildren(
+            lambda n: matches(n, "label", _("Nothing Was Pasted")))])
+    check(alert is not None, "a block with a bad amount is refused with a list of problems")
+    screenshot(args, "paste-refused.png")
+    keys("Escape")
+    time.sleep(0.5)
+    footer_checks(frame, 3, 330050, "after the refused paste")
+
+    clipboard.set(header + "\n" + "\n".join(PASTED) + "\n")
+    keys("<Control>End", "Home", "<Control>v")
+    time.sleep(2.0)
+    footer_checks(frame, 23, 330050 + PASTED_FEN, "twenty pasted rows (the header row skipped)")
+    check(find(table, "label", money(2000 * 100)) is not None, "a pasted amount is in the table")
+    screenshot(args, "lines-pasted.png")
+
+    keys("<Control>z")
+    time.sleep(1.5)
+    footer_checks(frame, 3, 330050, "Ctrl+Z undoes the whole paste")
+    keys("<Control><Shift>z")
+    time.sleep(1.5)
+    footer_checks(frame, 23, 330050 + PASTED_FEN, "Ctrl+Shift+Z redoes it")
+
+
+def check_file(args, budget, workdir):
+    out = os.path.join(workdir, "dump")
+    subprocess.run([args.cli, "dump", budget, out], check=True)
+    with open(os.path.join(out, "units.csv"), encoding="utf-8-sig") as f:
+        units = list(csv.DictReader(f))
+    with open(os.path.join(out, "lines.csv"), encoding="utf-8-sig") as f:
+        lines = list(csv.DictReader(f))
+    check([u["code"] for u in units] == [UNIT_CODE] and units[0]["name"] == UNIT_NAME,
+          "the file has the unit added with the form")
+    check(len(lines) == 23, f"the file has 23 line items ({len(lines)})")
+    total = sum(fen_of(line["amount"]) for line in lines)
+    check(total == 330050 + PASTED_FEN, f"the file's line items add up to {money(total)}")
+    econ = sorted(line["econ_code"] for line in lines[:3])
+    check(econ == ["30101", "30102", "30201"], f"the typed economic codes are in the file ({econ})")
+    kinds = {line["kind"] for line in lines}
+    check(kinds == {"人员经费", "公用经费"}, "the types typed as 1 and 2 are 人员经费 and 公用经费")
+
+
+def test_editing(args, env, workdir):
+    budget = os.path.join(workdir, "editing.yusuan")
+    subprocess.run([args.cli, "new", budget, "--dept-code", "901", "--dept-name", "测试局",
+                    "--year", "2023", "--region", "anhui"], check=True)
+    clipboard = Clipboard()
+    proc = subprocess.Popen([args.yusuan, budget], env=env)
+    try:
+        app = wait_for(lambda: next((a for a in tree.root.applications()
+                                     if a.get_process_id() == proc.pid), None))
+        if app is None:
+            raise Failure("yusuan did not appear on the accessibility bus")
+        frame = wait_for(lambda: find(app, "frame", None, timeout=1))
+        try:
+            add_unit(frame)
+            screenshot(args, "units-form.png")
+            type_lines(frame, args)
+            screenshot(args, "lines-typed.png")
+            paste_lines(frame, clipboard, args)
+        except Failure:
+            dump(app)
+            raise
+        # Every edit is saved as it is made: quitting saves nothing more.
+        keys("<Control>q")
+        proc.wait(timeout=20)
+    finally:
+        clipboard.clear()
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(timeout=10)
+    check_file(args, budget, workdir)
+
+
+def main():
+    global T
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--yusuan", required=True, help="the built yusuan")
+    parser.add_argument("--cli", required=True, help="the built yusuan-cli")
+    parser.add_argument("--localedir", help="where yusuan.mo is, when not installed")
+    parser.add_argument("--screenshots", help="save screenshots in this directory")
+    args = parser.parse_args()
+
+    T = gettext.translation("yusuan", localedir=args.localedir, fallback=True)
+
+    env = dict(os.environ)
+    env["GSETTINGS_BACKEND"] = "memory"
+    env.pop("GTK_MODULES", None)
+    if args.localedir:
+        env["YUSUAN_LOCALEDIR"] = args.localedir
+
+    with tempfile.TemporaryDirectory() as workdir:
+        try:
+            test_editing(args, env, workdir)
+        except Failure as e:
+            print(f"not ok - {e}")
+            return 1
+    print("all UI editing checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
