@@ -14,7 +14,7 @@
 
 gboolean
 ys_record_grid_filter_cb (gpointer item,
-                gpointer user_data)
+                          gpointer user_data)
 {
   YsRecordGrid *self = user_data;
 
@@ -25,15 +25,15 @@ ys_record_grid_filter_cb (gpointer item,
 
 void
 ys_record_grid_on_page_filter_changed (YsRecordGrid     *self,
-                           GtkFilterChange   change,
-                           GtkFilter        *filter)
+                                       GtkFilterChange   change,
+                                       GtkFilter        *filter)
 {
   gtk_filter_changed (self->own_filter, change);
 }
 
 gboolean
 ys_record_grid_is_pinned (YsRecordGrid *self,
-           YsRecord     *record)
+                          YsRecord     *record)
 {
   return g_ptr_array_find (self->pinned, record, NULL);
 }
@@ -148,8 +148,8 @@ refresh_record (YsRecordGrid *self,
  * end; FALSE (and @error) when the document refuses it. */
 gboolean
 ys_record_grid_insert_pinned (YsRecordGrid  *self,
-               YsRecord      *record,
-               GError       **error)
+                              YsRecord      *record,
+                              GError       **error)
 {
   /* Pinned first, so that the filter keeps it out of the sorted rows. */
   g_ptr_array_add (self->pinned, g_object_ref (record));
@@ -247,7 +247,7 @@ ys_record_grid_ensure_new_row (YsRecordGrid *self)
 
 YsRecord *
 ys_record_grid_new_row_like (YsRecordGrid *self,
-              YsRecord     *model)
+                             YsRecord     *model)
 {
   YsRecord *record = ys_record_new (self->kind);
 
