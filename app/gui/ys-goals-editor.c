@@ -93,7 +93,6 @@ struct _YsGoalsEditor
 
   /* template */
   GtkStack       *stack;
-  GtkScrolledWindow *scroller;
   GtkTextView    *period_goal_view;
   GtkTextView    *annual_goal_view;
   GtkBox         *period_groups;
@@ -542,7 +541,11 @@ build_library_menu (YsGoalsEditor *self,
             section = g_menu_new ();
             section_level1 = groups[g].level1;
           }
-        label = g_strdup_printf ("%s %s %s%s", c->name, c->op, c->value, c->measure);
+        /* As the forms write them: 验收合格率 = 100%, 长效管理机制：健全（定性）. */
+        if (ys_goal_is_quantitative (c->op))
+          label = g_strdup_printf ("%s %s %s%s", c->name, c->op, c->value, c->measure);
+        else
+          label = g_strdup_printf ("%s：%s（%s）", c->name, c->value, c->op);
         item = g_menu_item_new (label, NULL);
         g_menu_item_set_action_and_target (item, "goals.insert-common", "(uu)", set, k);
         g_menu_append_item (section, item);
@@ -1068,7 +1071,6 @@ ys_goals_editor_class_init (YsGoalsEditorClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-goals-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, stack);
-  gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, period_goal_view);
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, annual_goal_view);
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, period_groups);

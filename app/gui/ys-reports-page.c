@@ -478,6 +478,8 @@ export_done_cb (GObject      *source,
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  if (self->progress_dialog == NULL)
+    return;  /* the window closed meanwhile */
   set_busy (self, FALSE);
   if (self->dirty)
     queue_rebuild (self);
