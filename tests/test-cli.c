@@ -238,6 +238,12 @@ test_export_and_catalog_import (void)
   g_autofree char *out = NULL, *err = NULL;
 
   g_assert_cmpint (ys_test_run_cli (NULL, NULL, "import", path, src, NULL), ==, 0);
+  /* The JSON of every table holds no raw control character (strict readers refuse them). */
+  g_assert_cmpint (ys_test_run_cli (&out, NULL, "tables", path, "--json", NULL), ==, 0);
+  for (const char *p = out; *p; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n' || *p == ' ');
+  g_assert_nonnull (strstr (out, "\"tables\""));
+  g_clear_pointer (&out, g_free);
   g_assert_cmpint (ys_test_run_cli (NULL, NULL, "export", path, "-o", full, NULL), ==, 0);
   g_assert_true (is_xlsx (full));
   g_assert_cmpint (ys_test_run_cli (NULL, NULL, "export", path, "-o", review, "--review-only", NULL), ==, 0);

@@ -256,8 +256,15 @@ rows_to_json (GPtrArray *rows, JsonBuilder *b, gboolean with_keys)
       if (with_keys)
         {
           json_builder_begin_object (b);
+          g_autofree char *key = g_strdup (row->key ? row->key : "");
+
+          /* Keys join their parts with a control character inside the
+           * report; JSON readers reject it raw, so it is shown as “/”. */
+          for (char *p = key; *p; p++)
+            if ((guchar) *p < 0x20)
+              *p = '/';
           json_builder_set_member_name (b, "key");
-          json_builder_add_string_value (b, row->key);
+          json_builder_add_string_value (b, key);
           if (row->total)
             {
               json_builder_set_member_name (b, "total");
