@@ -50,7 +50,7 @@ ys_generate (YsDocument *doc, const YsGenerateParams *p, GError **error)
     { "满意度指标", "服务对象满意度指标", "服务对象满意度" },
   };
 
-  if (p->units == 0 || (p->projects > 0 && p->units == 0))
+  if (p->units == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("At least one unit is needed"));
       return FALSE;
