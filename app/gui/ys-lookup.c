@@ -19,7 +19,7 @@ struct _YsLookup
   GObject     parent_instance;
 
   YsDocument *document;
-  GHashTable *described[YS_LOOKUP_ECONOMIC + 1];  /* code → "code name" */
+  GHashTable *described[YS_LOOKUP_N_KINDS];  /* code → "code name" */
 };
 
 G_DEFINE_FINAL_TYPE (YsLookup, ys_lookup, G_TYPE_OBJECT)
@@ -135,6 +135,8 @@ catalog_of (YsLookup     *self,
     return ys_document_get_catalog (self->document, YS_CATALOG_FUNCTION);
   if (kind == YS_LOOKUP_ECONOMIC)
     return ys_document_get_catalog (self->document, YS_CATALOG_ECONOMIC_DEPT);
+  if (kind == YS_LOOKUP_PROCUREMENT)
+    return ys_document_get_catalog (self->document, YS_CATALOG_PROCUREMENT);
   return NULL;
 }
 
@@ -162,6 +164,7 @@ ys_lookup_name (YsLookup     *self,
       }
     case YS_LOOKUP_FUNCTION:
     case YS_LOOKUP_ECONOMIC:
+    case YS_LOOKUP_PROCUREMENT:
       {
         YsCatalog *catalog = catalog_of (self, kind);
         const YsCatalogEntry *entry = catalog ? ys_catalog_lookup (catalog, code) : NULL;
@@ -188,7 +191,7 @@ ys_lookup_describe (YsLookup     *self,
 
   if (code == NULL || *code == '\0')
     return "";
-  if (kind < YS_LOOKUP_UNIT || kind > YS_LOOKUP_ECONOMIC)
+  if (kind < YS_LOOKUP_UNIT || kind >= YS_LOOKUP_N_KINDS)
     return code;
 
   cache = self->described[kind];
@@ -305,6 +308,7 @@ ys_lookup_search (YsLookup      *self,
 
     case YS_LOOKUP_FUNCTION:
     case YS_LOOKUP_ECONOMIC:
+    case YS_LOOKUP_PROCUREMENT:
       {
         YsCatalog *catalog = catalog_of (self, kind);
         g_autoptr(GPtrArray) found = NULL;
@@ -411,6 +415,13 @@ ys_lookup_resolve (YsLookup      *self,
     case YS_LOOKUP_ECONOMIC:
       code = leading_code (stripped);
       return code ? g_steal_pointer (&code) : g_steal_pointer (&stripped);
+
+    case YS_LOOKUP_PROCUREMENT:
+      /* The catalog spells its codes in capitals; "a02010104" is typed. */
+      code = leading_code (stripped);
+      if (code != NULL)
+        return g_ascii_strup (code, -1);
+      return g_steal_pointer (&stripped);
 
     case YS_LOOKUP_NONE:
     default:

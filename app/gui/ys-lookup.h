@@ -16,6 +16,8 @@ typedef enum {
   YS_LOOKUP_PROJECT,
   YS_LOOKUP_FUNCTION,  /* 支出功能分类 */
   YS_LOOKUP_ECONOMIC,  /* 部门预算支出经济分类 */
+  YS_LOOKUP_PROCUREMENT, /* 政府采购品目 */
+  YS_LOOKUP_N_KINDS
 } YsLookupKind;
 
 typedef struct {

@@ -11,7 +11,7 @@
 #include "ys-finding-row.h"
 #include "ys-findings-panel.h"
 #include "ys-goals-editor.h"
-#include "ys-income-page.h"
+#include "ys-grid-page.h"
 #include "ys-kinds.h"
 #include "ys-lines-page.h"
 #include "ys-new-budget-dialog.h"
@@ -208,6 +208,26 @@ on_document_undo_changed_cb (YsWindow   *self,
   update_actions (self);
 }
 
+
+static gboolean
+debug_sizes_cb (gpointer data)
+{
+  YsWindow *self = data;
+  GtkWidget *flap = gtk_widget_get_parent (GTK_WIDGET (self->page_stack));
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack)); c; c = gtk_widget_get_next_sibling (c))
+    {
+      int min, nat;
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      g_printerr ("DBG page %s min %d nat %d\n", G_OBJECT_TYPE_NAME (c), min, nat);
+    }
+  {
+    int min, nat;
+    gtk_widget_measure (GTK_WIDGET (self->page_stack), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+    g_printerr ("DBG stack min %d nat %d flap width %d folded %d\n", min, nat, gtk_widget_get_width (flap), adw_flap_get_folded (ADW_FLAP (flap)));
+  }
+  return G_SOURCE_CONTINUE;
+}
+
 /* Document */
 
 static void
@@ -306,6 +326,7 @@ ys_window_set_document (YsWindow   *self,
                                G_CALLBACK (on_validator_counts_cb), self, G_CONNECT_SWAPPED);
       update_totals_cb (self);
       gtk_stack_set_visible_child_name (self->main_stack, "document");
+      g_timeout_add_seconds (3, debug_sizes_cb, self);
     }
   else
     {
@@ -676,6 +697,8 @@ ys_window_reveal (YsWindow *self,
   if (page == NULL)
     return;
 
+  if (YS_IS_GRID_PAGE (page) && ys_grid_page_reveal (YS_GRID_PAGE (page), record, field))
+    return;
   {
     g_autofree char *action = g_strconcat (name, ".reveal", NULL);
 
@@ -1045,7 +1068,7 @@ ys_window_class_init (YsWindowClass *klass)
 
   g_type_ensure (YS_TYPE_UNITS_PAGE);
   g_type_ensure (YS_TYPE_LINES_PAGE);
-  g_type_ensure (YS_TYPE_INCOME_PAGE);
+  g_type_ensure (YS_TYPE_GRID_PAGE);
   g_type_ensure (YS_TYPE_PROJECTS_PAGE);
   g_type_ensure (YS_TYPE_REPORTS_PAGE);
   g_type_ensure (YS_TYPE_REVIEW_PAGE);
