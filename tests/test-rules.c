@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "ys-i18n.h"
 #include "ys-interchange.h"
 #include "ys-review-sheet.h"
 #include "ys-rule.h"
@@ -1141,6 +1142,56 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_cmpint (run_cli ((const char *[]) { "validate", missing, NULL }, &out), ==, 2);
 }
 
+/* The findings filed with the tables are Chinese whatever the locale: this
+ * test runs in the C locale, where the interface is English. */
+static void
+test_filed_in_chinese (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autoptr(YsDocument) doc = import_sample ("yongqiao-2023", dir);
+  g_autoptr(YsValidator) english = NULL;
+  g_autoptr(YsValidator) chinese = NULL;
+  YsRecord *line = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *where_en = NULL;
+  g_autofree char *where_zh = NULL;
+  YsFinding *en, *zh;
+
+  for (guint i = 0; i < ys_document_count (doc, &ys_line_kind) && line == NULL; i++)
+    {
+      YsRecord *candidate = ys_document_get (doc, &ys_line_kind, i);
+      if (g_str_equal (ys_record_get_text (candidate, YS_LINE_FUNC_CODE), "2010301")
+          && g_str_equal (ys_record_get_text (candidate, YS_LINE_KIND), "项目支出"))
+        line = candidate;
+    }
+  g_assert_nonnull (line);
+  key = g_strdup_printf ("R07:line:%" G_GINT64_FORMAT, ys_record_get_id (line));
+
+  ys_i18n_set_chinese (FALSE);
+  english = ys_validator_new (doc);
+  en = ys_validator_lookup (english, key);
+  g_assert_nonnull (en);
+  where_en = ys_finding_describe_location (en);
+  g_assert_cmpstr (ys_review_sheet_name (), ==, "Review results");
+  g_assert_nonnull (strstr (where_en, "expenditure line"));
+
+  ys_i18n_set_chinese (TRUE);
+  chinese = ys_validator_new (doc);
+  zh = ys_validator_lookup (chinese, key);
+  g_assert_nonnull (zh);
+  where_zh = ys_finding_describe_location (zh);
+  g_assert_cmpstr (ys_review_sheet_name (), ==, "审核结果");
+  g_assert_cmpstr (ys_finding_level_to_string (YS_FINDING_ERROR), ==, "错误");
+  g_assert_nonnull (strstr (ys_finding_get_message (zh), "行政运行项下"));
+  g_assert_nonnull (strstr (where_zh, "支出明细"));
+  g_assert_null (strstr (where_zh, "expenditure"));
+  g_assert_cmpstr (ys_finding_get_message (en), !=, ys_finding_get_message (zh));
+
+  /* Only the thread that asked. */
+  ys_i18n_set_chinese (FALSE);
+  g_assert_cmpstr (ys_review_sheet_name (), ==, "Review results");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1171,6 +1222,7 @@ main (int argc, char **argv)
   g_test_add ("/rules/review/gone-finding", Fixture, NULL, setup, test_review_of_gone_finding, teardown);
   g_test_add ("/rules/review/interchange", Fixture, NULL, setup, test_review_in_interchange, teardown);
   g_test_add ("/rules/review/sheet", Fixture, NULL, setup, test_review_sheet, teardown);
+  g_test_add_func ("/rules/review/filed-in-chinese", test_filed_in_chinese);
   g_test_add_func ("/rules/samples/yongqiao", test_yongqiao);
   g_test_add_func ("/rules/samples/every-sample", test_every_sample);
   g_test_add ("/rules/cli", Fixture, NULL, setup, test_cli, teardown);

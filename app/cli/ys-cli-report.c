@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "ys-cli.h"
+#include "ys-i18n.h"
 #include "ys-review-sheet.h"
 #include "ys-validator.h"
 #include "ys-report.h"
@@ -138,6 +139,8 @@ ys_cli_export (int argc, char **argv)
   doc = ys_cli_open (argv[1]);
   if (doc == NULL)
     return 1;
+  /* The workbook is filed in Chinese, its findings too. */
+  ys_i18n_set_chinese (TRUE);
   validator = ys_validator_new (doc);
   if (review_only)
     {

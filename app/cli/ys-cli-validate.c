@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "ys-cli.h"
+#include "ys-i18n.h"
 #include "ys-review-sheet.h"
 #include "ys-validator.h"
 
@@ -182,10 +183,21 @@ ys_cli_validate (int argc, char **argv)
   else
     print_text (v);
 
-  if (xlsx != NULL && !ys_review_sheet_export (v, xlsx, &error))
+  if (xlsx != NULL)
     {
-      g_printerr ("yusuan-cli: %s\n", error->message);
-      return 2;
+      g_autoptr(YsValidator) filed = NULL;
+      gboolean written;
+
+      /* Printed in the interface language, filed in Chinese. */
+      ys_i18n_set_chinese (TRUE);
+      filed = ys_validator_new (doc);
+      written = ys_review_sheet_export (filed, xlsx, &error);
+      ys_i18n_set_chinese (FALSE);
+      if (!written)
+        {
+          g_printerr ("yusuan-cli: %s\n", error->message);
+          return 2;
+        }
     }
   return ys_validator_count (v, YS_FINDING_ERROR) > 0 ? 1 : 0;
 }

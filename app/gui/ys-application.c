@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "ys-application.h"
 #include "ys-preferences-window.h"
@@ -113,6 +115,15 @@ quit_activated (GSimpleAction *action,
     }
 }
 
+/* A logout or `kill` closes the budget as Quit does, so that SQLite
+ * finishes its file instead of leaving its write-ahead log behind. */
+static gboolean
+on_termination_signal_cb (gpointer user_data)
+{
+  quit_activated (NULL, NULL, user_data);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
@@ -194,6 +205,9 @@ ys_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
+  g_unix_signal_add (SIGTERM, on_termination_signal_cb, self);
+  g_unix_signal_add (SIGHUP, on_termination_signal_cb, self);
+  g_unix_signal_add (SIGINT, on_termination_signal_cb, self);
   /* Without the schema there is nothing to keep the preferences in. */
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "preferences")),
                                self->settings != NULL);

@@ -14,9 +14,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ys-i18n.h"
 #include "ys-kinds.h"
 #include "ys-report-view.h"
 #include "ys-reports-page.h"
+#include "ys-review-sheet.h"
+#include "ys-validator.h"
 #include "ys-xlsx-export.h"
 
 /* Quiet time after an edit before the tables are computed again. */
@@ -418,6 +421,15 @@ export_progress_cb (double      fraction,
   g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress_cb, progress, progress_free);
 }
 
+static gboolean
+write_review_sheet (YsXlsxExport  *export,
+                    lxw_worksheet *sheet,
+                    gpointer       validator,
+                    GError       **error)
+{
+  return ys_review_sheet_fill (ys_xlsx_export_get_workbook (export), sheet, validator, error);
+}
+
 static void
 export_in_thread (GTask        *task,
                   gpointer      source_object,
@@ -425,13 +437,26 @@ export_in_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   ExportJob *job = task_data;
+  g_autoptr(YsXlsxExport) export = NULL;
   GError *error = NULL;
 
-  if (ys_report_export_xlsx (job->document, job->layout, job->unit_code, job->path,
-                             export_progress_cb, job, &error))
+  /* Pool threads are reused: set back below. */
+  ys_i18n_set_chinese (TRUE);
+  export = ys_report_export_new (job->document, job->layout, job->unit_code, &error);
+  if (export != NULL)
+    {
+      ys_xlsx_export_set_progress (export, export_progress_cb, job);
+      /* The findings travel with the tables, as from yusuan-cli export, so
+       * that the reviewer files one workbook. A validator of the worker's
+       * own: the window's lives on the main thread. */
+      ys_xlsx_export_add_sheet (export, ys_review_sheet_name (), write_review_sheet,
+                                ys_validator_new (job->document), g_object_unref);
+    }
+  if (export != NULL && ys_xlsx_export_write (export, job->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+  ys_i18n_set_chinese (FALSE);
 }
 
 static void

@@ -1,6 +1,6 @@
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "ys-i18n-private.h"
 
 #include "ys-finding-private.h"
 #include "ys-kinds.h"

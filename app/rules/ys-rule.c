@@ -2,7 +2,7 @@
  * families need. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "ys-i18n-private.h"
 #include <string.h>
 
 #include "ys-finding-private.h"

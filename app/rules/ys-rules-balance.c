@@ -3,7 +3,7 @@
  * a project's lines agree with the funds the project declares. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "ys-i18n-private.h"
 #include <string.h>
 
 #include "ys-kinds.h"

@@ -5,7 +5,7 @@
  * catalog; once an official catalog has replaced the bundled one, an error. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "ys-i18n-private.h"
 
 #include "ys-kinds.h"
 #include "ys-rule.h"

@@ -3,7 +3,7 @@
  * plans to buy; 机关运行经费 is the 公用经费 of 行政单位 and 参公 units only. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "ys-i18n-private.h"
 #include <string.h>
 
 #include "ys-kinds.h"

@@ -6,7 +6,7 @@
  * first of them is the oldest whatever order the lines came in. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "ys-i18n-private.h"
 #include <string.h>
 
 #include "ys-kinds.h"

@@ -4,7 +4,7 @@
  * the implementation period's, and weights add up to 100. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "ys-i18n-private.h"
 #include <string.h>
 
 #include "ys-goal-terms.h"

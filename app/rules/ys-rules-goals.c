@@ -5,7 +5,7 @@
  * where its findings are located. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "ys-i18n-private.h"
 
 #include "ys-goal-terms.h"
 #include "ys-kinds.h"

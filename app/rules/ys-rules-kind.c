@@ -3,7 +3,7 @@
  * expenditure); a 行政运行 项 holds basic expenditure only. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "ys-i18n-private.h"
 #include <string.h>
 
 #include "ys-kinds.h"

@@ -4,7 +4,7 @@
  * are equal. A difference means money under the wrong item on one side. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "ys-i18n-private.h"
 #include <string.h>
 
 #include "ys-kinds.h"

@@ -3,7 +3,7 @@
  * which the narrative prints (增减原因). */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "ys-i18n-private.h"
 
 #include "ys-kinds.h"
 #include "ys-rule.h"

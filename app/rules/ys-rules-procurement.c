@@ -3,7 +3,7 @@
  * bought is what the procurement and service tables list. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "ys-i18n-private.h"
 #include <string.h>
 
 #include "ys-kinds.h"

@@ -3,7 +3,7 @@
  * beyond belief, and a budget that leans on 其他 (other) items. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "ys-i18n-private.h"
 #include <string.h>
 
 #include "ys-kinds.h"

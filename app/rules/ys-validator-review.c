@@ -6,7 +6,7 @@
  * so undoing an edit brings an acceptance back. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "ys-i18n-private.h"
 
 #include "ys-finding-private.h"
 #include "ys-kinds.h"
