@@ -27,6 +27,7 @@ struct _YsGoalRow
   GtkEntry    *value_entry;
   GtkEntry    *measure_entry;
   GtkEntry    *basis_entry;
+  GtkWidget   *fields_box;
 
   YsDocument  *document;
   YsRecord    *indicator;
@@ -235,6 +236,133 @@ remove_activated (GtkWidget  *widget,
   g_signal_emit (self, signals[SIGNAL_REMOVE], 0);
 }
 
+/* Layout */
+
+/* Between the name and the other fields, across or down. */
+#define FIELD_SPACING 4
+/* Under the levels of an indicator outside the framework. */
+#define LEVELS_SPACING 2
+
+/* Whether the name keeps its least width beside the other fields. */
+static gboolean
+fits_on_one_line (YsGoalRow *self,
+                  int        width)
+{
+  int name_min, fields_min;
+
+  gtk_widget_measure (GTK_WIDGET (self->name_entry), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &name_min, NULL, NULL, NULL);
+  gtk_widget_measure (self->fields_box, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &fields_min, NULL, NULL, NULL);
+  return width >= name_min + FIELD_SPACING + fields_min;
+}
+
+static void
+ys_goal_row_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  YsGoalRow *self = YS_GOAL_ROW (widget);
+  GtkWidget *levels = GTK_WIDGET (self->levels_label);
+  int levels_min = 0, levels_nat = 0;
+  int name_min, name_nat, fields_min, fields_nat;
+
+  if (gtk_widget_should_layout (levels))
+    gtk_widget_measure (levels, orientation, for_size, &levels_min, &levels_nat, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (GTK_WIDGET (self->name_entry), orientation, -1, &name_min, &name_nat, NULL, NULL);
+      gtk_widget_measure (self->fields_box, orientation, -1, &fields_min, &fields_nat, NULL, NULL);
+      /* At the least on two lines, at best on one. */
+      *minimum = MAX (levels_min, MAX (name_min, fields_min));
+      *natural = MAX (levels_nat, name_nat + FIELD_SPACING + fields_nat);
+    }
+  else
+    {
+      gboolean one_line = for_size < 0 || fits_on_one_line (self, for_size);
+
+      gtk_widget_measure (GTK_WIDGET (self->name_entry), orientation, -1, &name_min, &name_nat, NULL, NULL);
+      gtk_widget_measure (self->fields_box, orientation, -1, &fields_min, &fields_nat, NULL, NULL);
+      if (one_line)
+        {
+          *minimum = MAX (name_min, fields_min);
+          *natural = MAX (name_nat, fields_nat);
+        }
+      else
+        {
+          *minimum = name_min + FIELD_SPACING + fields_min;
+          *natural = name_nat + FIELD_SPACING + fields_nat;
+        }
+      if (gtk_widget_should_layout (levels))
+        {
+          *minimum += levels_min + LEVELS_SPACING;
+          *natural += levels_nat + LEVELS_SPACING;
+        }
+    }
+}
+
+static void
+ys_goal_row_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  YsGoalRow *self = YS_GOAL_ROW (widget);
+  GtkWidget *levels = GTK_WIDGET (self->levels_label);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  GtkAllocation name = { 0 }, fields = { 0 };
+  int name_min, fields_min, fields_width, name_height, fields_height;
+  int y = 0;
+
+  if (gtk_widget_should_layout (levels))
+    {
+      GtkAllocation allocation = { 0, 0, width, 0 };
+
+      gtk_widget_measure (levels, GTK_ORIENTATION_VERTICAL, width, NULL, &allocation.height, NULL, NULL);
+      gtk_widget_size_allocate (levels, &allocation, -1);
+      y = allocation.height + LEVELS_SPACING;
+    }
+
+  gtk_widget_measure (GTK_WIDGET (self->name_entry), GTK_ORIENTATION_HORIZONTAL, -1, &name_min, NULL, NULL, NULL);
+  gtk_widget_measure (self->fields_box, GTK_ORIENTATION_HORIZONTAL, -1, &fields_min, &fields_width, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->name_entry), GTK_ORIENTATION_VERTICAL, -1, NULL, &name_height, NULL, NULL);
+  gtk_widget_measure (self->fields_box, GTK_ORIENTATION_VERTICAL, -1, NULL, &fields_height, NULL, NULL);
+
+  if (width >= name_min + FIELD_SPACING + fields_min)
+    {
+      int line = MAX (name_height, fields_height);
+
+      fields_width = MAX (fields_min, MIN (fields_width, width - name_min - FIELD_SPACING));
+      name = (GtkAllocation) { 0, y, width - fields_width - FIELD_SPACING, line };
+      fields = (GtkAllocation) { width - fields_width, y, fields_width, line };
+    }
+  else
+    {
+      /* The other fields stay at the right, under their headings. */
+      fields_width = MAX (fields_min, MIN (fields_width, width));
+      name = (GtkAllocation) { 0, y, width, name_height };
+      fields = (GtkAllocation) { width - fields_width, y + name_height + FIELD_SPACING, fields_width, fields_height };
+    }
+  if (rtl)
+    {
+      name.x = width - name.x - name.width;
+      fields.x = width - fields.x - fields.width;
+    }
+  gtk_widget_size_allocate (GTK_WIDGET (self->name_entry), &name, -1);
+  gtk_widget_size_allocate (self->fields_box, &fields, -1);
+}
+
+static GtkSizeRequestMode
+ys_goal_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 /* Public */
 
 YsRecord *
@@ -334,6 +462,9 @@ ys_goal_row_class_init (YsGoalRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ys_goal_row_dispose;
+  widget_class->measure = ys_goal_row_measure;
+  widget_class->size_allocate = ys_goal_row_size_allocate;
+  widget_class->get_request_mode = ys_goal_row_get_request_mode;
 
   /* Asks the editor to move the indicator by @delta places within its group. */
   signals[SIGNAL_MOVE] =
@@ -350,7 +481,6 @@ ys_goal_row_class_init (YsGoalRowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "goal.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "goal.remove", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-goal-row.ui");
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, levels_label);
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, name_entry);
@@ -358,6 +488,7 @@ ys_goal_row_class_init (YsGoalRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, value_entry);
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, measure_entry);
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, basis_entry);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalRow, fields_box);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);

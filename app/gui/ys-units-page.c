@@ -403,6 +403,10 @@ ys_units_page_dispose (GObject *object)
   g_clear_object (&self->units);
   g_clear_object (&self->draft);
 
+  /* The rows still save as they go (below), but the form has no label
+   * left to say what is wrong in. */
+  if (self->binder != NULL)
+    g_signal_handlers_disconnect_by_data (self->binder, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_UNITS_PAGE);
   /* dispose_template() only unparents the children the class binds. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

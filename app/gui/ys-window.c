@@ -47,6 +47,7 @@ struct _YsWindow
   GtkWidget            *findings_button;
   GtkLabel             *error_count_label;
   GtkLabel             *warning_count_label;
+  YsReviewPage         *review_page;
 
   /* state */
   YsDocument           *document;
@@ -208,26 +209,6 @@ on_document_undo_changed_cb (YsWindow   *self,
   update_actions (self);
 }
 
-
-static gboolean
-debug_sizes_cb (gpointer data)
-{
-  YsWindow *self = data;
-  GtkWidget *flap = gtk_widget_get_parent (GTK_WIDGET (self->page_stack));
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack)); c; c = gtk_widget_get_next_sibling (c))
-    {
-      int min, nat;
-      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-      g_printerr ("DBG page %s min %d nat %d\n", G_OBJECT_TYPE_NAME (c), min, nat);
-    }
-  {
-    int min, nat;
-    gtk_widget_measure (GTK_WIDGET (self->page_stack), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-    g_printerr ("DBG stack min %d nat %d flap width %d folded %d\n", min, nat, gtk_widget_get_width (flap), adw_flap_get_folded (ADW_FLAP (flap)));
-  }
-  return G_SOURCE_CONTINUE;
-}
-
 /* Document */
 
 static void
@@ -326,7 +307,6 @@ ys_window_set_document (YsWindow   *self,
                                G_CALLBACK (on_validator_counts_cb), self, G_CONNECT_SWAPPED);
       update_totals_cb (self);
       gtk_stack_set_visible_child_name (self->main_stack, "document");
-      g_timeout_add_seconds (3, debug_sizes_cb, self);
     }
   else
     {
@@ -997,6 +977,11 @@ restore_window_state (YsWindow *self)
                                g_settings_get_int (settings, "window-height"));
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  /* Whoever reviews the budgets stays the reviewer, in every budget and
+   * from one run to the next, until they say otherwise; the findings
+   * panel follows the page. */
+  g_settings_bind (settings, "reviewer-mode", self->review_page, "reviewer-mode",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -1092,6 +1077,7 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, error_count_label);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, warning_count_label);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, review_page);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
 }
@@ -1102,6 +1088,10 @@ ys_window_init (YsWindow *self)
   GtkRecentManager *recent = gtk_recent_manager_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The findings panel stands beside the page when both fit, which the
+   * flap judges by the least width of the page it holds: the page shown,
+   * not the widest of them all. */
+  gtk_stack_set_hhomogeneous (self->page_stack, FALSE);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
