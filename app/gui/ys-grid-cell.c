@@ -143,7 +143,11 @@ ys_grid_cell_begin_edit (YsGridCell *self,
 
   if (self->editor == NULL)
     {
-      self->editor = gtk_text_new ();
+      /* A GtkText presents nothing to a screen reader by itself (it is
+       * meant to sit in an entry, which does): here it is the text box. */
+      self->editor = g_object_new (GTK_TYPE_TEXT,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX,
+                                   NULL);
       gtk_widget_set_hexpand (self->editor, TRUE);
       gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
       if (gtk_label_get_xalign (self->label) > 0.5)

@@ -182,11 +182,14 @@ static gboolean
 insert_drafts_cb (gpointer user_data)
 {
   YsRecordGrid *self = user_data;
+  gboolean focused;
+  gboolean cursor_saved = FALSE;
   guint n;
 
   self->drafts_idle = 0;
   if (self->document == NULL)
     return G_SOURCE_REMOVE;
+  focused = ys_record_grid_focus_is_inside (self);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->drafts));
   for (guint i = 0; i < n; i++)
@@ -208,8 +211,14 @@ insert_drafts_cb (gpointer user_data)
           continue;
         }
       refresh_record (self, draft);
+      if (draft == self->cursor)
+        cursor_saved = TRUE;
     }
   ys_record_grid_ensure_new_row (self);
+  /* Typing goes on in the row just saved, in the cell Tab went to: the
+   * focus follows the row to wherever it is now. */
+  if (cursor_saved && focused)
+    ys_record_grid_focus (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -243,7 +252,6 @@ ys_record_grid_ensure_new_row (YsRecordGrid *self)
   record = ys_record_grid_new_row_like (self, NULL);
   g_list_store_append (self->drafts, record);
 }
-
 
 YsRecord *
 ys_record_grid_new_row_like (YsRecordGrid *self,
@@ -316,6 +324,10 @@ ys_record_grid_reveal (YsRecordGrid *self,
   g_return_if_fail (YS_IS_RECORD_GRID (self));
   g_return_if_fail (YS_IS_RECORD (record));
 
+  /* Committed first: selecting the finding's row rebinds the rows whose
+   * selection changes (GTK 4.8), which drops an edit under way in them. */
+  if (self->editing != NULL)
+    ys_record_grid_commit_edit (self, 0, 0, FALSE, TRUE);
   g_set_object (&self->reveal_record, record);
   self->reveal_field = field;
   if (gtk_filter_list_model_get_pending (self->filter_model) == 0

@@ -27,6 +27,14 @@
 /* Frames to wait for the row of the current cell to be laid out. */
 #define FOCUS_TRIES         30
 
+/* How far the current cell is from being focused, frame after frame. */
+typedef enum
+{
+  FOCUS_CELL,         /* focused once its row has a widget */
+  FOCUS_SCROLL_ROW,   /* its row scrolled to once the table has a size */
+  FOCUS_SCROLL_CELL,  /* scrolled wholly into view, then focused */
+} FocusStep;
+
 G_DEFINE_FINAL_TYPE (YsRecordGrid, ys_record_grid, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_MONEY_UNIT, N_PROPS };
@@ -38,9 +46,6 @@ static guint signals[N_SIGNALS];
 static void update_suggestions (YsRecordGrid *self);
 
 /* Small helpers */
-
-
-
 
 static YsLookupKind
 lookup_kind (YsRecordGrid *self,
@@ -425,17 +430,77 @@ find_cell (YsRecordGrid *self,
   return NULL;
 }
 
+/* Moves @adjustment so that the span from @start, @size long, shows in a
+ * view @visible long. */
+static void
+scroll_span_into_view (GtkAdjustment *adjustment,
+                       double         start,
+                       double         size,
+                       double         visible)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+
+  /* Not laid out yet: nothing to tell. */
+  if (visible <= 0)
+    return;
+  if (start < 0)
+    gtk_adjustment_set_value (adjustment, value + start);
+  else if (start + size > visible)
+    gtk_adjustment_set_value (adjustment, value + MIN (start, start + size - visible));
+}
+
+/* The list scrolls to a row, never to a column: a cell of a column out of
+ * view is scrolled in here. @vertical only once the list has laid out the
+ * row where it will stay; before, its place is about to change. */
+static void
+scroll_to_cell (YsRecordGrid *self,
+                YsGridCell   *cell,
+                gboolean      vertical)
+{
+  graphene_rect_t bounds;
+
+  if (gtk_widget_compute_bounds (GTK_WIDGET (cell), GTK_WIDGET (self->column_view), &bounds))
+    scroll_span_into_view (gtk_scrolled_window_get_hadjustment (self->scroller),
+                           bounds.origin.x, bounds.size.width,
+                           gtk_widget_get_width (GTK_WIDGET (self->column_view)));
+  if (vertical && gtk_widget_compute_bounds (GTK_WIDGET (cell), self->list_view, &bounds))
+    scroll_span_into_view (gtk_scrolled_window_get_vadjustment (self->scroller),
+                           bounds.origin.y, bounds.size.height,
+                           gtk_widget_get_height (self->list_view));
+}
+
 static gboolean
 focus_cursor_tick_cb (GtkWidget     *widget,
                       GdkFrameClock *clock,
                       gpointer       user_data)
 {
   YsRecordGrid *self = YS_RECORD_GRID (widget);
-  YsGridCell *cell = find_cell (self, self->cursor, self->cursor_column);
+  FocusStep *step = user_data;
+  YsGridCell *cell;
 
-  if (cell != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (cell));
-  if (cell != NULL || ++self->focus_tries >= FOCUS_TRIES)
+  if (*step == FOCUS_SCROLL_ROW)
+    {
+      guint position = ys_record_grid_position_of (self, self->cursor, self->cursor_hint);
+
+      /* Asked for before the table had its size (its page had just been
+       * shown), the list could not tell where to scroll: asked again now
+       * that it can. The cell waits for the next frame, laid out there. */
+      if (position != GTK_INVALID_LIST_POSITION && gtk_widget_get_height (self->list_view) > 0)
+        {
+          gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", position);
+          *step = FOCUS_SCROLL_CELL;
+          return G_SOURCE_CONTINUE;
+        }
+    }
+  else if ((cell = find_cell (self, self->cursor, self->cursor_column)) != NULL)
+    {
+      scroll_to_cell (self, cell, *step == FOCUS_SCROLL_CELL);
+      gtk_widget_grab_focus (GTK_WIDGET (cell));
+      self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (++self->focus_tries >= FOCUS_TRIES)
     {
       self->focus_tick = 0;
       return G_SOURCE_REMOVE;
@@ -444,20 +509,29 @@ focus_cursor_tick_cb (GtkWidget     *widget,
 }
 
 static void
-focus_cursor (YsRecordGrid *self)
+focus_cursor (YsRecordGrid *self,
+              FocusStep     step)
 {
-  YsGridCell *cell = find_cell (self, self->cursor, self->cursor_column);
+  YsGridCell *cell = step == FOCUS_CELL ? find_cell (self, self->cursor, self->cursor_column) : NULL;
+  FocusStep *data;
+
+  /* A newer current cell replaces one still waited for. */
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+  self->focus_tick = 0;
 
   if (cell != NULL)
     {
+      scroll_to_cell (self, cell, FALSE);
       gtk_widget_grab_focus (GTK_WIDGET (cell));
       return;
     }
   /* The row has no widget until the list has scrolled to it and laid it
    * out: try again on the next frames. */
+  data = g_new (FocusStep, 1);
+  *data = step;
   self->focus_tries = 0;
-  if (self->focus_tick == 0)
-    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_cursor_tick_cb, NULL, NULL);
+  self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_cursor_tick_cb, data, g_free);
 }
 
 void
@@ -478,7 +552,11 @@ ys_record_grid_set_cursor (YsRecordGrid *self,
   if (select)
     gtk_widget_activate_action (self->list_view, "list.select-item", "(ubb)", position, FALSE, extend);
   gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", position);
-  focus_cursor (self);
+  /* A finding's cell (the reveal sets the cursor on it) is focused from a
+   * frame, not now: the finding was clicked, and its list takes the focus
+   * back once the click is handled. Its page may also just have been
+   * shown, before the list had a size to scroll in. */
+  focus_cursor (self, record == self->reveal_record ? FOCUS_SCROLL_ROW : FOCUS_CELL);
 }
 
 static void
@@ -711,6 +789,15 @@ show_popover_at (YsRecordGrid *self,
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
+/* The list scrolls under the suggestions: they follow their cell. */
+static void
+on_adjustment_value_changed_cb (YsRecordGrid  *self,
+                                GtkAdjustment *adjustment)
+{
+  if (self->editing != NULL && gtk_widget_get_visible (self->popover))
+    show_popover_at (self, self->editing);
+}
+
 /* @keep_focus: FALSE when the focus has already gone elsewhere (a click on
  * another cell) and must not be pulled back. */
 void
@@ -827,7 +914,11 @@ begin_edit (YsRecordGrid *self,
 
   if (record == NULL || self->document == NULL)
     return;
-  if (self->editing != NULL)
+  /* Another cell's edit is one the focus has just left, committed once the
+   * focus change is over: not lost to a quicker start here. */
+  if (self->editing != NULL && self->editing != cell)
+    ys_record_grid_commit_edit (self, 0, 0, FALSE, TRUE);
+  else if (self->editing != NULL)
     ys_record_grid_finish_edit (self, TRUE);
 
   if (field == NULL)
@@ -1221,7 +1312,7 @@ on_im_commit_cb (YsRecordGrid *self,
 {
   YsGridCell *cell = focused_cell (self);
 
-  if (cell == NULL || self->editing != NULL || text == NULL || *text == '\0')
+  if (cell == NULL || self->editing == cell || text == NULL || *text == '\0')
     return;
   begin_edit (self, cell, text);
 }
@@ -1268,17 +1359,58 @@ on_cell_focus_enter_cb (GtkEventControllerFocus *controller,
     }
 }
 
+/* An edit the focus has left, to commit once the focus has moved. */
+typedef struct
+{
+  YsRecordGrid *grid;
+  YsGridCell   *cell;
+  YsRecord     *record;
+} LeftEdit;
+
+static void
+left_edit_free (LeftEdit *left)
+{
+  g_object_unref (left->grid);
+  g_object_unref (left->cell);
+  g_object_unref (left->record);
+  g_free (left);
+}
+
+static gboolean
+commit_left_edit_cb (gpointer user_data)
+{
+  LeftEdit *left = user_data;
+  YsRecordGrid *self = left->grid;
+
+  /* Not when the edit was finished meanwhile, nor when the focus is back
+   * in it: the window was only left for another one, and comes back to
+   * the typing where it was. */
+  if (self->editing == left->cell && self->editing_record == left->record
+      && focused_cell (self) != left->cell)
+    ys_record_grid_commit_edit (self, 0, 0, FALSE, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_cell_focus_leave_cb (GtkEventControllerFocus *controller,
                         Column                  *col)
 {
   YsGridCell *cell = YS_GRID_CELL (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
   YsRecordGrid *self = col->grid;
+  LeftEdit *left;
 
+  if (self->editing != cell || self->editing_record == NULL)
+    return;
   /* Clicking elsewhere commits, as in a spreadsheet; a refused value stays
-   * in the cell, marked. */
-  if (self->editing == cell)
-    ys_record_grid_commit_edit (self, 0, 0, FALSE, TRUE);
+   * in the cell, marked. But not from here: GTK is still walking up from
+   * the editor the focus left, and committing takes the editor out of the
+   * cell (and may move the row). GTK 4.8 then climbs from a widget without
+   * a parent for ever, one critical warning at each step. */
+  left = g_new0 (LeftEdit, 1);
+  left->grid = g_object_ref (self);
+  left->cell = g_object_ref (cell);
+  left->record = g_object_ref (self->editing_record);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, commit_left_edit_cb, left, (GDestroyNotify) left_edit_free);
 }
 
 static void
@@ -1291,13 +1423,21 @@ on_cell_pressed_cb (GtkGestureClick *gesture,
   YsGridCell *cell = YS_GRID_CELL (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
   YsRecordGrid *self = col->grid;
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  guint position = gtk_list_item_get_position (ys_grid_cell_get_list_item (cell));
+  guint position;
 
-  if (ys_grid_cell_get_record (cell) == NULL || position == GTK_INVALID_LIST_POSITION)
+  if (ys_grid_cell_get_record (cell) == NULL)
     return;
 
   /* Claimed, so that the row does not move the focus to its first cell. */
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  /* Committed before selecting: GTK 4.8 rebinds every row whose selection
+   * changes, and a rebound cell drops the edit under way. */
+  if (self->editing != NULL && self->editing != cell)
+    ys_record_grid_commit_edit (self, 0, 0, FALSE, TRUE);
+  /* The rows may have moved with what was committed. */
+  position = gtk_list_item_get_position (ys_grid_cell_get_list_item (cell));
+  if (ys_grid_cell_get_record (cell) == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
   gtk_widget_activate_action (self->list_view, "list.select-item", "(ubb)", position,
                               (state & GDK_CONTROL_MASK) != 0, (state & GDK_SHIFT_MASK) != 0);
   gtk_widget_grab_focus (GTK_WIDGET (cell));
@@ -1788,9 +1928,15 @@ ys_record_grid_init (YsRecordGrid *self)
     if (GTK_IS_LIST_VIEW (child))
       self->list_view = child;
 
+  /* The grid's, not a cell's: cells are rebound to other rows as the list
+   * scrolls, and the popover points at the edited cell's place instead. */
   self->popover = ys_completion_popover_new ();
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
   g_signal_connect_object (self->popover, "activated", G_CALLBACK (on_popover_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (on_adjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (on_adjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Before the list's own keys, which would move the focus by rows. */
   controller = gtk_event_controller_key_new ();

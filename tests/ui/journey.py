@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """A budget from start to export, driven through AT-SPI as a person would.
 
-Run by run-ui-test.sh inside a private X server and D-Bus session, like
-smoke.py, whose helpers it shares. It:
+Run by run-ui-test.sh inside a private X server and D-Bus session, with
+the helpers of common.py. It:
 
 - creates a budget with `yusuan-cli new` and imports a unit, its income and
   a project with its goals (the unit and project forms are not in the
@@ -10,13 +10,16 @@ smoke.py, whose helpers it shares. It:
 - types three expenditure line items into the grid of the Expenditure
   Lines page, and checks the header totals;
 - moves a 项目支出 line under 2010301 行政运行: the error appears in the
-  findings panel and in the header count as it is typed, and goes when the
-  line is moved back;
+  findings panel and in the header count as it is typed;
 - writes an explanation (说明) on a warning on the Review page, and checks
   in reviewer mode that an error cannot be accepted;
+- goes from the error to the cell it names, types the line back under
+  2010302 there and leaves for the Review page while the suggestions are
+  open: the error goes, and the grid still describes its lines;
 - previews the tables on the Reports page and exports the workbook;
-- quits, and checks the workbook's figures with openpyxl and the saved
-  explanation with `yusuan-cli dump`.
+- checks that yusuan logged no critical warning, quits, and checks the
+  workbook's figures with openpyxl and the saved explanation with
+  `yusuan-cli dump`.
 
 With --screenshots it saves review.png, review-panel.png, reports.png,
 preferences.png and, when the Projects page holds the goal editor,
@@ -24,38 +27,18 @@ goals.png. Exits 0 when all pass, 1 on the first failure, 77 when it
 cannot run here.
 """
 
-import argparse
 import csv
-import gettext
 import os
 import re
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-try:
-    import smoke
-    from smoke import Failure, c_format, check, find, find_all, find_app, money, wait_for
-except ImportError:
-    print("dogtail is not installed; skipping")
-    sys.exit(77)
-
-T = gettext.NullTranslations()
-
-
-def _(msgid):
-    return T.gettext(msgid)
-
-
-def C_(context, msgid):
-    return T.pgettext(context, msgid)
-
-
-def ngettext(singular, plural, n):
-    return T.ngettext(singular, plural, n)
+import common  # noqa: E402
+from common import (Failure, C_, _, c_format, cell_text, check, check_log, find, find_all,  # noqa: E402
+                    find_app, find_window, grid_cell, grid_rows, ngettext, start, stop, wait_for)
 
 
 def counts(errors, warnings):
@@ -89,29 +72,18 @@ def press(node):
 
 
 def click(node):
-    node.click()
-    time.sleep(0.6)
+    common.click(node, pause=0.6)
 
 
 def screenshot(args, name, window=None):
     if not args.screenshots:
         return
-    os.makedirs(args.screenshots, exist_ok=True)
     # No tooltip or hover in the picture.
     subprocess.run(["xdotool", "mousemove", "1279", "799"], check=False)
-    time.sleep(1.0)  # the last frame drawn
     try:
-        if window:
-            found = subprocess.run(["xdotool", "search", "--name", window], capture_output=True, text=True)
-            ids = found.stdout.split()
-            if ids:
-                subprocess.run(["import", "-window", ids[-1], os.path.join(args.screenshots, name)],
-                               check=False)
-                return
-        # The root window, its black surroundings cut off: the window and any
-        # dialog over it.
-        subprocess.run(["import", "-window", "root", "-trim", "+repage",
-                        os.path.join(args.screenshots, name)], check=False)
+        # The window, or else the screen with its black surroundings cut
+        # off: the window and any dialog over it.
+        common.screenshot(args, name, trim=True, window=window)
     finally:
         # Back over the window's title: without a window manager the keyboard
         # follows the pointer.
@@ -155,71 +127,38 @@ def current_counts(frame):
     return None
 
 
-def dump(node, depth=0, out=sys.stderr):
+def dump(node):
     """The accessible tree, with no more than a few rows of each table."""
-    try:
-        print("  " * depth + f"[{node.roleName}] {node.name!r}", file=out)
-        children = node.children
-        if node.roleName in ("tree table", "list"):
-            children = children[:6]
-        for child in children:
-            dump(child, depth + 1, out)
-    except Exception as e:  # a node may vanish while walked
-        print("  " * depth + f"({e})", file=out)
+    common.dump(node, rows=6)
 
 
 def lines_table(frame):
     return find(frame, "tree table", _("Expenditure Lines"))
 
 
-def table_rows(table):
-    return [r for r in find_all(table, "table row") if len(find_all(r, "table cell")) >= 7]
-
-
 class Grid:
-    """Where the cells of the lines grid are on the screen. GTK 4.8 stops
-    exposing a list view's rows over AT-SPI after some edits, so cells are
-    found from the column titles, which stay, and the height of a row.
-    Positions are those of the screen because Xvfb without a window manager
-    puts the window at 0,0."""
+    """The cells of the lines grid, found over AT-SPI by their row and the
+    title of their column, and typed over as an accountant would."""
 
     def __init__(self, table):
         self.table = table
-        self.row_height = None
-        self.columns = {}
-        self.top = None
-
-    def measure(self, titles):
-        """Reads where the rows and columns are. Columns widen with what is
-        typed, so this is read again before each edit while it can be."""
-        if self.row_height is None:
-            rows = wait_for(lambda: table_rows(self.table))
-            check(rows, "the grid shows its first line")
-            self.row_height = rows[0].size[1]
-            self.top = rows[0].position[1]
-        for title in titles:
-            header = find(self.table, "label", title, retry=title not in self.columns)
-            if header is not None:
-                # Near the left edge: the column may widen to the right.
-                self.columns[title] = header.position[0] + 12
-            if title not in self.columns:
-                raise Failure(f"the grid has no column “{title}”")
 
     def cell(self, row, title):
-        return self.columns[title], self.top + row * self.row_height + self.row_height // 2
+        cell = wait_for(lambda: grid_cell(self.table, row, title), timeout=10)
+        if cell is None:
+            raise Failure(f"the grid has no cell in line {row + 1} under “{title}”")
+        return cell
 
-    def edit(self, row, title, text):
-        self.measure([title])
-        x, y = self.cell(row, title)
-        subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], check=True)
-        time.sleep(0.5)
+    def type_into(self, row, title, text):
+        """Types @text over the cell, leaving the editor open."""
+        click(self.cell(row, title))
         type_text(text)
         time.sleep(0.4)  # the completion, if any, catches up
+
+    def edit(self, row, title, text):
+        self.type_into(row, title, text)
         key("Tab")
         time.sleep(0.4)
-
-
-COLUMNS = ("Function Classification", "Economic Classification", "Expenditure Type", "Project", "Amount (yuan)")
 
 
 def add_line(frame, grid, n, func, econ, kind, amount):
@@ -228,7 +167,8 @@ def add_line(frame, grid, n, func, econ, kind, amount):
     add = (find(frame, "push button", _("Add Line"), retry=False)
            or find(frame, "push button", _("Add First Line")))
     press(add)
-    grid.measure([_(c) for c in COLUMNS])
+    if n == 1:
+        check(wait_for(lambda: grid_rows(grid.table)), "the grid shows its first line")
     grid.edit(n - 1, _("Function Classification"), func)
     grid.edit(n - 1, _("Economic Classification"), econ)
     grid.edit(n - 1, _("Expenditure Type"), kind)
@@ -319,11 +259,11 @@ def check_workbook(path):
 
 def journey(args, env, workdir):
     budget = prepare(args, workdir)
-    proc = subprocess.Popen([args.yusuan, budget], env=env)
+    proc = start(args, env, budget)
     try:
         app = find_app(proc)
         title = c_format(_("%1$s %2$d Budget"), "测试局", 2023)
-        frame = wait_for(lambda: find(app, "frame", title, retry=False))
+        frame = find_window(app, title)
         check(frame is not None, f"the budget opens, titled “{title}”")
         try:
             run(args, app, frame, proc, budget, workdir)
@@ -332,9 +272,7 @@ def journey(args, env, workdir):
             dump(app)
             raise
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            proc.wait(timeout=10)
+        stop(proc)
 
     # After quitting: what was saved.
     reviews = dump_csv(args, budget, workdir, "reviews.csv")
@@ -364,11 +302,9 @@ def run(args, app, frame, proc, budget, workdir):
     add_line(frame, grid, 1, "2010301", "30101", "人员经费", "100000")
     add_line(frame, grid, 2, "2010301", "30201", "公用经费", "20000")
     add_line(frame, grid, 3, "2010302", "30227", "项目支出", "50000")
-    # Its project last: GTK 4.8 stops describing the grid's rows over AT-SPI
-    # after the project's completion list, and the columns to the right of
-    # 项目 widen with its name.
+    # Its project last, by its code: the cell shows its name.
     grid.edit(2, _("Project"), "P01")
-    check(wait_for(lambda: len(find_all(frame, "label", money(17000000))) >= 2),
+    check(wait_for(lambda: len(find_all(frame, "label", common.money(17000000))) >= 2),
           "the header and footer show the total 170,000.00")
 
     # 2. The findings, live.
@@ -426,13 +362,35 @@ def run(args, app, frame, proc, budget, workdir):
           "the list shows the explanation under the warning")
     screenshot(args, "review.png")
 
-    # The error goes once the line is corrected.
-    click(find(sidebar, "label", _("Expenditure Lines")))
-    grid.edit(2, _("Function Classification"), "2010302")
+    # The error goes once the line is corrected where the finding leads: Go
+    # to focuses the very cell. What is typed there is kept when the
+    # accountant leaves for another page with the suggestions still open,
+    # as in a spreadsheet.
+    error = wait_for(lambda: r07_labels(findings))
+    check(error, "the Review page still lists the error")
+    click(error[0])
+    press(named(frame, ("push button",), _("Go to")))
+
+    def on_error_cell():
+        focus = common.focused_cell(table)
+        return focus if focus and focus[1] == _("Function Classification") and "项目支出" in focus[2] else None
+    focus = wait_for(on_error_cell, timeout=10)
+    check(focus is not None, f"Go to focuses the 项目支出 line's “{_('Function Classification')}” cell"
+          + ("" if focus else f" (the focus is on {common.focused_cell(table)})"))
+    type_text("2010302")
+    check(find(frame, "list", _("Suggestions")) is not None, "typing over the cell shows suggestions")
+    click(find(sidebar, "label", _("Review")))
     check(wait_for(lambda: current_counts(frame) == (errors, warnings), timeout=10),
           "the error goes when the line is moved back")
-    click(find(sidebar, "label", _("Review")))
     check(wait_for(lambda: not r07_labels(findings)), "the Review page no longer lists it")
+    check_log(proc, "leaving a cell being typed in for another page")
+
+    def corrected():
+        return [row for row in grid_rows(table)
+                if "项目支出" in [cell_text(c) for c in row]
+                and any(cell_text(c).startswith("2010302 ") for c in row)]
+    click(find(sidebar, "label", _("Expenditure Lines")))
+    check(wait_for(corrected), "the grid still describes its lines, the corrected one under 2010302")
 
     # 5. The tables, previewed and exported.
     click(find(sidebar, "label", _("Reports")))
@@ -491,18 +449,10 @@ def run(args, app, frame, proc, budget, workdir):
     except subprocess.TimeoutExpired:
         raise Failure("Ctrl+Q did not quit")
     check(proc.returncode == 0, "yusuan quits cleanly")
+    check_log(proc, "the whole journey")
 
 
 def main():
-    global T
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--yusuan", required=True, help="the built yusuan")
-    parser.add_argument("--cli", required=True, help="the built yusuan-cli")
-    parser.add_argument("--localedir", help="where yusuan.mo is, when not installed")
-    parser.add_argument("--screenshots", help="save screenshots in this directory")
-    args = parser.parse_args()
-
     try:
         import openpyxl  # noqa: F401 (checked here, used after the window quits)
     except ImportError:
@@ -512,24 +462,7 @@ def main():
         if subprocess.run(["sh", "-c", f"command -v {tool}"], capture_output=True).returncode != 0:
             print(f"{tool} is not installed; skipping")
             return 77
-
-    T = gettext.translation("yusuan", localedir=args.localedir, fallback=True)
-    smoke.T = T
-
-    env = dict(os.environ)
-    env["GSETTINGS_BACKEND"] = "memory"
-    env.pop("GTK_MODULES", None)
-    if args.localedir:
-        env["YUSUAN_LOCALEDIR"] = args.localedir
-
-    with tempfile.TemporaryDirectory() as workdir:
-        try:
-            journey(args, env, workdir)
-        except Failure as e:
-            print(f"not ok - {e}")
-            return 1
-    print("the journey passed")
-    return 0
+    return common.main(__doc__.splitlines()[0], journey, "the journey passed")
 
 
 if __name__ == "__main__":

@@ -84,6 +84,9 @@ else
   export LANG=C.UTF-8
 fi
 
+# The tests import common.py from the source tree: nothing is written there.
+export PYTHONDONTWRITEBYTECODE=1
+
 # Not exec: the trap must still stop Xvfb afterwards.
 status=0
 # shellcheck disable=SC2016 # expanded by the inner shell

@@ -17,149 +17,16 @@ Exits 0 when all pass, 1 on the first failure (with the accessible tree
 dumped), 77 when it cannot run here.
 """
 
-import argparse
 import csv
-import gettext
 import json
 import os
-import re
 import subprocess
 import sys
-import tempfile
-import time
 
-try:
-    from dogtail import config as dogtail_config
-    from dogtail import tree
-except ImportError:
-    print("dogtail is not installed; skipping")
-    sys.exit(77)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-# GTK 4 does not report "showing" reliably over AT-SPI: search everything.
-dogtail_config.config.searchShowingOnly = False
-dogtail_config.config.searchCutoffCount = 10
-dogtail_config.config.searchBackoffDuration = 0.5
-dogtail_config.config.defaultDelay = 0.3
-dogtail_config.config.logDebugToFile = False
-
-T = gettext.NullTranslations()
-
-
-def _(msgid):
-    return T.gettext(msgid)
-
-
-def ngettext(singular, plural, n):
-    return T.ngettext(singular, plural, n)
-
-
-def c_format(fmt, *args):
-    """Applies a C format with %1$s-style positions, as the window does."""
-    if "$" in fmt:
-        return re.sub(r"%(\d+)\$[sd]", lambda m: str(args[int(m.group(1)) - 1]), fmt)
-    return fmt % args
-
-
-def money(fen):
-    """ys_money_format (fen, YS_MONEY_YUAN, TRUE)."""
-    sign = "-" if fen < 0 else ""
-    fen = abs(fen)
-    return f"{sign}{fen // 100:,}.{fen % 100:02d}"
-
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-    print(f"ok - {message}")
-
-
-def matches(node, role, name):
-    try:
-        if role is not None and node.roleName != role:
-            return False
-        if name is None:
-            return True
-        # GTK 4.8 appends the text of a button's mnemonic label to its
-        # accessible name: "新建预算 新建预算(N)…".
-        return node.name == name or (role == "push button" and node.name.startswith(name + " "))
-    except Exception:  # a node may vanish while searched
-        return False
-
-
-def find(node, role=None, name=None, retry=True):
-    """The first descendant with this role and accessible name, or None."""
-    def look():
-        found = node.findChildren(lambda n: matches(n, role, name))
-        return found[0] if found else None
-    return wait_for(look, timeout=10) if retry else look()
-
-
-def find_all(node, role=None, name=None):
-    return node.findChildren(lambda n: matches(n, role, name))
-
-
-def wait_for(what, timeout=20):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        result = what()
-        if result:
-            return result
-        time.sleep(0.3)
-    return None
-
-
-def is_enabled(node):
-    from gi.repository import Atspi
-    return node.getState().contains(Atspi.StateType.SENSITIVE)
-
-
-def dump(node, depth=0, out=sys.stderr):
-    try:
-        print("  " * depth + f"[{node.roleName}] {node.name!r}", file=out)
-        for child in node.children:
-            dump(child, depth + 1, out)
-    except Exception as e:  # a node may vanish while walked
-        print("  " * depth + f"({e})", file=out)
-
-
-def start(args, path, env):
-    return subprocess.Popen([args.yusuan, path], env=env)
-
-
-def find_app(proc):
-    def lookup():
-        for app in tree.root.applications():
-            try:
-                if app.get_process_id() == proc.pid:
-                    return app
-            except Exception:
-                pass
-        return None
-    app = wait_for(lookup)
-    if app is None:
-        raise Failure(f"yusuan (pid {proc.pid}) did not appear on the accessibility bus")
-    return app
-
-
-def screenshot(args, name):
-    if args.screenshots:
-        os.makedirs(args.screenshots, exist_ok=True)
-        time.sleep(1.0)  # let the last frame be drawn
-        subprocess.run(["import", "-window", "root", os.path.join(args.screenshots, name)],
-                       check=False)
-
-
-def click(node):
-    """Clicks with the pointer, as a person would; GTK 4.8 list rows have
-    no AT-SPI action to do it otherwise. GTK 4 reports positions relative
-    to the window, which is right only because Xvfb without a window
-    manager puts the window at 0,0."""
-    node.click()
-    time.sleep(0.5)
+from common import (Failure, _, c_format, check, check_log, click, dump, find, find_all, find_app,  # noqa: E402
+                    find_window, is_enabled, main, money, ngettext, screenshot, start, stop, wait_for)
 
 
 def test_document(args, env, workdir):
@@ -175,11 +42,11 @@ def test_document(args, env, workdir):
     with open(os.path.join(dump_dir, "document.csv"), encoding="utf-8-sig") as f:
         meta = {row[0]: row[1] for row in csv.reader(f) if len(row) >= 2}
 
-    proc = start(args, budget, env)
+    proc = start(args, env, budget)
     try:
         app = find_app(proc)
         title = c_format(_("%1$s %2$d Budget"), meta["dept_name"], int(meta["year"]))
-        frame = wait_for(lambda: find(app, "frame", title, retry=False))
+        frame = find_window(app, title)
         try:
             check(frame is not None, f"the window is titled “{title}”")
 
@@ -231,12 +98,12 @@ def test_document(args, env, workdir):
             check(find(frame, "list", _("Findings")) is not None
                   or find(frame, "label", _("No Problems Found")) is not None,
                   "the Review page lists the findings")
+            check_log(proc, "a budget shown page by page")
         except Failure:
             dump(app)
             raise
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop(proc)
 
 
 def test_many_lines(args, env, workdir):
@@ -247,10 +114,10 @@ def test_many_lines(args, env, workdir):
     subprocess.run([args.cli, "generate", "--units", "30", "--lines", str(n),
                     "--projects", "50", "--indicators", "100", budget], check=True)
 
-    proc = start(args, budget, env)
+    proc = start(args, env, budget)
     try:
         app = find_app(proc)
-        frame = wait_for(lambda: find(app, "frame", None, retry=False))
+        frame = find_window(app)
         sidebar = find(frame, "list", _("Pages"))
         click(find(sidebar, "label", _("Expenditure Lines")))
         count = ngettext("%u line item", "%u line items", n) % n
@@ -259,8 +126,7 @@ def test_many_lines(args, env, workdir):
         rows = find_all(lines, "table row")
         check(1 < len(rows) < 500, f"{len(rows)} row widgets for {n} line items")
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop(proc)
 
 
 def test_bad_file(args, env, workdir):
@@ -268,7 +134,7 @@ def test_bad_file(args, env, workdir):
     with open(bad, "w") as f:
         f.write("this is not a budget\n")
 
-    proc = start(args, bad, env)
+    proc = start(args, env, bad)
     try:
         app = find_app(proc)
         heading = _("Could not open “%s”") % os.path.basename(bad)
@@ -282,55 +148,29 @@ def test_bad_file(args, env, workdir):
         check(close is not None and close.parent.roleName == "push button",
               "the error dialog has a Close button")
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop(proc)
 
 
 def test_start_page(args, env):
-    proc = subprocess.Popen([args.yusuan], env=env)
+    proc = start(args, env)
     try:
         app = find_app(proc)
-        frame = wait_for(lambda: find(app, "frame", _("Yusuan"), retry=False))
+        frame = find_window(app, _("Yusuan"))
         check(frame is not None, "without a file the window is titled “%s”" % _("Yusuan"))
         check(find(frame, "label", _("Department Budget")) is not None, "the start page is shown")
         check(find(frame, "push button", _("New Budget")) is not None, "the start page offers “%s”" % _("New Budget"))
         check(find(frame, "push button", _("Open Budget")) is not None, "the start page offers “%s”" % _("Open Budget"))
         screenshot(args, "start.png")
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop(proc)
 
 
-def main():
-    global T
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--yusuan", required=True, help="the built yusuan")
-    parser.add_argument("--cli", required=True, help="the built yusuan-cli")
-    parser.add_argument("--localedir", help="where yusuan.mo is, when not installed")
-    parser.add_argument("--screenshots", help="save screenshots in this directory")
-    args = parser.parse_args()
-
-    T = gettext.translation("yusuan", localedir=args.localedir, fallback=True)
-
-    env = dict(os.environ)
-    env["GSETTINGS_BACKEND"] = "memory"
-    env.pop("GTK_MODULES", None)
-    if args.localedir:
-        env["YUSUAN_LOCALEDIR"] = args.localedir
-
-    with tempfile.TemporaryDirectory() as workdir:
-        try:
-            test_start_page(args, env)
-            test_document(args, env, workdir)
-            test_many_lines(args, env, workdir)
-            test_bad_file(args, env, workdir)
-        except Failure as e:
-            print(f"not ok - {e}")
-            return 1
-    print("all UI smoke checks passed")
-    return 0
+def test_all(args, env, workdir):
+    test_start_page(args, env)
+    test_document(args, env, workdir)
+    test_many_lines(args, env, workdir)
+    test_bad_file(args, env, workdir)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(__doc__.splitlines()[0], test_all, "all UI smoke checks passed"))

@@ -1,0 +1,341 @@
+"""What the UI tests share: starting yusuan in the session run-ui-test.sh
+makes, finding what the window shows over AT-SPI by role and accessible
+name in the language it runs in, and the cells of its grids.
+
+Each test puts its own directory first on sys.path and imports this: run
+by meson, a test is started from the build directory, not from here.
+"""
+
+import argparse
+import gettext
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+try:
+    from dogtail import config as dogtail_config
+    from dogtail import rawinput
+    from dogtail import tree
+except ImportError:
+    print("dogtail is not installed; skipping")
+    sys.exit(77)
+
+# GTK 4 does not report "showing" reliably over AT-SPI: search everything.
+dogtail_config.config.searchShowingOnly = False
+dogtail_config.config.searchCutoffCount = 10
+dogtail_config.config.searchBackoffDuration = 0.5
+dogtail_config.config.defaultDelay = 0.3
+dogtail_config.config.typingDelay = 0.05
+dogtail_config.config.logDebugToFile = False
+
+# The catalog the window runs with; set by setup().
+T = gettext.NullTranslations()
+
+
+def _(msgid):
+    return T.gettext(msgid)
+
+
+def C_(context, msgid):
+    return T.pgettext(context, msgid)
+
+
+def ngettext(singular, plural, n):
+    return T.ngettext(singular, plural, n)
+
+
+def c_format(fmt, *args):
+    """Applies a C format with %1$s-style positions, as the window does."""
+    if "$" in fmt:
+        return re.sub(r"%(\d+)\$[sd]", lambda m: str(args[int(m.group(1)) - 1]), fmt)
+    return fmt % args
+
+
+def money(fen):
+    """ys_money_format (fen, YS_MONEY_YUAN, TRUE)."""
+    sign = "-" if fen < 0 else ""
+    fen = abs(fen)
+    return f"{sign}{fen // 100:,}.{fen % 100:02d}"
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+    print(f"ok - {message}")
+
+
+# Finding nodes
+
+def matches(node, role, name):
+    try:
+        if role is not None and node.roleName != role:
+            return False
+        if name is None:
+            return True
+        # GTK 4.8 appends the text of a button's label, or of an entry row's
+        # title, to its accessible name: "新建预算 新建预算(N)…".
+        return node.name == name or (role in ("push button", "text") and node.name.startswith(name + " "))
+    except Exception:  # a node may vanish while searched
+        return False
+
+
+def wait_for(what, timeout=20):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        result = what()
+        if result:
+            return result
+        time.sleep(0.3)
+    return None
+
+
+def find(node, role=None, name=None, retry=True, timeout=10):
+    """The first descendant with this role and accessible name, or None;
+    waited for up to @timeout seconds unless @retry is False."""
+    def look():
+        found = node.findChildren(lambda n: matches(n, role, name))
+        return found[0] if found else None
+    return wait_for(look, timeout=timeout) if retry else look()
+
+
+def find_all(node, role=None, name=None):
+    return node.findChildren(lambda n: matches(n, role, name))
+
+
+def is_enabled(node):
+    from gi.repository import Atspi
+    return node.getState().contains(Atspi.StateType.SENSITIVE)
+
+
+def is_focused(node):
+    from gi.repository import Atspi
+    try:
+        return node.getState().contains(Atspi.StateType.FOCUSED)
+    except Exception:  # a node may vanish while asked
+        return False
+
+
+def dump(node, depth=0, out=sys.stderr, rows=None):
+    """The accessible tree under @node; with @rows, no more than that many
+    children of a table or list."""
+    try:
+        print("  " * depth + f"[{node.roleName}] {node.name!r}", file=out)
+        children = node.children
+        if rows is not None and node.roleName in ("tree table", "list"):
+            children = children[:rows]
+        for child in children:
+            dump(child, depth + 1, out, rows)
+    except Exception as e:  # a node may vanish while walked
+        print("  " * depth + f"({e})", file=out)
+
+
+def click(node, pause=0.5):
+    """Clicks with the pointer, as a person would; GTK 4.8 list rows have
+    no AT-SPI action to do it otherwise. GTK 4 reports positions relative
+    to the window, which is right only because Xvfb without a window
+    manager puts the window at 0,0."""
+    node.click()
+    time.sleep(pause)
+
+
+def keys(*names):
+    """Presses keys one after the other: "Tab", "<Control>Return"…"""
+    for name in names:
+        if name.startswith("<"):
+            rawinput.keyCombo(name)
+        else:
+            rawinput.pressKey(name)
+        time.sleep(0.25)
+
+
+def type_text(text):
+    """Types ASCII text with the keyboard."""
+    rawinput.typeText(text)
+    time.sleep(0.4)
+
+
+def screenshot(args, name, trim=False, window=None):
+    """Saves the screen, or the X window titled @window, under @name when
+    the test was asked for screenshots. @trim cuts off the black around
+    the window and any dialog over it."""
+    if not args.screenshots:
+        return
+    os.makedirs(args.screenshots, exist_ok=True)
+    time.sleep(1.0)  # let the last frame be drawn
+    path = os.path.join(args.screenshots, name)
+    if window:
+        found = subprocess.run(["xdotool", "search", "--name", window], capture_output=True, text=True)
+        ids = found.stdout.split()
+        if ids:
+            subprocess.run(["import", "-window", ids[-1], path], check=False)
+            return
+    subprocess.run(["import", "-window", "root"] + (["-trim", "+repage"] if trim else []) + [path],
+                   check=False)
+
+
+# The grids (YsRecordGrid): a header row of column titles, then one table
+# row of table cells per record, each cell a label.
+
+def grid_header(table):
+    """The column titles of a grid, in order."""
+    for row in find_all(table, "table row"):
+        try:
+            if any(c.roleName == "table cell" for c in row.children):
+                continue
+            return [(find_all(title, "label") or [title])[0].name for title in row.children]
+        except Exception:  # a row may vanish while read
+            pass
+    return []
+
+
+def grid_rows(table):
+    """The rows of a grid, in order, each a list of its cells."""
+    rows = []
+    for row in find_all(table, "table row"):
+        try:
+            cells = [c for c in row.children if c.roleName == "table cell"]
+        except Exception:  # a row may vanish while read
+            continue
+        if cells:
+            rows.append(cells)
+    return rows
+
+
+def grid_cell(table, row, title):
+    """The cell of row @row (from 0) under the column titled @title, or None."""
+    titles = grid_header(table)
+    rows = grid_rows(table)
+    if title not in titles or row >= len(rows):
+        return None
+    cells = rows[row]
+    index = titles.index(title)
+    return cells[index] if index < len(cells) else None
+
+
+def cell_text(cell):
+    try:
+        labels = find_all(cell, "label")
+        name = labels[0].name if labels else ""
+    except Exception:  # a cell may vanish while read
+        return ""
+    # GTK 4.8 names a label without text by its type.
+    return "" if name == "GtkLabel" else name
+
+
+def focused_cell(table):
+    """(row, column title, texts of the row) of the focused cell of a grid,
+    or None when the focus is not on one."""
+    titles = grid_header(table)
+    for r, cells in enumerate(grid_rows(table)):
+        for c, cell in enumerate(cells):
+            # The cell widget itself, or the editor in it.
+            if any(is_focused(n) for n in [cell] + cell.findChildren(lambda n: True)):
+                title = titles[c] if c < len(titles) else None
+                return r, title, [cell_text(x) for x in cells]
+    return None
+
+
+# Starting yusuan
+
+def parse_args(description):
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--yusuan", required=True, help="the built yusuan")
+    parser.add_argument("--cli", required=True, help="the built yusuan-cli")
+    parser.add_argument("--localedir", help="where yusuan.mo is, when not installed")
+    parser.add_argument("--screenshots", help="save screenshots in this directory")
+    return parser.parse_args()
+
+
+def setup(args):
+    """Reads the catalog the window runs with; returns the environment to
+    start yusuan in."""
+    global T
+
+    T = gettext.translation("yusuan", localedir=args.localedir, fallback=True)
+    env = dict(os.environ)
+    env["GSETTINGS_BACKEND"] = "memory"
+    env.pop("GTK_MODULES", None)
+    if args.localedir:
+        env["YUSUAN_LOCALEDIR"] = args.localedir
+    return env
+
+
+def _watch_log(proc):
+    """Passes yusuan's standard error on to the test's, keeping the critical
+    warnings for check_log()."""
+    for raw in proc.stderr:
+        line = raw.decode("utf-8", "replace")
+        sys.stderr.write(line)
+        sys.stderr.flush()
+        if "-CRITICAL **" in line:
+            proc.criticals.append(line.strip())
+
+
+def start(args, env, *argv):
+    """Starts yusuan (on the files in @argv), its log watched."""
+    proc = subprocess.Popen([args.yusuan, *argv], env=env, stderr=subprocess.PIPE)
+    proc.criticals = []
+    proc.log_watcher = threading.Thread(target=_watch_log, args=(proc,), daemon=True)
+    proc.log_watcher.start()
+    return proc
+
+
+def stop(proc):
+    if proc.poll() is None:
+        proc.terminate()
+        proc.wait(timeout=10)
+    proc.log_watcher.join(timeout=10)
+
+
+def check_log(proc, what):
+    """No critical warning in yusuan's log so far (they are printed as they
+    come): one means a widget was used after it went, or worse."""
+    if proc.poll() is None:
+        time.sleep(0.5)  # the last lines read
+    else:
+        proc.log_watcher.join(timeout=10)
+    first = f": {proc.criticals[0]}" if proc.criticals else ""
+    check(not proc.criticals, f"{what}: yusuan logged no critical warning ({len(proc.criticals)}){first}")
+
+
+def find_app(proc):
+    def lookup():
+        for app in tree.root.applications():
+            try:
+                if app.get_process_id() == proc.pid:
+                    return app
+            except Exception:
+                pass
+        return None
+    app = wait_for(lookup)
+    if app is None:
+        raise Failure(f"yusuan (pid {proc.pid}) did not appear on the accessibility bus")
+    return app
+
+
+def find_window(app, title=None, timeout=20):
+    """The window of @app titled @title (any window when None), or None."""
+    return wait_for(lambda: find(app, "frame", title, retry=False), timeout=timeout)
+
+
+def main(description, test, passed):
+    """Runs @test (args, env, workdir) in a scratch directory; 0 when it
+    passes, 1 on its first failure."""
+    args = parse_args(description)
+    env = setup(args)
+    with tempfile.TemporaryDirectory() as workdir:
+        try:
+            test(args, env, workdir)
+        except Failure as e:
+            print(f"not ok - {e}")
+            return 1
+    print(passed)
+    return 0
