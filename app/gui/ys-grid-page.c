@@ -362,9 +362,13 @@ ys_grid_page_reveal (YsGridPage *self,
   if (self->document == NULL || self->page_kind == NULL
       || ys_record_get_kind (record) != self->page_kind->kind)
     return FALSE;
+  /* Cleared now, not after the entry's typing delay: the row must be
+   * listed before the grid looks for it. */
   if (self->search != NULL && !row_matches (self, record))
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  on_search_entry_search_changed_cb (self, self->search_entry);
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      on_search_entry_search_changed_cb (self, self->search_entry);
+    }
   gtk_stack_set_visible_child_name (self->stack, "list");
   ys_record_grid_reveal (self->grid, record, field);
   return TRUE;
