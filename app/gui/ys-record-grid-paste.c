@@ -40,8 +40,17 @@ ys_record_grid_delete_selected (YsRecordGrid *self)
 
   if (self->document == NULL)
     return;
-  ys_record_grid_finish_edit (self, TRUE);
   records = selected_records (self);
+  /* A value typed in a row that stays is kept, as leaving the cell would
+   * keep it; one refused stays open for mending, and nothing is deleted. */
+  if (self->editing != NULL && self->editing_record != NULL
+      && !g_ptr_array_find (records, self->editing_record, NULL))
+    {
+      if (!ys_record_grid_commit_edit (self, 0, 0, FALSE, FALSE))
+        return;
+    }
+  else
+    ys_record_grid_finish_edit (self, TRUE);
   if (records->len == 0)
     return;
   first = ys_record_grid_position_of (self, g_ptr_array_index (records, 0), self->cursor_hint);

@@ -4,6 +4,7 @@
 #include "ys-completion-popover.h"
 #include "ys-grid-cell.h"
 #include "ys-record-grid.h"
+#include "ys-row-slot-list.h"
 
 G_BEGIN_DECLS
 
@@ -37,11 +38,12 @@ struct _YsRecordGrid
   GtkLabel            *status_label;
 
   /* store → filter → sort ⎫
-   *              drafts   ⎭ flatten → selection */
+   *              drafts   ⎭ flatten → slots → selection */
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
   GListStore          *drafts;
   GtkFlattenListModel *rows;
+  YsRowSlotList       *slots;
   GtkMultiSelection   *selection;
   GtkWidget           *list_view;
   GtkWidget           *popover;
@@ -130,6 +132,11 @@ gboolean   ys_record_grid_apply_text      (YsRecordGrid  *self,
 YsRecord  *ys_record_grid_new_row_like    (YsRecordGrid  *self,
                                            YsRecord      *model);
 void       ys_record_grid_ensure_new_row  (YsRecordGrid  *self);
+gboolean   ys_record_grid_draft_is_complete (YsRecordGrid *self,
+                                             YsRecord     *record);
+YsRecord  *ys_record_grid_prefill_new_row (YsRecordGrid  *self,
+                                           YsRecord      *model,
+                                           guint         *column);
 void       ys_record_grid_forget_bad      (YsRecordGrid  *self,
                                            YsRecord      *record);
 void       ys_record_grid_emit_prepare_draft (YsRecordGrid *self,

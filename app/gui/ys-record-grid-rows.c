@@ -163,9 +163,9 @@ ys_record_grid_insert_pinned (YsRecordGrid  *self,
 
 /* New rows */
 
-static gboolean
-draft_is_complete (YsRecordGrid *self,
-                   YsRecord     *record)
+gboolean
+ys_record_grid_draft_is_complete (YsRecordGrid *self,
+                                  YsRecord     *record)
 {
   for (guint i = 0; i < self->kind->n_fields; i++)
     {
@@ -200,7 +200,7 @@ insert_drafts_cb (gpointer user_data)
       /* The one being edited waits for its editor to close; the empty row
        * at the end waits to be typed in, even when its defaults are all a
        * row needs (income: a unit and a source). */
-      if (!is_draft (draft) || !draft_is_complete (self, draft)
+      if (!is_draft (draft) || !ys_record_grid_draft_is_complete (self, draft)
           || g_ptr_array_find (self->pristine, draft, NULL)
           || (self->editing != NULL && self->editing_record == draft))
         continue;
@@ -251,6 +251,52 @@ ys_record_grid_ensure_new_row (YsRecordGrid *self)
     }
   record = ys_record_grid_new_row_like (self, NULL);
   g_list_store_append (self->drafts, record);
+}
+
+static guint column_of_field (YsRecordGrid *self,
+                              int           field);
+
+/* For a copy that cannot be saved yet (what it needs is not copied, as an
+ * item's name is not): the empty row at the end takes the copied fields,
+ * if nobody has typed in it, and @column is set to the first cell still
+ * wanted. Borrowed: the drafts hold it. */
+YsRecord *
+ys_record_grid_prefill_new_row (YsRecordGrid *self,
+                                YsRecord     *model,
+                                guint        *column)
+{
+  g_autoptr(YsRecord) draft = NULL;
+  guint n, index;
+
+  ys_record_grid_ensure_new_row (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->drafts));
+  g_return_val_if_fail (n > 0, NULL);
+  draft = g_list_model_get_item (G_LIST_MODEL (self->drafts), n - 1);
+  *column = 0;
+
+  if (g_ptr_array_find (self->pristine, draft, &index))
+    {
+      g_ptr_array_remove_index (self->pristine, index);
+      for (guint i = 0; i < self->copy_fields->len; i++)
+        {
+          int f = g_array_index (self->copy_fields, int, i);
+
+          ys_record_set_value (draft, f, ys_record_peek (model, f));
+        }
+    }
+
+  for (guint i = 0; i < self->kind->n_fields; i++)
+    {
+      const YsField *field = &self->kind->fields[i];
+
+      if ((field->flags & YS_FIELD_REQUIRED) && ys_field_is_text (field)
+          && *ys_record_get_text (draft, i) == '\0')
+        {
+          *column = column_of_field (self, i);
+          break;
+        }
+    }
+  return draft;
 }
 
 YsRecord *

@@ -22,6 +22,7 @@
 #include "ys-application.h"
 #include "ys-form-binder.h"
 #include "ys-record-grid-private.h"
+#include "ys-row-slot.h"
 
 #define MAX_SUGGESTIONS     50
 /* Frames to wait for the row of the current cell to be laid out. */
@@ -298,8 +299,8 @@ ys_record_grid_refresh_cell (YsRecordGrid *self,
   if (is_draft (record))
     {
       gtk_widget_add_css_class (GTK_WIDGET (cell), "draft");
-      /* A new row shows no 0.00 it was not given. */
-      if (field != NULL && field->type == YS_FIELD_MONEY && bad == NULL
+      /* A new row shows no 0 or 0.00 it was not given. */
+      if (field != NULL && (field->type == YS_FIELD_MONEY || field->type == YS_FIELD_INT) && bad == NULL
           && ys_record_get_int (record, col->info.field) == 0)
         {
           g_free (text);
@@ -352,7 +353,8 @@ on_cell_query_tooltip_cb (YsGridCell *cell,
   if (ys_grid_cell_get_error (cell) != NULL)
     text = g_strdup (ys_grid_cell_get_error (cell));
   else if (field != NULL && field->type == YS_FIELD_CODE
-           && (col->info.lookup == YS_LOOKUP_FUNCTION || col->info.lookup == YS_LOOKUP_ECONOMIC))
+           && (col->info.lookup == YS_LOOKUP_FUNCTION || col->info.lookup == YS_LOOKUP_ECONOMIC
+               || col->info.lookup == YS_LOOKUP_PROCUREMENT))
     text = ys_lookup_describe_path (self->lookup, col->info.lookup,
                                     ys_record_get_text (record, col->info.field));
   else if (field != NULL && field->type == YS_FIELD_MONEY)
@@ -1488,16 +1490,37 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   g_object_weak_ref (G_OBJECT (cell), on_cell_finalized_cb, col);
 }
 
+/* The row now shows another record (a search or a sort moved the rows
+ * under it): the same cell, rebound. */
+static void
+on_slot_record_cb (YsRowSlot  *slot,
+                   GParamSpec *pspec,
+                   YsGridCell *cell)
+{
+  YsRecordGrid *self = YS_RECORD_GRID (gtk_widget_get_ancestor (GTK_WIDGET (cell), YS_TYPE_RECORD_GRID));
+  Column *col;
+
+  if (self == NULL)
+    return;
+  col = g_ptr_array_index (self->columns, ys_grid_cell_get_column (cell));
+  if (self->editing == cell)
+    ys_record_grid_finish_edit (self, FALSE);
+  ys_grid_cell_unbind (cell);
+  ys_grid_cell_bind (cell, ys_row_slot_get_record (slot), col->notify, G_CALLBACK (on_record_notify_cb), cell);
+  ys_record_grid_refresh_cell (self, cell);
+}
+
 static void
 on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     Column                   *col)
 {
   YsGridCell *cell = YS_GRID_CELL (gtk_list_item_get_child (item));
-  YsRecord *record = gtk_list_item_get_item (item);
+  YsRowSlot *slot = gtk_list_item_get_item (item);
 
   /* One handler and one text: nothing else happens per row. */
-  ys_grid_cell_bind (cell, record, col->notify, G_CALLBACK (on_record_notify_cb), cell);
+  ys_grid_cell_bind (cell, ys_row_slot_get_record (slot), col->notify, G_CALLBACK (on_record_notify_cb), cell);
+  g_signal_connect (slot, "notify::record", G_CALLBACK (on_slot_record_cb), cell);
   ys_record_grid_refresh_cell (col->grid, cell);
 }
 
@@ -1511,6 +1534,7 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
   /* Rows are recycled: whatever was typed belongs to the old record. */
   if (col->grid->editing == cell)
     ys_record_grid_finish_edit (col->grid, FALSE);
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_slot_record_cb, cell);
   ys_grid_cell_unbind (cell);
 }
 
@@ -1524,6 +1548,29 @@ column_free (Column *col)
   g_ptr_array_unref (col->cells);
   g_free (col->notify);
   g_free (col);
+}
+
+/* What is kept by position, the selection and the focused cell, no longer
+ * matches the records that moved under it. The current cell follows its
+ * record, as it did when rows were rebuilt. */
+static void
+on_rows_rebound_cb (YsRecordGrid *self,
+                    guint         position,
+                    guint         n_rows)
+{
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection_in_range (selection, position, n_rows);
+
+  if (!gtk_bitset_is_empty (selected))
+    gtk_selection_model_unselect_range (selection, position, n_rows);
+
+  if (self->cursor != NULL && self->editing == NULL && ys_record_grid_focus_is_inside (self))
+    {
+      guint cursor = ys_record_grid_position_of (self, self->cursor, self->cursor_hint);
+
+      if (cursor != GTK_INVALID_LIST_POSITION)
+        ys_record_grid_set_cursor (self, cursor, self->cursor_column, FALSE, FALSE);
+    }
 }
 
 void
@@ -1595,7 +1642,9 @@ ys_record_grid_setup (YsRecordGrid           *self,
     g_list_store_append (parts, self->sort_model);
     g_list_store_append (parts, self->drafts);
     self->rows = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
-    self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
+    self->slots = ys_row_slot_list_new (G_LIST_MODEL (g_object_ref (self->rows)));
+    g_signal_connect_object (self->slots, "rebound", G_CALLBACK (on_rows_rebound_cb), self, G_CONNECT_SWAPPED);
+    self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->slots)));
     gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   }
 }
@@ -1717,9 +1766,20 @@ ys_record_grid_add_row (YsRecordGrid *self)
       guint first_draft = 0;
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->drafts));
 
-      /* Like the current row, which is complete: saved at once, and shown
-       * below the rows just typed, before the empty one. */
+      /* Like the current row. A copy that is complete is saved at once and
+       * shown below the rows just typed, before the empty one; one that
+       * still needs what is not copied (an item's name) fills the empty
+       * row instead. */
       record = ys_record_grid_new_row_like (self, current);
+      if (!ys_record_grid_draft_is_complete (self, record))
+        {
+          g_clear_object (&record);
+          record = g_object_ref (ys_record_grid_prefill_new_row (self, current, &column));
+          position = ys_record_grid_position_of (self, record, ys_record_grid_n_rows (self) - 1);
+          if (position != GTK_INVALID_LIST_POSITION)
+            ys_record_grid_set_cursor (self, position, column, TRUE, FALSE);
+          return;
+        }
       if (!ys_record_grid_insert_pinned (self, record, &error))
         {
           ys_record_grid_show_status (self, error->message);
@@ -1809,6 +1869,7 @@ ys_record_grid_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
   g_clear_object (&self->rows);
   g_clear_object (&self->drafts);
   g_clear_object (&self->sort_model);

@@ -23,6 +23,7 @@
 #include "ys-lines-page.h"
 #include "ys-money.h"
 #include "ys-record-grid.h"
+#include "ys-row-slot.h"
 
 /* What the issue calls a visible stall. */
 #define STALL_MS 100.0
@@ -347,7 +348,8 @@ measure_editing (YsDocument *document,
   for (guint i = 0; i < n_edits; i++)
     {
       /* The rows on screen, at the top, so that each edit shows. */
-      g_autoptr(YsRecord) line = g_list_model_get_item (rows, i % 10);
+      g_autoptr(YsRowSlot) slot = g_list_model_get_item (rows, i % 10);
+      YsRecord *line = ys_row_slot_get_record (slot);
       g_autoptr(GError) error = NULL;
       g_autofree char *before = g_strdup (gtk_label_get_label (bench.total_label));
       g_autofree char *text = NULL;

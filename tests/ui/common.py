@@ -245,6 +245,28 @@ def focused_cell(table):
 
 # Starting yusuan
 
+def show_page(frame, title):
+    sidebar = find(frame, "list", _("Pages"))
+    click(find(sidebar, "label", title))
+    time.sleep(1.0)
+
+
+def add_unit(frame, code, name):
+    """Adds a unit with the form of the 单位 page, as a user would."""
+    show_page(frame, _("Units"))
+    click(find(frame, "push button", _("Add Unit")))
+    # The form opens on the code of the new unit.
+    type_text(code)
+    click(find(frame, "text", _("Unit Name")))
+    type_text(name)
+    keys("Return")
+    click(find(frame, "push button", _("Save New Unit")))
+    units = find(frame, "tree table", _("Units"))
+    check(units is not None and find(units, "label", code) is not None,
+          f"unit {code} was added with the form")
+    check(find(units, "label", name) is not None, f"unit “{name}” is listed")
+
+
 def parse_args(description):
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--yusuan", required=True, help="the built yusuan")

@@ -30,7 +30,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import (Failure, _, check, check_log, click, dump, find, find_app, find_window,  # noqa: E402
+from common import (Failure, _, add_unit, check, check_log, click, dump, find, find_app, find_window,  # noqa: E402
                     focused_cell, keys, main, matches, money, ngettext, screenshot, start, stop,
                     type_text, wait_for)
 from dogtail import tree  # noqa: E402
@@ -84,20 +84,6 @@ def footer_checks(frame, count, total_fen, what):
     label = ngettext("%u line item", "%u line items", count) % count
     check(find(frame, "label", label) is not None, f"{what}: the footer says “{label}”")
     check(find(frame, "label", money(total_fen)) is not None, f"{what}: the footer total is {money(total_fen)}")
-
-
-def add_unit(frame):
-    click(find(frame, "push button", _("Add Unit")))
-    # The form opens on the code of the new unit.
-    type_text(UNIT_CODE)
-    click(find(frame, "text", _("Unit Name")))
-    type_text(UNIT_NAME)
-    keys("Return")
-    click(find(frame, "push button", _("Save New Unit")))
-    units = find(frame, "tree table", _("Units"))
-    check(units is not None and find(units, "label", UNIT_CODE) is not None,
-          f"unit {UNIT_CODE} was added with the form")
-    check(find(units, "label", UNIT_NAME) is not None, f"unit “{UNIT_NAME}” is listed")
 
 
 def type_lines(frame, args):
@@ -226,7 +212,7 @@ def test_editing(args, env, workdir):
         app = find_app(proc)
         frame = find_window(app)
         try:
-            add_unit(frame)
+            add_unit(frame, UNIT_CODE, UNIT_NAME)
             screenshot(args, "units-form.png")
             type_lines(frame, args)
             screenshot(args, "lines-typed.png")

@@ -30,8 +30,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import common  # noqa: E402  (exits 77 without dogtail)
-from common import (Failure, _, check, check_log, click, dump, find, keys, money,  # noqa: E402
-                    ngettext, screenshot, start, stop, type_text, wait_for)
+from common import (Failure, _, add_unit, check, check_log, click, dump, find, keys, money,  # noqa: E402
+                    ngettext, focused_cell, screenshot, show_page, start, stop, type_text, wait_for)
 
 SOURCE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SAMPLE = os.path.join(SOURCE_ROOT, "resources", "samples", "shanhaiguan-2023")
@@ -73,12 +73,6 @@ def frame_titled(app, prefix, timeout=20):
     return wait_for(look, timeout=timeout)
 
 
-def show_page(frame, title):
-    sidebar = find(frame, "list", _("Pages"))
-    click(find(sidebar, "label", title))
-    time.sleep(1.0)
-
-
 def footer_checks(frame, count, totals, what):
     label = ngettext("%u row", "%u rows", count) % count
     check(find(frame, "label", label) is not None, f"{what}: the footer says “{label}”")
@@ -115,21 +109,8 @@ def create_budget(app, start, workdir):
     return path
 
 
-def add_unit(frame):
-    show_page(frame, _("Units"))
-    click(find(frame, "push button", _("Add Unit")))
-    type_text(UNIT_CODE)
-    click(find(frame, "text", _("Unit Name")))
-    type_text(UNIT_NAME)
-    keys("Return")
-    click(find(frame, "push button", _("Save New Unit")))
-    units = find(frame, "tree table", _("Units"))
-    check(units is not None and find(units, "label", UNIT_CODE) is not None,
-          f"unit {UNIT_CODE} was added with the form")
-
-
 # Columns of the procurement table, in order (ys-grid-page-kinds.c).
-ITEM = 2
+QUANTITY = 6
 
 
 def type_procurement(frame, args):
@@ -164,11 +145,21 @@ def type_procurement(frame, args):
 
 
 def kill_while_typing(frame, proc, args):
-    # Return left the cursor on the empty row under the item: a second
-    # item, its name, then a code half typed when the window dies.
-    keys("Home")
-    for _i in range(ITEM):
-        keys("Tab")
+    # Return left the cursor on the empty row under the item. Ctrl+Enter on
+    # the item starts a second one like it: the unit and the source are
+    # copied, the name is not, and the cursor waits there. Then a code half
+    # typed when the window dies.
+    table = find(frame, "tree table", _("Government Procurement"))
+    keys("Up")
+    keys("<Control>Return")
+
+    def on_new_item():
+        focus = focused_cell(table)
+        return focus if focus and focus[0] == 1 and focus[1] == _("Item") else None
+    focus = wait_for(on_new_item, timeout=5)
+    check(focus is not None, "Ctrl+Enter on a saved item goes to the name of a new item below it")
+    check(focus[2][0].startswith(UNIT_CODE) and focus[2][QUANTITY] == "",
+          f"the new item has the unit copied and no quantity yet: {focus[2]}")
     type_text("打印机采购")
     keys("Tab")
     time.sleep(1.0)
@@ -204,7 +195,7 @@ def test_new_budget(args, env, workdir):
             budget = create_budget(app, start_page, workdir)
             frame = frame_titled(app, DEPT_NAME)
             check(frame is not None, "the window shows the new budget")
-            add_unit(frame)
+            add_unit(frame, UNIT_CODE, UNIT_NAME)
             type_procurement(frame, args)
             check_log(proc, "after typing a procurement item")
             kill_while_typing(frame, proc, args)
