@@ -34,10 +34,13 @@ struct _YsWindow
   AdwWindowTitle       *window_title;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
-  GtkWidget            *totals_box;
+  GtkWidget            *header_bar;
+  GtkStack             *totals_stack;
+  GtkWidget            *full_totals;
   GtkLabel             *income_label;
   GtkLabel             *expense_label;
   GtkLabel             *balance_label;
+  GtkLabel             *compact_balance_label;  /* the difference alone, in a narrow window */
   GtkStack             *main_stack;
   GtkWidget            *recent_group;
   GtkListBox           *recent_list;
@@ -58,6 +61,7 @@ struct _YsWindow
   GtkFileChooserNative *chooser;
   GHashTable           *pending_meta;  /* of the new budget whose file is being chosen */
   guint                 totals_idle;
+  guint                 totals_fit_idle;
 };
 
 G_DEFINE_FINAL_TYPE (YsWindow, ys_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -97,7 +101,7 @@ update_actions (YsWindow *self)
 
   gtk_widget_set_visible (self->undo_button, open);
   gtk_widget_set_visible (self->redo_button, open);
-  gtk_widget_set_visible (self->totals_box, open);
+  gtk_widget_set_visible (GTK_WIDGET (self->totals_stack), open);
   gtk_widget_set_visible (self->findings_button, open);
 }
 
@@ -134,12 +138,19 @@ update_totals_cb (gpointer user_data)
   set_money_label (self->income_label, summary->income_total);
   set_money_label (self->expense_label, summary->expense.total);
   set_money_label (self->balance_label, balance);
+  set_money_label (self->compact_balance_label, balance);
   /* Income must equal expenditure; a difference is what the accountant has
    * to resolve before submitting, so it stands out. */
   if (balance != 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->balance_label), "error");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->balance_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->compact_balance_label), "error");
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->balance_label), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->balance_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->compact_balance_label), "error");
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -151,6 +162,63 @@ queue_update_totals (YsWindow *self)
    * after the burst, at low priority so typing stays responsive. */
   if (self->totals_idle == 0)
     self->totals_idle = g_idle_add_full (G_PRIORITY_LOW, update_totals_cb, self, NULL);
+}
+
+/* The header bar shows the three totals when the window is wide enough for
+ * them and some of the title, and otherwise only the difference. The window
+ * decides, by the header bar's width: left to the header bar, which gives
+ * each end at most half of what the title leaves, the three totals would not
+ * fit even at the default width; made its least width, they would keep the
+ * window from narrowing. */
+#define TITLE_ROOM 200
+
+static gboolean
+full_totals_fit (YsWindow *self,
+                 int       header_width)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (self->totals_stack);
+  int header_min, shown_min, full_min;
+
+  /* Without a budget the header holds neither the totals nor the buttons
+   * that come with them, and would be measured too narrow. */
+  if (self->document == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->totals_stack)))
+    return FALSE;
+
+  gtk_widget_measure (self->header_bar, GTK_ORIENTATION_HORIZONTAL, -1, &header_min, NULL, NULL, NULL);
+  gtk_widget_measure (shown, GTK_ORIENTATION_HORIZONTAL, -1, &shown_min, NULL, NULL, NULL);
+  gtk_widget_measure (self->full_totals, GTK_ORIENTATION_HORIZONTAL, -1, &full_min, NULL, NULL, NULL);
+  /* What the header needs with the full totals, whichever is shown now:
+   * the choice cannot flip back and forth at one width. */
+  return header_width >= header_min - shown_min + full_min + TITLE_ROOM;
+}
+
+static gboolean
+choose_totals_cb (gpointer user_data)
+{
+  YsWindow *self = user_data;
+  gboolean fit = full_totals_fit (self, gtk_widget_get_width (self->header_bar));
+
+  self->totals_fit_idle = 0;
+  gtk_stack_set_visible_child_name (self->totals_stack, fit ? "full" : "compact");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ys_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  YsWindow *self = YS_WINDOW (widget);
+  gboolean fit;
+
+  GTK_WIDGET_CLASS (ys_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Switched after this allocation, not during it. */
+  fit = full_totals_fit (self, gtk_widget_get_width (self->header_bar));
+  if (fit != (gtk_stack_get_visible_child (self->totals_stack) == self->full_totals)
+      && self->totals_fit_idle == 0)
+    self->totals_fit_idle = g_idle_add (choose_totals_cb, self);
 }
 
 /* Findings */
@@ -993,6 +1061,7 @@ ys_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->totals_idle, g_source_remove);
+  g_clear_handle_id (&self->totals_fit_idle, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->validator != NULL)
@@ -1042,6 +1111,7 @@ ys_window_class_init (YsWindowClass *klass)
   object_class->dispose = ys_window_dispose;
   object_class->get_property = ys_window_get_property;
   window_class->close_request = ys_window_close_request;
+  widget_class->size_allocate = ys_window_size_allocate;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, YS_TYPE_DOCUMENT,
@@ -1064,10 +1134,13 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, redo_button);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, totals_box);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, totals_stack);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, full_totals);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, income_label);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, expense_label);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, balance_label);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, compact_balance_label);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, recent_list);
@@ -1088,10 +1161,6 @@ ys_window_init (YsWindow *self)
   GtkRecentManager *recent = gtk_recent_manager_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The findings panel stands beside the page when both fit, which the
-   * flap judges by the least width of the page it holds: the page shown,
-   * not the widest of them all. */
-  gtk_stack_set_hhomogeneous (self->page_stack, FALSE);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
