@@ -163,9 +163,10 @@ ys_record_grid_insert_pinned (YsRecordGrid  *self,
 
 /* New rows */
 
-gboolean
-ys_record_grid_draft_is_complete (YsRecordGrid *self,
-                                  YsRecord     *record)
+/* The first required text field @record leaves empty, or -1. */
+static int
+first_missing_field (YsRecordGrid *self,
+                     YsRecord     *record)
 {
   for (guint i = 0; i < self->kind->n_fields; i++)
     {
@@ -173,9 +174,16 @@ ys_record_grid_draft_is_complete (YsRecordGrid *self,
 
       if ((field->flags & YS_FIELD_REQUIRED) && ys_field_is_text (field)
           && *ys_record_get_text (record, i) == '\0')
-        return FALSE;
+        return (int) i;
     }
-  return TRUE;
+  return -1;
+}
+
+gboolean
+ys_record_grid_draft_is_complete (YsRecordGrid *self,
+                                  YsRecord     *record)
+{
+  return first_missing_field (self, record) < 0;
 }
 
 static gboolean
@@ -253,50 +261,18 @@ ys_record_grid_ensure_new_row (YsRecordGrid *self)
   g_list_store_append (self->drafts, record);
 }
 
-static guint column_of_field (YsRecordGrid *self,
-                              int           field);
-
-/* For a copy that cannot be saved yet (what it needs is not copied, as an
- * item's name is not): the empty row at the end takes the copied fields,
- * if nobody has typed in it, and @column is set to the first cell still
- * wanted. Borrowed: the drafts hold it. */
-YsRecord *
-ys_record_grid_prefill_new_row (YsRecordGrid *self,
-                                YsRecord     *model,
-                                guint        *column)
+/* The fields a new row takes from the row it is made like. */
+static void
+copy_fields (YsRecordGrid *self,
+             YsRecord     *record,
+             YsRecord     *model)
 {
-  g_autoptr(YsRecord) draft = NULL;
-  guint n, index;
-
-  ys_record_grid_ensure_new_row (self);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->drafts));
-  g_return_val_if_fail (n > 0, NULL);
-  draft = g_list_model_get_item (G_LIST_MODEL (self->drafts), n - 1);
-  *column = 0;
-
-  if (g_ptr_array_find (self->pristine, draft, &index))
+  for (guint i = 0; i < self->copy_fields->len; i++)
     {
-      g_ptr_array_remove_index (self->pristine, index);
-      for (guint i = 0; i < self->copy_fields->len; i++)
-        {
-          int f = g_array_index (self->copy_fields, int, i);
+      int f = g_array_index (self->copy_fields, int, i);
 
-          ys_record_set_value (draft, f, ys_record_peek (model, f));
-        }
+      ys_record_set_value (record, f, ys_record_peek (model, f));
     }
-
-  for (guint i = 0; i < self->kind->n_fields; i++)
-    {
-      const YsField *field = &self->kind->fields[i];
-
-      if ((field->flags & YS_FIELD_REQUIRED) && ys_field_is_text (field)
-          && *ys_record_get_text (draft, i) == '\0')
-        {
-          *column = column_of_field (self, i);
-          break;
-        }
-    }
-  return draft;
 }
 
 YsRecord *
@@ -306,11 +282,7 @@ ys_record_grid_new_row_like (YsRecordGrid *self,
   YsRecord *record = ys_record_new (self->kind);
 
   if (model != NULL)
-    for (guint i = 0; i < self->copy_fields->len; i++)
-      {
-        int f = g_array_index (self->copy_fields, int, i);
-        ys_record_load_value (record, f, ys_record_peek (model, f));
-      }
+    copy_fields (self, record, model);
   else
     {
       ys_record_grid_emit_prepare_draft (self, record);
@@ -334,6 +306,34 @@ column_of_field (YsRecordGrid *self,
           return i;
     }
   return self->cursor_column;
+}
+
+/* For a copy that cannot be saved yet (what it needs is not copied, as an
+ * item's name is not): the empty row at the end takes the copied fields,
+ * if nobody has typed in it, and @column is set to the first cell still
+ * wanted. Borrowed: the drafts hold it. */
+YsRecord *
+ys_record_grid_prefill_new_row (YsRecordGrid *self,
+                                YsRecord     *model,
+                                guint        *column)
+{
+  g_autoptr(YsRecord) draft = NULL;
+  guint n, index;
+  int missing;
+
+  ys_record_grid_ensure_new_row (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->drafts));
+  g_return_val_if_fail (n > 0, NULL);
+  draft = g_list_model_get_item (G_LIST_MODEL (self->drafts), n - 1);
+
+  if (g_ptr_array_find (self->pristine, draft, &index))
+    {
+      g_ptr_array_remove_index (self->pristine, index);
+      copy_fields (self, draft, model);
+    }
+  missing = first_missing_field (self, draft);
+  *column = missing >= 0 ? column_of_field (self, missing) : 0;
+  return draft;
 }
 
 static gboolean

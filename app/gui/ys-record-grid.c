@@ -1775,24 +1775,23 @@ ys_record_grid_add_row (YsRecordGrid *self)
         {
           g_clear_object (&record);
           record = g_object_ref (ys_record_grid_prefill_new_row (self, current, &column));
-          position = ys_record_grid_position_of (self, record, ys_record_grid_n_rows (self) - 1);
-          if (position != GTK_INVALID_LIST_POSITION)
-            ys_record_grid_set_cursor (self, position, column, TRUE, FALSE);
-          return;
         }
-      if (!ys_record_grid_insert_pinned (self, record, &error))
+      else
         {
-          ys_record_grid_show_status (self, error->message);
-          return;
+          if (!ys_record_grid_insert_pinned (self, record, &error))
+            {
+              ys_record_grid_show_status (self, error->message);
+              return;
+            }
+          while (first_draft < n)
+            {
+              g_autoptr(YsRecord) item = g_list_model_get_item (G_LIST_MODEL (self->drafts), first_draft);
+              if (is_draft (item))
+                break;
+              first_draft++;
+            }
+          g_list_store_insert (self->drafts, first_draft, record);
         }
-      while (first_draft < n)
-        {
-          g_autoptr(YsRecord) item = g_list_model_get_item (G_LIST_MODEL (self->drafts), first_draft);
-          if (is_draft (item))
-            break;
-          first_draft++;
-        }
-      g_list_store_insert (self->drafts, first_draft, record);
     }
   else
     {

@@ -243,7 +243,7 @@ def focused_cell(table):
     return None
 
 
-# Starting yusuan
+# The window's pages
 
 def show_page(frame, title):
     sidebar = find(frame, "list", _("Pages"))
@@ -266,6 +266,8 @@ def add_unit(frame, code, name):
           f"unit {code} was added with the form")
     check(find(units, "label", name) is not None, f"unit “{name}” is listed")
 
+
+# Starting yusuan
 
 def parse_args(description):
     parser = argparse.ArgumentParser(description=description)

@@ -31,7 +31,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from common import (Failure, _, add_unit, check, check_log, click, dump, find, find_app, find_window,  # noqa: E402
-                    focused_cell, keys, main, matches, money, ngettext, screenshot, start, stop,
+                    focused_cell, keys, main, matches, money, ngettext, screenshot, show_page, start, stop,
                     type_text, wait_for)
 from dogtail import tree  # noqa: E402
 
@@ -87,8 +87,7 @@ def footer_checks(frame, count, total_fen, what):
 
 
 def type_lines(frame, args):
-    sidebar = find(frame, "list", _("Pages"))
-    click(find(sidebar, "label", _("Expenditure Lines")))
+    show_page(frame, _("Expenditure Lines"))
     click(find(frame, "push button", _("Add First Line")))
     table = find(frame, "tree table", _("Expenditure Lines"))
     check(table is not None, "the line item table is shown")
