@@ -246,6 +246,36 @@ test_meta (Fixture *f, gconstpointer data)
   g_assert_cmpint (ys_document_get_year (f->doc), ==, 2023);
 }
 
+/* The 概况 texts are settings like the others: empty by default, several
+ * paragraphs kept as typed, one undo step each, saved in the file. */
+static void
+test_meta_overview (Fixture *f, gconstpointer data)
+{
+  static const char *const keys[] = { "overview_duties", "overview_tasks", "overview_other",
+                                      "overview_structure_note" };
+  const char *duties = "（一）负责文件起草。\n（二）负责会务组织，协调各方。";
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_assert_true (g_strv_contains (ys_document_meta_keys, keys[i]));
+      g_assert_cmpstr (ys_document_get_meta (f->doc, keys[i]), ==, "");
+    }
+  g_assert_true (ys_document_set_meta (f->doc, "overview_duties", duties, &error));
+  g_assert_no_error (error);
+  g_assert_true (ys_document_set_meta (f->doc, "overview_tasks", "（一）第一项", &error));
+  g_assert_true (ys_document_undo (f->doc, &error));
+  g_assert_cmpstr (ys_document_get_meta (f->doc, "overview_tasks"), ==, "");
+  g_assert_cmpstr (ys_document_get_meta (f->doc, "overview_duties"), ==, duties);
+  g_assert_true (ys_document_redo (f->doc, &error));
+  g_assert_false (ys_document_set_meta (f->doc, "overview_other", "\xff\xfe", &error));
+  g_assert_error (error, YS_DOCUMENT_ERROR, YS_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  reopen (f);
+  g_assert_cmpstr (ys_document_get_meta (f->doc, "overview_duties"), ==, duties);
+  g_assert_cmpstr (ys_document_get_meta (f->doc, "overview_tasks"), ==, "（一）第一项");
+}
+
 static void
 test_imported_catalog (Fixture *f, gconstpointer data)
 {
@@ -299,6 +329,7 @@ main (int argc, char **argv)
   ADD ("references-protect", test_references_protect);
   ADD ("changed-and-summary", test_changed_signal_and_summary);
   ADD ("meta", test_meta);
+  ADD ("meta-overview", test_meta_overview);
   ADD ("imported-catalog", test_imported_catalog);
   ADD ("undo-large-batch", test_undo_large_batch);
   return g_test_run ();

@@ -58,6 +58,7 @@ test_round_trip (void)
   g_ptr_array_add (rows, ys_catalog_entry_new ("2130599", "其他巩固脱贫攻坚成果衔接乡村振兴支出", 3, "21305", "imported"));
   g_assert_true (ys_document_import_catalog (doc, YS_CATALOG_FUNCTION, rows, FALSE, &error));
   g_assert_true (ys_document_set_meta (doc, "dept_name", "测试部门", &error));
+  g_assert_true (ys_document_set_meta (doc, "overview_duties", "（一）起草文件，\"审核\"。\n（二）组织会务。", &error));
 
   g_assert_true (ys_interchange_dump (doc, out1, &error));
   g_assert_no_error (error);
@@ -76,6 +77,7 @@ test_round_trip (void)
   g_assert_nonnull (strstr (first, "-12.30"));
   g_assert_nonnull (strstr (first, "2130599"));
   g_assert_cmpuint (ys_document_count (copy, &ys_line_kind), ==, 2);
+  g_assert_cmpstr (ys_document_get_meta (copy, "overview_duties"), ==, "（一）起草文件，\"审核\"。\n（二）组织会务。");
 
   /* The import is one undo step. */
   g_assert_true (ys_document_undo (copy, &error));
@@ -101,6 +103,24 @@ write_dir (const char *dir, const char *units, const BadCase *c)
       g_autofree char *p = g_build_filename (dir, c->file, NULL);
       g_file_set_contents (p, c->contents, -1, NULL);
     }
+}
+
+/* A 概况 text saved by a spreadsheet comes back with CRLF inside the quotes. */
+static void
+test_meta_line_ends (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *csv = g_build_filename (dir, "document.csv", NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) meta = NULL;
+
+  g_assert_true (g_file_set_contents (csv, "key,value\r\noverview_tasks,\"（一）甲；\r\n（二）乙。\r\n\"\r\n", -1, NULL));
+  meta = ys_interchange_read_meta (dir, problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpstr (g_hash_table_lookup (meta, "overview_tasks"), ==, "（一）甲；\n（二）乙。");
+  ys_test_rm_rf (dir);
 }
 
 static void
@@ -229,6 +249,7 @@ main (int argc, char **argv)
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/interchange/round-trip", test_round_trip);
+  g_test_add_func ("/interchange/meta-line-ends", test_meta_line_ends);
   g_test_add_func ("/interchange/bad-rows", test_bad_rows);
   g_test_add_func ("/interchange/every-problem", test_every_problem_reported);
   return g_test_run ();

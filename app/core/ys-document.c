@@ -10,11 +10,16 @@
 G_DEFINE_QUARK (ys-document-error-quark, ys_document_error)
 
 const char *const ys_document_meta_keys[] = {
-  "dept_code", "dept_name", "year", "region", "catalog_year", "framework", NULL
+  "dept_code", "dept_name", "year", "region", "catalog_year", "framework",
+  /* 第一部分 概况: paragraphs separated by "\n", printed by the published document. */
+  "overview_duties", "overview_tasks", "overview_other", "overview_structure_note",
+  NULL
 };
 
 static const char *const meta_defaults[] = {
-  "", "", "2023", "national", "2023", "legacy", NULL
+  "", "", "2023", "national", "2023", "legacy",
+  "", "", "", "",
+  NULL
 };
 
 typedef struct
@@ -318,6 +323,12 @@ check_meta (const char *key, const char *value, GError **error)
     {
       g_set_error (error, YS_DOCUMENT_ERROR, YS_DOCUMENT_ERROR_INVALID,
                    _("“%s” is not a document setting"), key);
+      return FALSE;
+    }
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, YS_DOCUMENT_ERROR, YS_DOCUMENT_ERROR_INVALID,
+                   _("The document setting “%s” is not valid UTF-8 text"), key);
       return FALSE;
     }
   if (g_str_equal (key, "year") || g_str_equal (key, "catalog_year"))
@@ -693,6 +704,8 @@ ys_document_set_meta (YsDocument *self, const char *key, const char *value, GErr
 {
   Change *c;
 
+  if (value == NULL)
+    value = "";
   if (!check_meta (key, value, error))
     return FALSE;
   if (g_strcmp0 (ys_document_get_meta (self, key), value) == 0)

@@ -60,6 +60,25 @@ row_is_blank (GPtrArray *row)
   return TRUE;
 }
 
+/* A multi-line setting edited in a spreadsheet comes back with CRLF; the
+ * document keeps paragraphs separated by a bare "\n". */
+static char *
+unix_line_ends (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (*p == '\r')
+      {
+        g_string_append_c (out, '\n');
+        if (p[1] == '\n')
+          p++;
+      }
+    else
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
 GHashTable *
 ys_interchange_read_meta (const char *dir, GPtrArray *problems, GError **error)
 {
@@ -95,7 +114,7 @@ ys_interchange_read_meta (const char *dir, GPtrArray *problems, GError **error)
           continue;
         }
       g_hash_table_insert (meta, g_strdup (g_ptr_array_index (owned, 0)),
-                           g_strstrip (g_strdup (g_ptr_array_index (owned, 1))));
+                           g_strstrip (unix_line_ends (g_ptr_array_index (owned, 1))));
     }
   if (local != NULL)
     problem (problems, "document.csv", line, 0, NULL, local->message);
