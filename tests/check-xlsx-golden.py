@@ -20,6 +20,11 @@ Lines starting with "#" are comments; "# export-args: ..." adds arguments to
 the export (e.g. --unit 434001). Text is compared after NFKC and without
 spaces, so 收 入 matches 收入 and （） match (). Exits 1 on any difference,
 also when openpyxl warns while reading the workbook.
+
+The workbook is the one for publication: it must have no 审核结果 sheet, and
+every sheet must print on A4 with its 10-point text no smaller than 9 points
+across (a print scale of at least 90 %, or fit to a page width that its
+columns fill at 90 % or more).
 """
 import os
 import re
@@ -162,6 +167,22 @@ def show(actual):
     return "(blank)" if actual is None else str(actual)
 
 
+MIN_SCALE = 0.9
+# A4 less the left and right margins (0.5 inch each), in points; Excel prints
+# a character of column width at about 5.3 points.
+PAGE_POINTS = {"portrait": 595 - 72, "landscape": 842 - 72}
+
+
+def print_scale(ws):
+    """The scale the sheet prints at across: its own, or the one that fits its columns to the page width."""
+    setup = ws.page_setup
+    fit = ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+    if not fit:
+        return (setup.scale or 100) / 100
+    width = sum((d.width or 0) * (d.max - d.min + 1) for d in ws.column_dimensions.values())
+    return min(1.0, PAGE_POINTS[setup.orientation or "portrait"] / (width * 5.3))
+
+
 def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__)
@@ -170,7 +191,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="yusuan-golden-") as tmp:
         doc = os.path.join(tmp, "sample.yusuan")
         out = os.path.join(tmp, "tables.xlsx")
-        for command in ([cli, "import", doc, sample_dir], [cli, "export", doc, "-o", out] + args):
+        for command in ([cli, "import", doc, sample_dir], [cli, "export", doc, "-o", out, "--allow-errors"] + args):
             result = subprocess.run(command, capture_output=True, text=True)
             if result.returncode != 0:
                 sys.exit(f"{' '.join(command)} failed:\n{result.stderr}")
@@ -184,6 +205,13 @@ def main():
         names = [ws.title for ws in wb.worksheets]
         if len(set(n.casefold() for n in names)) != len(names) or any(len(n) > 31 for n in names):
             failures.append(f"sheet names not unique or too long: {names}")
+
+        if "审核结果" in names:
+            failures.append("the workbook for publication has a 审核结果 sheet")
+        for ws in wb.worksheets:
+            scale = print_scale(ws)
+            if scale < MIN_SCALE:
+                failures.append(f"sheet “{ws.title}” prints at {scale:.0%} of its size (text below 9 pt)")
 
         checked, inconsistent = 0, []
         for number, table, row, column, value, note in golden:

@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <sys/wait.h>
+#include <unzip.h>
 
 #include "ys-money.h"
 #include "ys-test-util.h"
@@ -226,6 +227,25 @@ is_xlsx (const char *path)
   return g_file_get_contents (path, &data, &len, NULL) && len > 1000 && memcmp (data, "PK", 2) == 0;
 }
 
+/* The workbook part listing the sheets, as text. */
+static char *
+workbook_xml (const char *path)
+{
+  unzFile zip = unzOpen (path);
+  GString *text = g_string_new (NULL);
+  char buf[4096];
+  int n;
+
+  g_assert_nonnull (zip);
+  g_assert_cmpint (unzLocateFile (zip, "xl/workbook.xml", 0), ==, UNZ_OK);
+  g_assert_cmpint (unzOpenCurrentFile (zip), ==, UNZ_OK);
+  while ((n = unzReadCurrentFile (zip, buf, sizeof buf)) > 0)
+    g_string_append_len (text, buf, n);
+  unzCloseCurrentFile (zip);
+  unzClose (zip);
+  return g_string_free (text, FALSE);
+}
+
 static void
 test_export_and_catalog_import (void)
 {
@@ -244,8 +264,24 @@ test_export_and_catalog_import (void)
     g_assert_true ((guchar) *p >= 0x20 || *p == '\n' || *p == ' ');
   g_assert_nonnull (strstr (out, "\"tables\""));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (ys_test_run_cli (NULL, NULL, "export", path, "-o", full, NULL), ==, 0);
+  /* The sample has 错误 findings: a workbook for publication is refused, and
+   * they are listed. */
+  g_assert_cmpint (ys_test_run_cli (NULL, &err, "export", path, "-o", full, NULL), ==, 1);
+  g_assert_false (g_file_test (full, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (strstr (err, "R07"));
+  g_assert_nonnull (strstr (err, "--allow-errors"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ys_test_run_cli (NULL, NULL, "export", path, "-o", full, "--allow-errors", NULL), ==, 0);
   g_assert_true (is_xlsx (full));
+  out = workbook_xml (full);
+  g_assert_nonnull (strstr (out, "财政拨款收支总表"));
+  g_assert_null (strstr (out, "审核结果"));
+  g_clear_pointer (&out, g_free);
+  /* The reviewer's workbook: tables and findings together. */
+  g_assert_cmpint (ys_test_run_cli (NULL, NULL, "export", path, "-o", full, "--allow-errors", "--with-review", NULL), ==, 0);
+  out = workbook_xml (full);
+  g_assert_nonnull (strstr (out, "审核结果"));
+  g_clear_pointer (&out, g_free);
   g_assert_cmpint (ys_test_run_cli (NULL, NULL, "export", path, "-o", review, "--review-only", NULL), ==, 0);
   g_assert_true (is_xlsx (review));
   g_assert_cmpint (ys_test_run_cli (NULL, &err, "export", path, NULL), ==, 2);

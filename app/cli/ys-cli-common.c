@@ -47,3 +47,33 @@ ys_cli_open (const char *path)
     ys_cli_fail (error);
   return doc;
 }
+
+gboolean
+ys_cli_refuse_errors (YsValidator *validator, gboolean allow_errors, const char *output)
+{
+  GListModel *model = G_LIST_MODEL (validator);
+  guint errors = ys_validator_count (validator, YS_FINDING_ERROR);
+
+  if (errors == 0)
+    return TRUE;
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "yusuan-cli: %u error finding remains:\n",
+                           "yusuan-cli: %u error findings remain:\n", errors), errors);
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(YsFinding) f = g_list_model_get_item (model, i);
+      g_autofree char *location = NULL;
+
+      if (ys_finding_get_level (f) != YS_FINDING_ERROR)
+        continue;
+      location = ys_finding_describe_location (f);
+      g_printerr ("  %s %s — %s\n", ys_finding_get_rule_id (f), ys_finding_get_title (f), location);
+    }
+  if (allow_errors)
+    {
+      g_printerr ("%s\n", _("yusuan-cli: written anyway, as --allow-errors asks"));
+      return TRUE;
+    }
+  g_printerr (_("yusuan-cli: %s is not written: correct the errors first, or give --allow-errors to write it anyway\n"),
+              output);
+  return FALSE;
+}

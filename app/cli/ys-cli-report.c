@@ -111,11 +111,15 @@ int
 ys_cli_export (int argc, char **argv)
 {
   g_autofree char *unit = NULL, *layout_name = NULL, *output = NULL;
-  gboolean review_only = FALSE, no_review = FALSE;
+  gboolean review_only = FALSE, no_review = FALSE, with_review = FALSE, allow_errors = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The workbook to write"), N_("OUT.xlsx") },
     { "review-only", 0, 0, G_OPTION_ARG_NONE, &review_only, N_("Write only the 审核结果 sheet (the validation findings)"), NULL },
-    { "no-review", 0, 0, G_OPTION_ARG_NONE, &no_review, N_("Leave out the 审核结果 sheet"), NULL },
+    { "with-review", 0, 0, G_OPTION_ARG_NONE, &with_review,
+      N_("Add the 审核结果 sheet (for the reviewer; not for publication)"), NULL },
+    { "no-review", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &no_review, NULL, NULL },
+    { "allow-errors", 0, 0, G_OPTION_ARG_NONE, &allow_errors,
+      N_("Write the tables even though 错误 findings remain"), NULL },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Only this unit"), N_("CODE") },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_name,
       N_("Layout: anhui, hebei, shanxi, national or a .json file (default: the document’s region)"), N_("LAYOUT") },
@@ -129,7 +133,9 @@ ys_cli_export (int argc, char **argv)
 
   if (!ys_cli_parse (&argc, &argv, _("FILE.yusuan"),
                      _("Write the official tables of a budget into an xlsx workbook, one sheet per table.\n"
-                       "The workbook is replaced only once it is complete."), entries, 1))
+                       "The workbook is replaced only once it is complete. It is meant for publication: it\n"
+                       "has no 审核结果 sheet unless --with-review is given, and it is refused while 错误\n"
+                       "findings remain unless --allow-errors is given."), entries, 1))
     return 2;
   if (output == NULL)
     {
@@ -148,14 +154,17 @@ ys_cli_export (int argc, char **argv)
         return ys_cli_fail (error);
       return 0;
     }
+  /* The review workbook may list errors; a workbook for publication may not. */
+  if (!ys_cli_refuse_errors (validator, allow_errors, output))
+    return 1;
   layout = load_layout (doc, layout_name);
   if (layout == NULL)
     return 1;
   export = ys_report_export_new (doc, layout, unit, &error);
   if (export == NULL)
     return ys_cli_fail (error);
-  /* The findings travel with the tables, so the reviewer files one workbook. */
-  if (!no_review)
+  /* Asked for, the findings travel with the tables so that the reviewer files one workbook. */
+  if (with_review && !no_review)
     ys_xlsx_export_add_sheet (export, ys_review_sheet_name (), write_review_sheet,
                               g_object_ref (validator), g_object_unref);
   if (!ys_xlsx_export_write (export, output, &error))

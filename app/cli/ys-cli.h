@@ -3,6 +3,7 @@
 #include <glib.h>
 
 #include "ys-document.h"
+#include "ys-validator.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,10 @@ gboolean ys_cli_parse     (int          *argc,
                            int           n_args);
 int      ys_cli_fail      (GError       *error);
 YsDocument *ys_cli_open   (const char   *path);
+/* FALSE, after listing the 错误 findings on stderr, when @validator has any
+ * and @allow_errors is not set: nothing is then to be written to @output. */
+gboolean ys_cli_refuse_errors (YsValidator *validator,
+                               gboolean     allow_errors,
+                               const char  *output);
 
 G_END_DECLS

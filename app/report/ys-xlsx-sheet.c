@@ -12,8 +12,9 @@
 #define LINE_HEIGHT   13.5   /* points per line of 10-point text */
 #define MAX_TEXT      44.0   /* wider text wraps */
 #define MAX_HEADER    14.0   /* header words wrap rather than widen a money column */
-#define LANDSCAPE_AT  105.0  /* total width (characters) above which a table prints landscape */
-#define MIN_SCALE     0.65   /* smallest print scale that still reads well */
+/* Smallest print scale: 10-point text printed no smaller than 9 points. */
+#define MIN_SCALE     0.9
+#define MIN_TEXT_COL  8.0    /* a text column narrowed to fit the page keeps this much */
 #define CJK_LINE      1.85   /* a CJK character's share of a wrapped line: a little under its column width of 2 */
 /* Printable height of A4 in points within the margins, portrait and landscape. */
 #define PAGE_PORTRAIT   (842.0 - 1.3 * 72 - 20)
@@ -303,14 +304,67 @@ write_caption (YsXlsxExport *e, lxw_worksheet *ws, guint row, guint n_cols, cons
   return err;
 }
 
+/* Excel prints a character of width at about 5.3 points; A4 less the margins. */
+static double
+page_chars (gboolean landscape)
+{
+  return ((landscape ? 842.0 : 595.0) - 72) / 5.3;
+}
+
+/* The width a table prints at: the file stores each column about 0.72 of a
+ * character wider than asked for (its cell padding). */
+static double
+printed_width (YsReportTable *t, double width)
+{
+  return width + 0.72 * t->n_cols;
+}
+
 /* The print scale at which a table fits one A4 page. */
 static double
 one_page_scale (double width, double height, gboolean landscape)
 {
-  double page_w = (landscape ? 842.0 : 595.0) - 72;
   double page_h = landscape ? PAGE_LANDSCAPE : PAGE_PORTRAIT;
 
-  return MIN (1.0, MIN (page_w / (width * 5.3), page_h / height));
+  return MIN (1.0, MIN (page_chars (landscape) / width, page_h / height));
+}
+
+/* A table wider than the page at MIN_SCALE gives up width in its text
+ * columns, which wrap, rather than being printed smaller: the columns of
+ * figures keep theirs. Returns the new total width. */
+static double
+narrow_to_page (YsReportTable *t, double *widths, double total, gboolean landscape)
+{
+  double most = page_chars (landscape) / MIN_SCALE - 0.72 * t->n_cols, spare = 0;
+
+  if (total <= most)
+    return total;
+  for (guint c = 0; c < t->n_cols; c++)
+    if (!t->numeric[c] && widths[c] > MIN_TEXT_COL)
+      spare += widths[c] - MIN_TEXT_COL;
+  if (spare <= 0)
+    return total;
+  for (guint c = 0; c < t->n_cols; c++)
+    if (!t->numeric[c] && widths[c] > MIN_TEXT_COL)
+      widths[c] -= (widths[c] - MIN_TEXT_COL) * MIN (1.0, (total - most) / spare);
+  return span_width (widths, 0, t->n_cols - 1);
+}
+
+/* Portrait or landscape: as the layout says, else the one that needs less
+ * shrinking to print on one page; landscape as soon as portrait would take
+ * the text below 9 points across. */
+static gboolean
+choose_landscape (YsReportTable *t, double width, double height)
+{
+  double portrait = one_page_scale (width, height, FALSE);
+  double wide = one_page_scale (width, height, TRUE);
+
+  if (t->orientation >= 0)
+    return t->orientation == 1;
+  if (page_chars (FALSE) / width < MIN_SCALE)
+    return TRUE;
+  if (MAX (portrait, wide) >= MIN_SCALE)
+    return wide > portrait;
+  return FALSE;
 }
 
 gboolean
@@ -333,6 +387,9 @@ ys_xlsx_write_table (YsXlsxExport *e, lxw_worksheet *ws, YsReportTable *t, GErro
         widths[c] *= grow;
       total_width *= grow;
     }
+  /* Heights are not known yet: the body's row count stands in for them. */
+  landscape = choose_landscape (t, printed_width (t, total_width), LINE_HEIGHT * (t->header->len + t->rows->len + 4) + 40);
+  total_width = narrow_to_page (t, widths, total_width, landscape);
   for (guint c = 0; c < t->n_cols && !err; c++)
     err = worksheet_set_column (ws, c, c, widths[c], NULL);
 
@@ -379,26 +436,19 @@ ys_xlsx_write_table (YsXlsxExport *e, lxw_worksheet *ws, YsReportTable *t, GErro
 
   /* A4, one page wide, header rows on every page, page numbers below. A
    * table not much longer than a page is shrunk onto one (down to
-   * MIN_SCALE) rather than leaving a few rows alone on a second page; where
-   * the layout leaves the orientation open, the one that needs less
-   * shrinking wins. Excel prints a character of width at about 5.3 points. */
+   * MIN_SCALE) rather than leaving a few rows alone on a second page. A
+   * table whose columns cannot be narrowed enough (all figures) is printed
+   * at MIN_SCALE over more than one page across rather than smaller. */
   worksheet_set_paper (ws, 9);
-  {
-    double portrait = one_page_scale (total_width, height, FALSE);
-    double wide = one_page_scale (total_width, height, TRUE);
-
-    if (t->orientation >= 0)
-      landscape = t->orientation == 1;
-    else if (MAX (portrait, wide) >= MIN_SCALE)
-      landscape = wide > portrait;
-    else
-      landscape = total_width > LANDSCAPE_AT;
-    if (landscape)
-      worksheet_set_landscape (ws);
-    else
-      worksheet_set_portrait (ws);
-    worksheet_fit_to_pages (ws, 1, (landscape ? wide : portrait) >= MIN_SCALE ? 1 : 0);
-  }
+  if (landscape)
+    worksheet_set_landscape (ws);
+  else
+    worksheet_set_portrait (ws);
+  total_width = printed_width (t, total_width);
+  if (page_chars (landscape) / total_width < MIN_SCALE)
+    worksheet_set_print_scale (ws, (guint16) (MIN_SCALE * 100));
+  else
+    worksheet_fit_to_pages (ws, 1, one_page_scale (total_width, height, landscape) >= MIN_SCALE ? 1 : 0);
   worksheet_set_margins (ws, 0.5, 0.5, 0.6, 0.7);
   worksheet_center_horizontally (ws);
   worksheet_set_footer (ws, "&C&P/&N");
