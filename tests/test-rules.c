@@ -341,6 +341,7 @@ static void m_r17_goal (Fixture *f) { set (f, f->project, "annual_goal", ""); }
 static void m_r16 (Fixture *f) { set (f, f->annual[1], "value", "很多"); }
 static void m_r16_measure (Fixture *f) { set (f, f->annual[1], "measure", ""); }
 static void m_r16_operator (Fixture *f) { set (f, f->annual[1], "operator", ""); }
+static void m_r42 (Fixture *f) { set (f, f->annual[3], "measure", "%"); }
 static void m_r18 (Fixture *f)
 {
   set (f, f->annual[4], "operator", "定性");
@@ -423,9 +424,11 @@ static const Case cases[] = {
   { "R17", YS_FINDING_ERROR, m_r17_goal },
   { "R16", YS_FINDING_ERROR, m_r16 },
   { "R16", YS_FINDING_ERROR, m_r16_measure },
-  { "R16", YS_FINDING_ERROR, m_r16_operator },
+  /* A figure without an operator, as some forms print it: a warning. */
+  { "R16", YS_FINDING_WARNING, m_r16_operator },
   { "R18", YS_FINDING_WARNING, m_r18 },
   { "R18", YS_FINDING_WARNING, m_r18_quantity },
+  { "R42", YS_FINDING_WARNING, m_r42 },
   { "R34", YS_FINDING_WARNING, m_r34 },
   { "R34", YS_FINDING_WARNING, m_r34_framework },
   { "R15", YS_FINDING_WARNING, m_r15 },

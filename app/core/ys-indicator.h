@@ -22,6 +22,10 @@ typedef enum {
 
 extern const YsKind ys_indicator_kind;
 
+/* ≥ ≤ = > < or 定性 for any way of writing one (≧, ＞＝, >=, 不低于, 不超过,
+ * 等于 …), or NULL when @text is not an operator. */
+char *ys_indicator_normalize_operator (const char *text);
+
 #define YS_TYPE_INDICATOR (ys_indicator_get_type ())
 G_DECLARE_FINAL_TYPE (YsIndicator, ys_indicator, YS, INDICATOR, YsRecord)
 

@@ -92,7 +92,19 @@ ys_field_parse (const YsField *field,
                 GError       **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
-  gboolean empty = stripped[0] == '\0';
+  gboolean empty;
+
+  if (field->normalize != NULL && stripped[0] != '\0')
+    {
+      char *normal = field->normalize (stripped);
+      if (normal != NULL)
+        {
+          g_free (stripped);
+          stripped = normal;
+          text = normal;
+        }
+    }
+  empty = stripped[0] == '\0';
 
   if (empty && (field->flags & YS_FIELD_REQUIRED))
     {

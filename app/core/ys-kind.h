@@ -29,6 +29,10 @@ typedef struct {
   const char *const  *choices;  /* YS_FIELD_CHOICE */
   guint               digits;   /* YS_FIELD_CODE: exact count of digits, 0 = any code */
   const char         *ref;      /* YS_FIELD_CODE: name of the kind whose key it names */
+  /* The field's one spelling of what users write several ways (full-width
+   * signs, words for operators), or NULL to keep the text: applied by
+   * ys_field_parse, so import, paste and the editor store the same value. */
+  char             *(*normalize) (const char *text);
 } YsField;
 
 typedef struct {

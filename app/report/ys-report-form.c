@@ -56,7 +56,7 @@ indicator_value (YsRecord *ind)
   const char *value = ys_record_get_text (ind, YS_INDICATOR_VALUE);
   const char *measure = ys_record_get_text (ind, YS_INDICATOR_MEASURE);
 
-  if (op == NULL || *op == '\0' || g_str_equal (op, "定性") || g_str_equal (op, "="))
+  if (op == NULL || g_str_equal (op, "定性"))
     op = "";
   if ((value == NULL || *value == '\0') && (measure == NULL || *measure == '\0'))
     return g_strdup ("");

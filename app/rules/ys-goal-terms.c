@@ -199,27 +199,49 @@ ys_goal_parse_money (const char *value, const char *measure, YsMoney *fen)
   return FALSE;
 }
 
-const char *
-ys_goal_vague_word (const char *value)
+gboolean
+ys_goal_is_money_measure (const char *measure)
 {
-  /* Words of degree or direction that no figure can be held to; a value that
-   * also gives a figure ("提高到95%") is measurable. */
-  static const char *const words[] = {
-    "较好", "良好", "显著", "明显", "有所", "进一步", "逐步", "不断", "提升", "提高", "改善",
-    "增强", "加强", "较高", "较大", "大幅", "稳步", "有利于", "有效", "按要求", "按需", "力争",
-    "尽量", "基本完成", "基本达到", NULL
-  };
+  static const char *const units[] = { "元", "千元", "万元", "亿元", NULL };
+  g_autofree char *m = g_strstrip (g_strdup (measure ? measure : ""));
+  char *slash = strchr (m, '/');
 
-  if (value == NULL)
-    return NULL;
-  for (const char *p = value; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isdigit (c))
-        return NULL;
-    }
-  for (guint i = 0; words[i]; i++)
-    if (strstr (value, words[i]) != NULL)
-      return words[i];
-  return NULL;
+  /* 元/人, 万元/公里: a cost per head or per unit is money too. */
+  if (slash == NULL)
+    slash = strstr (m, "／");
+  if (slash != NULL)
+    *slash = '\0';
+  g_strstrip (m);
+  return g_strv_contains (units, m);
+}
+
+gboolean
+ys_goal_value_is_numeric (const char *value)
+{
+  const char *p = value ? value : "";
+
+  while (*p && (g_unichar_isspace (g_utf8_get_char (p)) || g_utf8_get_char (p) == 0x3000))
+    p = g_utf8_next_char (p);
+  return *p && g_unichar_isdigit (g_utf8_get_char (p));
+}
+
+const char *
+ys_goal_likely_operator (const char *level1, const char *level2, const char *name, const char *measure)
+{
+  /* What the indicator names is something to keep down. */
+  static const char *const ceilings[] = {
+    "投诉", "差错", "事故", "失误", "故障率", "超支", "逾期", "违规", "下降", "降低", "减少", "缩短", "控制", "不超过",
+    "成本", "费用", "时长", "周期", NULL
+  };
+  const char *n = name ? name : "";
+
+  if (ys_goal_is_cost (level1, level2) || ys_goal_is_money_measure (measure))
+    return "≤";
+  for (guint i = 0; ceilings[i]; i++)
+    if (strstr (n, ceilings[i]) != NULL)
+      return "≤";
+  /* A deadline in days or months is at most that long; a rate, a count or a satisfaction at least. */
+  if (ys_goal_term_is (level2, "时效") && measure && !strchr (measure, '%') && !strstr (measure, "％"))
+    return "≤";
+  return "≥";
 }

@@ -44,7 +44,16 @@ gboolean     ys_goal_parse_number       (const char  *value,
 gboolean     ys_goal_parse_money        (const char  *value,
                                          const char  *measure,
                                          YsMoney     *fen);
-/* The unmeasurable word in @value (较好, 显著, 有所提高…) when it has no figure, or NULL. */
-const char  *ys_goal_vague_word         (const char  *value);
+/* 元, 千元, 万元, 亿元, also per head or unit (元/人). */
+gboolean     ys_goal_is_money_measure   (const char  *measure);
+/* Whether @value starts with a figure ("95", "12 万元"). */
+gboolean     ys_goal_value_is_numeric   (const char  *value);
+/* The operator a figure without one most likely means: ≤ for costs and
+ * what is kept down (投诉率, 差错, 完成时间 in days), ≥ for rates, counts
+ * and satisfaction. */
+const char  *ys_goal_likely_operator    (const char  *level1,
+                                         const char  *level2,
+                                         const char  *name,
+                                         const char  *measure);
 
 G_END_DECLS

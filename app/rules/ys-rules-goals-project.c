@@ -192,7 +192,7 @@ check_costs (YsRuleContext *ctx, YsGroup *group)
       const char *measure = ys_rule_text (ind, YS_INDICATOR_MEASURE);
 
       if (!(ys_goal_term_is (l1, "成本") || strstr (l2, "成本") != NULL)
-          || !(g_str_equal (op, "≤") || g_str_equal (op, "<") || g_str_equal (op, "="))
+          || !(g_str_equal (op, "≤") || g_str_equal (op, "<") || g_str_equal (op, "=") || op[0] == '\0')
           || !ys_goal_parse_money (value, measure, &target))
         continue;
       funds = ys_rule_project_funds (project, annual);

@@ -8,6 +8,7 @@
 #include "ys-i18n-private.h"
 
 #include "ys-goal-terms.h"
+#include "ys-goal-wording.h"
 #include "ys-kinds.h"
 #include "ys-rule.h"
 
@@ -51,6 +52,14 @@ emit (YsRuleContext *ctx, YsRecord *ind, guint field, const char *suffix, const 
   ys_rule_emit (ctx, &place, "%s", message);
 }
 
+/* Blank, or only a placeholder (“-”, “*”); wording the lexicon knows, such
+ * as 无 or 不适用, is a value R18 judges. */
+static gboolean
+value_missing (const char *value)
+{
+  return ys_rule_is_blank (value) && ys_goal_wording_match (value, NULL, NULL) == NULL;
+}
+
 static void
 check_blank (YsRuleContext *ctx, YsRecord *ind)
 {
@@ -60,11 +69,47 @@ check_blank (YsRuleContext *ctx, YsRecord *ind)
       g_autofree char *message = g_strdup_printf (_("Indicator %s has no level-3 name"), label);
       emit (ctx, ind, YS_INDICATOR_NAME, "name", message);
     }
-  if (ys_rule_is_blank (ys_rule_text (ind, YS_INDICATOR_VALUE)))
+  if (value_missing (ys_rule_text (ind, YS_INDICATOR_VALUE)))
     {
       g_autofree char *label = indicator_label (ind);
       g_autofree char *message = g_strdup_printf (_("Indicator %s has no target value"), label);
       emit (ctx, ind, YS_INDICATOR_VALUE, "value", message);
+    }
+}
+
+/* A figure printed without its operator, as several published forms do: a
+ * warning naming the operator it most likely needs. A word without one is
+ * read as qualitative. */
+static void
+check_missing_operator (YsRuleContext *ctx, YsRecord *ind)
+{
+  const char *value = ys_rule_text (ind, YS_INDICATOR_VALUE);
+  const char *measure = ys_rule_text (ind, YS_INDICATOR_MEASURE);
+  YsFindingPlace place = YS_FINDING_PLACE_INIT;
+  g_autofree char *facts = indicator_facts (ind);
+  g_autofree char *label = indicator_label (ind);
+
+  place.record = ind;
+  place.field = YS_INDICATOR_OPERATOR;
+  place.facts = facts;
+  if (ys_goal_value_is_numeric (value))
+    {
+      const char *likely = ys_goal_likely_operator (ys_rule_text (ind, YS_INDICATOR_LEVEL1),
+                                                    ys_rule_text (ind, YS_INDICATOR_LEVEL2),
+                                                    ys_rule_text (ind, YS_INDICATOR_NAME), measure);
+
+      place.level = YS_FINDING_WARNING;
+      place.hint = _("Give the operator the target means: ≥ for a floor (rates, counts, satisfaction), ≤ for a "
+                     "ceiling (costs, complaint or error rates, time taken), = for an exact figure");
+      ys_rule_emit (ctx, &place, _("Indicator %s has the figure “%s%s” but no operator; most likely it is “%s”"),
+                    label, value, measure, likely);
+    }
+  else
+    {
+      place.level = YS_FINDING_INFO;
+      place.hint = _("A value in words is a qualitative target: give it the operator 定性");
+      ys_rule_emit (ctx, &place, _("Indicator %s has the value “%s” without an operator and is read as qualitative (定性)"),
+                    label, value);
     }
 }
 
@@ -78,14 +123,13 @@ check_quantitative (YsRuleContext *ctx, YsRecord *ind)
   g_autofree char *message = NULL;
   guint field;
 
-  /* A blank value is R17's. */
-  if (ys_rule_is_blank (value))
+  /* A blank value is R17's; 无 and 不适用 are R18's. */
+  if (value_missing (value) || ys_goal_wording_is (value, "none") || ys_goal_wording_is (value, "not_applicable"))
     return;
   if (op[0] == '\0')
     {
-      label = indicator_label (ind);
-      message = g_strdup_printf (_("Indicator %s has the value “%s” but no operator (≥ ≤ = > < or 定性)"), label, value);
-      field = YS_INDICATOR_OPERATOR;
+      check_missing_operator (ctx, ind);
+      return;
     }
   else if (!ys_goal_is_quantitative (op))
     return;
@@ -107,39 +151,91 @@ check_quantitative (YsRuleContext *ctx, YsRecord *ind)
   emit (ctx, ind, field, NULL, message);
 }
 
+/* What the lexicon says of a value, at the level of its entry. */
+static gboolean
+check_wording (YsRuleContext *ctx, YsRecord *ind)
+{
+  const char *value = ys_rule_text (ind, YS_INDICATOR_VALUE);
+  const char *measure = ys_rule_text (ind, YS_INDICATOR_MEASURE);
+  g_autofree char *matched = NULL;
+  const YsGoalWording *w = ys_goal_wording_match (value, measure, &matched);
+  YsFindingPlace place = YS_FINDING_PLACE_INIT;
+  g_autofree char *facts = NULL;
+  g_autofree char *label = NULL;
+
+  if (w == NULL)
+    return FALSE;
+  facts = indicator_facts (ind);
+  label = indicator_label (ind);
+  place.record = ind;
+  place.field = w->on_measure ? YS_INDICATOR_MEASURE : YS_INDICATOR_VALUE;
+  place.facts = facts;
+  place.level = (int) w->level;
+  if (g_str_equal (w->klass, "not_applicable"))
+    {
+      place.hint = _("A level-2 indicator with nothing to measure may say so; check that the project really has "
+                     "nothing to measure there");
+      ys_rule_emit (ctx, &place, _("Indicator %s says it does not apply (“%s”)"), label, value);
+    }
+  else if (g_str_equal (w->klass, "none"))
+    {
+      place.hint = _("Give the target as a figure with its unit; where the indicator does not apply, write "
+                     "此项不适用 instead of 无");
+      ys_rule_emit (ctx, &place, _("Indicator %s: the value “%s” is not a target that can be measured"),
+                    label, value);
+    }
+  else if (w->suggest != NULL)
+    {
+      place.hint = _("Write the figure with its measure word: 个, 次, 人, 天 …");
+      ys_rule_emit (ctx, &place, _("Indicator %s: “%s%s” has a wrong measure word (“%s”, %s); probably “%s”"),
+                    label, value, measure, matched, w->label, w->suggest);
+    }
+  else
+    ys_rule_emit (ctx, &place, _("Indicator %s: the value “%s” cannot be measured (%s: “%s” without a figure)"),
+                  label, value, w->label, matched);
+  return TRUE;
+}
+
 static void
 check_measurable (YsRuleContext *ctx, YsRecord *ind)
 {
   const char *value = ys_rule_text (ind, YS_INDICATOR_VALUE);
   const char *op = ys_rule_text (ind, YS_INDICATOR_OPERATOR);
-  const char *word;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *l1 = NULL, *l2 = NULL;
+
+  if (value_missing (value) || check_wording (ctx, ind) || !g_str_equal (op, "定性"))
+    return;
+  l1 = ys_goal_term (ys_rule_text (ind, YS_INDICATOR_LEVEL1));
+  l2 = ys_goal_term (ys_rule_text (ind, YS_INDICATOR_LEVEL2));
+  /* Quantities, costs and satisfaction have figures by nature. */
+  if (!g_str_equal (l2, "数量") && !g_str_equal (l2, "服务对象满意度") && !ys_goal_is_cost (l1, l2))
+    return;
+  label = indicator_label (ind);
+  message = g_strdup_printf (_("Indicator %s is a %s indicator but its value “%s” is qualitative"),
+                             label, ys_goal_is_cost (l1, l2) ? "成本" : l2, value);
+  emit (ctx, ind, YS_INDICATOR_VALUE, NULL, message);
+}
+
+/* A cost is money: a 成本指标 counted in %, 次 or 人 measures something else. */
+static void
+check_cost_measure (YsRuleContext *ctx, YsRecord *ind)
+{
+  const char *op = ys_rule_text (ind, YS_INDICATOR_OPERATOR);
+  const char *value = ys_rule_text (ind, YS_INDICATOR_VALUE);
+  const char *measure = ys_rule_text (ind, YS_INDICATOR_MEASURE);
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
 
-  if (ys_rule_is_blank (value))
+  if (!ys_goal_is_cost (ys_rule_text (ind, YS_INDICATOR_LEVEL1), ys_rule_text (ind, YS_INDICATOR_LEVEL2))
+      || g_str_equal (op, "定性") || !ys_goal_value_is_numeric (value) || ys_rule_is_blank (measure)
+      || ys_goal_is_money_measure (measure))
     return;
-  word = ys_goal_vague_word (value);
-  if (word != NULL)
-    {
-      label = indicator_label (ind);
-      message = g_strdup_printf (_("Indicator %s: the value “%s” cannot be measured (“%s” without a figure)"),
-                                 label, value, word);
-    }
-  else if (g_str_equal (op, "定性"))
-    {
-      g_autofree char *l1 = ys_goal_term (ys_rule_text (ind, YS_INDICATOR_LEVEL1));
-      g_autofree char *l2 = ys_goal_term (ys_rule_text (ind, YS_INDICATOR_LEVEL2));
-
-      /* Quantities, costs and satisfaction have figures by nature. */
-      if (!g_str_equal (l2, "数量") && !g_str_equal (l2, "服务对象满意度") && !ys_goal_is_cost (l1, l2))
-        return;
-      label = indicator_label (ind);
-      message = g_strdup_printf (_("Indicator %s is a %s indicator but its value “%s” is qualitative"),
-                                 label, ys_goal_is_cost (l1, l2) ? "成本" : l2, value);
-    }
-  else
-    return;
-  emit (ctx, ind, YS_INDICATOR_VALUE, NULL, message);
+  label = indicator_label (ind);
+  message = g_strdup_printf (_("Indicator %s is a cost indicator but “%s%s%s” is not an amount of money: a cost is "
+                               "stated in 元 or 万元"), label, op, value, measure);
+  emit (ctx, ind, YS_INDICATOR_MEASURE, NULL, message);
 }
 
 static void
@@ -191,7 +287,8 @@ static const YsRule r16 = {
   "R16", YS_FINDING_ERROR,
   N_("Quantitative indicator incomplete"),
   N_("A quantitative target is an operator (≥ ≤ = > <), a number and a unit of measure, e.g. ≥ 95 %; a "
-     "qualitative one takes the operator 定性"),
+     "qualitative one takes the operator 定性. A figure without an operator is a warning, as some published "
+     "forms print it"),
   N_("绩效目标表 指标值 = 方向 + 数值 + 计量单位 (一体化 绩效 module save checks)"),
   YS_RULE_SCOPE_RECORD, &ys_indicator_kind, FALSE,
   { { &ys_indicator_kind, INDICATOR_LABEL_FIELDS | INDICATOR_VALUE_FIELDS },
@@ -203,7 +300,8 @@ static const YsRule r18 = {
   "R18", YS_FINDING_WARNING,
   N_("Indicator cannot be measured"),
   N_("State the target so that it can be checked at the end of the year: a figure with its unit (≥ 95 %, 12 次, "
-     "2023年10月底前), not 较好、显著、有所提高"),
+     "2023年10月底前), not 较好、显著、有所提高、保障有力 or 无; the wording is listed in "
+     "resources/rules/goal-wording.json"),
   N_("财预〔2015〕88号 绩效指标 细化、量化; 财预〔2021〕101号 指标值 可衡量、可考核"),
   YS_RULE_SCOPE_RECORD, &ys_indicator_kind, FALSE,
   { { &ys_indicator_kind, INDICATOR_LABEL_FIELDS | INDICATOR_VALUE_FIELDS },
@@ -223,4 +321,16 @@ static const YsRule r34 = {
   check_framework, NULL,
 };
 
-const YsRule *const ys_rules_goals[] = { &r17_indicator, &r16, &r18, &r34, NULL };
+static const YsRule r42 = {
+  "R42", YS_FINDING_WARNING,
+  N_("Cost indicator not in money"),
+  N_("State a cost indicator in 元 or 万元 (≤ 40 万元, ≤ 500 元/人); a rate or a count belongs under another "
+     "level-2 indicator"),
+  N_("成本指标 (财预〔2021〕101号): 经济成本 in money; 计量单位 元/万元"),
+  YS_RULE_SCOPE_RECORD, &ys_indicator_kind, FALSE,
+  { { &ys_indicator_kind, INDICATOR_LABEL_FIELDS | INDICATOR_VALUE_FIELDS },
+    { &ys_project_kind, 0 } },
+  check_cost_measure, NULL,
+};
+
+const YsRule *const ys_rules_goals[] = { &r17_indicator, &r16, &r18, &r42, &r34, NULL };

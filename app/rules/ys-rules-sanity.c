@@ -19,11 +19,17 @@ typedef struct
 } Required;
 
 /* What each region's performance form prints in its header (seeds 000/001
- * 安徽: 新增/延续; 004 山西: 经常性/一次性 and 项目期; every form: the period
- * and the implementing body). The national layout asks for all of them. */
+ * 安徽 2023: 新增/延续; 004 山西: 经常性/一次性 and 项目期; every form: the
+ * period and the implementing body). The 安徽 annual-only form of later
+ * years (layouts/anhui.json, from 2025) prints no 新增/延续, so it is not
+ * asked for there. The national layout asks for all of them. */
 static const Required *
-required_fields (const char *region, guint *n)
+required_fields (const char *region, int year, guint *n)
 {
+  static const Required anhui_annual[] = {
+    { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },
+    { YS_PROJECT_EXECUTOR, YS_PROJECT_DEPARTMENT },
+  };
   static const Required anhui[] = {
     { YS_PROJECT_STATUS, YS_PROJECT_STATUS },
     { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },
@@ -45,6 +51,8 @@ required_fields (const char *region, guint *n)
     { YS_PROJECT_EXECUTOR, YS_PROJECT_DEPARTMENT },
   };
 
+  if (g_strcmp0 (region, "anhui") == 0 && year >= 2025)
+    return *n = G_N_ELEMENTS (anhui_annual), anhui_annual;
   if (g_strcmp0 (region, "anhui") == 0)
     return *n = G_N_ELEMENTS (anhui), anhui;
   if (g_strcmp0 (region, "hebei") == 0)
@@ -60,7 +68,8 @@ check_project_fields (YsRuleContext *ctx, YsRecord *project)
   g_autoptr(GString) lacking = g_string_new (NULL);
   YsFindingPlace place = YS_FINDING_PLACE_INIT;
   guint n;
-  const Required *required = required_fields (ys_document_get_meta (ys_rule_context_get_document (ctx), "region"), &n);
+  YsDocument *doc = ys_rule_context_get_document (ctx);
+  const Required *required = required_fields (ys_document_get_meta (doc, "region"), ys_document_get_year (doc), &n);
   int first = -1;
 
   for (guint i = 0; i < n; i++)
