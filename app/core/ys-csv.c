@@ -13,6 +13,7 @@ struct _YsCsvReader {
   gsize  len;
   gsize  pos;
   guint  line;  /* 1-based line of data[pos] */
+  char   separator;
 };
 
 YsCsvReader *
@@ -37,7 +38,17 @@ ys_csv_reader_new_from_data (const char *data,
   reader->data[len] = '\0';
   reader->len = len;
   reader->line = 1;
+  reader->separator = ',';
   return reader;
+}
+
+void
+ys_csv_reader_set_separator (YsCsvReader *reader,
+                             char         separator)
+{
+  g_return_if_fail (reader != NULL);
+  g_return_if_fail (separator != '"' && separator != '\n' && separator != '\r' && separator != '\0');
+  reader->separator = separator;
 }
 
 void
@@ -143,7 +154,7 @@ ys_csv_reader_next_row (YsCsvReader  *reader,
             {
               char c = reader->data[reader->pos];
 
-              if (c != ',' && c != '\n' && c != '\r')
+              if (c != reader->separator && c != '\n' && c != '\r')
                 {
                   g_set_error (error, YS_CSV_ERROR, YS_CSV_ERROR_BAD_QUOTE,
                                _("line %u: unexpected text after a closing quote"),
@@ -159,7 +170,7 @@ ys_csv_reader_next_row (YsCsvReader  *reader,
           while (reader->pos < reader->len)
             {
               char c = reader->data[reader->pos];
-              if (c == ',' || c == '\n' || c == '\r')
+              if (c == reader->separator || c == '\n' || c == '\r')
                 break;
               reader->pos++;
             }
@@ -169,7 +180,7 @@ ys_csv_reader_next_row (YsCsvReader  *reader,
       g_ptr_array_add (fields, g_strndup (field->str, field->len));
       g_string_truncate (field, 0);
 
-      if (reader->pos < reader->len && reader->data[reader->pos] == ',')
+      if (reader->pos < reader->len && reader->data[reader->pos] == reader->separator)
         {
           reader->pos++;
           continue;

@@ -21,6 +21,9 @@ typedef struct _YsCsvReader YsCsvReader;
 YsCsvReader *ys_csv_reader_new_from_data (const char  *data,
                                           gsize        len);
 void         ys_csv_reader_free          (YsCsvReader *reader);
+/* Another field separator than the comma, e.g. '\t' for text copied from a spreadsheet. */
+void         ys_csv_reader_set_separator (YsCsvReader *reader,
+                                          char         separator);
 
 /* Reads the next record.  On success *@fields_out is a new GPtrArray of
  * newly allocated strings (free func set; never empty: a blank line gives one
