@@ -1,6 +1,7 @@
 /* yusuan-cli as a script would use it: exit codes, messages, and files left alone. */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unzip.h>
@@ -155,15 +156,17 @@ test_import_errors_leave_nothing (void)
   g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *units = g_build_filename (in, "units.csv", NULL);
   g_autofree char *lines = g_build_filename (in, "lines.csv", NULL);
+  g_autofree char *doc_csv = g_build_filename (in, "document.csv", NULL);
   g_autofree char *path = g_build_filename (dir, "new.yusuan", NULL);
   g_autofree char *out = NULL, *err = NULL;
 
   g_mkdir_with_parents (in, 0755);
+  g_file_set_contents (doc_csv, "key,value\ndept_name,测试部门\n", -1, NULL);
   g_file_set_contents (units, "code,name,unit_type,role\n103001,单位,行政单位,本级\n", -1, NULL);
   g_file_set_contents (lines, "unit_code,func_code,econ_code,kind,source,amount\n"
                               "103001,2010301,30101,人员经费,一般公共预算拨款,1.234\n", -1, NULL);
   g_assert_cmpint (ys_test_run_cli (&out, &err, "import", path, in, NULL), !=, 0);
-  g_assert_nonnull (strstr (err, "lines.csv, line 2, column 6"));
+  g_assert_nonnull (strstr (err, "lines.csv:2: amount:"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   ys_test_rm_rf (dir);
 }
@@ -216,6 +219,153 @@ test_catalog_commands (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (ys_test_run_cli (&out, &err, "catalog", "lookup", "2999999", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "2999999"));
+}
+
+/* ---- import, dump and lookup as a new user meets them ---- */
+
+static void
+test_import_hygiene (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "s.yusuan", NULL);
+  g_autofree char *extra = g_build_filename (dir, "extra", NULL);
+  g_autofree char *extra_doc = g_build_filename (extra, "document.csv", NULL);
+  g_autofree char *extra_units = g_build_filename (extra, "units.csv", NULL);
+  g_autofree char *src = g_build_filename (SOURCE_ROOT, "resources", "samples", "shanhaiguan-2023", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  /* A directory without document.csv (here the samples' parent) is no interchange directory. */
+  {
+    g_autofree char *parent = g_path_get_dirname (src);
+    g_assert_cmpint (ys_test_run_cli (&out, &err, "import", path, parent, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "document.csv"));
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* A successful import says what it read. */
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "import", path, src, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "units.csv"));
+  g_assert_true (g_regex_match_simple ("lines\\.csv +47 ", out, 0, 0));
+  g_assert_true (g_regex_match_simple ("indicators\\.csv +52 ", out, 0, 0));
+  g_assert_null (strstr (out, "services.csv"));   /* nothing read, nothing said */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Importing again into the filled file is refused and changes nothing. */
+  before = ys_test_file_digest (path);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "import", path, src, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "already holds 128 records"));
+  g_assert_nonnull (strstr (err, "--append"));
+  after = ys_test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* --append adds, and says so. */
+  g_mkdir_with_parents (extra, 0755);
+  g_file_set_contents (extra_doc, "key,value\n", -1, NULL);
+  g_file_set_contents (extra_units, "code,name,unit_type,role\n434002,下属中心,事业单位,下属单位\n", -1, NULL);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "import", path, extra, "--append", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "already holds 128 records"));
+  g_assert_true (g_regex_match_simple ("units\\.csv +1 ", out, 0, 0));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Errors in the documented form FILE:LINE: column: reason. */
+  g_file_set_contents (extra_units, "code,name,unit_type,role\n434003,中心,学校,下属单位\n", -1, NULL);
+  g_assert_cmpint (ys_test_run_cli (&out, &err, "import", path, extra, "--append", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "units.csv:2: unit_type: "));
+  ys_test_rm_rf (dir);
+}
+
+/* Dump writes an empty number as empty, and every file it writes is in docs/interchange.md. */
+static void
+test_dump_files (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "s.yusuan", NULL);
+  g_autofree char *out_dir = g_build_filename (dir, "d", NULL);
+  g_autofree char *units = g_build_filename (out_dir, "units.csv", NULL);
+  g_autofree char *doc_md = g_build_filename (SOURCE_ROOT, "docs", "interchange.md", NULL);
+  g_autofree char *src = g_build_filename (SOURCE_ROOT, "resources", "samples", "shanhaiguan-2023", NULL);
+  g_autofree char *text = NULL, *md = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint n = 0;
+
+  g_assert_cmpint (ys_test_run_cli (NULL, NULL, "import", path, src, NULL), ==, 0);
+  g_assert_cmpint (ys_test_run_cli (NULL, NULL, "dump", path, out_dir, NULL), ==, 0);
+  /* 编制人数, 实有人数, 离退休人数 are not given by the seed; 8 vehicles are. */
+  g_assert_true (g_file_get_contents (units, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, ",本级,,,,8,"));
+  g_assert_true (g_file_get_contents (doc_md, &md, NULL, NULL));
+  listing = g_dir_open (out_dir, 0, NULL);
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *heading = g_strdup_printf ("\n## %s", name);
+      if (strstr (md, heading) == NULL)
+        g_test_message ("docs/interchange.md has no section for %s", name);
+      g_assert_nonnull (strstr (md, heading));
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 12);
+  ys_test_rm_rf (dir);
+}
+
+static void
+test_catalog_lookup_everywhere (void)
+{
+  static const char *const cases[][2] = {
+    { "2010301", "(function)" }, { "30101", "(economic)" }, { "50101", "(gov-economic)" },
+    { "A02010104", "(procurement)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      g_assert_cmpint (ys_test_run_cli (&out, &err, "catalog", "lookup", cases[i][0], NULL), ==, 0);
+      g_assert_nonnull (strstr (out, cases[i][0]));
+      g_assert_nonnull (strstr (out, cases[i][1]));
+    }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    g_assert_cmpint (ys_test_run_cli (&out, &err, "catalog", "lookup", "39999x", NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "none of the 2023 catalogs"));
+  }
+}
+
+/* The build's own program speaks Chinese under a zh_CN locale, with no other variable. */
+static void
+test_chinese_uninstalled (void)
+{
+  const char *argv[] = { CLI_PATH, "--help", NULL };
+  const char *envp[] = { "LANG=zh_CN.UTF-8", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  int status = 0;
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale is not installed (.ci/install-deps installs it)");
+      return;
+    }
+  setlocale (LC_ALL, saved);
+  g_spawn_sync (NULL, (char **) argv, (char **) envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_nonnull (strstr (out, "用法"));
+  g_assert_nonnull (strstr (out, "新建空白预算文件"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  argv[1] = "frobnicate";
+  g_spawn_sync (NULL, (char **) argv, (char **) envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (err, "未知"));
 }
 
 static gboolean
@@ -330,6 +480,10 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/import-errors", test_import_errors_leave_nothing);
   g_test_add_func ("/cli/dump-import", test_dump_import_round_trip);
   g_test_add_func ("/cli/catalog", test_catalog_commands);
+  g_test_add_func ("/cli/import-hygiene", test_import_hygiene);
+  g_test_add_func ("/cli/dump-files", test_dump_files);
+  g_test_add_func ("/cli/catalog-lookup-everywhere", test_catalog_lookup_everywhere);
+  g_test_add_func ("/cli/chinese-uninstalled", test_chinese_uninstalled);
   g_test_add_func ("/cli/generate", test_generate_is_deterministic);
   g_test_add_func ("/cli/export-and-catalog-import", test_export_and_catalog_import);
   return g_test_run ();

@@ -133,18 +133,18 @@ test_bad_rows (void)
   static const BadCase cases[] = {
     { "lines.csv", "unit_code,func_code,econ_code,kind,source,amount,colour\n103001,2010301,30101,人员经费,一般公共预算拨款,1,红\n", "colour" },
     { "lines.csv", "unit_code,func_code,kind,source,amount\n103001,2010301,人员经费,一般公共预算拨款,1\n", "econ_code" },
-    { "lines.csv", "%s103001,2010301,30101,人员经费,一般公共预算拨款,12.345\n", "line 2, column 6" },
+    { "lines.csv", "%s103001,2010301,30101,人员经费,一般公共预算拨款,12.345\n", "lines.csv:2: amount:" },
     { "lines.csv", "%s103001,2010301,30101,人员经费,一般公共预算拨款,abc\n", "amount" },
     { "lines.csv", "%s103001,2010301,30101,人员经费,一般公共预算拨款,-5\n", "amount" },
     { "lines.csv", "%s103001,201030,30101,人员经费,一般公共预算拨款,1\n", "func_code" },
     { "lines.csv", "%s103001,2010301,30101,基本支出,一般公共预算拨款,1\n", "kind" },
     { "lines.csv", "%s103001,2010301,30101,人员经费,财政拨款,1\n", "source" },
     { "lines.csv", "%s999999,2010301,30101,人员经费,一般公共预算拨款,1\n", "999999" },
-    { "lines.csv", "%s103001,2010301,30101,人员经费,一般公共预算拨款\n", "line 2" },
-    { "lines.csv", "%s103001,2010301,30101,人员经费,\"一般公共预算拨款,1\n", "line 2" },
+    { "lines.csv", "%s103001,2010301,30101,人员经费,一般公共预算拨款\n", ":2:" },
+    { "lines.csv", "%s103001,2010301,30101,人员经费,\"一般公共预算拨款,1\n", ":2:" },
     { "lines.csv", "%s,2010301,30101,人员经费,一般公共预算拨款,1\n", "unit_code" },
     { "units.csv", NULL, "103001" },
-    { "projects.csv", "code,name,unit_code\nP1,项目,103001\nP1,又一个,103001\n", "line 3" },
+    { "projects.csv", "code,name,unit_code\nP1,项目,103001\nP1,又一个,103001\n", ":3:" },
     { "indicators.csv", "project_code,goal_set,level1,level2\nP9,年度,产出指标,数量指标\n", "P9" },
     { "document.csv", "key,value\nyear,明年\n", "明年" },
     { "lines.csv", "%s103001,2010301,30101,人员经费,一般公共预算拨款,99999999999999999999\n", "amount" },
@@ -234,9 +234,9 @@ test_every_problem_reported (void)
   g_assert_false (ys_interchange_import (doc, root, problems, &error));
   /* Line 3 has two bad cells, line 5 a missing unit: three problems in all. */
   g_assert_cmpuint (problems->len, ==, 3);
-  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "line 3, column 3"));
-  g_assert_nonnull (strstr (g_ptr_array_index (problems, 1), "line 3, column 6"));
-  g_assert_nonnull (strstr (g_ptr_array_index (problems, 2), "line 5"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "lines.csv:3: econ_code:"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 1), "lines.csv:3: amount:"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 2), "lines.csv:5:"));
   g_assert_cmpuint (ys_document_count (doc, &ys_unit_kind), ==, 0);
   ys_document_close (doc);
   ys_test_rm_rf (root);

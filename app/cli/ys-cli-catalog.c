@@ -34,6 +34,44 @@ print_entries (YsCatalog *catalog, GPtrArray *entries)
     }
 }
 
+/* A code without --kind: every catalog it could be in, each hit named by
+ * its catalog. */
+static int
+lookup_everywhere (const char *code, int year)
+{
+  guint found = 0;
+  gboolean incomplete = FALSE;
+
+  for (guint k = 0; k < YS_CATALOG_N_KINDS; k++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(YsCatalog) catalog = ys_catalog_load_bundled (k, year, &error);
+      const YsCatalogEntry *e;
+      g_autofree char *path = NULL;
+
+      if (catalog == NULL)
+        continue;  /* no catalog of this kind for the year */
+      e = ys_catalog_lookup (catalog, code);
+      if (e == NULL)
+        {
+          incomplete |= ys_catalog_is_incomplete (catalog) && ys_catalog_kind_accepts_code (k, code);
+          continue;
+        }
+      path = ys_catalog_describe_path (catalog, e->code);
+      printf ("%s\t%s\t%s\t%s\t%s (%s)\n", e->code, e->name, path, e->provenance ? e->provenance : "",
+              ys_catalog_kind_get_title (k), kind_names[k]);
+      found++;
+    }
+  if (found == 0)
+    {
+      g_printerr (_("yusuan-cli: the code “%s” is in none of the %d catalogs (function, economic, gov-economic, "
+                    "procurement)%s\n"), code, year,
+                  incomplete ? _(" (the bundled catalog is incomplete: import the official one)") : "");
+      return 1;
+    }
+  return 0;
+}
+
 static int
 lookup_or_search (int argc, char **argv, gboolean search)
 {
@@ -41,7 +79,9 @@ lookup_or_search (int argc, char **argv, gboolean search)
   int year = 2023;
   int max = 50;
   GOptionEntry entries[] = {
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("Catalog: function (default), economic, gov-economic or procurement"), N_("KIND") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name,
+      search ? N_("Catalog: function (default), economic, gov-economic or procurement")
+             : N_("Catalog: function, economic, gov-economic or procurement (default: every catalog)"), N_("KIND") },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Classification year (2023)"), N_("YEAR") },
     { "max", 0, 0, G_OPTION_ARG_INT, &max, N_("At most this many results (50)"), "N" },
     { NULL }
@@ -52,11 +92,14 @@ lookup_or_search (int argc, char **argv, gboolean search)
 
   if (!ys_cli_parse (&argc, &argv, search ? _("TEXT") : _("CODE"),
                      search ? _("Find entries whose code starts with TEXT or whose name contains it.")
-                            : _("Show one entry with its full path."),
+                            : _("Show one entry with its full path. Without --kind the code is looked up in\n"
+                                "every catalog and each hit names its catalog."),
                      entries, 1))
     return 2;
   if (kind_name && !parse_kind (kind_name, &kind))
     return 2;
+  if (!search && kind_name == NULL)
+    return lookup_everywhere (argv[1], year);
   catalog = ys_catalog_load_bundled (kind, year, &error);
   if (catalog == NULL)
     return ys_cli_fail (error);

@@ -61,20 +61,71 @@ ys_cli_info (int argc, char **argv)
   return 0;
 }
 
+static guint
+count_records (YsDocument *doc, guint *counts)
+{
+  const YsKind *const *kinds = ys_kinds_all ();
+  guint total = 0;
+
+  for (guint k = 0; kinds[k]; k++)
+    {
+      counts[k] = ys_document_count (doc, kinds[k]);
+      total += counts[k];
+    }
+  return total;
+}
+
+/* What a successful import read, kind by kind. */
+static void
+print_read (const char *dir, YsDocument *doc, const guint *before)
+{
+  const YsKind *const *kinds = ys_kinds_all ();
+  guint after[YS_N_KINDS];
+
+  count_records (doc, after);
+  printf (_("Imported from %s:\n"), dir);
+  for (guint k = 0; kinds[k]; k++)
+    if (after[k] > before[k])
+      printf ("  %-16s %6u  %s\n", kinds[k]->file, after[k] - before[k], _(kinds[k]->label));
+}
+
 int
 ys_cli_import (int argc, char **argv)
 {
+  gboolean append = FALSE;
+  GOptionEntry entries[] = {
+    { "append", 0, 0, G_OPTION_ARG_NONE, &append,
+      N_("Add the records to a budget file that already holds some (its settings are replaced by document.csv's)"), NULL },
+    { NULL }
+  };
   g_autoptr(YsDocument) doc = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *doc_csv = NULL;
   GError *error = NULL;
   gboolean created = FALSE;
+  guint before[YS_N_KINDS] = { 0 };
 
   if (!ys_cli_parse (&argc, &argv, _("FILE.yusuan DIRECTORY"),
                      _("Read an interchange directory (docs/interchange.md) into a budget file.\n"
-                       "The file is created when it does not exist. Every row is checked first;\n"
-                       "if any is wrong, every problem is listed and nothing is imported."),
-                     NULL, 2))
+                       "The file is created when it does not exist; a file that already holds records\n"
+                       "is refused unless --append is given. Every row is checked first; if any is\n"
+                       "wrong, every problem is listed as FILE:LINE: column: reason and nothing is imported."),
+                     entries, 2))
     return 2;
+
+  /* Without document.csv it is not an interchange directory (perhaps its parent, or a typo). */
+  doc_csv = g_build_filename (argv[2], "document.csv", NULL);
+  if (!g_file_test (argv[2], G_FILE_TEST_IS_DIR))
+    {
+      g_printerr (_("yusuan-cli: “%s” is not a directory\n"), argv[2]);
+      return 1;
+    }
+  if (!g_file_test (doc_csv, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("yusuan-cli: “%s” has no document.csv, so it is not an interchange directory "
+                    "(docs/interchange.md); nothing was imported\n"), argv[2]);
+      return 1;
+    }
 
   if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
     {
@@ -92,9 +143,20 @@ ys_cli_import (int argc, char **argv)
     }
   else
     {
+      guint held;
+
       doc = ys_cli_open (argv[1]);
       if (doc == NULL)
         return 1;
+      held = count_records (doc, before);
+      if (held > 0 && !append)
+        {
+          g_printerr (_("yusuan-cli: “%s” already holds %u records; nothing was imported. Use --append to add "
+                        "the directory’s records to them, or import into a new file.\n"), argv[1], held);
+          return 1;
+        }
+      if (held > 0)
+        printf (_("“%s” already holds %u records; the directory’s records are added to them.\n"), argv[1], held);
     }
 
   if (doc == NULL || !ys_interchange_import (doc, argv[2], problems, &error))
@@ -112,6 +174,7 @@ ys_cli_import (int argc, char **argv)
                      _("%u problems found; nothing was imported"), problems->len);
       return ys_cli_fail (error);
     }
+  print_read (argv[2], doc, before);
   return 0;
 }
 

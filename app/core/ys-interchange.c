@@ -15,15 +15,16 @@ static const char *const catalog_files[YS_CATALOG_N_KINDS] = {
   "function", "economic_dept", "economic_gov", "procurement"
 };
 
+/* FILE:LINE: column: reason, the form docs/interchange.md documents and
+ * editors jump to. */
 static void
 problem (GPtrArray *problems, const char *file, guint line, guint column,
          const char *column_name, const char *reason)
 {
   if (column > 0)
-    g_ptr_array_add (problems, g_strdup_printf (_("%s, line %u, column %u (%s): %s"),
-                                                file, line, column, column_name, reason));
+    g_ptr_array_add (problems, g_strdup_printf ("%s:%u: %s: %s", file, line, column_name, reason));
   else
-    g_ptr_array_add (problems, g_strdup_printf (_("%s, line %u: %s"), file, line, reason));
+    g_ptr_array_add (problems, g_strdup_printf ("%s:%u: %s", file, line, reason));
 }
 
 /* NULL with no error when the file does not exist. */
@@ -389,7 +390,7 @@ ys_interchange_import (YsDocument *doc, const char *dir, GPtrArray *problems, GE
     for (guint r = 0; r < parsed[k].records->len; r++)
       if (!ys_document_insert (doc, g_ptr_array_index (parsed[k].records, r), error))
         {
-          g_autofree char *where = g_strdup_printf (_("%s, line %u: "), kinds[k]->file,
+          g_autofree char *where = g_strdup_printf ("%s:%u: ", kinds[k]->file,
                                                     g_array_index (parsed[k].lines, guint, r));
           g_prefix_error (error, "%s", where);
           ys_document_cancel_batch (doc);
@@ -425,6 +426,16 @@ write_file (const char *dir, const char *file, GString *contents, GError **error
   g_autofree char *path = g_build_filename (dir, file, NULL);
   /* g_file_set_contents writes a temporary file and renames it over the old one. */
   return g_file_set_contents (path, contents->str, contents->len, error);
+}
+
+/* An empty number or amount is written empty, not 0 or 0.00: import reads
+ * an empty cell as 0, so nothing is lost, and the file reads as typed. */
+static char *
+dump_field (YsRecord *record, const YsField *field, guint f)
+{
+  if ((field->type == YS_FIELD_INT || field->type == YS_FIELD_MONEY) && ys_record_get_int (record, f) == 0)
+    return g_strdup ("");
+  return ys_record_format (record, f);
 }
 
 gboolean
@@ -495,7 +506,7 @@ ys_interchange_dump (YsDocument *doc, const char *dir, GError **error)
           g_auto(GStrv) values = g_new0 (char *, kind->n_fields + 1);
 
           for (guint f = 0; f < kind->n_fields; f++)
-            values[f] = ys_record_format (record, f);
+            values[f] = dump_field (record, &kind->fields[f], f);
           ys_csv_append_row (out, (const char *const *) values, kind->n_fields);
         }
       if (!write_file (dir, kind->file, out, error))
