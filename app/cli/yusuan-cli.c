@@ -25,6 +25,7 @@ static const Command commands[] = {
   { "tables",   ys_cli_tables,   N_("Print the official tables of a budget (text or JSON)") },
   { "export",   ys_cli_export,   N_("Write the official tables into an xlsx workbook") },
   { "validate", ys_cli_validate, N_("Check a budget against the classification rules") },
+  { "next-year", ys_cli_next_year, N_("Start next year’s budget from this one") },
 };
 
 static void

@@ -17,6 +17,9 @@ static void
 add_amount (YsAmounts *a, const char *kind, YsMoney amount)
 {
   a->total += amount;
+  /* A prior-year figure may be given without its kind: it counts in the total only. */
+  if (kind[0] == '\0')
+    return;
   if (strcmp (kind, "项目支出") == 0)
     a->project += amount;
   else
@@ -133,6 +136,42 @@ ys_summary_compute (YsDocument *doc, const YsFilter *filter)
       s->n_units = ys_document_count (doc, &ys_unit_kind);
       s->n_projects = ys_document_count (doc, &ys_project_kind);
       s->n_indicators = ys_document_count (doc, &ys_indicator_kind);
+    }
+  return s;
+}
+
+YsSummary *
+ys_summary_compute_prior (YsDocument *doc, const char *unit_code)
+{
+  YsSummary *s = g_new0 (YsSummary, 1);
+  guint n = ys_document_count (doc, &ys_prior_year_kind);
+
+  s->by_function = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  s->by_economic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      YsRecord *r = ys_document_get (doc, &ys_prior_year_kind, i);
+      const char *kind = ys_record_get_text (r, YS_PRIOR_YEAR_KIND);
+      const char *func = ys_record_get_text (r, YS_PRIOR_YEAR_FUNC_CODE);
+      const char *econ = ys_record_get_text (r, YS_PRIOR_YEAR_ECON_CODE);
+      guint source = source_index (ys_record_get_text (r, YS_PRIOR_YEAR_SOURCE));
+      YsMoney amount = ys_record_get_int (r, YS_PRIOR_YEAR_AMOUNT);
+
+      if (unit_code && strcmp (unit_code, ys_record_get_text (r, YS_PRIOR_YEAR_UNIT_CODE)) != 0)
+        continue;
+      s->n_lines++;
+      if (strcmp (kind, "收入") == 0)
+        {
+          s->income_total += amount;
+          s->income_by_source[source] += amount;
+          continue;
+        }
+      add_amount (&s->expense, kind, amount);
+      add_amount (&s->expense_by_source[source], kind, amount);
+      for (guint len = 3; len <= 7; len += 2)
+        add_rollup (s->by_function, func, len, kind, amount);
+      add_rollup (s->by_economic, econ, 3, kind, amount);
+      add_rollup (s->by_economic, econ, 5, kind, amount);
     }
   return s;
 }

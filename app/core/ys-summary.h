@@ -39,6 +39,11 @@ gboolean   ys_filter_matches_line (const YsFilter *filter,
                                    YsRecord       *line);
 YsSummary *ys_summary_compute     (YsDocument     *doc,
                                    const YsFilter *filter);
+/* The same totals of the document's prior-year figures (上年数): records of
+ * kind 收入 are income, the rest expenditure; n_lines counts the records.
+ * @unit_code NULL: the whole department. */
+YsSummary *ys_summary_compute_prior (YsDocument   *doc,
+                                   const char     *unit_code);
 void       ys_summary_free        (YsSummary      *summary);
 /* Codes present in @table ("by_function" or "by_economic"), sorted. */
 GPtrArray *ys_summary_codes       (GHashTable     *table);
