@@ -280,6 +280,31 @@ ys_next_year_create (YsDocument *old, const char *new_path, int new_year, GHashT
   return g_steal_pointer (&report);
 }
 
+static void
+add_int (JsonBuilder *b, const char *name, gint64 value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+add_bool (JsonBuilder *b, const char *name, gboolean value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_boolean_value (b, value);
+}
+
+/* NULL is written as null. */
+static void
+add_string (JsonBuilder *b, const char *name, const char *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
 char *
 ys_next_year_report_to_json (YsNextYearReport *report)
 {
@@ -288,28 +313,17 @@ ys_next_year_report_to_json (YsNextYearReport *report)
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "old_year");
-  json_builder_add_int_value (b, report->old_year);
-  json_builder_set_member_name (b, "new_year");
-  json_builder_add_int_value (b, report->new_year);
-  json_builder_set_member_name (b, "old_catalog_year");
-  json_builder_add_int_value (b, report->old_catalog_year);
-  json_builder_set_member_name (b, "new_catalog_year");
-  json_builder_add_int_value (b, report->new_catalog_year);
-  json_builder_set_member_name (b, "catalog_advanced");
-  json_builder_add_boolean_value (b, report->catalog_advanced);
-  json_builder_set_member_name (b, "imported_catalog_carried");
-  json_builder_add_boolean_value (b, report->imported_catalog_carried);
-  json_builder_set_member_name (b, "units");
-  json_builder_add_int_value (b, report->n_units);
-  json_builder_set_member_name (b, "indicators");
-  json_builder_add_int_value (b, report->n_indicators);
-  json_builder_set_member_name (b, "prior_year_records");
-  json_builder_add_int_value (b, report->n_prior_year);
-  json_builder_set_member_name (b, "prior_year_expense");
-  json_builder_add_int_value (b, report->prior_expense);
-  json_builder_set_member_name (b, "prior_year_income");
-  json_builder_add_int_value (b, report->prior_income);
+  add_int (b, "old_year", report->old_year);
+  add_int (b, "new_year", report->new_year);
+  add_int (b, "old_catalog_year", report->old_catalog_year);
+  add_int (b, "new_catalog_year", report->new_catalog_year);
+  add_bool (b, "catalog_advanced", report->catalog_advanced);
+  add_bool (b, "imported_catalog_carried", report->imported_catalog_carried);
+  add_int (b, "units", report->n_units);
+  add_int (b, "indicators", report->n_indicators);
+  add_int (b, "prior_year_records", report->n_prior_year);
+  add_int (b, "prior_year_expense", report->prior_expense);
+  add_int (b, "prior_year_income", report->prior_income);
 
   json_builder_set_member_name (b, "projects");
   json_builder_begin_array (b);
@@ -317,14 +331,10 @@ ys_next_year_report_to_json (YsNextYearReport *report)
     {
       YsNextYearProject *p = g_ptr_array_index (report->projects, i);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "code");
-      json_builder_add_string_value (b, p->code);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, p->name);
-      json_builder_set_member_name (b, "carried");
-      json_builder_add_boolean_value (b, p->carried);
-      json_builder_set_member_name (b, "reason");
-      json_builder_add_string_value (b, p->reason);
+      add_string (b, "code", p->code);
+      add_string (b, "name", p->name);
+      add_bool (b, "carried", p->carried);
+      add_string (b, "reason", p->reason);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -335,19 +345,11 @@ ys_next_year_report_to_json (YsNextYearReport *report)
     {
       YsNextYearCode *c = g_ptr_array_index (report->missing, i);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "code");
-      json_builder_add_string_value (b, c->code);
-      json_builder_set_member_name (b, "catalog");
-      json_builder_add_string_value (b, c->catalog == YS_CATALOG_FUNCTION ? "function" : "economic_dept");
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, c->name);
-      json_builder_set_member_name (b, "mapped_to");
-      if (c->mapped_to)
-        json_builder_add_string_value (b, c->mapped_to);
-      else
-        json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "amount");
-      json_builder_add_int_value (b, c->amount);
+      add_string (b, "code", c->code);
+      add_string (b, "catalog", c->catalog == YS_CATALOG_FUNCTION ? "function" : "economic_dept");
+      add_string (b, "name", c->name);
+      add_string (b, "mapped_to", c->mapped_to);
+      add_int (b, "amount", c->amount);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
