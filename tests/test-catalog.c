@@ -9,6 +9,8 @@
 
 #include "ys-catalog.h"
 #include "ys-csv.h"
+#include "ys-test-util.h"
+#include "ys-test-xlsx.h"
 
 static YsCatalog *
 load (YsCatalogKind kind,
@@ -721,6 +723,84 @@ test_read_xlsx (void)
   remove_tmp_dir (dir);
 }
 
+/* The inputs that crashed the catalog import (issue 15) and the zip bomb it
+ * read into half a gigabyte: each refused with a message, by the function
+ * and by `yusuan-cli catalog import`, the document left as it was. */
+static void
+assert_catalog_refused (const char *path,
+                        const char *must_contain)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = ys_catalog_read_file (path, &error);
+  g_autofree char *base = g_path_get_basename (path);
+
+  g_assert_null (entries);
+  g_assert_error (error, YS_CATALOG_ERROR, YS_CATALOG_ERROR_FORMAT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, base));
+  g_assert_nonnull (strstr (error->message, must_contain));
+}
+
+static void
+test_read_hostile (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *empty_ss = g_build_filename (dir, "empty-strings.xlsx", NULL);
+  g_autofree char *row_in_cell = g_build_filename (dir, "row-in-cell.xlsx", NULL);
+  g_autofree char *bomb = g_build_filename (dir, "bomb.xlsx", NULL);
+  g_autofree char *doc_path = g_build_filename (dir, "budget.yusuan", NULL);
+  g_autofree char *sheet = ys_test_sheet_xml (
+    "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>", NULL);
+  g_autofree char *bad_sheet = ys_test_sheet_xml (
+    "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>code</t></is><row r=\"2\"></row></c></row>", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+  const char *files[] = { empty_ss, row_in_cell, bomb };
+
+  ys_test_write_xlsx (empty_ss, "xl/worksheets/sheet1.xml", sheet, "xl/sharedStrings.xml", "", NULL);
+  assert_catalog_refused (empty_ss, "xl/sharedStrings.xml");
+  ys_test_write_xlsx (row_in_cell, "xl/worksheets/sheet1.xml", bad_sheet, NULL);
+  assert_catalog_refused (row_in_cell, "A1");
+  ys_test_write_zip_bomb (bomb);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) entries = ys_catalog_read_file (bomb, &error);
+    g_assert_null (entries);
+    g_assert_error (error, YS_CATALOG_ERROR, YS_CATALOG_ERROR_FORMAT);
+    g_assert_nonnull (strstr (error->message, "bomb.xlsx"));
+  }
+
+  g_object_unref (ys_test_small_document (doc_path));
+  before = ys_test_file_digest (doc_path);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *base = g_path_get_basename (files[i]);
+      g_assert_cmpint (ys_test_run_cli (NULL, &err, "catalog", "import", doc_path, files[i],
+                                        "--replace", NULL), !=, 0);
+      g_assert_nonnull (strstr (err, base));
+      g_clear_pointer (&err, g_free);
+    }
+  after = ys_test_file_digest (doc_path);
+  g_assert_cmpstr (before, ==, after);
+
+  remove_tmp_dir (dir);
+}
+
+/* An old .xls catalog is read too (it used to be refused). */
+static void
+test_read_xls (void)
+{
+  g_autofree char *path = g_build_filename (TEST_SRCDIR, "data", "workbook", "catalog.xls", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = ys_catalog_read_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_cmpstr (find_entry (entries, "2010301")->name, ==, "行政运行");
+  g_assert_cmpstr (find_entry (entries, "20103")->name, ==, "政府办公厅（室）及相关机构事务");
+}
+
 /* ---- CSV ---------------------------------------------------------------- */
 
 static void
@@ -823,6 +903,8 @@ main (int   argc,
   g_test_add_func ("/catalog/read-csv-gb18030", test_read_csv_gb18030);
   g_test_add_func ("/catalog/read-csv-errors", test_read_csv_errors);
   g_test_add_func ("/catalog/read-xlsx", test_read_xlsx);
+  g_test_add_func ("/catalog/read-hostile", test_read_hostile);
+  g_test_add_func ("/catalog/read-xls", test_read_xls);
   g_test_add_func ("/csv/reader", test_csv_reader);
   g_test_add_func ("/csv/writer", test_csv_writer);
 

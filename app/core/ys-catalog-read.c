@@ -1,23 +1,18 @@
 /* ys-catalog-read.c: reading the catalog file a finance bureau distributes.
  *
  * Bureaus send whatever their office software saved: CSV in UTF-8 (with or
- * without BOM) or GB18030 (Excel on a Chinese Windows), or an xlsx workbook
- * with a title row above the header and names indented with spaces.  Both
- * formats are first turned into rows of cells; one function then finds the
- * header and turns the rows into entries, so both give the same errors. */
+ * without BOM) or GB18030 (Excel on a Chinese Windows), an xlsx or an old
+ * .xls workbook with a title row above the header and names indented with
+ * spaces.  The workbook reader (ys-workbook.h) turns any of them into a
+ * sheet; one function then finds the header and turns the rows into
+ * entries, so every format gives the same errors. */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <unzip.h>
 
 #include "ys-catalog.h"
-#include "ys-csv.h"
-
-/* Large enough for any catalog (the official function catalog is ~5,000 rows,
- * well under 10 MB as xlsx XML); guards against a zip bomb. */
-#define MAX_XML_SIZE (256u * 1024 * 1024)
+#include "ys-workbook.h"
 
 typedef struct {
   guint      number;  /* CSV line or sheet row, 1-based, as an editor shows it */
@@ -40,526 +35,25 @@ row_new (guint number)
   return row;
 }
 
-static gboolean
-has_extension (const char *path,
-               const char *ext)
-{
-  gsize n = strlen (path), m = strlen (ext);
-  return n >= m && g_ascii_strcasecmp (path + n - m, ext) == 0;
-}
-
-/* ---- CSV ---------------------------------------------------------------- */
-
+/* The first visible sheet as rows of texts ("" for an empty cell), numbered
+ * as the spreadsheet shows them. */
 static GPtrArray *
-read_csv_rows (const char  *path,
-               const char  *display,
-               GError     **error)
+rows_of_sheet (const YsSheet *sheet)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *converted = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(YsCsvReader) reader = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  GPtrArray *fields = NULL;
-  const char *text;
-  gsize len;
-  guint line = 0;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 
-  if (!g_file_get_contents (path, &contents, &len, &local_error))
+  for (guint r = 0; r < sheet->n_rows; r++)
     {
-      g_set_error (error, YS_CATALOG_ERROR, YS_CATALOG_ERROR_READ,
-                   _("Cannot read “%s”: %s"), display, local_error->message);
-      return NULL;
-    }
+      Row *row = row_new (r + 1);
 
-  text = contents;
-  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    {
-      text += 3;
-      len -= 3;
-    }
-
-  /* GB18030 text is almost never valid UTF-8 (its two-byte sequences do not
-   * follow UTF-8's lead/continuation pattern), so validity decides. */
-  if (!g_utf8_validate (text, len, NULL))
-    {
-      gsize out_len = 0;
-
-      g_clear_error (&local_error);
-      converted = g_convert (text, len, "UTF-8", "GB18030", NULL, &out_len, &local_error);
-      if (converted == NULL)
+      for (guint c = 0; c < sheet->n_cols; c++)
         {
-          g_set_error (error, YS_CATALOG_ERROR, YS_CATALOG_ERROR_FORMAT,
-                       _("“%s” is neither UTF-8 nor GB18030 text: %s"),
-                       display, local_error->message);
-          return NULL;
+          const char *text = ys_sheet_get_text (sheet, r, c);
+          g_ptr_array_add (row->cells, g_strdup (text != NULL ? text : ""));
         }
-      text = converted;
-      len = out_len;
-    }
-
-  reader = ys_csv_reader_new_from_data (text, len);
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
-  while (ys_csv_reader_next_row (reader, &fields, &line, &local_error))
-    {
-      Row *row = g_new0 (Row, 1);
-      row->number = line;
-      row->cells = fields;
       g_ptr_array_add (rows, row);
     }
-  if (local_error != NULL)
-    {
-      /* The CSV message already starts with "line N: …". */
-      g_set_error (error, YS_CATALOG_ERROR, YS_CATALOG_ERROR_FORMAT,
-                   _("“%s”, %s"), display, local_error->message);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
-/* ---- xlsx --------------------------------------------------------------- */
-
-/* Element name without a namespace prefix: some generators write <x:c>. */
-static const char *
-local_name (const char *name)
-{
-  const char *colon = strrchr (name, ':');
-  return colon != NULL ? colon + 1 : name;
-}
-
-static const char *
-find_attribute (const char  *name,
-                const char **names,
-                const char **values)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    if (strcmp (names[i], name) == 0)
-      return values[i];
-  return NULL;
-}
-
-/* Reads one member of the zip archive.  Returns NULL without error if it is absent. */
-static GBytes *
-read_zip_member (unzFile      zip,
-                 const char  *member,
-                 const char  *display,
-                 GError     **error)
-{
-  unz_file_info64 info;
-  g_autoptr(GByteArray) buf = NULL;
-  guint8 chunk[65536];
-  int n;
-
-  /* 2 = case-insensitive: some generators spell the paths differently. */
-  if (unzLocateFile (zip, member, 2) != UNZ_OK)
-    return NULL;
-
-  if (unzGetCurrentFileInfo64 (zip, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK ||
-      info.uncompressed_size > MAX_XML_SIZE ||
-      unzOpenCurrentFile (zip) != UNZ_OK)
-    {
-      g_set_error (error, YS_CATALOG_ERROR, YS_CATALOG_ERROR_READ,
-                   _("Cannot read %s inside “%s”"), member, display);
-      return NULL;
-    }
-
-  buf = g_byte_array_sized_new ((guint) info.uncompressed_size);
-  while ((n = unzReadCurrentFile (zip, chunk, sizeof chunk)) > 0)
-    {
-      g_byte_array_append (buf, chunk, (guint) n);
-      if (buf->len > MAX_XML_SIZE)
-        break;
-    }
-  if (unzCloseCurrentFile (zip) != UNZ_OK || n < 0 || buf->len > MAX_XML_SIZE)
-    {
-      g_set_error (error, YS_CATALOG_ERROR, YS_CATALOG_ERROR_READ,
-                   _("Cannot read %s inside “%s”: the file is damaged"), member, display);
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
-}
-
-static gboolean
-parse_xml (GBytes                    *bytes,
-           const GMarkupParser       *parser,
-           gpointer                   user_data,
-           const char                *member,
-           const char                *display,
-           GError                   **error)
-{
-  g_autoptr(GMarkupParseContext) ctx = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  ctx = g_markup_parse_context_new (parser, 0, user_data, NULL);
-  if (!g_markup_parse_context_parse (ctx, data, len, &local_error) ||
-      !g_markup_parse_context_end_parse (ctx, &local_error))
-    {
-      g_set_error (error, YS_CATALOG_ERROR, YS_CATALOG_ERROR_FORMAT,
-                   _("“%s” is not a valid xlsx workbook (%s: %s)"),
-                   display, member, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* xl/sharedStrings.xml: <si><t>text</t></si> or rich text
- * <si><r><t>a</t></r><r><t>b</t></r></si>; phonetic runs <rPh> are not part
- * of the value. */
-typedef struct {
-  GPtrArray *strings;
-  GString   *current;  /* non-NULL inside <si> */
-  gboolean   in_t;
-  int        rph_depth;
-} SharedStrings;
-
-static void
-ss_start (GMarkupParseContext  *ctx,
-          const char           *element,
-          const char          **names,
-          const char          **values,
-          gpointer              user_data,
-          GError              **error)
-{
-  SharedStrings *ss = user_data;
-  const char *name = local_name (element);
-
-  if (strcmp (name, "si") == 0)
-    ss->current = g_string_new (NULL);
-  else if (strcmp (name, "rPh") == 0)
-    ss->rph_depth++;
-  else if (strcmp (name, "t") == 0 && ss->current != NULL && ss->rph_depth == 0)
-    ss->in_t = TRUE;
-}
-
-static void
-ss_end (GMarkupParseContext  *ctx,
-        const char           *element,
-        gpointer              user_data,
-        GError              **error)
-{
-  SharedStrings *ss = user_data;
-  const char *name = local_name (element);
-
-  if (strcmp (name, "si") == 0 && ss->current != NULL)
-    g_ptr_array_add (ss->strings, g_string_free (g_steal_pointer (&ss->current), FALSE));
-  else if (strcmp (name, "rPh") == 0)
-    ss->rph_depth--;
-  else if (strcmp (name, "t") == 0)
-    ss->in_t = FALSE;
-}
-
-static void
-ss_text (GMarkupParseContext  *ctx,
-         const char           *text,
-         gsize                 len,
-         gpointer              user_data,
-         GError              **error)
-{
-  SharedStrings *ss = user_data;
-
-  if (ss->in_t && ss->current != NULL)
-    g_string_append_len (ss->current, text, len);
-}
-
-/* xl/workbook.xml + xl/_rels/workbook.xml.rels: the part of the first sheet
- * in tab order, which need not be sheet1.xml once sheets were reordered. */
-typedef struct {
-  char *first_sheet_rid;
-  GHashTable *targets;  /* relationship id → target */
-} Workbook;
-
-static void
-wb_start (GMarkupParseContext  *ctx,
-          const char           *element,
-          const char          **names,
-          const char          **values,
-          gpointer              user_data,
-          GError              **error)
-{
-  Workbook *wb = user_data;
-  const char *name = local_name (element);
-
-  if (strcmp (name, "sheet") == 0 && wb->first_sheet_rid == NULL)
-    {
-      for (guint i = 0; names[i] != NULL; i++)
-        if (strcmp (local_name (names[i]), "id") == 0 && strchr (names[i], ':') != NULL)
-          wb->first_sheet_rid = g_strdup (values[i]);
-    }
-  else if (strcmp (name, "Relationship") == 0)
-    {
-      const char *id = find_attribute ("Id", names, values);
-      const char *target = find_attribute ("Target", names, values);
-
-      if (id != NULL && target != NULL)
-        g_hash_table_replace (wb->targets, g_strdup (id), g_strdup (target));
-    }
-}
-
-static char *
-first_sheet_member (unzFile      zip,
-                    const char  *display,
-                    GError     **error)
-{
-  static const GMarkupParser parser = { wb_start, NULL, NULL, NULL, NULL };
-  g_autoptr(GBytes) workbook = NULL;
-  g_autoptr(GBytes) rels = NULL;
-  Workbook wb = { NULL, NULL };
-  const char *target;
-  char *member = NULL;
-
-  workbook = read_zip_member (zip, "xl/workbook.xml", display, error);
-  if (workbook == NULL)
-    return NULL;
-  rels = read_zip_member (zip, "xl/_rels/workbook.xml.rels", display, error);
-  if (rels == NULL)
-    return NULL;
-
-  wb.targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (parse_xml (workbook, &parser, &wb, "xl/workbook.xml", display, error) &&
-      parse_xml (rels, &parser, &wb, "xl/_rels/workbook.xml.rels", display, error) &&
-      wb.first_sheet_rid != NULL &&
-      (target = g_hash_table_lookup (wb.targets, wb.first_sheet_rid)) != NULL)
-    {
-      /* Targets are relative to xl/, or absolute within the package. */
-      if (target[0] == '/')
-        member = g_strdup (target + 1);
-      else
-        member = g_strconcat ("xl/", target, NULL);
-    }
-
-  g_free (wb.first_sheet_rid);
-  g_hash_table_unref (wb.targets);
-  return member;
-}
-
-/* The worksheet: <row r="3"><c r="B3" t="s"><v>0</v></c>…</row>.  Cells may
- * be missing (empty), so columns come from the r reference. */
-typedef struct {
-  GPtrArray *rows;      /* Row * */
-  GPtrArray *shared;    /* shared strings, borrowed */
-  Row       *row;       /* current */
-  guint      last_row;
-  guint      column;    /* 0-based column of the current cell */
-  char      *type;      /* t attribute of the current cell */
-  GString   *value;     /* text of <v> or of <is><t> */
-  gboolean   in_value;
-  gboolean   in_cell;
-} Sheet;
-
-/* "BC12" → column 54 (0-based), or -1. */
-static int
-column_of_reference (const char *ref)
-{
-  int col = 0;
-  const char *p = ref;
-
-  while (g_ascii_isalpha (*p))
-    {
-      col = col * 26 + (g_ascii_toupper (*p) - 'A' + 1);
-      if (col > 16384)
-        return -1;
-      p++;
-    }
-  return p > ref ? col - 1 : -1;
-}
-
-/* Numbers are written as the shortest round-trip text, e.g. 2010301 or
- * 2.010301E6 for a code a bureau stored as a number; give integers back
- * in plain digits, since that is how codes are meant. */
-static char *
-number_text (const char *raw)
-{
-  char *end = NULL;
-  double v = g_ascii_strtod (raw, &end);
-
-  if (end != raw && *end == '\0' && v == (double) (gint64) v &&
-      v > -1e15 && v < 1e15)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) v);
-  return g_strdup (raw);
-}
-
-static void
-sheet_start (GMarkupParseContext  *ctx,
-             const char           *element,
-             const char          **names,
-             const char          **values,
-             gpointer              user_data,
-             GError              **error)
-{
-  Sheet *sh = user_data;
-  const char *name = local_name (element);
-
-  if (strcmp (name, "row") == 0)
-    {
-      const char *r = find_attribute ("r", names, values);
-      guint number = sh->last_row + 1;
-
-      if (r != NULL)
-        {
-          guint64 n = g_ascii_strtoull (r, NULL, 10);
-          if (n > 0 && n < G_MAXUINT)
-            number = (guint) n;
-        }
-      sh->row = row_new (number);
-      sh->last_row = number;
-      sh->column = 0;
-      g_ptr_array_add (sh->rows, sh->row);
-    }
-  else if (strcmp (name, "c") == 0 && sh->row != NULL)
-    {
-      const char *r = find_attribute ("r", names, values);
-      int col = r != NULL ? column_of_reference (r) : -1;
-
-      sh->column = col >= 0 ? (guint) col : sh->row->cells->len;
-      g_free (sh->type);
-      sh->type = g_strdup (find_attribute ("t", names, values));
-      g_string_truncate (sh->value, 0);
-      sh->in_cell = TRUE;
-    }
-  else if ((strcmp (name, "v") == 0 || strcmp (name, "t") == 0) && sh->in_cell)
-    sh->in_value = TRUE;
-}
-
-static void
-sheet_end (GMarkupParseContext  *ctx,
-           const char           *element,
-           gpointer              user_data,
-           GError              **error)
-{
-  Sheet *sh = user_data;
-  const char *name = local_name (element);
-
-  if (strcmp (name, "v") == 0 || strcmp (name, "t") == 0)
-    sh->in_value = FALSE;
-  else if (strcmp (name, "c") == 0 && sh->in_cell)
-    {
-      char *text;
-
-      sh->in_cell = FALSE;
-      if (g_strcmp0 (sh->type, "s") == 0)
-        {
-          guint64 index = g_ascii_strtoull (sh->value->str, NULL, 10);
-
-          if (sh->value->len == 0 || index >= sh->shared->len)
-            {
-              g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-                           _("row %u refers to a missing shared string"), sh->row->number);
-              return;
-            }
-          text = g_strdup (g_ptr_array_index (sh->shared, index));
-        }
-      else if (sh->type == NULL || strcmp (sh->type, "n") == 0)
-        text = number_text (sh->value->str);
-      else
-        text = g_strdup (sh->value->str);  /* inlineStr, str (formula), b, e */
-
-      while (sh->row->cells->len < sh->column)
-        g_ptr_array_add (sh->row->cells, g_strdup (""));
-      if (sh->column < sh->row->cells->len)
-        {
-          g_free (sh->row->cells->pdata[sh->column]);
-          sh->row->cells->pdata[sh->column] = text;
-        }
-      else
-        g_ptr_array_add (sh->row->cells, text);
-    }
-  else if (strcmp (name, "row") == 0)
-    sh->row = NULL;
-}
-
-static void
-sheet_text (GMarkupParseContext  *ctx,
-            const char           *text,
-            gsize                 len,
-            gpointer              user_data,
-            GError              **error)
-{
-  Sheet *sh = user_data;
-
-  if (sh->in_value)
-    g_string_append_len (sh->value, text, len);
-}
-
-static GPtrArray *
-read_xlsx_rows (const char  *path,
-                const char  *display,
-                GError     **error)
-{
-  static const GMarkupParser ss_parser = { ss_start, ss_end, ss_text, NULL, NULL };
-  static const GMarkupParser sheet_parser = { sheet_start, sheet_end, sheet_text, NULL, NULL };
-  g_autoptr(GBytes) strings_xml = NULL;
-  g_autoptr(GBytes) sheet_xml = NULL;
-  g_autoptr(GPtrArray) shared = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *member = NULL;
-  SharedStrings ss = { NULL, NULL, FALSE, 0 };
-  Sheet sh = { NULL, NULL, NULL, 0, 0, NULL, NULL, FALSE, FALSE };
-  gboolean ok;
-  unzFile zip;
-
-  zip = unzOpen64 (path);
-  if (zip == NULL)
-    {
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        g_set_error (error, YS_CATALOG_ERROR, YS_CATALOG_ERROR_READ,
-                     _("Cannot read “%s”: no such file"), display);
-      else
-        g_set_error (error, YS_CATALOG_ERROR, YS_CATALOG_ERROR_FORMAT,
-                     _("“%s” is not an xlsx workbook (it is not a zip archive)"), display);
-      return NULL;
-    }
-
-  member = first_sheet_member (zip, display, &local_error);
-  if (local_error != NULL)
-    {
-      unzClose (zip);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (member == NULL)
-    member = g_strdup ("xl/worksheets/sheet1.xml");
-
-  /* A workbook holding only numbers has no shared strings part. */
-  strings_xml = read_zip_member (zip, "xl/sharedStrings.xml", display, &local_error);
-  if (local_error == NULL)
-    sheet_xml = read_zip_member (zip, member, display, &local_error);
-  unzClose (zip);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (sheet_xml == NULL)
-    {
-      g_set_error (error, YS_CATALOG_ERROR, YS_CATALOG_ERROR_FORMAT,
-                   _("“%s” is not an xlsx workbook (it has no worksheet)"), display);
-      return NULL;
-    }
-
-  if (strings_xml != NULL)
-    {
-      ss.strings = shared;
-      ok = parse_xml (strings_xml, &ss_parser, &ss, "xl/sharedStrings.xml", display, error);
-      if (ss.current != NULL)
-        g_string_free (ss.current, TRUE);
-      if (!ok)
-        return NULL;
-    }
-
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
-  sh.rows = rows;
-  sh.shared = shared;
-  sh.value = g_string_new (NULL);
-  ok = parse_xml (sheet_xml, &sheet_parser, &sh, member, display, error);
-  g_string_free (sh.value, TRUE);
-  g_free (sh.type);
-  if (!ok)
-    return NULL;
-
-  return g_steal_pointer (&rows);
+  return rows;
 }
 
 /* ---- rows → entries ----------------------------------------------------- */
@@ -820,38 +314,33 @@ ys_catalog_read_file (const char  *path,
                       GError     **error)
 {
   g_autofree char *display = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(YsWorkbook) book = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  gboolean xlsx = FALSE;
-  char magic[8] = { 0 };
-  FILE *f;
+  YsSheet *sheet;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display = g_filename_display_basename (path);
-
-  /* Decide by content, not only by name: bureaus rename files freely. */
-  f = g_fopen (path, "rb");
-  if (f != NULL)
+  book = ys_workbook_read (path, &local_error);
+  if (book == NULL)
     {
-      size_t n = fread (magic, 1, sizeof magic, f);
-      fclose (f);
-      if (n >= 4 && memcmp (magic, "PK\x03\x04", 4) == 0)
-        xlsx = TRUE;
-      else if (n >= 4 && memcmp (magic, "\xD0\xCF\x11\xE0", 4) == 0)
-        {
-          g_set_error (error, YS_CATALOG_ERROR, YS_CATALOG_ERROR_FORMAT,
-                       _("“%s” is an old Excel 97–2003 (.xls) file; open it in a "
-                         "spreadsheet program and save it as .xlsx or CSV"), display);
-          return NULL;
-        }
+      /* The reader's message already names the file and what is wrong. */
+      g_set_error_literal (error, YS_CATALOG_ERROR,
+                           local_error->code == YS_WORKBOOK_ERROR_IO ? YS_CATALOG_ERROR_READ
+                                                                     : YS_CATALOG_ERROR_FORMAT,
+                           local_error->message);
+      return NULL;
     }
-  else if (has_extension (path, ".xlsx"))
-    xlsx = TRUE;  /* let the xlsx reader report the missing file */
+  sheet = ys_workbook_first_sheet (book);
+  if (sheet == NULL)
+    {
+      g_set_error (error, YS_CATALOG_ERROR, YS_CATALOG_ERROR_FORMAT,
+                   _("“%s” has no visible sheet"), display);
+      return NULL;
+    }
 
-  rows = xlsx ? read_xlsx_rows (path, display, error) : read_csv_rows (path, display, error);
-  if (rows == NULL)
-    return NULL;
-
-  return entries_from_rows (rows, display, xlsx, error);
+  rows = rows_of_sheet (sheet);
+  return entries_from_rows (rows, display, strcmp (book->format, "csv") != 0, error);
 }

@@ -10,9 +10,11 @@ sample.xls   the same workbook saved by ssconvert as Excel 97-2003
 gnumeric.xlsx the same saved again by ssconvert (shared strings, its own styles)
 gb18030.csv  a GB18030 CSV as Excel on a Chinese Windows saves it
 tab.txt      tab-separated UTF-8 with quoted fields
+catalog.xls  a catalog as a bureau sends it in Excel 97-2003: title, header, codes as numbers
 """
 import datetime
 import io
+import os
 import subprocess
 import zipfile
 
@@ -104,3 +106,16 @@ with open("gb18030.csv", "wb") as f:
 with open("tab.txt", "wb") as f:
     f.write("单位名称\t金额\t说明\n测试单位\t1,008.35\t\"含,逗号\"\n"
             "\t\t\"两\n行\"\n".encode("utf-8"))
+
+cat = openpyxl.Workbook()
+ws = cat.active
+ws.title = "功能分类"
+ws.append(["2025年支出功能分类科目"])
+ws.append(["科目编码", "科目名称"])
+ws.append([201, "一般公共服务支出"])
+ws.append(["20103", "  政府办公厅(室)及相关机构事务"])
+ws.append([2010301, "    行政运行"])
+cat.save("catalog-tmp.xlsx")
+subprocess.run(["ssconvert", "-T", "Gnumeric_Excel:excel_biff8", "catalog-tmp.xlsx", "catalog.xls"],
+               check=True, capture_output=True)
+os.remove("catalog-tmp.xlsx")
