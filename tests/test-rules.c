@@ -94,6 +94,23 @@ build_good_budget (Fixture *f)
                                      "source", "一般公共预算拨款", "amount", "550000.00", NULL));
   add (f, ys_test_record (&ys_prior_year_kind, "unit_code", "103001", "econ_code", "30231",
                           "amount", "20000.00", NULL));
+  /* The 情况说明 states the change on last year of every 项, the totals and
+   * 机关运行经费 (R43). */
+  {
+    static const char *const items[][2] = {
+      { "2080505", "80000.00" }, { "2101101", "40000.00" }, { "2101103", "10000.00" },
+      { "2210201", "60000.00" }, { "2080501", "30000.00" }, { "2010302", "400000.00" },
+    };
+    static const char *const kinds[][2] = {
+      { "收入", "1190000.00" }, { "项目支出", "400000.00" }, { "公用经费", "70000.00" }, { "基本支出", "790000.00" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+      add (f, ys_test_record (&ys_prior_year_kind, "unit_code", "103001", "func_code", items[i][0],
+                              "source", "一般公共预算拨款", "amount", items[i][1], NULL));
+    for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+      add (f, ys_test_record (&ys_prior_year_kind, "unit_code", "103001", "kind", kinds[i][0],
+                              "amount", kinds[i][1], NULL));
+  }
 
   for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
     {
@@ -388,6 +405,8 @@ static void m_r37 (Fixture *f)
 }
 static void m_r41 (Fixture *f) { set (f, f->lines[L_OFFICE], "amount", "0"); }
 static void m_r41_huge (Fixture *f) { set (f, f->lines[L_OFFICE], "amount", "20000000000.00"); }
+static void m_r43 (Fixture *f) { set (f, f->prior, "func_code", "2010350"); }
+static void m_r43_sangong (Fixture *f) { add_line (f, "2010301", "30217", "公用经费", "", "3000.00", ""); }
 static void m_r13 (Fixture *f) { add_line (f, "2010399", "30299", "公用经费", "", "900000.00", ""); }
 
 static const Case cases[] = {
@@ -448,6 +467,8 @@ static const Case cases[] = {
   { "R41", YS_FINDING_WARNING, m_r41 },
   { "R41", YS_FINDING_WARNING, m_r41_huge },
   { "R13", YS_FINDING_WARNING, m_r13 },
+  { "R43", YS_FINDING_WARNING, m_r43 },
+  { "R43", YS_FINDING_WARNING, m_r43_sangong },
 };
 
 static void

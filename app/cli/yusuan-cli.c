@@ -24,6 +24,7 @@ static const Command commands[] = {
   { "generate", ys_cli_generate, N_("Create a synthetic budget for tests and benchmarks") },
   { "tables",   ys_cli_tables,   N_("Print the official tables of a budget (text or JSON)") },
   { "export",   ys_cli_export,   N_("Write the official tables into an xlsx workbook") },
+  { "explain",  ys_cli_explain,  N_("Print the 情况说明 written from the figures of a budget") },
   { "validate", ys_cli_validate, N_("Check a budget against the classification rules") },
   { "next-year", ys_cli_next_year, N_("Start next year’s budget from this one") },
 };

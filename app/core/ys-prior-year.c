@@ -4,7 +4,9 @@
 
 #include "ys-prior-year.h"
 
-static const char *const kind_choices[] = { "人员经费", "公用经费", "项目支出", "收入", NULL };
+/* 基本支出 for a budget whose last year is known only as a whole (人员经费 and
+ * 公用经费 together). */
+static const char *const kind_choices[] = { "人员经费", "公用经费", "项目支出", "收入", "基本支出", NULL };
 
 static const YsField fields[] = {
   { "unit_code", N_("unit code"), YS_FIELD_CODE, YS_FIELD_REQUIRED, NULL, 0, "unit" },
@@ -25,3 +27,18 @@ const YsKind ys_prior_year_kind = {
 };
 
 YS_DEFINE_RECORD (YsPriorYear, ys_prior_year, &ys_prior_year_kind)
+
+/* A tenth of last year's figure and at least 1万元. */
+#define BIG_SHARE 10
+#define BIG_FEN   1000000
+
+gboolean
+ys_prior_year_needs_reason (YsMoney last, YsMoney now, gboolean sangong)
+{
+  YsMoney change = now - last;
+  YsMoney size = change < 0 ? -change : change;
+
+  if (sangong && change > 0)
+    return TRUE;
+  return size >= BIG_FEN && (last <= 0 || size * BIG_SHARE >= last);
+}

@@ -21,7 +21,7 @@ ys_rules_all (void)
         ys_rules_codes, ys_rules_kind, ys_rules_pairs,
         ys_rules_balance, ys_rules_procurement, ys_rules_derived,
         ys_rules_goals, ys_rules_goals_project,
-        ys_rules_duplicates, ys_rules_prior, ys_rules_sanity,
+        ys_rules_duplicates, ys_rules_prior, ys_rules_explain, ys_rules_sanity,
       };
       GPtrArray *rules = g_ptr_array_new ();
 

@@ -63,6 +63,7 @@ extern const YsRule *const ys_rules_goals[];         /* 5 performance goals */
 extern const YsRule *const ys_rules_goals_project[];
 extern const YsRule *const ys_rules_duplicates[];    /* 6 completeness and sanity */
 extern const YsRule *const ys_rules_prior[];
+extern const YsRule *const ys_rules_explain[];   /* the 情况说明 needs 上年数 */
 extern const YsRule *const ys_rules_sanity[];
 
 /* ---- groups ---- */

@@ -8,10 +8,6 @@
 #include "ys-kinds.h"
 #include "ys-rule.h"
 
-/* A tenth of last year's figure and at least 1万元. */
-#define BIG_SHARE 10
-#define BIG_FEN   1000000
-
 static gboolean
 is_sangong (const char *econ)
 {
@@ -23,6 +19,14 @@ static gboolean
 matches (const char *filter, const char *value)
 {
   return filter[0] == '\0' || g_str_equal (filter, value);
+}
+
+static gboolean
+matches_kind (const char *filter, const char *value)
+{
+  if (g_str_equal (filter, "基本支出"))
+    return g_str_equal (value, "人员经费") || g_str_equal (value, "公用经费");
+  return matches (filter, value);
 }
 
 static YsMoney
@@ -55,7 +59,7 @@ current_amount (YsGroup *unit, YsRecord *prior)
         YsRecord *r = g_ptr_array_index (lines, i);
         if (matches (func, ys_rule_text (r, YS_LINE_FUNC_CODE))
             && matches (econ, ys_rule_text (r, YS_LINE_ECON_CODE))
-            && matches (kind, ys_rule_text (r, YS_LINE_KIND))
+            && matches_kind (kind, ys_rule_text (r, YS_LINE_KIND))
             && matches (source, ys_rule_text (r, YS_LINE_SOURCE)))
           sum += ys_rule_int (r, YS_LINE_AMOUNT);
       }
@@ -104,14 +108,12 @@ check_changes (YsRuleContext *ctx, YsGroup *unit)
       YsMoney change = now - last;
       YsMoney size = change < 0 ? -change : change;
       gboolean sangong = is_sangong (ys_rule_text (prior, YS_PRIOR_YEAR_ECON_CODE));
-      gboolean big;
       YsFindingPlace place = YS_FINDING_PLACE_INIT;
       g_autofree char *facts = NULL, *what = NULL, *l = NULL, *n = NULL, *c = NULL;
 
       if (!ys_rule_is_blank (ys_rule_text (prior, YS_PRIOR_YEAR_REASON)))
         continue;
-      big = size >= BIG_FEN && (last <= 0 || size * BIG_SHARE >= last);
-      if (!(big || (sangong && change > 0)))
+      if (!ys_prior_year_needs_reason (last, now, sangong))
         continue;
       facts = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, last, now);
       what = describe (ctx, prior);
