@@ -14,6 +14,13 @@ same_text (YsRecord *r, guint field, const char *want)
   return g_strcmp0 (v ? v : "", want ? want : "") == 0;
 }
 
+static gboolean
+empty_or_same (YsRecord *r, guint field, const char *want)
+{
+  const char *v = ys_record_get_text (r, field);
+  return want == NULL || want[0] == '\0' || g_strcmp0 (v, want) == 0;
+}
+
 /* The reason as a clause: without the full stop, so the template decides
  * how the sentence ends. */
 static void
@@ -22,6 +29,8 @@ add_reason (GString *reasons, const char *text)
   g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
   gsize len = strlen (clean);
 
+  if (reasons == NULL)
+    return;
   while (len > 0)
     {
       const char *end = g_utf8_find_prev_char (clean, clean + len);
@@ -38,26 +47,70 @@ add_reason (GString *reasons, const char *text)
   g_string_append (reasons, clean);
 }
 
-static void
-find_exact (YsDocument *doc, const char *func, const char *econ, const char *kind, const char *source,
-            YsExplainPrior *out, GString *reasons)
+static gboolean
+kind_within (const char *kind, const char *want)
 {
-  guint n = ys_document_count (doc, &ys_prior_year_kind);
+  if (want == NULL || want[0] == '\0')
+    return g_strcmp0 (kind, "收入") != 0;
+  if (g_str_equal (want, "基本支出"))
+    return g_strcmp0 (kind, "人员经费") == 0 || g_strcmp0 (kind, "公用经费") == 0;
+  return g_strcmp0 (kind, want) == 0;
+}
 
-  for (guint i = 0; i < n; i++)
+/* @exact: records typed for exactly this figure (the fields it does not
+ * name are empty); otherwise the detailed records within it, such as the
+ * ones a budget carried into next year gets (by 项, 款, kind and source). */
+static gboolean
+sum_records (GPtrArray *priors, const char *func, const char *econ, const char *kind, const char *source,
+             gboolean exact, YsMoney *last, GString *reasons)
+{
+  gboolean known = FALSE;
+
+  for (guint i = 0; i < priors->len; i++)
     {
-      YsRecord *r = ys_document_get (doc, &ys_prior_year_kind, i);
+      YsRecord *r = g_ptr_array_index (priors, i);
       const char *src = ys_record_get_text (r, YS_PRIOR_YEAR_SOURCE);
+      gboolean match;
 
-      if (same_text (r, YS_PRIOR_YEAR_FUNC_CODE, func) && same_text (r, YS_PRIOR_YEAR_ECON_CODE, econ)
-          && same_text (r, YS_PRIOR_YEAR_KIND, kind)
-          && (source == NULL || src == NULL || src[0] == '\0' || g_str_equal (src, source)))
+      if (!(source == NULL || src == NULL || src[0] == '\0' || g_str_equal (src, source)))
+        continue;
+      if (exact)
+        match = same_text (r, YS_PRIOR_YEAR_FUNC_CODE, func) && same_text (r, YS_PRIOR_YEAR_ECON_CODE, econ)
+                && same_text (r, YS_PRIOR_YEAR_KIND, kind);
+      else
+        match = empty_or_same (r, YS_PRIOR_YEAR_FUNC_CODE, func) && empty_or_same (r, YS_PRIOR_YEAR_ECON_CODE, econ)
+                && kind_within (ys_record_get_text (r, YS_PRIOR_YEAR_KIND), kind)
+                && (func[0] || econ[0] || ys_record_get_text (r, YS_PRIOR_YEAR_FUNC_CODE)[0]
+                    || ys_record_get_text (r, YS_PRIOR_YEAR_ECON_CODE)[0]);
+      if (!match)
+        continue;
+      known = TRUE;
+      *last += ys_record_get_int (r, YS_PRIOR_YEAR_AMOUNT);
+      add_reason (reasons, ys_record_get_text (r, YS_PRIOR_YEAR_REASON));
+    }
+  return known;
+}
+
+gboolean
+ys_explain_prior_sum (GPtrArray *priors, const char *func, const char *econ, const char *kind,
+                      const char *source, YsMoney *last, GString *reasons)
+{
+  *last = 0;
+  if (sum_records (priors, func, econ, kind, source, TRUE, last, reasons))
+    return TRUE;
+  /* 基本支出 typed as its two parts. */
+  if (g_str_equal (kind, "基本支出") && !func[0] && !econ[0])
+    {
+      YsMoney personnel = 0, public_ = 0;
+      if (sum_records (priors, "", "", "人员经费", source, TRUE, &personnel, reasons)
+          && sum_records (priors, "", "", "公用经费", source, TRUE, &public_, reasons))
         {
-          out->known = TRUE;
-          out->last += ys_record_get_int (r, YS_PRIOR_YEAR_AMOUNT);
-          add_reason (reasons, ys_record_get_text (r, YS_PRIOR_YEAR_REASON));
+          *last = personnel + public_;
+          return TRUE;
         }
     }
+  *last = 0;
+  return sum_records (priors, func, econ, kind, source, FALSE, last, reasons);
 }
 
 void
@@ -65,18 +118,13 @@ ys_explain_prior_find (YsDocument *doc, const char *func, const char *econ, cons
                        const char *source, YsExplainPrior *out)
 {
   g_autoptr(GString) reasons = g_string_new (NULL);
+  g_autoptr(GPtrArray) priors = g_ptr_array_new ();
+  guint n = ys_document_count (doc, &ys_prior_year_kind);
 
   memset (out, 0, sizeof *out);
-  find_exact (doc, func, econ, kind, source, out, reasons);
-  if (!out->known && g_str_equal (kind, "基本支出"))
-    {
-      YsExplainPrior personnel = { 0 }, public_ = { 0 };
-
-      find_exact (doc, func, econ, "人员经费", source, &personnel, reasons);
-      find_exact (doc, func, econ, "公用经费", source, &public_, reasons);
-      out->known = personnel.known && public_.known;
-      out->last = personnel.last + public_.last;
-    }
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (priors, ys_document_get (doc, &ys_prior_year_kind, i));
+  out->known = ys_explain_prior_sum (priors, func, econ, kind, source, &out->last, reasons);
   if (reasons->len)
     out->reason = g_strdup (reasons->str);
 }

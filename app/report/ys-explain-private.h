@@ -120,10 +120,7 @@ typedef struct {
   char     *reason;  /* the reasons typed on those records, or NULL */
 } YsExplainPrior;
 
-/* The 上年数 records of every unit whose 功能分类 @func, 经济分类 @econ and
- * kind @kind are exactly these ("" = not given) and whose fund source is
- * @source or not given (@source NULL: any). Kind 基本支出 is also the sum of
- * 人员经费 and 公用经费 when both are given. */
+/* ys_explain_prior_sum() over the 上年数 records of every unit. */
 void ys_explain_prior_find  (YsDocument     *doc,
                              const char     *func,
                              const char     *econ,

@@ -6,6 +6,7 @@
 
 #include "ys-document.h"
 #include "ys-layout.h"
+#include "ys-money.h"
 
 G_BEGIN_DECLS
 
@@ -54,5 +55,19 @@ char      *ys_explain_to_json   (GPtrArray   *sections,
  * "basic", "agency_cost", "three_public"). */
 gboolean   ys_explain_region_states_change (const char *region,
                                             const char *figure);
+
+/* Last year's figure from the 上年数 records @priors (YsRecord*): the records
+ * typed for exactly this figure (@func, @econ, @kind, "" = not named; @source
+ * or no source; @source NULL: any), else the detailed records within it (by
+ * 项, 款, kind). Kind "" is expenditure, 收入 income, 基本支出 also 人员经费
+ * and 公用经费 together. FALSE when no record gives it. The reasons typed on
+ * the records used are added to @reasons (may be NULL). */
+gboolean   ys_explain_prior_sum (GPtrArray   *priors,
+                                 const char  *func,
+                                 const char  *econ,
+                                 const char  *kind,
+                                 const char  *source,
+                                 YsMoney     *last,
+                                 GString     *reasons);
 
 G_END_DECLS

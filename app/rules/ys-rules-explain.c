@@ -17,25 +17,10 @@
 #define MAX_NAMED 5
 
 static gboolean
-same (YsRecord *r, guint field, const char *want)
-{
-  return g_str_equal (ys_rule_text (r, field), want ? want : "");
-}
-
-static gboolean
 has_prior (GPtrArray *priors, const char *func, const char *econ, const char *kind)
 {
-  for (guint i = 0; i < priors->len; i++)
-    {
-      YsRecord *r = g_ptr_array_index (priors, i);
-      if (same (r, YS_PRIOR_YEAR_FUNC_CODE, func) && same (r, YS_PRIOR_YEAR_ECON_CODE, econ)
-          && same (r, YS_PRIOR_YEAR_KIND, kind))
-        return TRUE;
-    }
-  /* 基本支出 may also be given as its two parts. */
-  if (g_str_equal (kind, "基本支出"))
-    return has_prior (priors, func, econ, "人员经费") && has_prior (priors, func, econ, "公用经费");
-  return FALSE;
+  YsMoney last;
+  return ys_explain_prior_sum (priors, func, econ, kind, NULL, &last, NULL);
 }
 
 static void
