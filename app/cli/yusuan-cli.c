@@ -27,6 +27,8 @@ static const Command commands[] = {
   { "explain",  ys_cli_explain,  N_("Print the 情况说明 written from the figures of a budget") },
   { "validate", ys_cli_validate, N_("Check a budget against the classification rules") },
   { "next-year", ys_cli_next_year, N_("Start next year’s budget from this one") },
+  { "snapshot", ys_cli_snapshot, N_("Keep or list named versions of a budget (一上, 二上 …)") },
+  { "diff",     ys_cli_diff,     N_("Compare two versions of a budget") },
 };
 
 static void

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ys-document.h"
+#include "ys-document-private.h"
 #include "ys-store.h"
 
 G_DEFINE_QUARK (ys-document-error-quark, ys_document_error)
@@ -286,6 +287,12 @@ const char *
 ys_document_get_path (YsDocument *self)
 {
   return self->path;
+}
+
+YsStore *
+ys_document_get_store (YsDocument *self)
+{
+  return self->store;
 }
 
 const char *

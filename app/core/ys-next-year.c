@@ -309,7 +309,6 @@ char *
 ys_next_year_report_to_json (YsNextYearReport *report)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
@@ -362,7 +361,5 @@ ys_next_year_report_to_json (YsNextYearReport *report)
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  return json_generator_to_data (gen, NULL);
+  return json_to_string (root, TRUE);
 }
