@@ -25,9 +25,10 @@ add_amount (YsAmounts *a, const char *kind, YsMoney amount)
   else
     {
       a->basic += amount;
+      /* A prior-year 基本支出 known only as a whole is neither of its parts. */
       if (strcmp (kind, "人员经费") == 0)
         a->personnel += amount;
-      else
+      else if (strcmp (kind, "基本支出") != 0)
         a->public_ += amount;
     }
 }
