@@ -207,6 +207,32 @@ test_damaged (void)
   bad_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&bad));
   g_assert_null (ys_snapshot_decode (bad_bytes, size, "一上", &error));
   g_assert_error (error, YS_SNAPSHOT_ERROR, YS_SNAPSHOT_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  /* Truncated and flipped at many places: read back whole, or refused as damaged. */
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+    gsize len = g_bytes_get_size (good);
+
+    for (guint i = 0; i < 300; i++)
+      {
+        g_autoptr(GByteArray) copy = g_byte_array_new ();
+        g_autoptr(GBytes) mutated = NULL;
+        g_autoptr(YsSnapshot) read = NULL;
+
+        g_byte_array_append (copy, g_bytes_get_data (good, NULL), len);
+        if (i % 3 == 0)
+          g_byte_array_set_size (copy, g_rand_int_range (rand, 0, len));
+        else
+          copy->data[g_rand_int_range (rand, 0, len)] ^= 1 << g_rand_int_range (rand, 0, 8);
+        mutated = g_byte_array_free_to_bytes (g_steal_pointer (&copy));
+        read = ys_snapshot_decode (mutated, size, "一上", &error);
+        g_assert_true ((read != NULL) == (error == NULL));
+        if (error)
+          g_assert_error (error, YS_SNAPSHOT_ERROR, YS_SNAPSHOT_ERROR_DAMAGED);
+        g_clear_error (&error);
+      }
+  }
   ys_test_rm_rf (dir);
 }
 
