@@ -565,6 +565,29 @@ test_round_trip_wan (void)
   g_assert_error (error, YS_MONEY_ERROR, YS_MONEY_ERROR_OVERFLOW);
 }
 
+/* Spreadsheet numbers arrive as binary-fraction noise; with ROUND they are
+ * rounded half up to the 分, and without it still refused. */
+static void
+test_parse_round (void)
+{
+  YsMoneyParseFlags round = YS_MONEY_PARSE_ROUND;
+
+  assert_parses ("1623.3500000000001", YS_MONEY_YUAN, round, 162335);
+  assert_parses ("1623.3499999999999", YS_MONEY_YUAN, round, 162335);
+  assert_parses ("0.125", YS_MONEY_YUAN, round, 13);
+  assert_parses ("0.124", YS_MONEY_YUAN, round, 12);
+  assert_parses ("1623.3470000000002", YS_MONEY_WAN, round, 1623347000);
+  assert_parses ("4.7389999999", YS_MONEY_WAN, round, 4739000);
+  assert_parses ("0.0000005", YS_MONEY_WAN, round, 1);
+  assert_parses ("0.0000004", YS_MONEY_WAN, round, 0);
+  assert_parses ("-0.125", YS_MONEY_YUAN, round | YS_MONEY_PARSE_ALLOW_NEGATIVE, -13);
+  assert_parses ("-0.004", YS_MONEY_YUAN, round, 0);
+  assert_refused ("-0.005", YS_MONEY_YUAN, round, YS_MONEY_ERROR_NEGATIVE);
+  assert_refused ("92233720368547758.075", YS_MONEY_YUAN, round, YS_MONEY_ERROR_OVERFLOW);
+  assert_refused ("1623.3500000000001", YS_MONEY_YUAN, YS_MONEY_PARSE_DEFAULT,
+                  YS_MONEY_ERROR_TOO_MANY_DECIMALS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -581,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/money/parse/invalid-utf8", test_parse_invalid_utf8);
   g_test_add_func ("/money/parse/wrong-unit", test_parse_wrong_unit);
   g_test_add_func ("/money/parse/too-many-decimals", test_parse_too_many_decimals);
+  g_test_add_func ("/money/parse/round", test_parse_round);
   g_test_add_func ("/money/parse/limits", test_parse_limits);
   g_test_add_func ("/money/parse/overflow", test_parse_overflow);
   g_test_add_func ("/money/parse/message-quotes", test_parse_message_quotes);

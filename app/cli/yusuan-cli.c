@@ -18,6 +18,7 @@ static const Command commands[] = {
   { "new",      ys_cli_new,      N_("Create an empty budget file") },
   { "info",     ys_cli_info,     N_("Show a budget file’s settings and record counts") },
   { "import",   ys_cli_import,   N_("Read an interchange directory into a budget file") },
+  { "import-sheet", ys_cli_import_sheet, N_("Read a sheet of records from an xlsx, xls or CSV workbook") },
   { "dump",     ys_cli_dump,     N_("Write a budget file out as an interchange directory") },
   { "summary",  ys_cli_summary,  N_("Print the totals of a budget") },
   { "catalog",  ys_cli_catalog,  N_("Look up, search or import classification catalogs") },
@@ -37,7 +38,7 @@ usage (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: yusuan-cli COMMAND [OPTION…] ARGUMENTS"));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “yusuan-cli COMMAND --help” for the options of a command."));
 }
 

@@ -726,6 +726,23 @@ ys_document_set_meta (YsDocument *self, const char *key, const char *value, GErr
 }
 
 gboolean
+ys_document_remember (YsDocument *self, const char *key, const char *value, GError **error)
+{
+  g_return_val_if_fail (!g_strv_contains (ys_document_meta_keys, key), FALSE);
+  /* Inside an open batch the row would be rolled back with it. */
+  g_return_val_if_fail (self->batch == NULL, FALSE);
+  if (!ensure_open (self, error) || !ys_store_begin (self->store, error))
+    return FALSE;
+  if (!ys_store_set_meta (self->store, key, value, error) || !ys_store_commit (self->store, error))
+    {
+      ys_store_rollback (self->store);
+      return FALSE;
+    }
+  g_hash_table_insert (self->meta, g_strdup (key), g_strdup (value));
+  return TRUE;
+}
+
+gboolean
 ys_document_insert (YsDocument *self, YsRecord *record, GError **error)
 {
   const YsKind *kind = ys_record_get_kind (record);

@@ -49,6 +49,14 @@ gboolean      ys_document_set_meta        (YsDocument    *self,
                                            const char    *value,
                                            GError       **error);
 
+/* Keeps a choice that is not part of the budget, e.g. how a sheet's columns
+ * were mapped: saved at once in its own transaction, never undone and not
+ * exported; read back with ys_document_get_meta. @key must not be a setting. */
+gboolean      ys_document_remember        (YsDocument    *self,
+                                           const char    *key,
+                                           const char    *value,
+                                           GError       **error);
+
 GListModel   *ys_document_get_model       (YsDocument    *self,
                                            const YsKind  *kind);
 guint         ys_document_count           (YsDocument    *self,

@@ -299,7 +299,7 @@ ys_money_parse (const char         *text,
   while (significant > 0 && fraction[significant - 1] == '0')
     significant--;
 
-  if (significant > decimals)
+  if (significant > decimals && !(flags & YS_MONEY_PARSE_ROUND))
     {
       if (unit == YS_MONEY_WAN)
         g_set_error (error, YS_MONEY_ERROR, YS_MONEY_ERROR_TOO_MANY_DECIMALS,
@@ -329,6 +329,17 @@ ys_money_parse (const char         *text,
 
       accumulate_digit (&magnitude, limit, digit, &overflow);
       nonzero |= digit != 0;
+    }
+
+  /* Half up on the magnitude, as ys_money_format rounds. */
+  if (frac_len > decimals && fraction[decimals] >= '5')
+    {
+      g_assert (flags & YS_MONEY_PARSE_ROUND);
+      if (magnitude >= limit)
+        overflow = TRUE;
+      else
+        magnitude++;
+      nonzero = TRUE;
     }
 
   /* "-0.00" is zero, not a negative amount. */

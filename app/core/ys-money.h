@@ -16,6 +16,9 @@ typedef enum {
   YS_MONEY_PARSE_DEFAULT        = 0,
   YS_MONEY_PARSE_ALLOW_NEGATIVE = 1 << 0,
   YS_MONEY_PARSE_ALLOW_EMPTY    = 1 << 1, /* empty text gives 0 */
+  /* Digits finer than one 分 are rounded half up instead of refused: for
+   * numbers a spreadsheet stored as binary fractions ("1623.3500000000001"). */
+  YS_MONEY_PARSE_ROUND          = 1 << 2,
 } YsMoneyParseFlags;
 
 #define YS_MONEY_ERROR (ys_money_error_quark ())
