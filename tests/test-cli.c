@@ -35,16 +35,6 @@ test_help (void)
   }
 }
 
-static gint64
-json_int (const char *json, const char *key)
-{
-  g_autofree char *pattern = g_strdup_printf ("\"%s\": ", key);
-  const char *p = strstr (json, pattern);
-
-  g_assert_nonnull (p);
-  return g_ascii_strtoll (p + strlen (pattern), NULL, 10);
-}
-
 static char *
 wan (gint64 fen)
 {
@@ -65,20 +55,20 @@ check_summary (const char *sample, const char *total, const char *basic, const c
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (ys_test_run_cli (&out, &err, "summary", path, "--json", NULL), ==, 0);
-  t = wan (json_int (out, "expenditure_total"));
-  b = wan (json_int (out, "basic"));
-  p = wan (json_int (out, "project"));
-  pe = wan (json_int (out, "personnel"));
-  pu = wan (json_int (out, "public"));
+  t = wan (ys_test_json_int (out, "expenditure_total"));
+  b = wan (ys_test_json_int (out, "basic"));
+  p = wan (ys_test_json_int (out, "project"));
+  pe = wan (ys_test_json_int (out, "personnel"));
+  pu = wan (ys_test_json_int (out, "public"));
   g_assert_cmpstr (t, ==, total);
   g_assert_cmpstr (b, ==, basic);
   g_assert_cmpstr (p, ==, project);
   g_assert_cmpstr (pe, ==, personnel);
   g_assert_cmpstr (pu, ==, public_);
-  g_assert_cmpint (json_int (out, "income_total"), ==, json_int (out, "expenditure_total"));
+  g_assert_cmpint (ys_test_json_int (out, "income_total"), ==, ys_test_json_int (out, "expenditure_total"));
   g_assert_nonnull (strstr (out, "\"by_function_class\""));
   g_assert_nonnull (strstr (out, "\"一般公共预算拨款\": {\"income\""));
-  g_assert_cmpint (json_int (out, "units"), ==, 1);
+  g_assert_cmpint (ys_test_json_int (out, "units"), ==, 1);
   ys_test_rm_rf (dir);
 }
 
@@ -463,8 +453,8 @@ test_generate_is_deterministic (void)
   g_assert_cmpint (ys_test_run_cli (&sa, NULL, "summary", a, "--json", NULL), ==, 0);
   g_assert_cmpint (ys_test_run_cli (&sb, NULL, "summary", b, "--json", NULL), ==, 0);
   g_assert_cmpstr (sa, ==, sb);
-  g_assert_cmpint (json_int (sa, "lines"), ==, 500);
-  g_assert_cmpint (json_int (sa, "indicators"), ==, 40);
+  g_assert_cmpint (ys_test_json_int (sa, "lines"), ==, 500);
+  g_assert_cmpint (ys_test_json_int (sa, "indicators"), ==, 40);
   ys_test_rm_rf (dir);
 }
 

@@ -646,16 +646,6 @@ test_sample_workbooks (void)
     }
 }
 
-static gint64
-json_int (const char *json, const char *key)
-{
-  g_autofree char *pattern = g_strdup_printf ("\"%s\": ", key);
-  const char *p = strstr (json, pattern);
-
-  g_assert_nonnull (p);
-  return g_ascii_strtoll (p + strlen (pattern), NULL, 10);
-}
-
 /* The command line: each sample into its own budget, totals from summary --json. */
 static void
 test_cli_samples (void)
@@ -677,9 +667,9 @@ test_cli_samples (void)
       g_test_message ("%s\n%s", out, err);
       g_assert_nonnull (strstr (out, "46 rows imported"));
       g_assert_cmpint (ys_test_run_cli (&json, &err2, "summary", path, "--json", NULL), ==, 0);
-      g_assert_cmpint (json_int (json, "expenditure_total"), ==, YQ_TOTAL);
-      g_assert_cmpint (json_int (json, "basic"), ==, YQ_BASIC);
-      g_assert_cmpint (json_int (json, "project"), ==, YQ_PROJECT);
+      g_assert_cmpint (ys_test_json_int (json, "expenditure_total"), ==, YQ_TOTAL);
+      g_assert_cmpint (ys_test_json_int (json, "basic"), ==, YQ_BASIC);
+      g_assert_cmpint (ys_test_json_int (json, "project"), ==, YQ_PROJECT);
       ys_test_rm_rf (dir);
     }
 }
@@ -708,11 +698,11 @@ test_cli_refusal (void)
   g_assert_nonnull (strstr (json, "\"written\" : false"));
   g_assert_cmpint (ys_test_run_cli (&out3, &err3, "import-sheet", path, csv, "--skip-bad", "--dry-run", NULL), ==, 0);
   g_assert_cmpint (ys_test_run_cli (&sum, &err5, "summary", path, "--json", NULL), ==, 0);
-  g_assert_cmpint (json_int (sum, "expenditure_total"), ==, 0);
+  g_assert_cmpint (ys_test_json_int (sum, "expenditure_total"), ==, 0);
   g_assert_cmpint (ys_test_run_cli (&out4, &err4, "import-sheet", path, csv, "--skip-bad", "--unit", "万元", NULL), ==, 0);
   g_clear_pointer (&sum, g_free);
   g_assert_cmpint (ys_test_run_cli (&sum, &err5, "summary", path, "--json", NULL), ==, 0);
-  g_assert_cmpint (json_int (sum, "expenditure_total"), ==, 100000000);
+  g_assert_cmpint (ys_test_json_int (sum, "expenditure_total"), ==, 100000000);
   ys_test_rm_rf (dir);
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 #include <glib/gstdio.h>
 #include <sys/wait.h>
 
@@ -101,6 +102,17 @@ ys_test_file_digest (const char *path)
   if (!g_file_get_contents (path, &data, &len, NULL))
     return g_strdup ("missing");
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+/* The whole number after "KEY": in JSON printed by yusuan-cli (summary --json). */
+static inline gint64
+ys_test_json_int (const char *json, const char *key)
+{
+  g_autofree char *pattern = g_strdup_printf ("\"%s\": ", key);
+  const char *p = strstr (json, pattern);
+
+  g_assert_nonnull (p);
+  return g_ascii_strtoll (p + strlen (pattern), NULL, 10);
 }
 
 #ifdef CLI_PATH
