@@ -34,17 +34,8 @@ prior (YsDocument *doc, const char *field, const char *value, const char *amount
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GHashTable) meta = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
   f->dir = ys_test_tmp_dir ();
-  path = g_build_filename (f->dir, "test.yusuan", NULL);
-  g_hash_table_insert (meta, "dept_name", "测试部门");
-  g_hash_table_insert (meta, "year", "2023");
-  g_hash_table_insert (meta, "region", data ? (char *) data : "anhui");
-  f->doc = ys_document_create (path, meta, &error);
-  g_assert_no_error (error);
+  f->doc = ys_test_new_document (f->dir, "anhui");
   ys_test_insert (f->doc, ys_test_record (&ys_unit_kind, "code", "103001", "name", "测试部门本级",
                                           "unit_type", "行政单位", "role", "本级", NULL));
   ys_test_insert (f->doc, ys_test_record (&ys_project_kind, "code", "P1", "name", "信息化运维",

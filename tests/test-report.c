@@ -29,18 +29,8 @@ line (YsDocument *doc, const char *unit, const char *func, const char *econ, con
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GHashTable) meta = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
   f->dir = ys_test_tmp_dir ();
-  path = g_build_filename (f->dir, "test.yusuan", NULL);
-  g_hash_table_insert (meta, "dept_code", "103");
-  g_hash_table_insert (meta, "dept_name", "测试部门");
-  g_hash_table_insert (meta, "year", "2023");
-  g_hash_table_insert (meta, "region", "national");
-  f->doc = ys_document_create (path, meta, &error);
-  g_assert_no_error (error);
+  f->doc = ys_test_new_document (f->dir, "national");
 
   ys_test_insert (f->doc, ys_test_record (&ys_unit_kind, "code", "103001", "name", "测试部门本级",
                                           "unit_type", "行政单位", "role", "本级", NULL));

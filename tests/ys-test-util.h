@@ -69,6 +69,24 @@ ys_test_insert (YsDocument *doc, YsRecord *record)
   g_object_unref (record);
 }
 
+/* An empty budget of 测试部门 (103) for 2023 in @region, at @dir/test.yusuan. */
+static inline YsDocument *
+ys_test_new_document (const char *dir, const char *region)
+{
+  g_autoptr(GHashTable) meta = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *path = g_build_filename (dir, "test.yusuan", NULL);
+  g_autoptr(GError) error = NULL;
+  YsDocument *doc;
+
+  g_hash_table_insert (meta, "dept_code", "103");
+  g_hash_table_insert (meta, "dept_name", "测试部门");
+  g_hash_table_insert (meta, "year", "2023");
+  g_hash_table_insert (meta, "region", (gpointer) region);
+  doc = ys_document_create (path, meta, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
 /* A unit, a project, two line items and an indicator. */
 static inline YsDocument *
 ys_test_small_document (const char *path)
