@@ -151,8 +151,13 @@ ys_explain_structure (YsDocument *doc)
       YsRecord *u = ys_document_get (doc, &ys_unit_kind, i);
       const char *grade = text_or (u, YS_UNIT_GRADE, NULL);
 
-      g_string_append_printf (out, "\n%u. %s（%s%s%s）", i + 1, text_or (u, YS_UNIT_NAME, ""),
+      gint64 staff = ys_record_get_int (u, YS_UNIT_STAFF);
+
+      g_string_append_printf (out, "\n%u. %s（%s%s%s", i + 1, text_or (u, YS_UNIT_NAME, ""),
                               text_or (u, YS_UNIT_UNIT_TYPE, ""), grade ? "，" : "", grade ? grade : "");
+      if (staff > 0)
+        g_string_append_printf (out, "，实有在编人员%" G_GINT64_FORMAT "人", staff);
+      g_string_append (out, "）");
     }
   {
     const char *note = ys_document_get_meta (doc, "overview_structure_note");
