@@ -199,14 +199,23 @@ remove_temporary (const char *tmp)
     }
 }
 
-/* link() fails when @path exists, so a file made meanwhile is never replaced. */
+/* link() fails when @path exists, so a file made meanwhile is never replaced.
+ * Where the file system has no hard links (FAT on a USB stick, some network
+ * shares), a rename after checking is the best there is. */
 static gboolean
 publish (const char *tmp, const char *path, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
+  int fd, rc = link (tmp, path);
 
-  if (link (tmp, path) != 0)
+  if (rc != 0 && (errno == EPERM || errno == ENOSYS || errno == EOPNOTSUPP || errno == EMLINK))
+    {
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        errno = EEXIST;
+      else
+        rc = g_rename (tmp, path);
+    }
+  if (rc != 0)
     {
       int saved = errno;
       if (saved == EEXIST)
