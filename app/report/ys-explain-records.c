@@ -2,6 +2,7 @@
  * 政府采购, 政府购买服务, 国有资产, and the projects under 绩效目标管理. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "ys-explain-private.h"
@@ -154,6 +155,38 @@ asset_facts (YsDocument *doc, YsExplainTemplate *tmpl, YsExplainScope *scope)
   ys_explain_scope_take (scope, "assets.planned_amount", ys_explain_money (tmpl, planned_total));
 }
 
+/* A project's text as typed, or a visible 未填写. */
+static void
+set_text (YsExplainScope *item, const char *name, YsRecord *project, guint field)
+{
+  const char *text = ys_record_get_text (project, field);
+  ys_explain_scope_set (item, name, text && text[0] ? text : "未填写");
+}
+
+/* "2023-01-01" → "2023年1月". */
+static char *
+month_text (const char *date)
+{
+  int y, m, d;
+
+  if (date == NULL || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
+    return NULL;
+  return g_strdup_printf ("%d年%d月", y, m);
+}
+
+/* 起止时间 as the 安徽 texts print it: 2023年1月-2023年12月, else the 项目期. */
+static char *
+project_time (YsRecord *p)
+{
+  g_autofree char *start = month_text (ys_record_get_text (p, YS_PROJECT_START_DATE));
+  g_autofree char *end = month_text (ys_record_get_text (p, YS_PROJECT_END_DATE));
+  const char *period = ys_record_get_text (p, YS_PROJECT_PERIOD);
+
+  if (start && end)
+    return g_strdup_printf ("%s-%s", start, end);
+  return g_strdup (period && period[0] ? period : "未填写");
+}
+
 /* Projects with money this year, in the order they were entered, and how
  * many of them carry performance targets. */
 static void
@@ -200,7 +233,12 @@ project_facts (YsDocument *doc, YsExplainTemplate *tmpl, YsExplainScope *scope)
       item = ys_explain_scope_new (scope);
       ys_explain_scope_set (item, "code", code);
       ys_explain_scope_set (item, "name", ys_record_get_text (p, YS_PROJECT_NAME));
-      ys_explain_scope_set (item, "summary", ys_record_get_text (p, YS_PROJECT_SUMMARY));
+      set_text (item, "summary", p, YS_PROJECT_SUMMARY);
+      set_text (item, "basis", p, YS_PROJECT_BASIS);
+      set_text (item, "executor", p, YS_PROJECT_EXECUTOR);
+      set_text (item, "contents", p, YS_PROJECT_CONTENTS);
+      set_text (item, "goal", p, YS_PROJECT_ANNUAL_GOAL);
+      ys_explain_scope_take (item, "time", project_time (p));
       ys_explain_scope_take (item, "amount", ys_explain_money (tmpl, *amount));
       ys_explain_scope_take (item, "n", g_strdup_printf ("%u", list->len + 1));
       g_ptr_array_add (list, item);

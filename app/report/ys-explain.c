@@ -32,6 +32,18 @@ section_new (const char *id, char *title)
   return s;
 }
 
+/* A template line with "\n" in it gives several paragraphs (one item of a
+ * list described in several numbered paragraphs). */
+static void
+add_paragraphs (YsExplainSection *s, char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    g_ptr_array_add (s->paragraphs, g_strdup (lines[i]));
+  g_free (text);
+}
+
 static YsExplainSection *
 build_section (YsExplainTemplate *tmpl, YsExplainTmplSection *ts, YsExplainScope *scope)
 {
@@ -47,10 +59,10 @@ build_section (YsExplainTemplate *tmpl, YsExplainTmplSection *ts, YsExplainScope
         {
           GPtrArray *items = ys_explain_scope_list (scope, p->each);
           for (guint j = 0; j < items->len; j++)
-            g_ptr_array_add (s->paragraphs, ys_explain_render (tmpl, g_ptr_array_index (items, j), p->text, s->missing));
+            add_paragraphs (s, ys_explain_render (tmpl, g_ptr_array_index (items, j), p->text, s->missing));
         }
       else
-        g_ptr_array_add (s->paragraphs, ys_explain_render (tmpl, scope, p->text, s->missing));
+        add_paragraphs (s, ys_explain_render (tmpl, scope, p->text, s->missing));
     }
   s->incomplete = s->missing->len > 0;
   return s;
