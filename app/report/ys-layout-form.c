@@ -37,7 +37,7 @@ static const char *const form_funds[] = {
   "period_total", "period_fiscal", "period_nonfiscal", "period_central", "period_provincial",
   "period_local", "period_self", "period_other",
   "annual_total", "annual_fiscal", "annual_nonfiscal", "annual_central", "annual_provincial",
-  "annual_local", "annual_self", "annual_other", "lines_total", NULL
+  "annual_local", "annual_self", "annual_other", "lines_total", "lines_carry_over", NULL
 };
 
 static const char *const indicator_fields[] = {

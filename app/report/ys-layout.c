@@ -410,7 +410,7 @@ typedef struct {
 static const char *const table_keys =
   "id builder sheet title subtitle captions money_unit money_format orientation filter unit_types "
   "header columns rows left right footer total total_last total_when_empty subtotal empty_rows "
-  "empty_note notes indent gov_economic all_codes form form_widths";
+  "empty_note notes indent gov_economic all_codes form form_widths from_year until_year";
 
 static YsLayoutTable *
 parse_table (Ctx *ctx, JsonNode *node, const Defaults *defaults)
@@ -491,6 +491,10 @@ parse_table (Ctx *ctx, JsonNode *node, const Defaults *defaults)
   t->indent = ys_layout_get_bool (ctx, obj, "indent", FALSE);
   t->gov_economic = ys_layout_get_bool (ctx, obj, "gov_economic", FALSE);
   t->all_codes = ys_layout_get_bool (ctx, obj, "all_codes", FALSE);
+  t->from_year = (int) ys_layout_get_number (ctx, obj, "from_year", 0, 1990, 2100);
+  t->until_year = (int) ys_layout_get_number (ctx, obj, "until_year", 0, 1990, 2100);
+  if (*ctx->error == NULL && t->from_year && t->until_year && t->from_year > t->until_year)
+    ys_layout_fail (ctx, _("“from_year” %d is after “until_year” %d"), t->from_year, t->until_year);
   if (*ctx->error)
     goto failed;
 
@@ -541,6 +545,21 @@ parse_table (Ctx *ctx, JsonNode *node, const Defaults *defaults)
 failed:
   table_free (t);
   return NULL;
+}
+
+gboolean
+ys_layout_table_applies (const YsLayoutTable *t, int year)
+{
+  return (t->from_year == 0 || year >= t->from_year) && (t->until_year == 0 || year <= t->until_year);
+}
+
+static gboolean
+years_overlap (const YsLayoutTable *a, const YsLayoutTable *b)
+{
+  int a_from = a->from_year ? a->from_year : G_MININT, a_until = a->until_year ? a->until_year : G_MAXINT;
+  int b_from = b->from_year ? b->from_year : G_MININT, b_until = b->until_year ? b->until_year : G_MAXINT;
+
+  return a_from <= b_until && b_from <= a_until;
 }
 
 static void
@@ -650,8 +669,10 @@ ys_layout_load_data (const char *data, gssize length, const char *origin, GError
 
       if (t == NULL)
         return NULL;
+      /* One id may have several tables for different budget years (the form of each year). */
       for (guint j = 0; j < layout->tables->len; j++)
-        if (g_str_equal (((YsLayoutTable *) g_ptr_array_index (layout->tables, j))->id, t->id))
+        if (g_str_equal (((YsLayoutTable *) g_ptr_array_index (layout->tables, j))->id, t->id)
+            && years_overlap (g_ptr_array_index (layout->tables, j), t))
           {
             ys_layout_fail (&ctx, _("another table already has the id “%s”"), t->id);
             table_free (t);

@@ -122,7 +122,13 @@ typedef struct {
   GPtrArray      *form;          /* YsLayoutFormRow */
   guint           form_cols;
   double         *form_widths;
+  int             from_year;     /* budget years the table is printed for; 0: open */
+  int             until_year;
 } YsLayoutTable;
+
+/* Whether @t is printed for a budget of @year (a region's form changes between years). */
+gboolean ys_layout_table_applies (const YsLayoutTable *t,
+                                  int                  year);
 
 typedef struct {
   char *left, *center, *right;

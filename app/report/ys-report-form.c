@@ -34,11 +34,15 @@ fund (YsReportContext *ctx, YsRecord *p, const char *name)
   };
   YsMoney sum = 0;
 
-  if (g_str_equal (name, "lines_total"))
+  /* The project's line items, or those of them carried over from last year (上年结转). */
+  if (g_str_equal (name, "lines_total") || g_str_equal (name, "lines_carry_over"))
     {
       GPtrArray *lines = ys_report_lines_of_project (ctx, ys_record_get_text (p, YS_PROJECT_CODE));
+      gboolean carried = g_str_equal (name, "lines_carry_over");
+
       for (guint i = 0; i < lines->len; i++)
-        sum += ys_record_get_int (g_ptr_array_index (lines, i), YS_LINE_AMOUNT);
+        if (!carried || ys_record_get_int (g_ptr_array_index (lines, i), YS_LINE_CARRY_OVER))
+          sum += ys_record_get_int (g_ptr_array_index (lines, i), YS_LINE_AMOUNT);
       return sum;
     }
   for (guint i = 0; i < G_N_ELEMENTS (funds); i++)

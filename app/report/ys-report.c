@@ -276,6 +276,24 @@ money_unit_text (YsMoneyUnit unit)
   return unit == YS_MONEY_WAN ? "万元" : "元";
 }
 
+/* 项目来源 as the 安徽 annual form prints it: the levels of government (or
+ * others) whose money funds the project this year, e.g. 本级财政预算. */
+static char *
+project_source (YsRecord *project)
+{
+  static const struct { int field; const char *words; } sources[] = {
+    { YS_PROJECT_ANNUAL_CENTRAL, "中央财政资金" }, { YS_PROJECT_ANNUAL_PROVINCIAL, "省级财政资金" },
+    { YS_PROJECT_ANNUAL_LOCAL, "本级财政预算" }, { YS_PROJECT_ANNUAL_SELF, "单位自筹" },
+    { YS_PROJECT_ANNUAL_OTHER, "其他资金" },
+  };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    if (ys_record_get_int (project, sources[i].field) != 0)
+      g_string_append_printf (out, "%s%s", out->len ? "、" : "", sources[i].words);
+  return g_string_free (out, FALSE);
+}
+
 static char *
 lookup_placeholder (YsReportContext *ctx, const char *key, YsRecord *project, YsMoneyUnit unit)
 {
@@ -308,6 +326,8 @@ lookup_placeholder (YsReportContext *ctx, const char *key, YsRecord *project, Ys
     return g_strdup_printf ("%u", ctx->form_index);
   if (project && g_str_equal (key, "project"))
     return g_strdup (ys_record_get_text (project, YS_PROJECT_NAME));
+  if (project && g_str_equal (key, "project_source"))
+    return project_source (project);
   if (project && g_str_has_prefix (key, "project."))
     {
       int field = ys_kind_find_field (&ys_project_kind, key + strlen ("project."));
@@ -621,6 +641,9 @@ ys_report_build (YsDocument *doc, YsLayout *layout, const char *unit_code, GErro
   for (guint i = 0; i < layout->tables->len; i++)
     {
       const YsLayoutTable *lt = g_ptr_array_index (layout->tables, i);
+
+      if (!ys_layout_table_applies (lt, ctx.year))
+        continue;
       for (guint k = 0; k < G_N_ELEMENTS (builders); k++)
         if (g_str_equal (builders[k].name, lt->builder))
           builders[k].build (&ctx, lt, out);

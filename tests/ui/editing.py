@@ -40,8 +40,9 @@ UNIT_NAME = "Test Office"
 
 
 def fen_of(text):
+    # dump writes an amount of 0 as an empty cell
     whole, _point, frac = text.replace(",", "").partition(".")
-    return int(whole) * 100 + int((frac + "00")[:2])
+    return int(whole or "0") * 100 + int((frac + "00")[:2])
 
 
 class Clipboard:

@@ -185,6 +185,8 @@ def prepare(args, workdir):
     data = os.path.join(workdir, "import")
     os.makedirs(data)
     tables = {
+        # Settings come from `new`; an interchange directory always has its document.csv.
+        "document.csv": [["key", "value"]],
         "units.csv": [
             ["code", "name", "unit_type", "funding", "grade", "role", "headcount", "staff",
              "retirees", "vehicles", "note"],
