@@ -159,12 +159,36 @@ trimmed (const char *text)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-const YsGoalWording *
-ys_goal_wording_match (const char *value, const char *measure, char **matched)
+/* Budgets repeat a few values thousands of times (95 %, 100 %, 及时), and a
+ * full check asks about each indicator's value twice: the answers are kept,
+ * per thread (rules also run in the export's thread), as the entry's index
+ * + 1, 0 for none. */
+#define CACHE_MAX 4096
+
+static void
+cache_free (gpointer table)
 {
-  GArray *entries = lexicon ();
-  g_autofree char *v = trimmed (value);
-  g_autofree char *m = trimmed (measure);
+  g_hash_table_unref (table);
+}
+
+static GPrivate cache_key = G_PRIVATE_INIT (cache_free);
+
+static GHashTable *
+cache (void)
+{
+  GHashTable *table = g_private_get (&cache_key);
+
+  if (table == NULL || g_hash_table_size (table) >= CACHE_MAX)
+    {
+      table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_private_replace (&cache_key, table);
+    }
+  return table;
+}
+
+static int
+find_entry (GArray *entries, const char *v, const char *m, char **matched)
+{
   gboolean figure = has_figure (v);
 
   for (guint i = 0; i < entries->len; i++)
@@ -179,9 +203,27 @@ ys_goal_wording_match (const char *value, const char *measure, char **matched)
         continue;
       if (matched)
         *matched = g_match_info_fetch (info, 0);
-      return &e->public;
+      return (int) i;
     }
-  return NULL;
+  return -1;
+}
+
+const YsGoalWording *
+ys_goal_wording_match (const char *value, const char *measure, char **matched)
+{
+  GArray *entries = lexicon ();
+  g_autofree char *v = trimmed (value);
+  g_autofree char *m = trimmed (measure);
+  g_autofree char *key = g_strconcat (v, "\x1f", m, NULL);
+  GHashTable *known = cache ();
+  gpointer found;
+  int i;
+
+  if (matched == NULL && g_hash_table_lookup_extended (known, key, NULL, &found))
+    return GPOINTER_TO_INT (found) ? &g_array_index (entries, Entry, GPOINTER_TO_INT (found) - 1).public : NULL;
+  i = find_entry (entries, v, m, matched);
+  g_hash_table_insert (known, g_steal_pointer (&key), GINT_TO_POINTER (i + 1));
+  return i >= 0 ? &g_array_index (entries, Entry, i).public : NULL;
 }
 
 gboolean

@@ -119,12 +119,14 @@ check_quantitative (YsRuleContext *ctx, YsRecord *ind)
   const char *op = ys_rule_text (ind, YS_INDICATOR_OPERATOR);
   const char *value = ys_rule_text (ind, YS_INDICATOR_VALUE);
   const char *measure = ys_rule_text (ind, YS_INDICATOR_MEASURE);
+  const YsGoalWording *wording = ys_goal_wording_match (value, NULL, NULL);
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
   guint field;
 
   /* A blank value is R17's; 无 and 不适用 are R18's. */
-  if (value_missing (value) || ys_goal_wording_is (value, "none") || ys_goal_wording_is (value, "not_applicable"))
+  if ((ys_rule_is_blank (value) && wording == NULL)
+      || (wording && (g_str_equal (wording->klass, "none") || g_str_equal (wording->klass, "not_applicable"))))
     return;
   if (op[0] == '\0')
     {
