@@ -2,7 +2,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ys-backup.h"
 #include "ys-cli.h"
+#include "ys-store.h"
 
 gboolean
 ys_cli_parse (int *argc, char ***argv, const char *parameters, const char *summary,
@@ -43,8 +45,16 @@ ys_cli_open (const char *path)
   GError *error = NULL;
   YsDocument *doc = ys_document_open (path, &error);
 
-  if (doc == NULL)
+  if (doc == NULL && g_error_matches (error, YS_STORE_ERROR, YS_STORE_ERROR_DAMAGED))
+    {
+      g_autofree char *advice = ys_backup_advice (path);
+      g_printerr ("yusuan-cli: %s\n%s\n", error->message, advice);
+      g_clear_error (&error);
+    }
+  else if (doc == NULL)
     ys_cli_fail (error);
+  else if (ys_document_is_read_only (doc))
+    g_printerr (_("yusuan-cli: “%s” cannot be written; it was opened read-only\n"), path);
   return doc;
 }
 

@@ -22,6 +22,8 @@ int  ys_cli_explain  (int argc, char **argv);
 int  ys_cli_snapshot (int argc, char **argv);
 int  ys_cli_diff     (int argc, char **argv);
 int  ys_cli_import_sheet (int argc, char **argv);
+int  ys_cli_backup   (int argc, char **argv);
+int  ys_cli_check    (int argc, char **argv);
 
 /* Parses the options of one command; on error prints it and returns FALSE.
  * @n_args is the number of positional arguments the command needs. */

@@ -295,6 +295,36 @@ ys_document_get_store (YsDocument *self)
   return self->store;
 }
 
+static gboolean
+ensure_open (YsDocument *self, GError **error)
+{
+  if (self->store == NULL)
+    {
+      g_set_error (error, YS_DOCUMENT_ERROR, YS_DOCUMENT_ERROR_INVALID,
+                   _("The budget file is closed"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ys_document_is_read_only (YsDocument *self)
+{
+  return self->store != NULL && ys_store_is_read_only (self->store);
+}
+
+gboolean
+ys_document_check_integrity (YsDocument *self, GError **error)
+{
+  return ensure_open (self, error) && ys_store_check_integrity (self->store, error);
+}
+
+gboolean
+ys_document_backup (YsDocument *self, const char *dest, GError **error)
+{
+  return ensure_open (self, error) && ys_store_backup (self->store, dest, error);
+}
+
 const char *
 ys_document_get_meta (YsDocument *self, const char *key)
 {
@@ -625,18 +655,6 @@ apply (YsDocument *self, Change *c, gboolean forward, GError **error)
   if (ok)
     g_signal_emit (self, signals[SIGNAL_CHANGED], 0, c->record, emitted, field);
   return ok;
-}
-
-static gboolean
-ensure_open (YsDocument *self, GError **error)
-{
-  if (self->store == NULL)
-    {
-      g_set_error (error, YS_DOCUMENT_ERROR, YS_DOCUMENT_ERROR_INVALID,
-                   _("The budget file is closed"));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static void

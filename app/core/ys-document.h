@@ -39,6 +39,17 @@ YsDocument   *ys_document_open            (const char    *path,
 /* Releases the file; the document keeps its records but can no longer change. */
 void          ys_document_close           (YsDocument    *self);
 const char   *ys_document_get_path        (YsDocument    *self);
+/* TRUE when the file or its folder cannot be written; every change is then
+ * refused with a message saying so. */
+gboolean      ys_document_is_read_only    (YsDocument    *self);
+/* SQLite's full integrity check of the file (the records' checksums were
+ * checked when they were loaded). */
+gboolean      ys_document_check_integrity (YsDocument    *self,
+                                           GError       **error);
+/* A copy of the file as it is now (SQLite's online backup), written atomically. */
+gboolean      ys_document_backup          (YsDocument    *self,
+                                           const char    *dest,
+                                           GError       **error);
 
 const char   *ys_document_get_meta        (YsDocument    *self,
                                            const char    *key);

@@ -2,28 +2,18 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "ys-catalog.h"
 #include "ys-kinds.h"
-#include "ys-store.h"
+#include "ys-store-private.h"
 #include "ys-store-snapshot.h"
 
 G_DEFINE_QUARK (ys-store-error-quark, ys_store_error)
 
-enum { STMT_INSERT, STMT_INSERT_ID, STMT_DELETE, N_STMTS };
-
-struct _YsStore
-{
-  sqlite3      *db;
-  char         *path;
-  gboolean      in_transaction;
-  sqlite3_stmt *stmts[YS_N_KINDS][N_STMTS];
-  GHashTable   *update_stmts; /* "table.column" → sqlite3_stmt */
-};
 
 /* The schema version that introduced each kind: later versions add tables
  * to older files when they are opened. */
@@ -33,54 +23,14 @@ kind_since (const YsKind *kind)
   return kind == &ys_review_kind ? 2 : 1;
 }
 
-static void
-set_sqlite_error (GError **error, sqlite3 *db, int rc, const char *what)
-{
-  int code;
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      code = YS_STORE_ERROR_LOCKED;
-      break;
-    case SQLITE_CORRUPT:
-      code = YS_STORE_ERROR_DAMAGED;
-      break;
-    case SQLITE_NOTADB:
-      code = YS_STORE_ERROR_NOT_A_DOCUMENT;
-      break;
-    case SQLITE_CONSTRAINT:
-      code = YS_STORE_ERROR_CONSTRAINT;
-      break;
-    default:
-      code = YS_STORE_ERROR_FAILED;
-    }
-
-  if (code == YS_STORE_ERROR_LOCKED)
-    g_set_error (error, YS_STORE_ERROR, code,
-                 _("The budget file is open in another window or program; close it there first"));
-  else if (code == YS_STORE_ERROR_DAMAGED)
-    g_set_error (error, YS_STORE_ERROR, code,
-                 _("The budget file is damaged (%s); restore it from a backup"),
-                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  else if (code == YS_STORE_ERROR_CONSTRAINT)
-    g_set_error (error, YS_STORE_ERROR, code,
-                 _("The change breaks a rule of the budget file and was not saved: %s"),
-                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  else
-    g_set_error (error, YS_STORE_ERROR, code, _("Could not %s the budget file: %s"),
-                 what, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-}
-
-static gboolean
-exec (YsStore *self, const char *sql, GError **error)
+gboolean
+ys_store_exec (YsStore *self, const char *sql, GError **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, _("write"));
+      ys_store_set_error (error, self->db, self->path, rc, _("write"));
       return FALSE;
     }
   return TRUE;
@@ -94,7 +44,7 @@ prepare (YsStore *self, const char *sql, GError **error)
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, _("read"));
+      ys_store_set_error (error, self->db, self->path, rc, _("read"));
       return NULL;
     }
   return stmt;
@@ -200,28 +150,66 @@ static const char base_schema[] =
   "  PRIMARY KEY (catalog, code)\n"
   ");\n";
 
+/* "id, a, b, …" or "a, b, …": the stored columns of @kind. */
+static char *
+column_list (const YsKind *kind, gboolean with_id)
+{
+  GString *s = g_string_new (with_id ? "id" : NULL);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    g_string_append_printf (s, "%s%s", s->len ? ", " : "", kind->fields[i].name);
+  return g_string_free (s, FALSE);
+}
+
+/* Version 3: every row carries the sum of its values, computed here for
+ * the rows an older version wrote. */
+static gboolean
+add_sums (YsStore *self, GError **error)
+{
+  const YsKind *const *kinds = ys_kinds_all ();
+  g_autoptr(GString) sql = g_string_new (
+    "ALTER TABLE meta ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;\n"
+    "UPDATE meta SET checksum = ys_row_sum('meta', key, value);\n"
+    "ALTER TABLE catalog_entry ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;\n"
+    "UPDATE catalog_entry SET checksum = ys_row_sum('catalog_entry', catalog, code, name, level, parent);\n");
+
+  for (guint k = 0; kinds[k]; k++)
+    {
+      g_autofree char *columns = column_list (kinds[k], TRUE);
+      g_string_append_printf (sql, "ALTER TABLE %s ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;\n"
+                              "UPDATE %s SET checksum = ys_row_sum('%s', %s);\n",
+                              kinds[k]->table, kinds[k]->table, kinds[k]->table, columns);
+    }
+  return ys_store_exec (self, sql->str, error);
+}
+
 /* Brings a file from @from to @to; every step in the caller's transaction. */
 static gboolean
 migrate (YsStore *self, int from, int to, GError **error)
 {
   const YsKind *const *kinds = ys_kinds_all ();
 
-  if (from == 0 && !exec (self, base_schema, error))
+  if (from == 0 && !ys_store_exec (self, base_schema, error))
     return FALSE;
   for (guint k = 0; kinds[k]; k++)
     {
       int since = kind_since (kinds[k]);
 
-      if (since > from && since <= to)
+      if (since > from && since <= MIN (to, YS_STORE_CHECKSUM_SINCE - 1))
         {
           g_autofree char *sql = table_sql (kinds[k]);
-          if (!exec (self, sql, error))
+          if (!ys_store_exec (self, sql, error))
             return FALSE;
         }
     }
+  if (from < YS_STORE_CHECKSUM_SINCE && to >= YS_STORE_CHECKSUM_SINCE && !add_sums (self, error))
+    return FALSE;
 
   g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", to);
-  return exec (self, version, error);
+  if (!ys_store_exec (self, version, error))
+    return FALSE;
+  self->version = to;
+  return TRUE;
 }
 
 static void
@@ -239,26 +227,47 @@ store_new (sqlite3 *db, const char *path)
   self->path = g_strdup (path);
   self->update_stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               finalize_stmt);
+  ys_store_register_sum (db);
   return self;
 }
 
 /* Exclusive locking holds the file for as long as it is open, so that a
- * second window or a script cannot write behind the first one's back. */
+ * second window or a script cannot write behind the first one's back. Taking
+ * the lock writes nothing. */
 static gboolean
 configure (YsStore *self, GError **error)
 {
   sqlite3_busy_timeout (self->db, 100);
-  return exec (self, "PRAGMA locking_mode = EXCLUSIVE", error)
-      && exec (self, "PRAGMA foreign_keys = ON", error)
-      && exec (self, "BEGIN EXCLUSIVE; COMMIT", error);
+  if (!ys_store_exec (self, "PRAGMA foreign_keys = ON", error)
+      || !ys_store_exec (self, "PRAGMA cache_size = -131072", error))
+    return FALSE;
+  if (self->read_only)
+    return TRUE;
+  return ys_store_exec (self, "PRAGMA locking_mode = EXCLUSIVE", error)
+      && ys_store_exec (self, "BEGIN EXCLUSIVE; COMMIT", error);
 }
 
-static gboolean
-enable_wal (YsStore *self, GError **error)
+/* Called before the first write, never at open: a file that is refused
+ * later (a damaged record) must not have had its journal mode changed. */
+gboolean
+ys_store_ensure_writable (YsStore *self, GError **error)
 {
-  return exec (self, "PRAGMA journal_mode = WAL", error)
-      && exec (self, "PRAGMA synchronous = FULL", error)
-      && exec (self, "PRAGMA cache_size = -131072", error);
+  if (self->read_only)
+    {
+      g_set_error (error, YS_STORE_ERROR, YS_STORE_ERROR_READ_ONLY,
+                   _("“%s” is open read-only (the file or its folder cannot be written); "
+                     "save a copy in a folder you can write to in order to change it"),
+                   self->path);
+      return FALSE;
+    }
+  if (!self->wal_ready)
+    {
+      if (!ys_store_exec (self, "PRAGMA journal_mode = WAL", error)
+          || !ys_store_exec (self, "PRAGMA synchronous = FULL", error))
+        return FALSE;
+      self->wal_ready = TRUE;
+    }
+  return TRUE;
 }
 
 static YsStore *open_file (const char *path, gboolean upgrade, GError **error);
@@ -291,11 +300,11 @@ ys_store_create_version (const char *path, int version, GError **error)
     }
 
   self = store_new (db, tmp);
-  if (!exec (self, "PRAGMA foreign_keys = ON", error)
-      || !exec (self, app_id, error)
-      || !exec (self, "BEGIN", error)
+  if (!ys_store_exec (self, "PRAGMA foreign_keys = ON", error)
+      || !ys_store_exec (self, app_id, error)
+      || !ys_store_exec (self, "BEGIN", error)
       || !migrate (self, 0, version, error)
-      || !exec (self, "COMMIT", error))
+      || !ys_store_exec (self, "COMMIT", error))
     {
       ys_store_close (self);
       g_unlink (tmp);
@@ -322,47 +331,6 @@ ys_store_create (const char *path, GError **error)
 }
 
 static gboolean
-check_header (const char *path, GError **error)
-{
-  char header[100];
-  FILE *fp;
-  size_t n;
-  guint32 app_id;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, YS_STORE_ERROR, YS_STORE_ERROR_NOT_FOUND,
-                   _("“%s” does not exist"), path);
-      return FALSE;
-    }
-  fp = g_fopen (path, "rb");
-  if (fp == NULL)
-    {
-      g_set_error (error, YS_STORE_ERROR, YS_STORE_ERROR_FAILED,
-                   _("Could not read “%s”: %s"), path, g_strerror (errno));
-      return FALSE;
-    }
-  n = fread (header, 1, sizeof header, fp);
-  fclose (fp);
-
-  if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
-    {
-      g_set_error (error, YS_STORE_ERROR, YS_STORE_ERROR_NOT_A_DOCUMENT,
-                   _("“%s” is not a Yusuan budget file"), path);
-      return FALSE;
-    }
-  app_id = ((guint32) (guchar) header[68] << 24) | ((guint32) (guchar) header[69] << 16)
-         | ((guint32) (guchar) header[70] << 8) | (guint32) (guchar) header[71];
-  if (app_id != YS_STORE_APPLICATION_ID)
-    {
-      g_set_error (error, YS_STORE_ERROR, YS_STORE_ERROR_NOT_A_DOCUMENT,
-                   _("“%s” is a database, but not a Yusuan budget file"), path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 query_int (YsStore *self, const char *sql, int *out, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
@@ -372,37 +340,11 @@ query_int (YsStore *self, const char *sql, int *out, GError **error)
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc, _("read"));
+      ys_store_set_error (error, self->db, self->path, rc, _("read"));
       sqlite3_finalize (stmt);
       return FALSE;
     }
   *out = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return TRUE;
-}
-
-static gboolean
-quick_check (YsStore *self, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      set_sqlite_error (error, self->db, rc, _("read"));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    {
-      g_set_error (error, YS_STORE_ERROR, YS_STORE_ERROR_DAMAGED,
-                   _("The budget file is damaged (%s); restore it from a backup"),
-                   (const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
   sqlite3_finalize (stmt);
   return TRUE;
 }
@@ -413,60 +355,137 @@ ys_store_open (const char *path, GError **error)
   return open_file (path, TRUE, error);
 }
 
+/* A file is written only when both it and its folder can be: SQLite keeps
+ * its WAL beside the file. YUSUAN_OPEN_READ_ONLY=1 makes every file look
+ * read-only, so that the window's read-only mode can be tested by root,
+ * whom permissions do not stop. */
+static gboolean
+can_write (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_strcmp0 (g_getenv ("YUSUAN_OPEN_READ_ONLY"), "1") == 0)
+    return FALSE;
+  return access (path, W_OK) == 0 && access (dir, W_OK | X_OK) == 0;
+}
+
+static gboolean
+copy_file (const char *from, const char *to, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  return g_file_get_contents (from, &data, &len, error)
+      && g_file_set_contents (to, data, len, error);
+}
+
+/* A read-only file is opened immutable: SQLite then neither locks it nor
+ * looks for a WAL. When committed changes still wait in a WAL beside it
+ * (the last program was killed), immutable would show the older state, so
+ * the file and its WAL are copied to a private folder and read there. */
+static int
+open_read_only (const char *path, gboolean has_wal, sqlite3 **db, char **copy_dir, GError **error)
+{
+  if (has_wal)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *dir = g_dir_make_tmp ("yusuan-read-only-XXXXXX", error);
+      g_autofree char *copy = dir ? g_build_filename (dir, "copy.yusuan", NULL) : NULL;
+      g_autofree char *copy_wal = dir ? g_strconcat (copy, "-wal", NULL) : NULL;
+
+      if (dir == NULL)
+        return SQLITE_CANTOPEN;
+      *copy_dir = g_strdup (dir);
+      if (!copy_file (path, copy, error) || !copy_file (wal, copy_wal, error))
+        return SQLITE_CANTOPEN;
+      return sqlite3_open_v2 (copy, db, SQLITE_OPEN_READWRITE, NULL);
+    }
+  else
+    {
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+      g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+
+      return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+}
+
+static void
+remove_copy (const char *dir)
+{
+  g_autoptr(GDir) d = dir ? g_dir_open (dir, 0, NULL) : NULL;
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+      g_unlink (child);
+    }
+  if (dir)
+    g_rmdir (dir);
+}
+
 static YsStore *
 open_file (const char *path, gboolean upgrade, GError **error)
 {
+  YsStoreHeader header;
+  g_autofree char *copy_dir = NULL;
+  gboolean read_only = !can_write (path);
   sqlite3 *db = NULL;
   YsStore *self;
-  int version = 0;
   int rc;
 
-  if (!check_header (path, error))
+  if (!ys_store_check_header (path, &header, error))
     return NULL;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (read_only)
+    rc = open_read_only (path, header.has_wal, &db, &copy_dir, error);
+  else
+    rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, db, rc, _("open"));
+      if (error && *error == NULL)
+        ys_store_set_error (error, db, path, rc, _("open"));
       sqlite3_close (db);
+      remove_copy (copy_dir);
       return NULL;
     }
   self = store_new (db, path);
+  self->read_only = read_only;
+  self->copy_dir = g_steal_pointer (&copy_dir);
 
   /* Nothing is written until the file has passed every check. */
   if (!configure (self, error)
-      || !query_int (self, "PRAGMA user_version", &version, error))
+      || !query_int (self, "PRAGMA user_version", &self->version, error))
     goto fail;
-  if (version > YS_STORE_SCHEMA_VERSION)
+  if (self->version > YS_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, YS_STORE_ERROR, YS_STORE_ERROR_NEWER_VERSION,
                    _("“%s” was saved by a newer version of Yusuan (format %d; this version reads up to %d); update Yusuan to open it"),
-                   path, version, YS_STORE_SCHEMA_VERSION);
+                   path, self->version, YS_STORE_SCHEMA_VERSION);
       goto fail;
     }
-  if (version < 1)
+  if (self->version < 1)
     {
       g_set_error (error, YS_STORE_ERROR, YS_STORE_ERROR_NOT_A_DOCUMENT,
                    _("“%s” is not a Yusuan budget file"), path);
       goto fail;
     }
-  if (!quick_check (self, error))
+  if (!ys_store_check_tables (self->db, path, self->version, error)
+      || !ys_store_check_pages (self->db, path, "PRAGMA quick_check(1)", error))
     goto fail;
 
-  if (upgrade && version < YS_STORE_SCHEMA_VERSION)
+  if (upgrade && !self->read_only && self->version < YS_STORE_SCHEMA_VERSION)
     {
-      if (!exec (self, "BEGIN", error))
+      if (!ys_store_ensure_writable (self, error) || !ys_store_exec (self, "BEGIN", error))
         goto fail;
-      if (!migrate (self, version, YS_STORE_SCHEMA_VERSION, error))
+      if (!migrate (self, self->version, YS_STORE_SCHEMA_VERSION, error))
         {
           ys_store_rollback (self);
           goto fail;
         }
-      if (!exec (self, "COMMIT", error))
+      if (!ys_store_exec (self, "COMMIT", error))
         goto fail;
     }
-  if (!enable_wal (self, error))
-    goto fail;
   return self;
 
 fail:
@@ -484,6 +503,8 @@ ys_store_close (YsStore *self)
     for (guint s = 0; s < N_STMTS; s++)
       sqlite3_finalize (self->stmts[k][s]);
   sqlite3_close (self->db);
+  remove_copy (self->copy_dir);
+  g_free (self->copy_dir);
   g_free (self->path);
   g_free (self);
 }
@@ -495,10 +516,72 @@ ys_store_get_path (YsStore *self)
 }
 
 gboolean
+ys_store_is_read_only (YsStore *self)
+{
+  return self->read_only;
+}
+
+gboolean
+ys_store_check_integrity (YsStore *self, GError **error)
+{
+  return ys_store_check_pages (self->db, self->path, "PRAGMA integrity_check(1)", error);
+}
+
+gboolean
+ys_store_backup (YsStore *self, const char *dest, GError **error)
+{
+  g_autofree char *tmp = g_strdup_printf ("%s.part-%d", dest, (int) getpid ());
+  sqlite3 *out = NULL;
+  sqlite3_backup *backup;
+  int rc, fd;
+
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+  rc = sqlite3_open_v2 (tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (out, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (out);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+    }
+  /* A copy is one self-contained file, without a WAL beside it. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, YS_STORE_ERROR, YS_STORE_ERROR_FAILED, _("Could not write the backup “%s”: %s"),
+                   dest, out ? sqlite3_errmsg (out) : sqlite3_errstr (rc));
+      sqlite3_close (out);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  sqlite3_close (out);
+  fd = g_open (tmp, O_RDONLY, 0);
+  if (fd < 0 || fsync (fd) != 0 || g_rename (tmp, dest) != 0)
+    {
+      int saved = errno;
+      if (fd >= 0)
+        close (fd);
+      g_unlink (tmp);
+      g_set_error (error, YS_STORE_ERROR, YS_STORE_ERROR_FAILED, _("Could not write the backup “%s”: %s"),
+                   dest, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+gboolean
 ys_store_begin (YsStore *self, GError **error)
 {
   g_return_val_if_fail (!self->in_transaction, FALSE);
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!ys_store_ensure_writable (self, error) || !ys_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_transaction = TRUE;
   return TRUE;
@@ -508,7 +591,7 @@ gboolean
 ys_store_commit (YsStore *self, GError **error)
 {
   g_return_val_if_fail (self->in_transaction, FALSE);
-  if (!exec (self, "COMMIT", error))
+  if (!ys_store_exec (self, "COMMIT", error))
     {
       ys_store_rollback (self);
       return FALSE;
@@ -537,49 +620,23 @@ ys_store_get_sqlite (YsStore *self)
   return self->db;
 }
 
-GHashTable *
-ys_store_load_meta (YsStore *self, GError **error)
+gboolean
+ys_store_has_sums (YsStore *self)
 {
-  g_autoptr(GHashTable) meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, "SELECT key, value FROM meta", -1, &stmt, NULL);
-
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_hash_table_insert (meta, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, _("read"));
-      return NULL;
-    }
-  return g_steal_pointer (&meta);
+  return self->version >= YS_STORE_CHECKSUM_SINCE;
 }
 
+/* @what names the row for the message; called with the row's stored sum. */
 gboolean
-ys_store_set_meta (YsStore *self, const char *key, const char *value, GError **error)
+ys_store_check_sum (YsStore *self, const YsRowSum *sum, sqlite3_stmt *stmt, int column, const char *what, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db,
-                               "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                               -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, value ? value : "", -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, _("write"));
-      return FALSE;
-    }
-  return TRUE;
+  g_autofree char *detail = NULL;
+
+  if (!ys_store_has_sums (self) || (guint64) sqlite3_column_int64 (stmt, column) == sum->h)
+    return TRUE;
+  detail = g_strdup_printf (_("%s does not match the checksum written with it"), what);
+  ys_store_set_damaged (error, self->path, detail);
+  return FALSE;
 }
 
 static gboolean
@@ -588,19 +645,58 @@ stores_null (const YsField *f)
   return f->type == YS_FIELD_CODE && f->ref && !(f->flags & YS_FIELD_REQUIRED);
 }
 
+/* The sum of a record as it is in memory, the same as ys_row_sum() gives
+ * for its stored row. */
+static guint64
+record_sum (YsRecord *record)
+{
+  const YsKind *kind = ys_record_get_kind (record);
+  YsRowSum sum;
+
+  ys_row_sum_init (&sum, kind->table, ys_record_get_id (record));
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const YsValue *v = ys_record_peek (record, i);
+      if (ys_field_is_text (&kind->fields[i]))
+        ys_row_sum_text (&sum, v->s);
+      else
+        ys_row_sum_int (&sum, v->i);
+    }
+  return sum.h;
+}
+
+static gboolean
+check_record (YsStore *self, YsRecord *record, sqlite3_stmt *stmt, int column, GError **error)
+{
+  YsRowSum sum = { record_sum (record) };
+  g_autofree char *what = NULL;
+
+  if (!ys_store_has_sums (self) || (guint64) sqlite3_column_int64 (stmt, column) == sum.h)
+    return TRUE;
+  {
+    g_autofree char *name = ys_record_describe (record);
+    const YsKind *kind = ys_record_get_kind (record);
+    what = g_strdup_printf (_("the record %s (table %s, id %lld)"),
+                            name, kind->table, (long long) ys_record_get_id (record));
+  }
+  return ys_store_check_sum (self, &sum, stmt, column, what, error);
+}
+
 GPtrArray *
 ys_store_load (YsStore *self, const YsKind *kind, GError **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  g_autofree char *columns = column_list (kind, TRUE);
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  for (guint i = 0; i < kind->n_fields; i++)
-    g_string_append_printf (sql, ", %s", kind->fields[i].name);
-  g_string_append_printf (sql, " FROM %s ORDER BY id", kind->table);
-
-  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  /* A read-only file of an older version lacks the later tables. */
+  if (kind_since (kind) > self->version)
+    return g_steal_pointer (&records);
+  sql = g_strdup_printf ("SELECT %s%s FROM %s ORDER BY id", columns,
+                         ys_store_has_sums (self) ? ", checksum" : "", kind->table);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       YsRecord *record = ys_record_new (kind);
@@ -616,12 +712,17 @@ ys_store_load (YsStore *self, const YsKind *kind, GError **error)
           ys_record_load_value (record, i, &v);
         }
       g_ptr_array_add (records, record);
+      if (!check_record (self, record, stmt, kind->n_fields + 1, error))
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, _("read"));
+      ys_store_set_error (error, self->db, self->path, rc, _("read"));
       return NULL;
     }
   return g_steal_pointer (&records);
@@ -641,20 +742,22 @@ bind_field (sqlite3_stmt *stmt, int index, YsRecord *record, guint field)
     sqlite3_bind_text (stmt, index, v->s ? v->s : "", -1, SQLITE_STATIC);
 }
 
+/* Every row is inserted with its id, so that its sum (which covers the id)
+ * is written by the same statement. */
 static sqlite3_stmt *
-insert_stmt (YsStore *self, const YsKind *kind, gboolean with_id, GError **error)
+insert_stmt (YsStore *self, const YsKind *kind, GError **error)
 {
-  sqlite3_stmt **slot = &self->stmts[ys_kinds_index (kind)][with_id ? STMT_INSERT_ID : STMT_INSERT];
+  sqlite3_stmt **slot = &self->stmts[ys_kinds_index (kind)][STMT_INSERT];
 
   if (*slot == NULL)
     {
+      g_autofree char *columns = column_list (kind, TRUE);
       g_autoptr(GString) sql = g_string_new (NULL);
+      guint n = kind->n_fields + 1 + (ys_store_has_sums (self) ? 1 : 0);
 
-      g_string_append_printf (sql, "INSERT INTO %s (%s", kind->table, with_id ? "id, " : "");
-      for (guint i = 0; i < kind->n_fields; i++)
-        g_string_append_printf (sql, "%s%s", i ? ", " : "", kind->fields[i].name);
-      g_string_append (sql, ") VALUES (");
-      for (guint i = 0; i < kind->n_fields + (with_id ? 1 : 0); i++)
+      g_string_append_printf (sql, "INSERT INTO %s (%s%s) VALUES (", kind->table, columns,
+                              ys_store_has_sums (self) ? ", checksum" : "");
+      for (guint i = 0; i < n; i++)
         g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
       g_string_append (sql, ")");
       *slot = prepare (self, sql->str, error);
@@ -662,31 +765,88 @@ insert_stmt (YsStore *self, const YsKind *kind, gboolean with_id, GError **error
   return *slot;
 }
 
+/* What SQLite itself would choose for a row without an id. */
+static gint64
+next_id (YsStore *self, const YsKind *kind, GError **error)
+{
+  sqlite3_stmt **slot = &self->stmts[ys_kinds_index (kind)][STMT_NEXT_ID];
+  gint64 id = -1;
+
+  if (*slot == NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(id), 0) + 1 FROM %s", kind->table);
+      *slot = prepare (self, sql, error);
+      if (*slot == NULL)
+        return -1;
+    }
+  if (sqlite3_step (*slot) == SQLITE_ROW)
+    id = sqlite3_column_int64 (*slot, 0);
+  else
+    ys_store_set_error (error, self->db, self->path, sqlite3_errcode (self->db), _("read"));
+  sqlite3_reset (*slot);
+  return id;
+}
+
 gboolean
 ys_store_insert (YsStore *self, YsRecord *record, GError **error)
 {
   const YsKind *kind = ys_record_get_kind (record);
   gint64 id = ys_record_get_id (record);
-  sqlite3_stmt *stmt = insert_stmt (self, kind, id > 0, error);
-  int offset = id > 0 ? 2 : 1;
+  gboolean new_id = id <= 0;
+  sqlite3_stmt *stmt;
   int rc;
 
+  if (!ys_store_ensure_writable (self, error))
+    return FALSE;
+  stmt = insert_stmt (self, kind, error);
   if (stmt == NULL)
     return FALSE;
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, 1, id);
+  if (new_id)
+    {
+      id = next_id (self, kind, error);
+      if (id < 0)
+        return FALSE;
+      ys_record_set_id (record, id);
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
   for (guint i = 0; i < kind->n_fields; i++)
-    bind_field (stmt, i + offset, record, i);
+    bind_field (stmt, i + 2, record, i);
+  if (ys_store_has_sums (self))
+    sqlite3_bind_int64 (stmt, kind->n_fields + 2, (sqlite3_int64) record_sum (record));
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, _("write"));
+      if (new_id)
+        ys_record_set_id (record, 0);
+      ys_store_set_error (error, self->db, self->path, rc, _("write"));
       return FALSE;
     }
-  if (id <= 0)
-    ys_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+/* ON UPDATE CASCADE rewrote the rows that name a changed key; their sums
+ * follow in the same transaction. */
+static gboolean
+resum_references (YsStore *self, const YsKind *kind, const char *key, GError **error)
+{
+  const YsKind *const *kinds = ys_kinds_all ();
+
+  for (guint k = 0; kinds[k]; k++)
+    for (guint f = 0; f < kinds[k]->n_fields; f++)
+      if (g_strcmp0 (kinds[k]->fields[f].ref, kind->name) == 0)
+        {
+          g_autofree char *columns = column_list (kinds[k], TRUE);
+          char *sql = sqlite3_mprintf ("UPDATE %s SET checksum = ys_row_sum('%s', %s) WHERE %s = %Q",
+                                       kinds[k]->table, kinds[k]->table, columns,
+                                       kinds[k]->fields[f].name, key);
+          gboolean ok = ys_store_exec (self, sql, error);
+
+          sqlite3_free (sql);
+          if (!ok)
+            return FALSE;
+        }
   return TRUE;
 }
 
@@ -695,13 +855,17 @@ ys_store_update (YsStore *self, YsRecord *record, guint field, GError **error)
 {
   const YsKind *kind = ys_record_get_kind (record);
   g_autofree char *key = g_strdup_printf ("%s.%s", kind->table, kind->fields[field].name);
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->update_stmts, key);
+  sqlite3_stmt *stmt;
   int rc;
 
+  if (!ys_store_ensure_writable (self, error))
+    return FALSE;
+  stmt = g_hash_table_lookup (self->update_stmts, key);
   if (stmt == NULL)
     {
-      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2",
-                                              kind->table, kind->fields[field].name);
+      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1%s WHERE id = ?2",
+                                              kind->table, kind->fields[field].name,
+                                              ys_store_has_sums (self) ? ", checksum = ?3" : "");
       stmt = prepare (self, sql, error);
       if (stmt == NULL)
         return FALSE;
@@ -709,14 +873,18 @@ ys_store_update (YsStore *self, YsRecord *record, guint field, GError **error)
     }
   bind_field (stmt, 1, record, field);
   sqlite3_bind_int64 (stmt, 2, ys_record_get_id (record));
+  if (ys_store_has_sums (self))
+    sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) record_sum (record));
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, _("write"));
+      ys_store_set_error (error, self->db, self->path, rc, _("write"));
       return FALSE;
     }
+  if ((int) field == kind->key_field && ys_store_has_sums (self))
+    return resum_references (self, kind, ys_record_get_text (record, field), error);
   return TRUE;
 }
 
@@ -727,6 +895,8 @@ ys_store_delete (YsStore *self, YsRecord *record, GError **error)
   sqlite3_stmt **slot = &self->stmts[ys_kinds_index (kind)][STMT_DELETE];
   int rc;
 
+  if (!ys_store_ensure_writable (self, error))
+    return FALSE;
   if (*slot == NULL)
     {
       g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", kind->table);
@@ -739,79 +909,9 @@ ys_store_delete (YsStore *self, YsRecord *record, GError **error)
   sqlite3_reset (*slot);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, _("write"));
+      ys_store_set_error (error, self->db, self->path, rc, _("write"));
       return FALSE;
     }
   return TRUE;
 }
 
-GPtrArray *
-ys_store_load_catalog (YsStore *self, const char *catalog, GError **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ys_catalog_entry_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db,
-                               "SELECT code, name, level, parent FROM catalog_entry "
-                               "WHERE catalog = ?1 ORDER BY code", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    sqlite3_bind_text (stmt, 1, catalog, -1, SQLITE_STATIC);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *parent = (const char *) sqlite3_column_text (stmt, 3);
-      g_ptr_array_add (rows, ys_catalog_entry_new ((const char *) sqlite3_column_text (stmt, 0),
-                                                   (const char *) sqlite3_column_text (stmt, 1),
-                                                   sqlite3_column_int (stmt, 2),
-                                                   parent && *parent ? parent : NULL,
-                                                   "imported"));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, _("read"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
-gboolean
-ys_store_save_catalog (YsStore *self, const char *catalog, GPtrArray *entries,
-                       gboolean replace_all, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = SQLITE_OK;
-
-  if (replace_all)
-    {
-      char *sql = sqlite3_mprintf ("DELETE FROM catalog_entry WHERE catalog = %Q", catalog);
-      gboolean ok = exec (self, sql, error);
-
-      sqlite3_free (sql);
-      if (!ok)
-        return FALSE;
-    }
-  rc = sqlite3_prepare_v2 (self->db,
-                           "INSERT OR REPLACE INTO catalog_entry (catalog, code, name, level, parent) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5)", -1, &stmt, NULL);
-  for (guint i = 0; rc == SQLITE_OK && i < entries->len; i++)
-    {
-      const YsCatalogEntry *e = g_ptr_array_index (entries, i);
-
-      sqlite3_bind_text (stmt, 1, catalog, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, e->code, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, e->name, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, e->level);
-      sqlite3_bind_text (stmt, 5, e->parent ? e->parent : "", -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, self->db, rc, _("write"));
-      return FALSE;
-    }
-  return TRUE;
-}

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-#define YS_STORE_SCHEMA_VERSION 2
+#define YS_STORE_SCHEMA_VERSION 3
 #define YS_STORE_APPLICATION_ID 0x59535541 /* "YSUA" */
 
 #define YS_STORE_ERROR (ys_store_error_quark ())
@@ -20,6 +20,7 @@ typedef enum {
   YS_STORE_ERROR_LOCKED,
   YS_STORE_ERROR_CONSTRAINT,
   YS_STORE_ERROR_FAILED,
+  YS_STORE_ERROR_READ_ONLY,
 } YsStoreError;
 GQuark ys_store_error_quark (void);
 
@@ -37,6 +38,16 @@ YsStore   *ys_store_open          (const char    *path,
                                    GError       **error);
 void       ys_store_close         (YsStore       *self);
 const char *ys_store_get_path     (YsStore       *self);
+/* TRUE when the file or its folder cannot be written: every change is refused. */
+gboolean   ys_store_is_read_only  (YsStore       *self);
+/* SQLite's full integrity check (slower than the check made at open). */
+gboolean   ys_store_check_integrity (YsStore     *self,
+                                   GError       **error);
+/* Copies the file as it is now with SQLite's online backup, to a temporary
+ * name beside @dest, synced and renamed. */
+gboolean   ys_store_backup        (YsStore       *self,
+                                   const char    *dest,
+                                   GError       **error);
 
 gboolean   ys_store_begin         (YsStore       *self,
                                    GError       **error);

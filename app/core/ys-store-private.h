@@ -1,0 +1,90 @@
+/* Shared by the files of the store (ys-store*.c): nothing else includes it. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ys-kinds.h"
+#include "ys-store.h"
+
+G_BEGIN_DECLS
+
+/* Sums written with every row since schema version 3. */
+#define YS_STORE_CHECKSUM_SINCE 3
+
+enum { STMT_INSERT, STMT_NEXT_ID, STMT_DELETE, N_STMTS };
+
+struct _YsStore
+{
+  sqlite3      *db;
+  char         *path;
+  char         *copy_dir;     /* a private copy opened in place of a read-only file with a WAL */
+  int           version;
+  gboolean      read_only;
+  gboolean      wal_ready;
+  gboolean      in_transaction;
+  sqlite3_stmt *stmts[YS_N_KINDS][N_STMTS];
+  GHashTable   *update_stmts; /* "table.column" → sqlite3_stmt */
+};
+
+gboolean  ys_store_exec           (YsStore        *self,
+                                   const char     *sql,
+                                   GError        **error);
+/* Refuses on a read-only file; turns on the WAL before the first write. */
+gboolean  ys_store_ensure_writable (YsStore       *self,
+                                   GError        **error);
+gboolean  ys_store_has_sums       (YsStore        *self);
+
+typedef struct
+{
+  guint32  page_size;
+  guint32  n_pages;        /* 0 when the header's count is not valid */
+  gboolean has_wal;        /* a -wal file with frames in it lies beside the file */
+} YsStoreHeader;
+
+void      ys_store_set_error      (GError        **error,
+                                   sqlite3        *db,
+                                   const char     *path,
+                                   int             rc,
+                                   const char     *what);
+void      ys_store_set_damaged    (GError        **error,
+                                   const char     *path,
+                                   const char     *detail);
+
+/* Reads the first 100 bytes and the file's size; never opens it with SQLite. */
+gboolean  ys_store_check_header   (const char     *path,
+                                   YsStoreHeader  *out,
+                                   GError        **error);
+/* Every table and column the schema @version has, before anything is written. */
+gboolean  ys_store_check_tables   (sqlite3        *db,
+                                   const char     *path,
+                                   int             version,
+                                   GError        **error);
+gboolean  ys_store_check_pages    (sqlite3        *db,
+                                   const char     *path,
+                                   const char     *pragma,
+                                   GError        **error);
+
+/* A 64-bit FNV-1a over a length-prefixed encoding of a row: a single changed
+ * byte always changes the sum. */
+typedef struct { guint64 h; } YsRowSum;
+
+void      ys_row_sum_init         (YsRowSum       *sum,
+                                   const char     *table,
+                                   gint64          id);
+void      ys_row_sum_text         (YsRowSum       *sum,
+                                   const char     *text);
+void      ys_row_sum_int          (YsRowSum       *sum,
+                                   gint64          value);
+/* Compares the sum computed from a loaded row with the one stored in
+ * @column; @what names the row in the message. */
+gboolean  ys_store_check_sum      (YsStore        *self,
+                                   const YsRowSum *sum,
+                                   sqlite3_stmt   *stmt,
+                                   int             column,
+                                   const char     *what,
+                                   GError        **error);
+/* The SQL function ys_row_sum(table, id, value…), for migrations and for
+ * rows that ON UPDATE CASCADE changes. */
+int       ys_store_register_sum   (sqlite3        *db);
+
+G_END_DECLS

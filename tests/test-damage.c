@@ -1,0 +1,193 @@
+/* Damage to a document is refused, never shown as data: random single-byte
+ * changes and truncations of a sample budget each either fail to open with a
+ * refusal or load exactly the records of the original.
+ *
+ * The changes come from a fixed seed, so a failure can be replayed;
+ * YUSUAN_DAMAGE_SEED=N tries another set. */
+#define _GNU_SOURCE /* memmem */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ys-store.h"
+#include "ys-test-util.h"
+
+#define N_BYTE_CHANGES 100
+#define N_TRUNCATIONS  20
+
+/* Everything a document shows: its settings, imported catalog rows and every
+ * field of every record with its id. */
+static char *
+full_dump (YsDocument *doc)
+{
+  const YsKind *const *kinds = ys_kinds_all ();
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; ys_document_meta_keys[i]; i++)
+    g_string_append_printf (out, "%s=%s\n", ys_document_meta_keys[i],
+                            ys_document_get_meta (doc, ys_document_meta_keys[i]));
+  for (guint c = 0; c < YS_CATALOG_N_KINDS; c++)
+    {
+      g_autoptr(GPtrArray) rows = ys_document_get_imported_catalog (doc, c);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const YsCatalogEntry *e = g_ptr_array_index (rows, i);
+          g_string_append_printf (out, "catalog %u %s %s %d %s\n", c, e->code, e->name, e->level,
+                                  e->parent ? e->parent : "");
+        }
+    }
+  for (guint k = 0; kinds[k]; k++)
+    for (guint i = 0; i < ys_document_count (doc, kinds[k]); i++)
+      {
+        YsRecord *r = ys_document_get (doc, kinds[k], i);
+        g_string_append_printf (out, "%s #%" G_GINT64_FORMAT, kinds[k]->name, ys_record_get_id (r));
+        for (guint f = 0; f < kinds[k]->n_fields; f++)
+          {
+            g_autofree char *v = ys_record_format (r, f);
+            g_string_append_printf (out, "|%s", v);
+          }
+        g_string_append_c (out, '\n');
+      }
+  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  guint refused;
+  guint identical;
+  guint codes[YS_STORE_ERROR_READ_ONLY + 1];
+} Tally;
+
+/* Opens @path (a damaged copy) and checks it is refused or identical. */
+static void
+try_open (const char *path, const char *original, const char *what, gboolean must_refuse, Tally *tally)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsDocument) doc = ys_document_open (path, &error);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  if (doc == NULL)
+    {
+      /* A refusal says what is wrong: damaged, not a budget, or a format
+       * number from the future. Anything else would be a wrong message. */
+      if (error->domain != YS_STORE_ERROR
+          || (error->code != YS_STORE_ERROR_DAMAGED && error->code != YS_STORE_ERROR_NOT_A_DOCUMENT
+              && error->code != YS_STORE_ERROR_NEWER_VERSION))
+        g_error ("%s: refused with an unexpected error: %s", what, error->message);
+      tally->refused++;
+      tally->codes[error->code]++;
+    }
+  else
+    {
+      g_autofree char *dump = full_dump (doc);
+
+      if (must_refuse)
+        g_error ("%s: opened, but it must be refused", what);
+      if (strcmp (dump, original) != 0)
+        g_error ("%s: opened and shows changed data", what);
+      tally->identical++;
+      ys_document_close (doc);
+    }
+  g_unlink (path);
+  g_unlink (wal);
+}
+
+static void
+test_damage_sweep (void)
+{
+  const char *seed_env = g_getenv ("YUSUAN_DAMAGE_SEED");
+  guint32 seed = seed_env ? (guint32) atoi (seed_env) : 20261207;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *copy = g_build_filename (dir, "sample.yusuan", NULL);
+  g_autofree char *damaged = g_build_filename (dir, "damaged.yusuan", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *original = NULL;
+  g_autoptr(GError) error = NULL;
+  Tally bytes = { 0 }, cuts = { 0 };
+  gsize len = 0;
+
+  g_test_message ("seed %u, sample %s", seed, SAMPLE_DOCUMENT);
+  g_assert_true (g_file_get_contents (SAMPLE_DOCUMENT, &data, &len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, >, 65536);
+  /* The sample is opened from a copy: opening never changes a healthy file,
+   * but the test does not rely on it. */
+  g_assert_true (g_file_set_contents (copy, data, len, NULL));
+  {
+    g_autoptr(YsDocument) doc = ys_document_open (copy, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ys_document_count (doc, &ys_line_kind), >, 40);
+    original = full_dump (doc);
+  }
+
+  for (guint i = 0; i < N_BYTE_CHANGES; i++)
+    {
+      gsize offset = g_rand_int_range (rand, 0, (gint32) len);
+      guchar delta = (guchar) g_rand_int_range (rand, 1, 256);
+      g_autofree char *what = g_strdup_printf ("byte %" G_GSIZE_FORMAT " changed by xor 0x%02x", offset, delta);
+
+      data[offset] ^= delta;
+      g_assert_true (g_file_set_contents (damaged, data, len, NULL));
+      data[offset] ^= delta;
+      try_open (damaged, original, what, FALSE, &bytes);
+    }
+
+  for (guint i = 0; i < N_TRUNCATIONS; i++)
+    {
+      /* One byte short, whole pages short, and anywhere. */
+      gsize cut = i == 0 ? len - 1 : i < 5 ? len - 4096 * i : (gsize) g_rand_int_range (rand, 0, (gint32) len);
+      g_autofree char *what = g_strdup_printf ("cut to %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes", cut, len);
+
+      g_assert_true (g_file_set_contents (damaged, data, cut, NULL));
+      try_open (damaged, original, what, TRUE, &cuts);
+    }
+
+  g_test_message ("byte changes: %u refused (%u damaged, %u not a budget, %u newer), %u identical",
+                  bytes.refused, bytes.codes[YS_STORE_ERROR_DAMAGED], bytes.codes[YS_STORE_ERROR_NOT_A_DOCUMENT],
+                  bytes.codes[YS_STORE_ERROR_NEWER_VERSION], bytes.identical);
+  g_test_message ("truncations: %u refused", cuts.refused);
+  g_assert_cmpuint (bytes.refused + bytes.identical, ==, N_BYTE_CHANGES);
+  g_assert_cmpuint (cuts.refused, ==, N_TRUNCATIONS);
+  /* The sample is mostly records: most single-byte changes land in one. */
+  g_assert_cmpuint (bytes.codes[YS_STORE_ERROR_DAMAGED], >, 0);
+  ys_test_rm_rf (dir);
+}
+
+/* A changed byte inside one record names that record. */
+static void
+test_damaged_record_named (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "one.yusuan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  char *hit;
+
+  {
+    g_autoptr(YsDocument) doc = ys_test_small_document (path);
+    ys_document_close (doc);
+  }
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  /* The last byte of the indicator's name, 委托业务, is changed. */
+  hit = memmem (data, len, "委托业务", strlen ("委托业务"));
+  g_assert_nonnull (hit);
+  hit[strlen ("委托业务") - 1] ^= 0x01;
+  g_assert_true (g_file_set_contents (path, data, len, NULL));
+
+  g_assert_null (ys_document_open (path, &error));
+  g_assert_error (error, YS_STORE_ERROR, YS_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "indicator"));
+  g_assert_nonnull (strstr (error->message, "yusuan-cli backup restore"));
+  ys_test_rm_rf (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/damage/sweep", test_damage_sweep);
+  g_test_add_func ("/damage/record-named", test_damaged_record_named);
+  return g_test_run ();
+}
