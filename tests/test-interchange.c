@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "ys-interchange.h"
 #include "ys-test-util.h"
@@ -242,6 +243,69 @@ test_every_problem_reported (void)
   ys_test_rm_rf (root);
 }
 
+/* A misspelt file name and an unknown setting are problems, not silence. */
+static void
+test_unknown_names (void)
+{
+  g_autofree char *root = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (root, "doc.yusuan", NULL);
+  g_autofree char *dir = g_build_filename (root, "in", NULL);
+  g_autofree char *line = g_build_filename (dir, "line.csv", NULL);
+  g_autofree char *meta_csv = g_build_filename (dir, "document.csv", NULL);
+  g_autofree char *readme = g_build_filename (dir, "README.md", NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsDocument) doc = ys_document_create (path, NULL, &error);
+
+  write_dir (dir, "code,name,unit_type,role\n103001,单位,行政单位,本级\n", NULL);
+  g_file_set_contents (line, "unit_code,func_code,econ_code,kind,source,amount\n"
+                             "103001,2010301,30101,人员经费,一般公共预算拨款,1\n", -1, NULL);
+  g_file_set_contents (meta_csv, "key,value\ndept_name,测试\ndept_nmae,测试\n", -1, NULL);
+  g_file_set_contents (readme, "notes\n", -1, NULL);
+  g_assert_false (ys_interchange_import (doc, dir, problems, &error));
+  g_assert_error (error, YS_INTERCHANGE_ERROR, YS_INTERCHANGE_ERROR_BAD_ROWS);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "line.csv: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "lines.csv"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 1), "document.csv:3: key: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 1), "dept_nmae"));
+  g_assert_cmpuint (ys_document_count (doc, &ys_unit_kind), ==, 0);
+  ys_document_close (doc);
+  ys_test_rm_rf (root);
+}
+
+/* A dump killed midway leaves its temporary file; the next dump to the same
+ * folder removes it, but never one whose writer is still alive. */
+static void
+test_stale_temp_files (void)
+{
+  g_autofree char *root = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (root, "doc.yusuan", NULL);
+  g_autofree char *out = g_build_filename (root, "out", NULL);
+  g_autofree char *stale = NULL, *live = NULL, *foreign = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsDocument) doc = ys_test_small_document (path);
+  pid_t dead = fork ();
+
+  if (dead == 0)
+    _exit (0);
+  waitpid (dead, NULL, 0);
+  g_mkdir_with_parents (out, 0755);
+  stale = g_strdup_printf ("%s/.lines.csv.yusuan-tmp-%d-AbC123", out, (int) dead);
+  live = g_strdup_printf ("%s/.lines.csv.yusuan-tmp-%d-XyZ789", out, (int) getpid ());
+  foreign = g_strdup_printf ("%s/.lines.csv-AbC123", out);
+  g_file_set_contents (stale, "half", -1, NULL);
+  g_file_set_contents (live, "busy", -1, NULL);
+  g_file_set_contents (foreign, "not ours", -1, NULL);
+  g_assert_true (ys_interchange_dump (doc, out, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_EXISTS));
+  ys_document_close (doc);
+  ys_test_rm_rf (root);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -252,5 +316,7 @@ main (int argc, char **argv)
   g_test_add_func ("/interchange/meta-line-ends", test_meta_line_ends);
   g_test_add_func ("/interchange/bad-rows", test_bad_rows);
   g_test_add_func ("/interchange/every-problem", test_every_problem_reported);
+  g_test_add_func ("/interchange/unknown-names", test_unknown_names);
+  g_test_add_func ("/interchange/stale-temp-files", test_stale_temp_files);
   return g_test_run ();
 }

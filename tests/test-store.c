@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ys-store.h"
 #include "ys-test-util.h"
@@ -288,6 +289,181 @@ test_constraints (void)
   ys_test_rm_rf (dir);
 }
 
+/* A file carrying Yusuan's mark but not its tables is refused before
+ * anything is written: no journal mode, no table, no version. */
+static void
+test_refusal_never_writes (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *empty1 = g_build_filename (dir, "empty1.yusuan", NULL);
+  g_autofree char *empty2 = g_build_filename (dir, "empty2.yusuan", NULL);
+  g_autofree char *partial = g_build_filename (dir, "partial.yusuan", NULL);
+  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d", YS_STORE_APPLICATION_ID);
+  const char *files[] = { empty1, empty2, partial };
+  const char *setup[] = {
+    "PRAGMA user_version = 1; CREATE TABLE x (y)",
+    "PRAGMA user_version = 2; CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "PRAGMA user_version = 2; CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE catalog_entry (catalog, code, name, level, parent); CREATE TABLE unit (id INTEGER PRIMARY KEY)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      sqlite3 *db;
+      g_assert_cmpint (sqlite3_open (files[i], &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, app_id, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, setup[i], NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+      assert_refused (files[i], YS_STORE_ERROR_NOT_A_DOCUMENT);
+    }
+  ys_test_rm_rf (dir);
+}
+
+/* A damaged record in a file whose journal mode is not WAL: the refusal
+ * comes when the records are loaded, after the store opened the file, and
+ * the file must still be byte for byte as it was. */
+static void
+test_damaged_record_leaves_file (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "d.yusuan", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  {
+    g_autoptr(YsDocument) doc = ys_test_small_document (path);
+    ys_document_close (doc);
+  }
+  /* Changed behind Yusuan's back, as damage would, and left in rollback mode. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; UPDATE line_item SET amount = amount + 1 WHERE id = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = ys_test_file_digest (path);
+  g_assert_null (ys_document_open (path, &error));
+  g_assert_error (error, YS_STORE_ERROR, YS_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "line_item"));
+  g_assert_nonnull (strstr (error->message, "id 1)"));
+  after = ys_test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  ys_test_rm_rf (dir);
+}
+
+/* Version 2 files get their sums on the first writable open; a key change
+ * that ON UPDATE CASCADE copies into other rows keeps their sums right. */
+static void
+test_sums_migrated_and_cascaded (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "v2.yusuan", NULL);
+  g_autoptr(GError) error = NULL;
+  YsStore *store = ys_store_create_version (path, 2, &error);
+  g_autoptr(YsRecord) unit = full_record (&ys_unit_kind, 1);
+  g_autoptr(YsRecord) line = full_record (&ys_line_kind, 1);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  ys_record_set_text (unit, YS_UNIT_CODE, "103001");
+  ys_record_set_text (line, YS_LINE_PROJECT_CODE, "");
+  g_assert_true (ys_store_insert (store, unit, &error));
+  g_assert_true (ys_store_insert (store, line, &error));
+  g_assert_true (ys_store_set_meta (store, "dept_name", "测试", &error));
+  ys_store_close (store);
+
+  store = ys_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ys_store_load (store, &ys_line_kind, &error)->len, ==, 1);
+  g_assert_true (ys_store_begin (store, &error));
+  ys_record_set_text (unit, YS_UNIT_CODE, "103002");
+  g_assert_true (ys_store_update (store, unit, YS_UNIT_CODE, &error));
+  g_assert_true (ys_store_commit (store, &error));
+  ys_store_close (store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "SELECT count(*) FROM line_item WHERE checksum <> 0 AND unit_code = '103002'", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  store = ys_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) lines = ys_store_load (store, &ys_line_kind, &error);
+    g_autoptr(GHashTable) meta = ys_store_load_meta (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (ys_record_get_text (g_ptr_array_index (lines, 0), YS_LINE_UNIT_CODE), ==, "103002");
+    g_assert_cmpstr (g_hash_table_lookup (meta, "dept_name"), ==, "测试");
+  }
+  ys_store_close (store);
+  g_object_unref (g_steal_pointer (&unit));
+  ys_test_rm_rf (dir);
+}
+
+/* Opened read-only (YUSUAN_OPEN_READ_ONLY=1 stands for a file that cannot
+ * be written, which root's permissions cannot show; tests/test-read-only.sh
+ * shows the real thing as an unprivileged user), the store reads the
+ * committed state, also when it waits in a WAL left by a killed program,
+ * and refuses every change without touching the file. */
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ro.yusuan", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *wal_before = NULL;
+  pid_t pid;
+  int status;
+
+  {
+    g_autoptr(YsDocument) doc = ys_test_small_document (path);
+    ys_document_close (doc);
+  }
+  /* A child changes the file and dies without closing it. */
+  pid = fork ();
+  if (pid == 0)
+    {
+      YsDocument *doc = ys_document_open (path, NULL);
+      YsRecord *line = ys_document_get (doc, &ys_line_kind, 0);
+      if (!ys_document_set_text (doc, line, YS_LINE_AMOUNT, "777.00", NULL))
+        _exit (1);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  before = ys_test_file_digest (path);
+  wal_before = ys_test_file_digest (wal);
+
+  g_setenv ("YUSUAN_OPEN_READ_ONLY", "1", TRUE);
+  {
+    g_autoptr(YsDocument) doc = ys_document_open (path, &error);
+    YsRecord *line;
+
+    g_assert_no_error (error);
+    g_assert_true (ys_document_is_read_only (doc));
+    line = ys_document_get (doc, &ys_line_kind, 0);
+    g_assert_cmpint (ys_record_get_int (line, YS_LINE_AMOUNT), ==, 77700);
+    g_assert_false (ys_document_set_text (doc, line, YS_LINE_AMOUNT, "1.00", &error));
+    g_assert_error (error, YS_STORE_ERROR, YS_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+    g_assert_cmpint (ys_record_get_int (line, YS_LINE_AMOUNT), ==, 77700);
+    g_assert_false (ys_document_set_meta (doc, "dept_name", "改", &error));
+    g_assert_error (error, YS_STORE_ERROR, YS_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+    g_assert_true (ys_document_check_integrity (doc, &error));
+  }
+  g_unsetenv ("YUSUAN_OPEN_READ_ONLY");
+  g_assert_cmpstr (ys_test_file_digest (path), ==, before);
+  g_assert_cmpstr (ys_test_file_digest (wal), ==, wal_before);
+  ys_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -296,5 +472,9 @@ main (int argc, char **argv)
   g_test_add_func ("/store/migration", test_migration);
   g_test_add_func ("/store/refuses-bad-files", test_refuses_bad_files);
   g_test_add_func ("/store/constraints", test_constraints);
+  g_test_add_func ("/store/refusal-never-writes", test_refusal_never_writes);
+  g_test_add_func ("/store/damaged-record-leaves-file", test_damaged_record_leaves_file);
+  g_test_add_func ("/store/sums-migrated-and-cascaded", test_sums_migrated_and_cascaded);
+  g_test_add_func ("/store/read-only", test_read_only);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "ys-backup.h"
 #include "ys-cli.h"
 #include "ys-generate.h"
 #include "ys-interchange.h"
@@ -156,7 +157,13 @@ ys_cli_import (int argc, char **argv)
           return 1;
         }
       if (held > 0)
-        printf (_("“%s” already holds %u records; the directory’s records are added to them.\n"), argv[1], held);
+        {
+          g_autofree char *copy = ys_backup_make (doc, TRUE, NULL);
+
+          printf (_("“%s” already holds %u records; the directory’s records are added to them.\n"), argv[1], held);
+          if (copy)
+            printf (_("A backup of it was made first: %s\n"), copy);
+        }
     }
 
   if (doc == NULL || !ys_interchange_import (doc, argv[2], problems, &error))

@@ -8,6 +8,7 @@
 
 #include "ys-csv.h"
 #include "ys-interchange.h"
+#include "ys-temp-file.h"
 
 G_DEFINE_QUARK (ys-interchange-error-quark, ys_interchange_error)
 
@@ -80,6 +81,51 @@ unix_line_ends (const char *text)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+is_known_key (const char *key)
+{
+  if (g_strv_contains (ys_document_meta_keys, key))
+    return TRUE;
+  for (guint c = 0; c < YS_CATALOG_N_KINDS; c++)
+    if (g_str_has_prefix (key, "catalog_replaced_") && strcmp (key + strlen ("catalog_replaced_"), catalog_files[c]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A file that is none of the format's (lines.csv misspelt line.csv) would
+ * leave its rows out without a word. Notes beside the data (README, *.md),
+ * hidden files and budget files (*.yusuan) are let be. */
+static void
+check_file_names (const char *dir, GPtrArray *problems)
+{
+  const YsKind *const *kinds = ys_kinds_all ();
+  g_autoptr(GPtrArray) known = g_ptr_array_new ();
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *known_list = NULL;
+  const char *name;
+
+  g_ptr_array_add (known, (gpointer) "document.csv");
+  g_ptr_array_add (known, (gpointer) "catalog.csv");
+  for (guint k = 0; kinds[k]; k++)
+    g_ptr_array_add (known, (gpointer) kinds[k]->file);
+  g_ptr_array_add (known, NULL);
+  known_list = g_strjoinv (", ", (char **) known->pdata);
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *msg = NULL;
+
+      if (g_strv_contains ((const char *const *) known->pdata, name)
+          || name[0] == '.' || g_str_has_prefix (name, "README") || g_str_has_suffix (name, ".md")
+          || strstr (name, ".yusuan") != NULL || g_file_test (path, G_FILE_TEST_IS_DIR))
+        continue;
+      msg = g_strdup_printf (_("%s: not a file of the interchange format, so its rows would be left out; "
+                               "the known files are %s"), name, known_list);
+      g_ptr_array_add (problems, g_steal_pointer (&msg));
+    }
+}
+
 GHashTable *
 ys_interchange_read_meta (const char *dir, GPtrArray *problems, GError **error)
 {
@@ -112,6 +158,14 @@ ys_interchange_read_meta (const char *dir, GPtrArray *problems, GError **error)
       if (owned->len != 2)
         {
           problem (problems, "document.csv", line, 0, NULL, _("each line must have a key and a value"));
+          continue;
+        }
+      if (!is_known_key (g_ptr_array_index (owned, 0)))
+        {
+          g_autofree char *known = g_strjoinv (", ", (char **) ys_document_meta_keys);
+          g_autofree char *msg = g_strdup_printf (_("unknown key “%s” (the known keys are %s and catalog_replaced_…)"),
+                                                  (const char *) g_ptr_array_index (owned, 0), known);
+          problem (problems, "document.csv", line, 1, "key", msg);
           continue;
         }
       g_hash_table_insert (meta, g_strdup (g_ptr_array_index (owned, 0)),
@@ -354,6 +408,7 @@ ys_interchange_import (YsDocument *doc, const char *dir, GPtrArray *problems, GE
       return FALSE;
     }
 
+  check_file_names (dir, problems);
   meta = ys_interchange_read_meta (dir, problems, error);
   if (meta == NULL)
     return FALSE;
@@ -424,8 +479,8 @@ static gboolean
 write_file (const char *dir, const char *file, GString *contents, GError **error)
 {
   g_autofree char *path = g_build_filename (dir, file, NULL);
-  /* g_file_set_contents writes a temporary file and renames it over the old one. */
-  return g_file_set_contents (path, contents->str, contents->len, error);
+
+  return ys_temp_file_replace (path, contents->str, contents->len, error);
 }
 
 /* An empty number or amount is written empty, not 0 or 0.00: import reads
@@ -451,6 +506,7 @@ ys_interchange_dump (YsDocument *doc, const char *dir, GError **error)
                    _("Could not create the directory “%s”: %s"), dir, g_strerror (errno));
       return FALSE;
     }
+  ys_temp_file_clean (dir);
 
   ys_csv_append_row (out, header, 2);
   for (guint i = 0; ys_document_meta_keys[i]; i++)

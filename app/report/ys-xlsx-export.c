@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ys-temp-file.h"
 #include "ys-xlsx-private.h"
 
 typedef struct {
@@ -302,29 +303,23 @@ gboolean
 ys_xlsx_export_write (YsXlsxExport *e, const char *path, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp = g_strdup_printf ("%s%c.%s-XXXXXX", dir, G_DIR_SEPARATOR, base);
+  g_autofree char *tmp = NULL;
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
   lxw_doc_properties props = { 0 };
   GStatBuf old;
   gboolean replacing = g_stat (path, &old) == 0;
   gboolean ok;
   lxw_error err;
-  int fd;
 
   g_return_val_if_fail (e != NULL && path != NULL, FALSE);
 
-  /* The workbook is written beside the target, so the rename is atomic; it
-   * gets the permissions a new file would get (0666 less the umask). */
-  fd = g_mkstemp_full (tmp, O_RDWR, 0666);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write in “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
+  /* What a killed export left here goes first. The workbook is written
+   * beside the target, so the rename is atomic; it gets the permissions a
+   * new file would get (0666 less the umask). */
+  ys_temp_file_clean (dir);
+  tmp = ys_temp_file_create (path, error);
+  if (tmp == NULL)
+    return FALSE;
 
   e->workbook = workbook_new_opt (tmp, &options);
   if (e->workbook == NULL)
@@ -356,8 +351,16 @@ ys_xlsx_export_write (YsXlsxExport *e, const char *path, GError **error)
   if (ok)
     {
       /* A replaced workbook keeps its permissions. */
+      int fd = g_open (tmp, O_RDONLY, 0);
+
       if (replacing)
         g_chmod (tmp, old.st_mode & 0777);
+      /* On disk before it takes the name, or a crash could leave it empty. */
+      if (fd >= 0)
+        {
+          fsync (fd);
+          close (fd);
+        }
       if (g_rename (tmp, path) != 0)
         {
           int saved = errno;

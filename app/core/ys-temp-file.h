@@ -1,0 +1,25 @@
+/* Temporary files written beside their target and renamed over it. Their
+ * names say whose they are (.NAME.yusuan-tmp-PID-XXXXXX), so that a file left
+ * by a killed program can be told from one still being written and removed
+ * by the next writer in the same folder. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Creates the temporary file for @target (mode 0666 less the umask) and
+ * returns its name; the file is empty and closed. */
+char     *ys_temp_file_create  (const char  *target,
+                                GError     **error);
+/* Writes @len bytes to a temporary file beside @target, syncs it and renames
+ * it over @target. */
+gboolean  ys_temp_file_replace (const char  *target,
+                                const char  *data,
+                                gsize        len,
+                                GError     **error);
+/* Removes the temporary files in @dir whose writing process is gone;
+ * returns how many. */
+guint     ys_temp_file_clean   (const char  *dir);
+
+G_END_DECLS
