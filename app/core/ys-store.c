@@ -11,6 +11,7 @@
 #include "ys-kinds.h"
 #include "ys-store-private.h"
 #include "ys-store-snapshot.h"
+#include "ys-temp-file.h"
 
 G_DEFINE_QUARK (ys-store-error-quark, ys_store_error)
 
@@ -288,14 +289,22 @@ ys_store_create_version (const char *path, int version, GError **error)
       return NULL;
     }
 
-  /* Built under a temporary name and renamed, so a failure leaves nothing behind. */
-  tmp = g_strdup_printf ("%s.new-%d", path, (int) getpid ());
+  /* Built under a temporary name and renamed, so a failure leaves nothing
+   * behind, and a killed program's attempt is removed by the next one. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    ys_temp_file_clean (dir);
+  }
+  tmp = ys_temp_file_create (path, error);
+  if (tmp == NULL)
+    return NULL;
   rc = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, YS_STORE_ERROR, YS_STORE_ERROR_FAILED,
                    _("Could not create “%s”: %s"), path, sqlite3_errstr (rc));
       sqlite3_close (db);
+      g_unlink (tmp);
       return NULL;
     }
 

@@ -80,7 +80,11 @@ writer_of (const char *name)
   if (mark == NULL)
     return 0;
   pid = strtol (mark + strlen (MARK), &end, 10);
-  if (pid <= 0 || end == NULL || *end != '-' || strlen (end + 1) != 6)
+  if (pid <= 0 || end == NULL || *end != '-' || strlen (end + 1) < 6)
+    return 0;
+  /* A budget being created has SQLite's journal beside it. */
+  end += 7;
+  if (*end != '\0' && strcmp (end, "-journal") != 0 && strcmp (end, "-wal") != 0)
     return 0;
   return (pid_t) pid;
 }
