@@ -47,8 +47,8 @@ compare_newest_first (gconstpointer a, gconstpointer b)
 static gboolean
 is_backup_name (const char *name)
 {
-  return strlen (name) >= 23 && g_ascii_isdigit (name[0]) && name[8] == 'T'
-      && g_str_has_suffix (name, ".yusuan");
+  return strlen (name) == strlen ("20261207T091954.123Z.yusuan") && g_ascii_isdigit (name[0])
+      && name[8] == 'T' && name[15] == '.' && g_str_has_suffix (name, "Z.yusuan");
 }
 
 GPtrArray *
@@ -84,12 +84,16 @@ ys_backup_latest (const char *document_path)
   return list->len > 0 ? g_ptr_array_steal_index (list, 0) : NULL;
 }
 
+/* In microseconds: a backup and the write before it often share a second. */
 static gint64
 mtime_of (const char *path)
 {
-  GStatBuf st;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr(GDateTime) t = info ? g_file_info_get_modification_date_time (info) : NULL;
 
-  return g_stat (path, &st) == 0 ? (gint64) st.st_mtime : 0;
+  return t ? g_date_time_to_unix (t) * G_USEC_PER_SEC + g_date_time_get_microsecond (t) : 0;
 }
 
 /* Written since @since: the file itself, or its WAL, where commits go
@@ -99,7 +103,7 @@ written_since (const char *path, gint64 since)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
 
-  return MAX (mtime_of (path), mtime_of (wal)) >= since;
+  return MAX (mtime_of (path), mtime_of (wal)) > since;
 }
 
 char *
@@ -107,8 +111,7 @@ ys_backup_make (YsDocument *doc, gboolean only_if_changed, GError **error)
 {
   const char *path = ys_document_get_path (doc);
   g_autofree char *dir = ys_backup_dir (path);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  gint64 now = g_get_real_time ();
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *dest = NULL;
 
@@ -125,12 +128,19 @@ ys_backup_make (YsDocument *doc, gboolean only_if_changed, GError **error)
                    _("Could not create the backup folder “%s”: %s"), dir, g_strerror (saved));
       return NULL;
     }
-  dest = g_strdup_printf ("%s%c%s.yusuan", dir, G_DIR_SEPARATOR, stamp);
-  for (guint n = 2; g_file_test (dest, G_FILE_TEST_EXISTS); n++)
+  /* The name is the time to the millisecond; a later millisecond when
+   * taken, so that names stay unique and sort by age. */
+  do
     {
+      g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
+      g_autofree char *stamp = g_date_time_format (t, "%Y%m%dT%H%M%S");
+
       g_free (dest);
-      dest = g_strdup_printf ("%s%c%s-%u.yusuan", dir, G_DIR_SEPARATOR, stamp, n);
+      dest = g_strdup_printf ("%s%c%s.%03dZ.yusuan", dir, G_DIR_SEPARATOR, stamp,
+                              (int) (now % G_USEC_PER_SEC / 1000));
+      now += 1000;
     }
+  while (g_file_test (dest, G_FILE_TEST_EXISTS));
   if (!ys_document_backup (doc, dest, error))
     return NULL;
 
@@ -214,6 +224,23 @@ rename_or_fail (const char *from, const char *to, GError **error)
   return FALSE;
 }
 
+/* SQLite holds a lock on the bytes at 1 GiB + 2 while a connection has the
+ * file open for writing (the window keeps it so); asking for a read lock
+ * there tells whether another program has it, without touching the file. */
+static gboolean
+in_use (const char *path)
+{
+  struct flock lock = { .l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 0x40000000 + 2, .l_len = 510 };
+  int fd = g_open (path, O_RDONLY, 0);
+  gboolean busy;
+
+  if (fd < 0)
+    return FALSE;
+  busy = fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  close (fd);
+  return busy;
+}
+
 gboolean
 ys_backup_restore (const char *document_path, const char *from_name, const char *out,
                    char **restored_from, char **kept_aside, GError **error)
@@ -224,6 +251,13 @@ ys_backup_restore (const char *document_path, const char *from_name, const char 
 
   if (backup == NULL)
     return FALSE;
+  if (out == NULL && in_use (document_path))
+    {
+      g_set_error (error, YS_BACKUP_ERROR, YS_BACKUP_ERROR_FAILED,
+                   _("“%s” is open in another window or program; close it there before restoring a backup over it"),
+                   document_path);
+      return FALSE;
+    }
   if (out != NULL && g_file_test (out, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, YS_BACKUP_ERROR, YS_BACKUP_ERROR_EXISTS,

@@ -19,7 +19,7 @@ typedef enum {
 GQuark ys_backup_error_quark (void);
 
 typedef struct {
-  char   *name;    /* 20261207T091500Z.yusuan */
+  char   *name;    /* 20261207T091500.123Z.yusuan (UTC) */
   char   *path;
   gint64  size;
 } YsBackup;
