@@ -5,6 +5,7 @@
 #include "ys-backup.h"
 #include "ys-cli.h"
 #include "ys-store.h"
+#include "ys-report.h"
 
 gboolean
 ys_cli_parse (int *argc, char ***argv, const char *parameters, const char *summary,
@@ -56,6 +57,17 @@ ys_cli_open (const char *path)
   else if (ys_document_is_read_only (doc))
     g_printerr (_("yusuan-cli: “%s” cannot be written; it was opened read-only\n"), path);
   return doc;
+}
+
+YsLayout *
+ys_cli_load_layout (YsDocument *doc, const char *name)
+{
+  GError *error = NULL;
+  YsLayout *layout = name ? ys_layout_load (name, &error) : ys_report_layout_for_document (doc, &error);
+
+  if (layout == NULL)
+    ys_cli_fail (error);
+  return layout;
 }
 
 gboolean

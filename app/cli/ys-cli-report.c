@@ -12,17 +12,6 @@
 #include "ys-report.h"
 #include "ys-xlsx-export.h"
 
-static YsLayout *
-load_layout (YsDocument *doc, const char *name)
-{
-  GError *error = NULL;
-  YsLayout *layout = name ? ys_layout_load (name, &error) : ys_report_layout_for_document (doc, &error);
-
-  if (layout == NULL)
-    ys_cli_fail (error);
-  return layout;
-}
-
 static void
 print_table_text (YsReportTable *t)
 {
@@ -82,7 +71,7 @@ ys_cli_tables (int argc, char **argv)
   doc = ys_cli_open (argv[1]);
   if (doc == NULL)
     return 1;
-  layout = load_layout (doc, layout_name);
+  layout = ys_cli_load_layout (doc, layout_name);
   if (layout == NULL)
     return 1;
   tables = ys_report_build (doc, layout, unit, &error);
@@ -157,7 +146,7 @@ ys_cli_export (int argc, char **argv)
   /* The review workbook may list errors; a workbook for publication may not. */
   if (!ys_cli_refuse_errors (validator, allow_errors, output))
     return 1;
-  layout = load_layout (doc, layout_name);
+  layout = ys_cli_load_layout (doc, layout_name);
   if (layout == NULL)
     return 1;
   export = ys_report_export_new (doc, layout, unit, &error);

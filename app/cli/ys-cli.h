@@ -3,6 +3,7 @@
 #include <glib.h>
 
 #include "ys-document.h"
+#include "ys-layout.h"
 #include "ys-validator.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ int  ys_cli_diff     (int argc, char **argv);
 int  ys_cli_import_sheet (int argc, char **argv);
 int  ys_cli_backup   (int argc, char **argv);
 int  ys_cli_check    (int argc, char **argv);
+int  ys_cli_publish  (int argc, char **argv);
 
 /* Parses the options of one command; on error prints it and returns FALSE.
  * @n_args is the number of positional arguments the command needs. */
@@ -35,6 +37,10 @@ gboolean ys_cli_parse     (int          *argc,
                            int           n_args);
 int      ys_cli_fail      (GError       *error);
 YsDocument *ys_cli_open   (const char   *path);
+/* The layout named (a bundled region or a .json file), else the document's
+ * own; NULL after printing why. */
+YsLayout   *ys_cli_load_layout (YsDocument *doc,
+                                const char *name);
 /* FALSE, after listing the 错误 findings on stderr, when @validator has any
  * and @allow_errors is not set: nothing is then to be written to @output. */
 gboolean ys_cli_refuse_errors (YsValidator *validator,

@@ -32,6 +32,7 @@ static const Command commands[] = {
   { "diff",     ys_cli_diff,     N_("Compare two versions of a budget") },
   { "check",    ys_cli_check,    N_("Check a budget file for damage") },
   { "backup",   ys_cli_backup,   N_("Make, list or restore backups of a budget file") },
+  { "publish",  ys_cli_publish,  N_("Write the published document (docx or PDF): 概况, tables, 情况说明") },
 };
 
 static void

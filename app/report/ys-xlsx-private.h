@@ -34,5 +34,10 @@ gboolean    ys_xlsx_write_table   (YsXlsxExport  *export,
 
 /* Display width in columns: CJK and full-width characters count 2. */
 double      ys_xlsx_text_width    (const char    *text);
+/* Width of the widest line of @text: each CJK or full-width character
+ * counts @wide, any other @narrow. */
+double      ys_text_measure       (const char    *text,
+                                   double         wide,
+                                   double         narrow);
 
 G_END_DECLS

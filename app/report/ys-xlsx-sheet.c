@@ -23,6 +23,12 @@
 double
 ys_xlsx_text_width (const char *text)
 {
+  return ys_text_measure (text, 2, 1);
+}
+
+double
+ys_text_measure (const char *text, double wide, double narrow)
+{
   double widest = 0, line = 0;
 
   for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
@@ -34,7 +40,7 @@ ys_xlsx_text_width (const char *text)
           line = 0;
         }
       else
-        line += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2 : 1;
+        line += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? wide : narrow;
     }
   return MAX (widest, line);
 }
