@@ -199,6 +199,56 @@ test_grouped_header (Fixture *f, gconstpointer data)
   }
 }
 
+/* Three header rows: 科目 over both groups, each group over its 编码 and 名称;
+ * the other columns merged down all three. */
+static void
+test_three_row_header (Fixture *f, gconstpointer data)
+{
+  static const char *const rows[] = {
+    "2023年一般公共预算基本支出表",
+    "单位：元",
+    "科目\t\t\t\t单位名称\t资金来源\t本年预算",
+    "支出功能分类科目\t\t经济分类科目",
+    "科目编码\t科目名称\t科目编码\t科目名称",
+    "2010301\t行政运行\t30113\t住房公积金\t区信息中心\t一般公共预算拨款\t#638680",
+    NULL
+  };
+  YsSheet *sheet = make_sheet ("基本支出", rows);
+  g_autoptr(YsSheetImport) im = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first;
+
+  (void) data;
+  ys_sheet_add_merge (sheet, 0, 0, 0, 6);
+  ys_sheet_add_merge (sheet, 2, 0, 2, 3);
+  ys_sheet_add_merge (sheet, 3, 0, 3, 1);
+  ys_sheet_add_merge (sheet, 3, 2, 3, 3);
+  for (guint c = 4; c < 7; c++)
+    ys_sheet_add_merge (sheet, 2, c, 4, c);
+  im = ys_sheet_import_new (f->doc, &ys_line_kind, sheet, "t.xlsx", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ys_sheet_import_read (im, NULL, NULL, NULL, &error));
+  log_problems (im);
+  g_assert_cmpuint (ys_sheet_import_get_header_rows (im, &first), ==, 3);
+  g_assert_cmpuint (first, ==, 2);
+  g_assert_cmpstr (ys_sheet_import_get_column_path (im, 0), ==, "科目 / 支出功能分类科目 / 科目编码");
+  assert_target (im, 0, "func_code");
+  assert_target (im, 1, "func_name");
+  assert_target (im, 2, "econ_code");
+  assert_target (im, 3, "econ_name");
+  assert_target (im, 4, "unit_name");
+  assert_target (im, 6, "amount");
+  g_assert_cmpuint (ys_sheet_import_get_n_rows (im), ==, 1);
+  g_assert_true (ys_sheet_import_commit (im, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    YsRecord *l = ys_document_get (f->doc, &ys_line_kind, 0);
+    g_assert_cmpstr (ys_record_get_text (l, YS_LINE_UNIT_CODE), ==, "003002");
+    g_assert_cmpstr (ys_record_get_text (l, YS_LINE_KIND), ==, "人员经费");
+    g_assert_cmpint (ys_record_get_int (l, YS_LINE_AMOUNT), ==, 63868000);
+  }
+}
+
 /* Words real sheets use, in another order, one header row. */
 static void
 test_synonyms (Fixture *f, gconstpointer data)
@@ -715,6 +765,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 #define ADD(name, fn) g_test_add ("/sheet-import/" name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("grouped-header", test_grouped_header);
+  ADD ("three-row-header", test_three_row_header);
   ADD ("synonyms", test_synonyms);
   ADD ("content-mapping", test_content_mapping);
   ADD ("split-and-names", test_split_and_names);

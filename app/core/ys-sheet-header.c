@@ -42,6 +42,16 @@ ends_with (const char *s, const char *suffix, gsize *cut)
 }
 
 char *
+ys_sheet_nfkc (const char *text)
+{
+  /* Most cells are ASCII codes and figures; normalising them is most of the work. */
+  for (const char *p = text; *p; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  return g_strdup (text);
+}
+
+char *
 ys_sheet_normalise (const char *text, int *unit)
 {
   g_autofree char *nfkc = NULL;
@@ -52,7 +62,7 @@ ys_sheet_normalise (const char *text, int *unit)
     *unit = YS_SHEET_UNIT_NONE;
   if (text == NULL)
     return g_strdup ("");
-  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  nfkc = ys_sheet_nfkc (text);
   if (nfkc == NULL)
     return g_strdup ("");
   out = g_string_sized_new (strlen (nfkc));

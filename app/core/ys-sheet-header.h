@@ -39,6 +39,8 @@ void           ys_sheet_header_free (YsSheetHeader   *header);
  * (may be NULL; YS_SHEET_UNIT_NONE when absent). */
 char          *ys_sheet_normalise   (const char      *text,
                                      int             *unit);
+/* NFKC of @text (full-width digits and letters become ASCII); a copy when it is ASCII already. */
+char          *ys_sheet_nfkc        (const char      *text);
 /* The text shown in a cell, the top-left text for any cell of a merge. */
 const char    *ys_sheet_shown_text  (const YsSheet   *sheet,
                                      guint            row,

@@ -38,6 +38,8 @@ struct _YsSheetImport
   GHashTable      *defaults;
   char            *only_unit;
   YsSheetResolver *resolver;
+  YsSheetRowContext context;
+  int             *name_catalogs;
 
   Row             *rows;
   guint            n_rows;
@@ -76,6 +78,7 @@ ys_sheet_import_finalize (GObject *object)
   g_clear_pointer (&self->header, ys_sheet_header_free);
   g_clear_pointer (&self->sheet, ys_sheet_free);
   g_free (self->targets);
+  g_free (self->name_catalogs);
   g_free (self->mapped_by);
   g_free (self->map_key);
   g_free (self->source);
@@ -143,6 +146,8 @@ ys_sheet_import_new (YsDocument *doc, const YsKind *kind, YsSheet *sheet, const 
   self->mapped_by = g_new0 (YsSheetMappedBy, sheet->n_cols + 1);
   self->map_key = ys_sheet_map_key (kind, self->header);
   self->resolver = ys_sheet_resolver_new (doc);
+  self->name_catalogs = g_new (int, kind->n_fields);
+  ys_sheet_row_context_init (&self->context, kind, self->name_catalogs);
   /* Rows that name no unit belong to the one the title names, or to the only one. */
   if (self->header->issuer != NULL)
     {
@@ -209,7 +214,7 @@ row_cells (YsSheetImport *self, guint row, const YsCell **cells)
 static void
 context_for (YsSheetImport *self, YsSheetRowContext *ctx)
 {
-  ctx->kind = self->kind;
+  *ctx = self->context;
   ctx->doc = self->doc;
   ctx->resolver = self->resolver;
   ctx->targets = self->targets;

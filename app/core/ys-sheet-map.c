@@ -284,7 +284,7 @@ ys_sheet_map_by_content (const YsKind *kind, const YsSheet *sheet, guint first_d
           filled++;
           if (cell->type == YS_CELL_NUMBER && strchr (cell->text, '.') != NULL)
             numbers++;
-          norm = g_utf8_normalize (cell->text, -1, G_NORMALIZE_ALL_COMPOSE);
+          norm = ys_sheet_nfkc (cell->text);
           digits = norm ? leading_digits (norm, &first) : 0;
           /* 类 and 款 rows carry 3- and 5-digit codes in the same column. */
           if (first == '2' && (digits == 3 || digits == 5 || digits == 7))

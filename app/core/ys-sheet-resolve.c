@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ys-sheet-header.h"
 #include "ys-sheet-resolve.h"
 
 #define MAX_CANDIDATES 6
@@ -66,7 +67,7 @@ ys_sheet_split_code (const char *text, char **code, char **name)
   if (text == NULL)
     return;
   /* NFKC turns ２０１ into 201 and 【 stays; both brackets are skipped. */
-  norm = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  norm = ys_sheet_nfkc (text);
   if (norm == NULL)
     return;
   p = norm;

@@ -19,7 +19,12 @@ static gboolean
 is_subtotal_word (const char *text)
 {
   static const char *const words[] = { "合计", "总计", "小计", "其中", "共计" };
-  g_autofree char *norm = ys_sheet_normalise (text, NULL);
+  g_autofree char *norm = NULL;
+
+  /* Every word has 计 or 其; most cells have neither. */
+  if (strstr (text, "计") == NULL && strstr (text, "其") == NULL)
+    return FALSE;
+  norm = ys_sheet_normalise (text, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     if (g_str_has_prefix (norm, words[i]) || (i < 3 && g_str_has_suffix (norm, words[i])))
@@ -32,6 +37,23 @@ is_name_field (const YsField *field)
 {
   return strcmp (field->name, "name") == 0 || strcmp (field->name, "item_name") == 0
       || strcmp (field->name, "item") == 0;
+}
+
+void
+ys_sheet_row_context_init (YsSheetRowContext *ctx, const YsKind *kind, int *name_catalogs)
+{
+  gboolean line = strcmp (kind->name, "line") == 0;
+
+  for (guint f = 0; f < kind->n_fields; f++)
+    {
+      YsCatalogKind catalog;
+      name_catalogs[f] = ys_sheet_field_has_names (&kind->fields[f], &catalog) ? (int) catalog : -1;
+    }
+  ctx->kind = kind;
+  ctx->name_catalogs = name_catalogs;
+  ctx->kind_field = line ? ys_kind_find_field (kind, "kind") : -1;
+  ctx->econ_field = line ? ys_kind_find_field (kind, "econ_code") : -1;
+  ctx->project_field = line ? ys_kind_find_field (kind, "project_code") : -1;
 }
 
 void
@@ -141,10 +163,11 @@ derive_line_kind (const char *econ, const char *project)
 }
 
 static gboolean
-resolve_code_field (const YsSheetRowContext *ctx, const YsField *field, Slot *s,
+resolve_code_field (const YsSheetRowContext *ctx, guint f, Slot *s,
                     YsSheetRowResult *out, gboolean *subtotal)
 {
-  YsCatalogKind catalog;
+  const YsField *field = &ctx->kind->fields[f];
+  YsCatalogKind catalog = (YsCatalogKind) ctx->name_catalogs[f];
   g_autofree char *code = NULL, *name = NULL;
   int slot;
 
@@ -158,7 +181,6 @@ resolve_code_field (const YsSheetRowContext *ctx, const YsField *field, Slot *s,
     }
   if (code == NULL && name == NULL)
     return TRUE;
-  ys_sheet_field_has_names (field, &catalog);
 
   if (catalog == YS_CATALOG_N_KINDS)
     {
@@ -256,7 +278,7 @@ parse_field (const YsSheetRowContext *ctx, guint f, Slot *s, YsValue *value, YsS
       text = int_text (s->text, type);
       break;
     case YS_FIELD_CODE:
-      text = g_utf8_normalize (s->text, -1, G_NORMALIZE_ALL_COMPOSE);
+      text = ys_sheet_nfkc (s->text);
       break;
     default:
       text = g_strdup (s->text);
@@ -273,12 +295,12 @@ read_values (const YsSheetRowContext *ctx, Slot *slots, YsSheetRowResult *out, g
   const YsKind *kind = ctx->kind;
   g_autofree YsValue *values = g_new0 (YsValue, kind->n_fields);
   gboolean ok = TRUE;
-  int kind_field = strcmp (kind->name, "line") == 0 ? ys_kind_find_field (kind, "kind") : -1;
+  int kind_field = ctx->kind_field;
 
   for (guint f = 0; f < kind->n_fields; f++)
     {
       Slot *s = &slots[f];
-      if (s->text == NULL && s->cell != NULL && !ys_sheet_field_has_names (&kind->fields[f], NULL))
+      if (s->text == NULL && s->cell != NULL && ctx->name_catalogs[f] < 0)
         s->text = trimmed (s->cell->text);
       if (s->text == NULL && s->cell == NULL && s->name == NULL)
         {
@@ -297,8 +319,8 @@ read_values (const YsSheetRowContext *ctx, Slot *slots, YsSheetRowResult *out, g
       Slot *k = &slots[kind_field];
       if (*k->text == '\0' || strstr (k->text, "基本") != NULL)
         {
-          const char *derived = derive_line_kind (slots[ys_kind_find_field (kind, "econ_code")].text,
-                                                  slots[ys_kind_find_field (kind, "project_code")].text);
+          const char *derived = derive_line_kind (slots[ctx->econ_field].text,
+                                                  slots[ctx->project_field].text);
           if (derived == NULL && *k->text)
             add_problem (out, ctx->n_cols, k->text_col,
                          g_strdup_printf (_("“%s”: the economic code does not say whether this is 人员经费 (301, 303) or 公用经费 (302); write one of them"),
@@ -376,9 +398,8 @@ ys_sheet_row_read (const YsSheetRowContext *ctx, const YsCell *const *cells,
       {
         if (slots[f].text_col < 0)
           slots[f].text_col = slots[f].name_col;
-        if (ys_sheet_field_has_names (&kind->fields[f], NULL)
-            && (slots[f].cell != NULL || slots[f].name != NULL))
-          resolve_code_field (ctx, &kind->fields[f], &slots[f], out, &subtotal);
+        if (ctx->name_catalogs[f] >= 0 && (slots[f].cell != NULL || slots[f].name != NULL))
+          resolve_code_field (ctx, f, &slots[f], out, &subtotal);
       }
   if (subtotal || (filled == 1 && !number))
     {

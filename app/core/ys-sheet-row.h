@@ -22,7 +22,17 @@ typedef struct {
   int               sheet_unit;  /* from the 单位 line, or YS_SHEET_UNIT_NONE */
   GHashTable       *defaults;    /* field name → text, may be NULL */
   const char       *only_unit;   /* the document's one unit, for sheets without a unit column */
+  const int        *name_catalogs; /* per field: -1 when it has no names, else its YsCatalogKind,
+                                      YS_CATALOG_N_KINDS for a unit or project */
+  int               kind_field;  /* a line's kind, econ_code and project_code, or -1 */
+  int               econ_field;
+  int               project_field;
 } YsSheetRowContext;
+
+/* Fills the per-kind parts of @ctx; @name_catalogs has kind->n_fields ints. */
+void ys_sheet_row_context_init (YsSheetRowContext *ctx,
+                                const YsKind      *kind,
+                                int               *name_catalogs);
 
 typedef struct {
   YsSheetRowStatus status;

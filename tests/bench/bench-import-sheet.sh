@@ -2,7 +2,9 @@
 # Times `yusuan-cli import-sheet` of a 100,000-row xlsx against `yusuan-cli
 # import` of the same rows as interchange CSV, each into a copy of one budget
 # that already holds the units and projects the rows refer to. Prints every
-# run (wall seconds, peak RSS) and the medians; docs/performance.md quotes it.
+# run (wall seconds, CPU seconds user+system, peak RSS) and the medians;
+# docs/performance.md quotes it. On a machine shared with other work the CPU
+# seconds are the steadier figure.
 #
 #   tests/bench/bench-import-sheet.sh BUILD_DIR WORK_DIR [RUNS]
 set -eu
@@ -22,9 +24,9 @@ cp "$work/dump/document.csv" "$work/dump/lines.csv" "$work/lines/"
 "$build/tests/bench/bench-sheet-xlsx" "$work/big.yusuan" "$work/lines.xlsx"
 
 measure () {
-  # GNU time: elapsed seconds and peak resident set in KB.
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
-  cat "$work/time"
+  # GNU time: elapsed seconds, CPU seconds and peak resident set in KB.
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null
+  awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$work/time"
 }
 
 median () {
@@ -36,14 +38,14 @@ median () {
 i=0
 while [ $i -lt "$runs" ]; do
   cp "$work/base.yusuan" "$work/a.yusuan"
-  measure "$cli" import "$work/a.yusuan" "$work/lines" >>"$work/csv.txt"
+  measure "$cli" import --append "$work/a.yusuan" "$work/lines" >>"$work/csv.txt"
   cp "$work/base.yusuan" "$work/b.yusuan"
   measure "$cli" import-sheet "$work/b.yusuan" "$work/lines.xlsx" --kind lines >>"$work/xlsx.txt"
   i=$((i + 1))
 done
-echo "import (interchange CSV), s and KB:"; cat "$work/csv.txt"
-echo "import-sheet (xlsx), s and KB:"; cat "$work/xlsx.txt"
-echo "median import: $(cut -d' ' -f1 "$work/csv.txt" | median) s, $(cut -d' ' -f2 "$work/csv.txt" | median) KB"
-echo "median import-sheet: $(cut -d' ' -f1 "$work/xlsx.txt" | median) s, $(cut -d' ' -f2 "$work/xlsx.txt" | median) KB"
+for name in csv xlsx; do
+  echo "$name: wall s, CPU s, peak KB per run:"; cat "$work/$name.txt"
+  echo "$name median: $(cut -d' ' -f1 "$work/$name.txt" | median) s wall, $(cut -d' ' -f2 "$work/$name.txt" | median) s CPU, $(cut -d' ' -f3 "$work/$name.txt" | median) KB"
+done
 "$cli" summary "$work/a.yusuan" | sed -n 3p
 "$cli" summary "$work/b.yusuan" | sed -n 3p
