@@ -9,6 +9,7 @@
 #include "ys-generate.h"
 #include "ys-interchange.h"
 #include "ys-summary.h"
+#include "ys-temp-file.h"
 
 int
 ys_cli_new (int argc, char **argv)
@@ -104,6 +105,7 @@ ys_cli_import (int argc, char **argv)
   g_autofree char *doc_csv = NULL;
   GError *error = NULL;
   gboolean created = FALSE;
+  g_autofree char *building = NULL;
   guint before[YS_N_KINDS] = { 0 };
 
   if (!ys_cli_parse (&argc, &argv, _("FILE.yusuan DIRECTORY"),
@@ -136,7 +138,10 @@ ys_cli_import (int argc, char **argv)
         return ys_cli_fail (error);
       if (problems->len == 0)
         {
-          doc = ys_document_create (argv[1], meta, &error);
+          /* Built under a temporary name and renamed once complete: a killed
+           * import leaves no half-made budget under the name asked for. */
+          building = ys_temp_file_name (argv[1]);
+          doc = ys_document_create (building, meta, &error);
           if (doc == NULL)
             return ys_cli_fail (error);
           created = TRUE;
@@ -174,12 +179,22 @@ ys_cli_import (int argc, char **argv)
         {
           /* A file made only for this import must not be left behind half-empty. */
           ys_document_close (doc);
-          g_unlink (argv[1]);
+          g_unlink (building);
         }
       if (error == NULL)
         g_set_error (&error, YS_INTERCHANGE_ERROR, YS_INTERCHANGE_ERROR_BAD_ROWS,
                      _("%u problems found; nothing was imported"), problems->len);
       return ys_cli_fail (error);
+    }
+  if (created)
+    {
+      ys_document_close (doc);
+      if (g_file_test (argv[1], G_FILE_TEST_EXISTS) || g_rename (building, argv[1]) != 0)
+        {
+          g_unlink (building);
+          g_printerr (_("yusuan-cli: could not give the imported budget the name “%s”; nothing was imported\n"), argv[1]);
+          return 1;
+        }
     }
   print_read (argv[2], doc, before);
   return 0;

@@ -33,6 +33,20 @@ ys_temp_file_create (const char *target, GError **error)
   return tmp;
 }
 
+char *
+ys_temp_file_name (const char *target)
+{
+  static const char chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  g_autofree char *dir = g_path_get_dirname (target);
+  g_autofree char *base = g_path_get_basename (target);
+  char tag[7];
+
+  for (guint i = 0; i < 6; i++)
+    tag[i] = chars[g_random_int_range (0, sizeof chars - 1)];
+  tag[6] = '\0';
+  return g_strdup_printf ("%s%c.%s" MARK "%d-%s", dir, G_DIR_SEPARATOR, base, (int) getpid (), tag);
+}
+
 gboolean
 ys_temp_file_replace (const char *target, const char *data, gsize len, GError **error)
 {
@@ -73,10 +87,14 @@ ys_temp_file_replace (const char *target, const char *data, gsize len, GError **
 static pid_t
 writer_of (const char *name)
 {
-  const char *mark = name[0] == '.' ? strstr (name, MARK) : NULL;
+  const char *mark = NULL;
   char *end = NULL;
   long pid;
 
+  /* The last mark: a budget being created inside a temporary name of its
+   * own has two. */
+  for (const char *p = name[0] == '.' ? strstr (name, MARK) : NULL; p; p = strstr (p + 1, MARK))
+    mark = p;
   if (mark == NULL)
     return 0;
   pid = strtol (mark + strlen (MARK), &end, 10);
@@ -84,7 +102,7 @@ writer_of (const char *name)
     return 0;
   /* A budget being created has SQLite's journal beside it. */
   end += 7;
-  if (*end != '\0' && strcmp (end, "-journal") != 0 && strcmp (end, "-wal") != 0)
+  if (*end != '\0' && strcmp (end, "-journal") != 0 && strcmp (end, "-wal") != 0 && strcmp (end, "-shm") != 0)
     return 0;
   return (pid_t) pid;
 }

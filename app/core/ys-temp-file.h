@@ -12,6 +12,9 @@ G_BEGIN_DECLS
  * returns its name; the file is empty and closed. */
 char     *ys_temp_file_create  (const char  *target,
                                 GError     **error);
+/* A name for a temporary file beside @target, not created: for files that
+ * are built by other means (a budget imported before it takes its name). */
+char     *ys_temp_file_name    (const char  *target);
 /* Writes @len bytes to a temporary file beside @target, syncs it and renames
  * it over @target. */
 gboolean  ys_temp_file_replace (const char  *target,

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -20,6 +21,7 @@
 
 typedef struct {
   double ms;
+  double cpu_ms;   /* user + system time of the child: steadier than ms on a busy machine */
   long   peak_kb;
 } Sample;
 
@@ -109,8 +111,13 @@ measure (void (*fn) (const char *, const YsGenerateParams *), const char *path,
         }
       fn (path, params);
       {
-        g_autofree char *line = g_strdup_printf ("%f %ld\n", (g_get_monotonic_time () - start) / 1000.0,
-                                                 peak_rss_kb ());
+        struct rusage ru;
+        g_autofree char *line = NULL;
+
+        getrusage (RUSAGE_SELF, &ru);
+        line = g_strdup_printf ("%f %ld %f\n", (g_get_monotonic_time () - start) / 1000.0, peak_rss_kb (),
+                                ru.ru_utime.tv_sec * 1000.0 + ru.ru_utime.tv_usec / 1000.0
+                                + ru.ru_stime.tv_sec * 1000.0 + ru.ru_stime.tv_usec / 1000.0);
         if (write (fds[1], line, strlen (line)) < 0)
           _exit (1);
       }
@@ -123,7 +130,11 @@ measure (void (*fn) (const char *, const YsGenerateParams *), const char *path,
   waitpid (pid, NULL, 0);
   s.ms = g_ascii_strtod (buf, NULL);
   if (!inner_time)
-    s.peak_kb = strtol (strchr (buf, ' ') + 1, NULL, 10);
+    {
+      char *end = NULL;
+      s.peak_kb = strtol (strchr (buf, ' ') + 1, &end, 10);
+      s.cpu_ms = g_ascii_strtod (end, NULL);
+    }
   return s;
 }
 
@@ -172,6 +183,13 @@ compare_ms (const void *a, const void *b)
   return (x > y) - (x < y);
 }
 
+static int
+compare_double (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
 static void
 report (const char *what, Sample *samples, int runs)
 {
@@ -179,6 +197,14 @@ report (const char *what, Sample *samples, int runs)
   printf ("%-34s median %8.1f ms", what, samples[runs / 2].ms);
   if (samples[0].peak_kb > 0)
     printf ("   peak RSS %6.1f MB", samples[runs / 2].peak_kb / 1024.0);
+  if (samples[0].cpu_ms > 0)
+    {
+      g_autofree double *cpu = g_new (double, runs);
+      for (int i = 0; i < runs; i++)
+        cpu[i] = samples[i].cpu_ms;
+      qsort (cpu, runs, sizeof *cpu, compare_double);
+      printf ("   CPU median %7.1f ms", cpu[runs / 2]);
+    }
   printf ("   runs:");
   for (int i = 0; i < runs; i++)
     printf (" %.0f", samples[i].ms);
