@@ -10,12 +10,14 @@
   each under a Heading 2 with the table's title and headed by the table's
   own header words; the department's total expenditure, as the tables print
   it, is in the tables; 第三部分 and 第四部分 have paragraphs; every section
-  is A4 (landscape ones wider than tall); the footer has a PAGE field and the
-  body a TOC field. LibreOffice converts it to PDF without error.
+  is A4; every XML part is well-formed, [Content_Types].xml first; the footer
+  has a PAGE field and the body a TOC field. LibreOffice converts it to PDF
+  without error.
 - The PDF: A4 pages, the cover title, 目录 and the four parts in the text
   (pdftotext), the total again, and no Chinese text smaller than 9 points
   (a CJK character is as wide as its type size, so a word of CJK characters
-  measured by `pdftotext -bbox` gives its size).
+  measured by `pdftotext -bbox` gives its size); every font embedded; wide
+  tables on landscape pages in both documents or in neither.
 Exits 1 on any failure.
 """
 import json
@@ -26,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from xml.dom import minidom
 
 import docx
 
@@ -83,11 +86,20 @@ def check_docx(path, tables, total, failures):
         damaged = z.testzip()
         if damaged:
             failures.append(f"docx: the part {damaged} is damaged")
+        if z.namelist()[0] != "[Content_Types].xml":
+            failures.append("docx: [Content_Types].xml is not the first part")
+        for name in z.namelist():
+            if name.endswith((".xml", ".rels")):
+                try:
+                    minidom.parseString(z.read(name))
+                except Exception as e:  # noqa: BLE001 — any parse error is the failure
+                    failures.append(f"docx: {name} is not well-formed XML: {e}")
     if " TOC " not in body:
         failures.append("docx: no TOC field")
     if " PAGE " not in foot:
         failures.append("docx: no PAGE field in the footer")
-    return len(d.paragraphs), len(d.tables), len(heads)
+    landscape = sum(1 for s in d.sections if s.page_width > s.page_height)
+    return len(d.paragraphs), len(d.tables), len(heads), landscape
 
 
 def convert_with_libreoffice(path, tmp, failures):
@@ -118,6 +130,9 @@ def check_pdf(path, title, total, failures):
     for i, (w, h) in enumerate(sizes):
         if sorted((round(float(w)), round(float(h)))) != [595, 842]:
             failures.append(f"pdf: page {i + 1} is {w} × {h}, not A4")
+    fonts = run(["pdffonts", path]).stdout.splitlines()[2:]
+    if not fonts or any(line.split()[-5] != "yes" for line in fonts):
+        failures.append(f"pdf: a font is not embedded: {fonts}")
     text = re.sub(r"\s+", "", run(["pdftotext", path, "-"]).stdout)
     for want in [title, "目录"] + PARTS:
         if re.sub(r"\s+", "", want) not in text:
@@ -135,7 +150,8 @@ def check_pdf(path, title, total, failures):
                     smallest, where = size, f"“{word}” on page {page}"
     if smallest < MIN_PT - 0.05:
         failures.append(f"pdf: text at {smallest:.2f} pt, below {MIN_PT} pt: {where}")
-    return len(sizes), smallest
+    wide = sum(1 for w, h in sizes if float(w) > float(h))
+    return len(sizes), smallest, wide
 
 
 def main():
@@ -170,9 +186,12 @@ def main():
 
         title = run(["pdfinfo", out_pdf]).stdout
         title = re.search(r"Title:\s+(.*)", title).group(1).strip()
-        n_par, n_tab, n_head = check_docx(out_docx, tables, total, failures)
+        n_par, n_tab, n_head, n_wide = check_docx(out_docx, tables, total, failures)
         lo_pages = convert_with_libreoffice(out_docx, tmp, failures)
-        pages, smallest = check_pdf(out_pdf, title, total, failures)
+        pages, smallest, wide = check_pdf(out_pdf, title, total, failures)
+        # Both writers give the same wide tables landscape pages, or neither does.
+        if (n_wide > 0) != (wide > 0):
+            failures.append(f"the docx has {n_wide} landscape sections, the PDF {wide} landscape pages")
     print(f"{name}: docx {n_par} paragraphs, {n_tab} tables, {n_head} headings, LibreOffice {lo_pages} pages; "
           f"PDF {pages} pages, smallest Chinese text {smallest:.2f} pt")
     for f in failures:
