@@ -13,7 +13,7 @@
 static void
 test_help (void)
 {
-  const char *commands[] = { "new", "info", "import", "dump", "summary", "catalog", "generate" };
+  const char *commands[] = { "new", "info", "import", "dump", "summary", "catalog", "generate", "publish" };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -425,6 +425,12 @@ test_export_and_catalog_import (void)
   g_assert_cmpint (ys_test_run_cli (NULL, NULL, "export", path, "-o", review, "--review-only", NULL), ==, 0);
   g_assert_true (is_xlsx (review));
   g_assert_cmpint (ys_test_run_cli (NULL, &err, "export", path, NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  /* The published document: .docx or .pdf, and like the workbook refused with 错误 findings. */
+  g_assert_cmpint (ys_test_run_cli (NULL, &err, "publish", path, "-o", review, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, ".docx"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ys_test_run_cli (NULL, &err, "publish", path, NULL), ==, 2);
   g_clear_pointer (&err, g_free);
 
   /* An official catalog replacing the bundled one is kept in the document. */

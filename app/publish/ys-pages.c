@@ -481,13 +481,17 @@ static void
 draw_toc_entry (YsPages *pp, cairo_t *cr, Op *op)
 {
   g_autofree char *number = g_strdup_printf ("%u", ys_pages_heading_page (pp, op->heading));
+  /* In a PDF the entry links to its page (other surfaces ignore the tag). */
+  g_autofree char *link = g_strdup_printf ("page=%u", ys_pages_heading_page (pp, op->heading) + 1);
   g_autoptr(PangoLayout) num = ys_pages_text (pp->context, SERIF, 10.5, FALSE, number, -1);
   PangoLayoutLine *last = pango_layout_get_line_readonly (op->layout, pango_layout_get_line_count (op->layout) - 1);
   PangoRectangle ink, logical;
   double h = ys_pages_text_height (op->layout), nw;
 
   pango_layout_line_get_extents (last, &ink, &logical);
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
   draw_lines (cr, op->layout, 0, G_MAXINT, op->x, op->y);
+  cairo_tag_end (cr, CAIRO_TAG_LINK);
   {
     int w, hh;
     pango_layout_get_size (num, &w, &hh);
