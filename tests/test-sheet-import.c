@@ -560,6 +560,16 @@ test_other_kinds (Fixture *f, gconstpointer data)
     "合计\t\t\t\t",
     NULL
   };
+  static const char *const prior[] = {
+    "功能科目编码\t资金来源\t上年预算数\t增减原因\t单位编码",
+    "2010301\t一般公共预算拨款\t-1,000.00\t人员减少\t003001",
+    NULL
+  };
+  static const char *const indicators[] = {
+    "项目名称\t指标类型\t一级指标\t二级指标\t三级指标\t符号\t指标值\t计量单位\t权重",
+    "信息化运维\t年度\t产出指标\t数量指标\t委托业务\t≥\t#4\t项\t#10.0",
+    NULL
+  };
   static const char *const income[] = {
     "单位：元",
     "单位编码\t资金来源\t本年收入",
@@ -568,6 +578,8 @@ test_other_kinds (Fixture *f, gconstpointer data)
   };
   g_autoptr(YsSheetImport) p = NULL;
   g_autoptr(YsSheetImport) i = NULL;
+  g_autoptr(YsSheetImport) y = NULL;
+  g_autoptr(YsSheetImport) g = NULL;
 
   (void) data;
   p = preview (f, &ys_project_kind, projects, -1);
@@ -582,6 +594,25 @@ test_other_kinds (Fixture *f, gconstpointer data)
   g_assert_true (ys_sheet_import_commit (i, NULL, NULL, NULL, NULL, NULL));
   g_assert_cmpint (ys_record_get_int (ys_document_get (f->doc, &ys_income_kind, 0), YS_INCOME_AMOUNT),
                    ==, 1623347000);
+
+  /* 上年数 may be negative, where a line may not. */
+  y = preview (f, &ys_prior_year_kind, prior, -1);
+  assert_target (y, 2, "amount");
+  assert_target (y, 3, "reason");
+  g_assert_cmpint (ys_sheet_import_get_row_status (y, 0), ==, YS_SHEET_ROW_DATA);
+  g_assert_true (ys_sheet_import_commit (y, NULL, NULL, NULL, NULL, NULL));
+  g_assert_cmpint (ys_record_get_int (ys_document_get (f->doc, &ys_prior_year_kind, 0), YS_PRIOR_YEAR_AMOUNT),
+                   ==, -100000);
+
+  /* Indicators of a project named, not coded; a weight computed as 10.0. */
+  g = preview (f, &ys_indicator_kind, indicators, -1);
+  assert_target (g, 0, "project_name");
+  assert_target (g, 4, "name");
+  assert_target (g, 8, "weight");
+  g_assert_cmpint (ys_sheet_import_get_row_status (g, 0), ==, YS_SHEET_ROW_DATA);
+  g_assert_true (ys_sheet_import_commit (g, NULL, NULL, NULL, NULL, NULL));
+  g_assert_cmpstr (ys_record_get_text (ys_document_get (f->doc, &ys_indicator_kind, 0), YS_INDICATOR_PROJECT_CODE),
+                   ==, "P01");
 }
 
 /* ---- the sample workbooks (tests/data/sheets/, made by make-sheets.py) ---- */

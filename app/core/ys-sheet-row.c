@@ -285,7 +285,12 @@ parse_field (const YsSheetRowContext *ctx, guint f, Slot *s, YsValue *value, YsS
     }
   if (ys_field_parse (field, text ? text : "", value, &error))
     return TRUE;
-  add_problem (out, ctx->n_cols, s->text_col, g_strdup (error->message));
+  if (s->text_col < 0 && g_error_matches (error, YS_FIELD_ERROR, YS_FIELD_ERROR_REQUIRED))
+    add_problem (out, ctx->n_cols, -1,
+                 g_strdup_printf (_("%s is required and no column gives it: map a column to it or give one value for every row"),
+                                  _(field->label)));
+  else
+    add_problem (out, ctx->n_cols, s->text_col, g_strdup (error->message));
   return FALSE;
 }
 
