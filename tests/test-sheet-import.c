@@ -727,6 +727,45 @@ test_sample_workbooks (void)
     }
 }
 
+/* 基本支出 lines named only by their 经济分类 name, under 类 rows named only
+ * by theirs; the table's 资金来源 given for every row. */
+static void
+test_sample_names_only (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = sample_base (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsDocument) doc = ys_document_open (path, &error);
+  g_autoptr(GHashTable) defaults = g_hash_table_new (g_str_hash, g_str_equal);
+  YsSheetImportOptions options = { -1, defaults };
+  g_autoptr(YsWorkbook) book = ys_workbook_read (SHEETS "yongqiao-basic-names.xlsx", &error);
+  g_autoptr(YsSheetImport) im = NULL;
+  g_autoptr(YsSummary) sum = NULL;
+  YsSheetImportCounts counts;
+  YsSheet *sheet;
+
+  g_assert_no_error (error);
+  g_hash_table_insert (defaults, "source", "一般公共预算拨款");
+  sheet = g_ptr_array_steal_index (book->sheets, 0);
+  im = ys_sheet_import_new (doc, &ys_line_kind, sheet, "yongqiao-basic-names.xlsx", &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (ys_sheet_import_read (im, NULL, NULL, NULL, &error));
+  log_problems (im);
+  assert_target (im, 0, "econ_name");
+  ys_sheet_import_get_counts (im, &counts);
+  g_assert_cmpuint (counts.data, ==, 27);
+  g_assert_cmpuint (counts.subtotals, ==, 4);
+  g_assert_cmpuint (counts.problems, ==, 0);
+  g_assert_true (ys_sheet_import_commit (im, NULL, NULL, NULL, NULL, &error));
+  sum = ys_summary_compute (doc, &YS_FILTER_ALL);
+  g_assert_cmpint (sum->expense.basic, ==, YQ_BASIC);
+  g_assert_cmpint (sum->expense.personnel, ==, 858630000);
+  g_assert_cmpint (sum->expense.public_, ==, 149717000);
+  g_assert_cmpint (sum->expense.project, ==, 0);
+  ys_document_close (doc);
+  ys_test_rm_rf (dir);
+}
+
 /* The command line: each sample into its own budget, totals from summary --json. */
 static void
 test_cli_samples (void)
@@ -808,6 +847,7 @@ main (int argc, char **argv)
   ADD ("paste-with-header", test_paste_with_header);
   ADD ("other-kinds", test_other_kinds);
   g_test_add_func ("/sheet-import/sample-workbooks", test_sample_workbooks);
+  g_test_add_func ("/sheet-import/sample-names-only", test_sample_names_only);
   g_test_add_func ("/sheet-import/cli-samples", test_cli_samples);
   g_test_add_func ("/sheet-import/cli-refusal", test_cli_refusal);
   return g_test_run ();

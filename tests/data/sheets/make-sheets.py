@@ -157,6 +157,26 @@ def gb18030_csv():
         csv.writer(f, lineterminator='\r\n').writerows(rows)
 
 
+def basic_names_workbook():
+    """The 基本支出 lines as a 一般公共预算基本支出 table prints them: 经济分类
+    by name only, indented under its 类 row, no 资金来源 column (the whole
+    table is 一般公共预算), 单位 in the same line as 编制单位."""
+    classes = {'301': '工资福利支出', '302': '商品和服务支出', '303': '对个人和家庭的补助'}
+    basic = sorted((l for l in LINES if l['kind'] != '项目支出'), key=lambda l: (l['econ_code'], l['func_code']))
+    wb = Workbook()
+    ws = wb.active
+    ws.title = '基本支出'
+    title(ws, '2023年一般公共预算基本支出明细表', 3)
+    ws.append(['编制单位：' + DEPT, None, '单位：万元'])
+    ws.append(['经济分类科目名称', '功能分类科目编码', '金额'])
+    ws.append(['合计', None, wan(sum(yuan(l) for l in basic))])
+    for code, name in classes.items():
+        ws.append([name, None, wan(sum(yuan(l) for l in basic if l['econ_code'].startswith(code)))])
+        for line in (l for l in basic if l['econ_code'].startswith(code)):
+            ws.append(['\u3000\u3000' + ECON_NAMES[line['econ_code']], line['func_code'], wan(yuan(line))])
+    wb.save(os.path.join(OUT, 'yongqiao-basic-names.xlsx'))
+
+
 def projects_workbook():
     """The projects the lines refer to, by name."""
     wb = Workbook()
@@ -171,6 +191,7 @@ def projects_workbook():
 
 def main():
     grouped_workbook()
+    basic_names_workbook()
     projects_workbook()
     gb18030_csv()
     with tempfile.TemporaryDirectory() as tmp:
