@@ -245,6 +245,8 @@ test_levels (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (ys_finding_get_message (finding_on (v, "R16", bare_rate)), "“≥”"));
   assert_level (v, "R16", bare_cost, YS_FINDING_WARNING);
   g_assert_nonnull (strstr (ys_finding_get_message (finding_on (v, "R16", bare_cost)), "“≤”"));
+  g_assert_true (g_str_has_prefix (ys_finding_get_hint (finding_on (v, "R16", bare_cost)), "Most likely ≤"));
+  g_assert_true (g_str_has_prefix (ys_finding_get_hint (finding_on (v, "R16", bare_rate)), "Most likely ≥"));
   assert_level (v, "R16", bare_word, YS_FINDING_INFO);
 
   assert_level (v, "R42", cost_rate, YS_FINDING_WARNING);

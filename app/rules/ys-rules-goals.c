@@ -99,8 +99,13 @@ check_missing_operator (YsRuleContext *ctx, YsRecord *ind)
                                                     ys_rule_text (ind, YS_INDICATOR_NAME), measure);
 
       place.level = YS_FINDING_WARNING;
-      place.hint = _("Give the operator the target means: ≥ for a floor (rates, counts, satisfaction), ≤ for a "
-                     "ceiling (costs, complaint or error rates, time taken), = for an exact figure");
+      /* The hint names the likely operator; hints are static texts, one per operator. */
+      place.hint = g_str_equal (likely, "≤")
+                     ? _("Most likely ≤: this figure reads as a ceiling (a cost, an amount, a complaint or error rate, "
+                         "time taken). Give the operator the target means: ≥ for a floor, ≤ for a ceiling, = for an "
+                         "exact figure")
+                     : _("Most likely ≥: this figure reads as a floor (a rate, a count, a satisfaction). Give the "
+                         "operator the target means: ≥ for a floor, ≤ for a ceiling, = for an exact figure");
       ys_rule_emit (ctx, &place, _("Indicator %s has the figure “%s%s” but no operator; most likely it is “%s”"),
                     label, value, measure, likely);
     }
