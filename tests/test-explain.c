@@ -195,6 +195,27 @@ test_regions (Fixture *f, gconstpointer data)
     }
 }
 
+/* Without the tables (a layout that lacks them), the same sentences come
+ * from the records: the two sources agree to the 分. */
+static void
+test_without_tables (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsLayout) layout = ys_layout_load ("anhui", &error);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GPtrArray) with_tables = build (f, "anhui");
+  g_autoptr(GPtrArray) without = ys_explain_build (f->doc, layout, none, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (with_tables->len, ==, without->len);
+  for (guint i = 0; i < with_tables->len; i++)
+    {
+      g_autofree char *a = joined (g_ptr_array_index (with_tables, i));
+      g_autofree char *b = joined (g_ptr_array_index (without, i));
+      g_assert_cmpstr (a, ==, b);
+    }
+}
+
 static void
 test_structure (Fixture *f, gconstpointer data)
 {
@@ -230,6 +251,7 @@ main (int argc, char **argv)
   g_test_add ("/explain/changes", Fixture, NULL, fixture_set_up, test_changes, fixture_tear_down);
   g_test_add ("/explain/empty-tables", Fixture, NULL, fixture_set_up, test_empty_tables, fixture_tear_down);
   g_test_add ("/explain/regions", Fixture, NULL, fixture_set_up, test_regions, fixture_tear_down);
+  g_test_add ("/explain/without-tables", Fixture, NULL, fixture_set_up, test_without_tables, fixture_tear_down);
   g_test_add ("/explain/structure", Fixture, NULL, fixture_set_up, test_structure, fixture_tear_down);
   return g_test_run ();
 }

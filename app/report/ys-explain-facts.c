@@ -170,6 +170,43 @@ income_facts (Facts *f)
   ys_explain_scope_flag (f->scope, "fiscal_only_general", fiscal->income_total == fiscal->income_by_source[0]);
 }
 
+typedef struct {
+  const char *code, *name;
+  YsMoney     amount;
+} FuncRow;
+
+/* The 类, 款 and 项 of the 一般公共预算支出表, or, for a layout without one,
+ * the same sums from the records with the catalog's names. */
+static GArray *
+function_rows (Facts *f, YsReportTable *t, YsSummary *general)
+{
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (FuncRow));
+
+  if (t)
+    for (guint r = 0; r < t->rows->len; r++)
+      {
+        YsReportRow *row = g_ptr_array_index (t->rows, r);
+        FuncRow fr = { row->key, cell_text (t, row, "name"), 0 };
+
+        if (fr.code && g_ascii_isdigit (fr.code[0]) && cell_money (t, row, "total", &fr.amount))
+          g_array_append_val (rows, fr);
+      }
+  else
+    {
+      YsCatalog *catalog = ys_document_get_catalog (f->doc, YS_CATALOG_FUNCTION);
+      g_autoptr(GPtrArray) codes = ys_summary_codes (general->by_function);
+
+      for (guint i = 0; i < codes->len; i++)
+        {
+          const char *code = g_ptr_array_index (codes, i);
+          FuncRow fr = { code, ys_report_code_name (catalog, code),
+                         ys_summary_lookup (general->by_function, code)->total };
+          g_array_append_val (rows, fr);
+        }
+    }
+  return rows;
+}
+
 /* 支出: the 支出总表's totals, basic and project, and the 类 it spends on. */
 static void
 expenditure_facts (Facts *f)
@@ -214,26 +251,44 @@ expenditure_facts (Facts *f)
   set_money (f, NULL, "total.current", total - carry->expense.total);
   set_money (f, NULL, "project.current", amounts[1] - carry->expense.project);
 
-  for (guint r = 0; t && r < t->rows->len; r++)
-    {
-      YsReportRow *row = g_ptr_array_index (t->rows, r);
-      YsMoney amount = 0;
-      YsExplainScope *item;
+  {
+    g_autoptr(GArray) rows = function_rows (f, t, all);
 
-      if (row->key == NULL || strlen (row->key) != 3 || !cell_money (t, row, "total", &amount) || amount == 0)
-        continue;
-      item = ys_explain_scope_new (f->scope);
-      ys_explain_scope_set (item, "code", row->key);
-      ys_explain_scope_set (item, "name", cell_text (t, row, "name"));
-      set_money (f, item, "amount", amount);
-      g_ptr_array_add (classes, item);
-    }
+    for (guint r = 0; r < rows->len; r++)
+      {
+        const FuncRow *fr = &g_array_index (rows, FuncRow, r);
+        YsExplainScope *item;
+
+        if (strlen (fr->code) != 3 || fr->amount == 0)
+          continue;
+        item = ys_explain_scope_new (f->scope);
+        ys_explain_scope_set (item, "code", fr->code);
+        ys_explain_scope_set (item, "name", fr->name);
+        set_money (f, item, "amount", fr->amount);
+        g_ptr_array_add (classes, item);
+      }
+  }
 }
 
-static char *
-strip_level (const char *name)
+static void
+add_item (Facts *f, GPtrArray *items, const FuncRow *fr, GHashTable *names)
 {
-  return g_strdup (name ? name : "");
+  g_autofree char *cls = g_strndup (fr->code, 3), *kuan = g_strndup (fr->code, 5);
+  g_autofree char *what = g_strdup_printf ("%s %s", fr->code, fr->name);
+  YsExplainScope *item = ys_explain_scope_new (f->scope);
+  YsExplainPrior prior;
+
+  ys_explain_scope_set (item, "code", fr->code);
+  ys_explain_scope_set (item, "name", fr->name);
+  ys_explain_scope_set (item, "class_name", g_hash_table_lookup (names, cls));
+  ys_explain_scope_set (item, "kuan_name", g_hash_table_lookup (names, kuan));
+  ys_explain_scope_take (item, "n", g_strdup_printf ("%u", items->len + 1));
+  ys_explain_scope_take (item, "cn", ys_report_chinese_number (items->len + 1));
+  set_money (f, item, "amount", fr->amount);
+  ys_explain_prior_find (f->doc, fr->code, "", "", "一般公共预算拨款", &prior);
+  ys_explain_change (f->tmpl, item, "item", fr->amount, &prior, FALSE, what);
+  ys_explain_prior_clear (&prior);
+  g_ptr_array_add (items, item);
 }
 
 /* 一般公共预算: the total, its 类 with shares, its 项 with their changes. */
@@ -244,6 +299,7 @@ general_facts (Facts *f)
   YsReportRow *total_row = find_row (t, "合计");
   g_autoptr(YsSummary) general = summary (f, "一般公共预算拨款", FALSE, -1);
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) rows = function_rows (f, t, general);
   GPtrArray *classes = ys_explain_scope_list (f->scope, "classes");
   GPtrArray *items = ys_explain_scope_list (f->scope, "items");
   g_autoptr(GArray) amounts = g_array_new (FALSE, TRUE, sizeof (YsMoney));
@@ -261,52 +317,83 @@ general_facts (Facts *f)
   set_money (f, NULL, "general.project", project);
   change (f, "general", total, "", "", "收入", "一般公共预算拨款", FALSE, "一般公共预算支出");
 
-  for (guint r = 0; t && r < t->rows->len; r++)
+  for (guint r = 0; r < rows->len; r++)
     {
-      YsReportRow *row = g_ptr_array_index (t->rows, r);
-      const char *code = row->key;
-      YsMoney amount = 0;
-      YsExplainScope *item;
+      const FuncRow *fr = &g_array_index (rows, FuncRow, r);
 
-      if (code == NULL || !g_ascii_isdigit (code[0]))
+      g_hash_table_insert (names, (gpointer) fr->code, (gpointer) fr->name);
+      if (fr->amount == 0)
         continue;
-      g_hash_table_insert (names, (gpointer) code, (gpointer) cell_text (t, row, "name"));
-      if (!cell_money (t, row, "total", &amount) || amount == 0)
-        continue;
-      if (strlen (code) == 3)
+      if (strlen (fr->code) == 3)
         {
-          item = ys_explain_scope_new (f->scope);
-          ys_explain_scope_set (item, "code", code);
-          ys_explain_scope_take (item, "name", strip_level (cell_text (t, row, "name")));
-          set_money (f, item, "amount", amount);
+          YsExplainScope *item = ys_explain_scope_new (f->scope);
+
+          ys_explain_scope_set (item, "code", fr->code);
+          ys_explain_scope_set (item, "name", fr->name);
+          set_money (f, item, "amount", fr->amount);
           g_ptr_array_add (classes, item);
-          g_array_append_val (amounts, amount);
+          g_array_append_val (amounts, fr->amount);
         }
-      else if (strlen (code) == 7)
-        {
-          g_autofree char *cls = g_strndup (code, 3), *kuan = g_strndup (code, 5);
-          g_autofree char *what = NULL;
-          YsExplainPrior prior;
-
-          item = ys_explain_scope_new (f->scope);
-          ys_explain_scope_set (item, "code", code);
-          ys_explain_scope_set (item, "name", cell_text (t, row, "name"));
-          ys_explain_scope_set (item, "class_name", g_hash_table_lookup (names, cls));
-          ys_explain_scope_set (item, "kuan_name", g_hash_table_lookup (names, kuan));
-          ys_explain_scope_take (item, "n", g_strdup_printf ("%u", items->len + 1));
-          ys_explain_scope_take (item, "cn", ys_report_chinese_number (items->len + 1));
-          set_money (f, item, "amount", amount);
-          what = g_strdup_printf ("%s %s", code, cell_text (t, row, "name"));
-          ys_explain_prior_find (f->doc, code, "", "", "一般公共预算拨款", &prior);
-          ys_explain_change (f->tmpl, item, "item", amount, &prior, FALSE, what);
-          ys_explain_prior_clear (&prior);
-          g_ptr_array_add (items, item);
-        }
+      else if (strlen (fr->code) == 7)
+        add_item (f, items, fr, names);
     }
   shares = g_new0 (gint64, MAX (amounts->len, 1));
   ys_explain_shares ((YsMoney *) (void *) amounts->data, amounts->len, shares);
   for (guint i = 0; i < classes->len; i++)
     ys_explain_scope_take (g_ptr_array_index (classes, i), "share", ys_explain_percent (shares[i]));
+}
+
+/* The economic 款 of the 基本支出表, one per code ("30101" or "30101/50101"
+ * where 政府预算经济分类 splits a code: added up), or the same sums from the
+ * records with the catalog's names. The codes are borrowed from @t or from
+ * @general, which outlive @rows. */
+static void
+econ_rows (Facts *f, YsReportTable *t, YsSummary *general, GArray *rows)
+{
+  if (t)
+    for (guint r = 0; r < t->rows->len; r++)
+      {
+        YsReportRow *row = g_ptr_array_index (t->rows, r);
+        YsMoney amount = 0;
+        FuncRow *last = rows->len ? &g_array_index (rows, FuncRow, rows->len - 1) : NULL;
+
+        if (row->key == NULL || strlen (row->key) < 5 || !g_ascii_isdigit (row->key[0])
+            || (row->key[5] != '\0' && row->key[5] != '/') || !cell_money (t, row, "basic", &amount))
+          continue;
+        if (last && strncmp (last->code, row->key, 5) == 0)
+          last->amount += amount;
+        else
+          {
+            FuncRow er = { row->key, cell_text (t, row, "name"), amount };
+            g_array_append_val (rows, er);
+          }
+      }
+  else
+    {
+      YsCatalog *catalog = ys_document_get_catalog (f->doc, YS_CATALOG_ECONOMIC_DEPT);
+      g_autoptr(GPtrArray) codes = ys_summary_codes (general->by_economic);
+
+      for (guint i = 0; i < codes->len; i++)
+        {
+          const char *code = g_ptr_array_index (codes, i);
+          FuncRow er = { code, ys_report_code_name (catalog, code), ys_summary_lookup (general->by_economic, code)->basic };
+
+          if (strlen (code) == 5)
+            g_array_append_val (rows, er);
+        }
+    }
+  /* Item codes as five digits, whatever the table keyed them by. */
+  for (guint r = 0; r < rows->len; r++)
+    {
+      FuncRow *er = &g_array_index (rows, FuncRow, r);
+      char code[6];
+
+      if (strlen (er->code) > 5)
+        {
+          g_strlcpy (code, er->code, sizeof code);
+          er->code = g_intern_string (code);
+        }
+    }
 }
 
 /* 一般公共预算基本支出: 人员经费 and 公用经费 and what they consist of. */
@@ -319,6 +406,7 @@ basic_facts (Facts *f)
   YsMoney basic = general->expense.basic, personnel = general->expense.personnel, public_ = general->expense.public_;
   GPtrArray *personnel_items = ys_explain_scope_list (f->scope, "personnel_items");
   GPtrArray *public_items = ys_explain_scope_list (f->scope, "public_items");
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (FuncRow));
 
   if (total_row)
     {
@@ -330,24 +418,19 @@ basic_facts (Facts *f)
   set_money (f, NULL, "general.personnel", personnel);
   set_money (f, NULL, "general.public", public_);
 
-  for (guint r = 0; t && r < t->rows->len; r++)
+  econ_rows (f, t, general, rows);
+  for (guint r = 0; r < rows->len; r++)
     {
-      YsReportRow *row = g_ptr_array_index (t->rows, r);
-      YsMoney amount = 0;
+      const FuncRow *er = &g_array_index (rows, FuncRow, r);
+      gboolean is_personnel = g_str_has_prefix (er->code, "301") || g_str_has_prefix (er->code, "303");
       YsExplainScope *item;
-      gboolean is_personnel;
 
-      /* Economic 款 rows: "30101" or "30101/50101" where 政府预算经济分类 is shown. */
-      if (row->key == NULL || strlen (row->key) < 5 || !g_ascii_isdigit (row->key[0])
-          || (row->key[5] != '\0' && row->key[5] != '/'))
+      if (er->amount == 0)
         continue;
-      if (!cell_money (t, row, "basic", &amount) || amount == 0)
-        continue;
-      is_personnel = g_str_has_prefix (row->key, "301") || g_str_has_prefix (row->key, "303");
       item = ys_explain_scope_new (f->scope);
-      ys_explain_scope_take (item, "code", g_strndup (row->key, 5));
-      ys_explain_scope_set (item, "name", cell_text (t, row, "name"));
-      set_money (f, item, "amount", amount);
+      ys_explain_scope_set (item, "code", er->code);
+      ys_explain_scope_set (item, "name", er->name);
+      set_money (f, item, "amount", er->amount);
       g_ptr_array_add (is_personnel ? personnel_items : public_items, item);
     }
 }
