@@ -24,7 +24,7 @@ also when openpyxl warns while reading the workbook.
 The workbook is the one for publication: it must have no 审核结果 sheet, and
 every sheet must print on A4 with its 10-point text no smaller than 9 points
 across (a print scale of at least 90 %, or fit to a page width that its
-columns fill at 90 % or more).
+columns fill at 90 % or more, and never fitted to a number of pages tall).
 """
 import os
 import re
@@ -209,6 +209,11 @@ def main():
         if "审核结果" in names:
             failures.append("the workbook for publication has a 审核结果 sheet")
         for ws in wb.worksheets:
+            pr = ws.sheet_properties.pageSetUpPr
+            tall = ws.page_setup.fitToHeight
+            if pr is not None and pr.fitToPage and (tall is None or int(tall) != 0):
+                failures.append(f"sheet “{ws.title}” is fitted to {tall or 1} page(s) tall: "
+                                "its scale would follow the reader's row heights")
             scale = print_scale(ws)
             if scale < MIN_SCALE:
                 failures.append(f"sheet “{ws.title}” prints at {scale:.0%} of its size (text below 9 pt)")

@@ -440,9 +440,10 @@ ys_xlsx_write_table (YsXlsxExport *e, lxw_worksheet *ws, YsReportTable *t, GErro
       return FALSE;
     }
 
-  /* A4, one page wide, header rows on every page, page numbers below. A
-   * table not much longer than a page is shrunk onto one (down to
-   * MIN_SCALE) rather than leaving a few rows alone on a second page. A
+  /* A4, one page wide, header rows on every page, page numbers below. Only
+   * the width is fitted: fitting to one page tall lets each spreadsheet
+   * compute its own scale from its own row heights (Gnumeric printed 表5 at
+   * 71 % that way), so a longer table runs on to a second page instead. A
    * table whose columns cannot be narrowed enough (all figures) is printed
    * at MIN_SCALE over more than one page across rather than smaller. */
   worksheet_set_paper (ws, 9);
@@ -454,7 +455,7 @@ ys_xlsx_write_table (YsXlsxExport *e, lxw_worksheet *ws, YsReportTable *t, GErro
   if (page_chars (landscape) / total_width < MIN_SCALE)
     worksheet_set_print_scale (ws, (guint16) (MIN_SCALE * 100));
   else
-    worksheet_fit_to_pages (ws, 1, one_page_scale (total_width, height, landscape) >= MIN_SCALE ? 1 : 0);
+    worksheet_fit_to_pages (ws, 1, 0);
   worksheet_set_margins (ws, 0.5, 0.5, 0.6, 0.7);
   worksheet_center_horizontally (ws);
   worksheet_set_footer (ws, "&C&P/&N");
