@@ -13,6 +13,7 @@
 
 #define SCAN_ROWS       40
 #define MAX_HEADER_ROWS 4
+#define MAX_MERGE_FILL  4000000
 
 char *
 ys_sheet_column_letter (guint col)
@@ -90,14 +91,52 @@ ys_sheet_normalise (const char *text, int *unit)
   return g_string_free (out, FALSE);
 }
 
-const char *
-ys_sheet_shown_text (const YsSheet *sheet, guint row, guint col)
-{
-  const YsMergeRange *m = sheet->merges->len ? ys_sheet_find_merge (sheet, row, col) : NULL;
+/* The text shown in each cell of the rows a header can be in: a merge's
+ * top-left text in every cell of it. Built once, since looking merges up cell
+ * by cell costs cells × merges; a hostile file's merges are filled only up to
+ * a budget, after which the header is read as if they were not merged. */
+typedef struct {
+  const YsSheet *sheet;
+  guint          n_rows;
+  const char   **text;
+} Shown;
 
-  if (m != NULL)
-    return ys_sheet_get_text (sheet, m->first_row, m->first_col);
-  return ys_sheet_get_text (sheet, row, col);
+static void
+shown_init (Shown *shown, const YsSheet *sheet)
+{
+  guint n_cols = sheet->n_cols;
+  gsize budget = MAX_MERGE_FILL;
+
+  shown->sheet = sheet;
+  shown->n_rows = MIN (sheet->n_rows, SCAN_ROWS + MAX_HEADER_ROWS);
+  shown->text = g_new0 (const char *, (gsize) shown->n_rows * n_cols + 1);
+  for (guint r = 0; r < shown->n_rows; r++)
+    for (guint c = 0; c < n_cols; c++)
+      shown->text[(gsize) r * n_cols + c] = ys_sheet_get_text (sheet, r, c);
+  for (guint i = 0; i < sheet->merges->len; i++)
+    {
+      const YsMergeRange *m = &g_array_index (sheet->merges, YsMergeRange, i);
+      const char *top;
+
+      if (m->first_row >= shown->n_rows || m->first_col >= n_cols)
+        continue;
+      top = ys_sheet_get_text (sheet, m->first_row, m->first_col);
+      for (guint r = m->first_row; r <= m->last_row && r < shown->n_rows; r++)
+        for (guint c = m->first_col; c <= m->last_col && c < n_cols; c++)
+          {
+            if (budget-- == 0)
+              return;
+            shown->text[(gsize) r * n_cols + c] = top;
+          }
+    }
+}
+
+static const char *
+shown_text (const Shown *shown, guint row, guint col)
+{
+  if (row >= shown->n_rows)
+    return ys_sheet_get_text (shown->sheet, row, col);
+  return shown->text[(gsize) row * shown->sheet->n_cols + col];
 }
 
 /* "单位：万元", "金额单位：元", "单位:万元" anywhere in a cell of the title area. */
@@ -156,14 +195,15 @@ typedef struct {
 } RowInfo;
 
 static RowInfo
-inspect_row (const YsSheet *sheet, guint row, YsSheetWordFunc is_word, gpointer data)
+inspect_row (const Shown *shown, guint row, YsSheetWordFunc is_word, gpointer data)
 {
+  const YsSheet *sheet = shown->sheet;
   RowInfo info = { 0 };
   const char *last = NULL;
 
   for (guint c = 0; c < sheet->n_cols; c++)
     {
-      const char *text = ys_sheet_shown_text (sheet, row, c);
+      const char *text = shown_text (shown, row, c);
       g_autofree char *norm = NULL;
 
       if (looks_numeric (ys_sheet_get_cell (sheet, row, c)))
@@ -213,11 +253,16 @@ ys_sheet_header_find (const YsSheet *sheet, YsSheetWordFunc is_word, gpointer us
   guint scan = MIN (sheet->n_rows, SCAN_ROWS);
   guint best = 0, best_words = 0, top, bottom;
   int unit = YS_SHEET_UNIT_NONE;
+  g_autofree const char **shown_cells = NULL;
   YsSheetHeader *h;
+  Shown shown;
+
+  shown_init (&shown, sheet);
+  shown_cells = shown.text;
 
   for (guint r = 0; r < scan; r++)
     {
-      RowInfo info = inspect_row (sheet, r, is_word, user_data);
+      RowInfo info = inspect_row (&shown, r, is_word, user_data);
       if (info.n_words > best_words && !info.numeric)
         {
           best = r;
@@ -230,7 +275,7 @@ ys_sheet_header_find (const YsSheet *sheet, YsSheetWordFunc is_word, gpointer us
   top = best;
   while (top > 0 && best - top + 1 < MAX_HEADER_ROWS)
     {
-      RowInfo info = inspect_row (sheet, top - 1, is_word, user_data);
+      RowInfo info = inspect_row (&shown, top - 1, is_word, user_data);
       /* A title is one text across the sheet; a group row names several. */
       if (info.unit || info.numeric || info.n_texts == 0)
         break;
@@ -242,7 +287,7 @@ ys_sheet_header_find (const YsSheet *sheet, YsSheetWordFunc is_word, gpointer us
   bottom = best;
   while (bottom + 1 < sheet->n_rows && bottom - top + 1 < MAX_HEADER_ROWS)
     {
-      RowInfo info = inspect_row (sheet, bottom + 1, is_word, user_data);
+      RowInfo info = inspect_row (&shown, bottom + 1, is_word, user_data);
       if (info.numeric || info.unit || (info.n_words == 0 && !merged_into (sheet, bottom + 1)))
         break;
       if (info.n_words == 0)
@@ -284,7 +329,7 @@ ys_sheet_header_find (const YsSheet *sheet, YsSheetWordFunc is_word, gpointer us
       h->col_units[c] = YS_SHEET_UNIT_NONE;
       for (guint r = top; r <= bottom; r++)
         {
-          const char *text = ys_sheet_shown_text (sheet, r, c);
+          const char *text = shown_text (&shown, r, c);
           int col_unit;
           char *norm;
 

@@ -41,10 +41,6 @@ char          *ys_sheet_normalise   (const char      *text,
                                      int             *unit);
 /* NFKC of @text (full-width digits and letters become ASCII); a copy when it is ASCII already. */
 char          *ys_sheet_nfkc        (const char      *text);
-/* The text shown in a cell, the top-left text for any cell of a merge. */
-const char    *ys_sheet_shown_text  (const YsSheet   *sheet,
-                                     guint            row,
-                                     guint            col);
 /* "A", "B", … "AA": the column letter a spreadsheet shows. */
 char          *ys_sheet_column_letter (guint          col);
 
