@@ -209,9 +209,11 @@ parse_kind (YsSnapshot *s, const YsKind *kind, const char *data, gsize len, GErr
         }
       record = ys_record_new (kind);
       ys_record_set_id (record, id);
-      /* A field a later version of Yusuan added or dropped is skipped. */
+      /* A field a later version of Yusuan added or dropped is skipped; an
+       * empty one keeps the empty value a new record has. */
       for (guint c = 1; c < n_columns; c++)
-        if (columns[c] >= 0 && !ys_record_parse_field (record, columns[c], g_ptr_array_index (owned, c), error))
+        if (columns[c] >= 0 && ((const char *) g_ptr_array_index (owned, c))[0] != '\0'
+            && !ys_record_parse_field (record, columns[c], g_ptr_array_index (owned, c), error))
           {
             g_prefix_error (error, "%s:%u: ", kind->file, line);
             return FALSE;
