@@ -12,6 +12,7 @@
 
 #include "ys-kinds.h"
 #include "ys-next-year-private.h"
+#include "ys-temp-file.h"
 
 G_DEFINE_QUARK (ys-next-year-error-quark, ys_next_year_error)
 
@@ -271,7 +272,16 @@ ys_next_year_create (YsDocument *old, const char *new_path, int new_year, GHashT
     report->new_catalog_year = report->old_catalog_year;
 
   meta = new_meta (old, report);
-  tmp = g_strdup_printf ("%s.%08x.part", new_path, g_random_int ());
+  /* A recognisable temporary name, so that what a killed run leaves is
+   * removed by the next writer in the folder; the store creates the file. */
+  {
+    g_autofree char *dir = g_path_get_dirname (new_path);
+    ys_temp_file_clean (dir);
+  }
+  tmp = ys_temp_file_create (new_path, error);
+  if (tmp == NULL)
+    return NULL;
+  g_unlink (tmp);
   new_doc = ys_document_create (tmp, meta, error);
   if (new_doc == NULL)
     {

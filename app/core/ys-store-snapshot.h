@@ -2,8 +2,6 @@
  * their own that opening the file never reads. Only the store speaks SQL. */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "ys-store.h"
 
 G_BEGIN_DECLS
@@ -32,9 +30,6 @@ GBytes     *ys_store_load_snapshot  (YsStore      *self,
                                      const char   *name,
                                      gint64       *size,
                                      GError      **error);
-
-/* For the store's own files. */
-sqlite3    *ys_store_get_sqlite     (YsStore      *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YsStoreSnapshot, ys_store_snapshot_free)
 

@@ -10,7 +10,6 @@
 #include "ys-catalog.h"
 #include "ys-kinds.h"
 #include "ys-store-private.h"
-#include "ys-store-snapshot.h"
 #include "ys-temp-file.h"
 
 G_DEFINE_QUARK (ys-store-error-quark, ys_store_error)
@@ -620,13 +619,6 @@ gboolean
 ys_store_in_transaction (YsStore *self)
 {
   return self->in_transaction;
-}
-
-/* For ys-store-snapshot.c: the snapshots keep to a table of their own. */
-sqlite3 *
-ys_store_get_sqlite (YsStore *self)
-{
-  return self->db;
 }
 
 gboolean

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "ys-report.h"
+#include "ys-temp-file.h"
 #include "ys-xlsx-atomic.h"
 
 struct _YsXlsxAtomic
@@ -30,24 +31,19 @@ YsXlsxAtomic *
 ys_xlsx_atomic_open (const char *path, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
   YsXlsxAtomic *a = g_new0 (YsXlsxAtomic, 1);
-  int fd;
 
+  /* What a killed writer left here goes first; the new file gets 0666 less
+   * the umask, what a new file would get. */
+  ys_temp_file_clean (dir);
   a->path = g_strdup (path);
-  a->tmp = g_strdup_printf ("%s%c.%s-XXXXXX", dir, G_DIR_SEPARATOR, base);
-  /* 0666 less the umask: what a new file would get. */
-  fd = g_mkstemp_full (a->tmp, O_RDWR, 0666);
-  if (fd < 0)
+  a->tmp = ys_temp_file_create (path, error);
+  if (a->tmp == NULL)
     {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write in “%s”: %s"), dir, g_strerror (saved));
       atomic_free (a);
       return NULL;
     }
-  close (fd);
   a->workbook = workbook_new_opt (a->tmp, &options);
   if (a->workbook == NULL)
     {
