@@ -538,6 +538,12 @@ test_near_misses (Fixture *f, gconstpointer data)
   /* Vehicles without 公务用车运行维护费 (应急、执法 vehicles) are no concern. */
   set (f, f->lines[L_CAR], "econ_code", "30201");
   assert_silent (f, "R06");
+  /* 河北's 情况说明 states no change by 项: the new 项 above, which the
+   * national text would need 上年数 for, need none. */
+  assert_fires (f, "R43", YS_FINDING_WARNING);
+  ys_document_set_meta (f->doc, "region", "hebei", &error);
+  g_assert_no_error (error);
+  assert_silent (f, "R43");
   /* The 安徽 form prints no 经常性/一次性. */
   ys_document_set_meta (f->doc, "region", "anhui", &error);
   g_assert_no_error (error);
