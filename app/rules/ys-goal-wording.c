@@ -226,14 +226,6 @@ ys_goal_wording_match (const char *value, const char *measure, char **matched)
   return i >= 0 ? &g_array_index (entries, Entry, i).public : NULL;
 }
 
-gboolean
-ys_goal_wording_is (const char *value, const char *klass)
-{
-  const YsGoalWording *w = ys_goal_wording_match (value, NULL, NULL);
-
-  return w != NULL && g_str_equal (w->klass, klass);
-}
-
 guint
 ys_goal_wording_count (void)
 {

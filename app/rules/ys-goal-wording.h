@@ -26,9 +26,6 @@ typedef struct {
 const YsGoalWording *ys_goal_wording_match (const char  *value,
                                             const char  *measure,
                                             char       **matched);
-/* Whether @value matched an entry of @klass. */
-gboolean             ys_goal_wording_is    (const char  *value,
-                                            const char  *klass);
 
 /* The lexicon, for tests and documentation. */
 guint                ys_goal_wording_count (void);
