@@ -558,6 +558,8 @@ test_other_kinds (Fixture *f, gconstpointer data)
     "项目编码\t项目名称\t单位名称\t新增/延续\t项目类别",
     "P02\t政务工作运转经费\t埇桥区人民政府办公室\t新增\t运转类",
     "合计\t\t\t\t",
+    "P01\t已有的项目\t埇桥区人民政府办公室\t新增\t运转类",
+    "P02\t重复的编码\t埇桥区人民政府办公室\t新增\t运转类",
     NULL
   };
   static const char *const prior[] = {
@@ -586,7 +588,15 @@ test_other_kinds (Fixture *f, gconstpointer data)
   assert_target (p, 0, "code");
   assert_target (p, 1, "name");
   g_assert_cmpint (ys_sheet_import_get_row_status (p, 1), ==, YS_SHEET_ROW_SUBTOTAL);
+  /* A code the budget has, and one the sheet repeats, are found before the commit. */
+  g_assert_cmpint (ys_sheet_import_get_row_status (p, 2), ==, YS_SHEET_ROW_PROBLEM);
+  g_assert_nonnull (strstr (ys_sheet_import_get_cell_problem (p, 2, 0), "already exists"));
+  g_assert_cmpint (ys_sheet_import_get_row_status (p, 3), ==, YS_SHEET_ROW_PROBLEM);
+  g_assert_nonnull (strstr (ys_sheet_import_get_cell_problem (p, 3, 0), "row 2"));
+  g_assert_true (ys_sheet_import_set_cell_text (p, 3, 0, "P03"));
+  ys_sheet_import_set_row_included (p, 2, FALSE);
   g_assert_true (ys_sheet_import_commit (p, NULL, NULL, NULL, NULL, NULL));
+  g_assert_nonnull (ys_document_lookup_key (f->doc, &ys_project_kind, "P03"));
   g_assert_nonnull (ys_document_lookup_key (f->doc, &ys_project_kind, "P02"));
 
   i = preview (f, &ys_income_kind, income, -1);

@@ -246,6 +246,43 @@ read_row (YsSheetImport *self, const YsSheetRowContext *ctx, guint r, const YsCe
     memcpy (parents_out, result.parents, sizeof result.parents);
 }
 
+/* A record's key (a project's code) must be new to the document and appear
+ * once in the sheet; otherwise the commit would fail on the second one. */
+static void
+check_key (YsSheetImport *self, guint r, const YsCell *const *cells, GHashTable *seen)
+{
+  Row *row = &self->rows[r];
+  guint n_cols = self->sheet->n_cols;
+  g_autofree char *key = NULL;
+  char *problem = NULL;
+  guint *first;
+  int col = -1;
+
+  for (guint c = 0; c < n_cols && col < 0; c++)
+    if (self->targets[c] == self->kind->key_field)
+      col = (int) c;
+  if (col < 0 || row->status != YS_SHEET_ROW_DATA || cells[col] == NULL || cells[col]->text == NULL)
+    return;
+  key = g_strstrip (ys_sheet_nfkc (cells[col]->text));
+  first = g_hash_table_lookup (seen, key);
+  if (ys_document_lookup_key (self->doc, self->kind, key) != NULL)
+    problem = g_strdup_printf (_("%s “%s” already exists"),
+                               _(self->kind->fields[self->kind->key_field].label), key);
+  else if (first != NULL)
+    problem = g_strdup_printf (_("“%s” is also in row %u: a code may appear once"),
+                               key, ys_sheet_import_get_sheet_row (self, *first));
+  else
+    {
+      g_hash_table_insert (seen, g_steal_pointer (&key), g_memdup2 (&r, sizeof r));
+      return;
+    }
+  if (row->problems == NULL)
+    row->problems = g_new0 (char *, n_cols + 2);
+  g_free (row->problems[col]);
+  row->problems[col] = problem;
+  row->status = YS_SHEET_ROW_PROBLEM;
+}
+
 gboolean
 ys_sheet_import_read (YsSheetImport *self, YsSheetImportProgress progress, gpointer user_data,
                       GCancellable *cancellable, GError **error)
@@ -253,6 +290,7 @@ ys_sheet_import_read (YsSheetImport *self, YsSheetImportProgress progress, gpoin
   YsSheetRowContext ctx;
   g_autofree const YsCell **cells = g_new0 (const YsCell *, self->sheet->n_cols + 1);
   const char *parents[YS_SHEET_N_PARENTS] = { NULL };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   context_for (self, &ctx);
   for (guint r = 0; r < self->n_rows; r++)
@@ -266,6 +304,8 @@ ys_sheet_import_read (YsSheetImport *self, YsSheetImportProgress progress, gpoin
         }
       memcpy (self->rows[r].parents, parents, sizeof parents);
       read_row (self, &ctx, r, cells, NULL, parents);
+      if (self->kind->key_field >= 0)
+        check_key (self, r, cells, seen);
     }
   if (progress)
     progress (self->n_rows, self->n_rows, user_data);
@@ -501,6 +541,12 @@ ys_sheet_import_set_cell_text (YsSheetImport *self, guint row, guint col, const 
   cell->type = text && *text ? YS_CELL_STRING : YS_CELL_EMPTY;
   cell->text = text && *text ? g_strdup (text) : NULL;
   g_hash_table_insert (self->edits, GUINT_TO_POINTER (row * self->sheet->n_cols + col), cell);
+  /* A key fixed here can clash with, or free, another row's. */
+  if (self->kind->key_field >= 0)
+    {
+      read_again (self);
+      return self->rows[row].status != YS_SHEET_ROW_PROBLEM;
+    }
   context_for (self, &ctx);
   read_row (self, &ctx, row, cells, NULL, NULL);
   return self->rows[row].status != YS_SHEET_ROW_PROBLEM;
