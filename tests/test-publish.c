@@ -253,6 +253,12 @@ test_pages (void)
   sample_close (&s);
 }
 
+static void
+record_progress (double fraction, gpointer user_data)
+{
+  g_array_append_val ((GArray *) user_data, fraction);
+}
+
 /* A file appears only when complete; nothing is left behind on failure. */
 static void
 test_files (void)
@@ -279,8 +285,17 @@ test_files (void)
   g_assert_true (g_file_get_contents (docx, &data, &len, NULL));
   g_assert_true (len > 1000 && memcmp (data, "PK", 2) == 0);
   g_clear_pointer (&data, g_free);
-  g_assert_true (ys_publication_write (pub, pdf, &error));
-  g_assert_no_error (error);
+  {
+    g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+
+    /* Progress rises page by page and ends at 1 with the file in place. */
+    g_assert_true (ys_publication_write_with_progress (pub, pdf, record_progress, seen, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (seen->len, >, 10);
+    for (guint i = 1; i < seen->len; i++)
+      g_assert_cmpfloat (g_array_index (seen, double, i), >=, g_array_index (seen, double, i - 1));
+    g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
+  }
   g_assert_true (g_file_get_contents (pdf, &data, &len, NULL));
   g_assert_true (len > 1000 && memcmp (data, "%PDF", 4) == 0);
 

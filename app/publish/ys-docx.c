@@ -302,7 +302,8 @@ add_part (zipFile zip, const char *name, const void *data, gsize len)
 }
 
 gboolean
-ys_publish_write_docx (YsPublication *pub, const char *path, GError **error)
+ys_publish_write_docx (YsPublication *pub, const char *path, YsPublishProgress progress, gpointer user_data,
+                       GError **error)
 {
   YsDocx d = { g_string_new (NULL), g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref), 0, 0 };
   g_autofree char *tmp = ys_publish_temp_path (path, error);
@@ -313,6 +314,8 @@ ys_publish_write_docx (YsPublication *pub, const char *path, GError **error)
   if (tmp == NULL)
     goto fail;
   body (&d, pub);
+  if (progress)
+    progress (0.6, user_data);
   doc = document_xml (&d);
   rels = document_rels (&d);
   core = core_xml (pub);

@@ -33,7 +33,8 @@ add_outline (cairo_surface_t *surface, YsPublication *pub, YsPages *pages)
 }
 
 gboolean
-ys_publish_write_pdf (YsPublication *pub, const char *path, GError **error)
+ys_publish_write_pdf (YsPublication *pub, const char *path, YsPublishProgress progress, gpointer user_data,
+                      GError **error)
 {
   g_autofree char *tmp = ys_publish_temp_path (path, error);
   g_autoptr(YsPages) pages = NULL;
@@ -44,6 +45,9 @@ ys_publish_write_pdf (YsPublication *pub, const char *path, GError **error)
   if (tmp == NULL)
     return FALSE;
   pages = ys_pages_new (pub);
+  /* Laying out is about a tenth of the work, drawing the pages the rest. */
+  if (progress)
+    progress (0.1, user_data);
   surface = cairo_pdf_surface_create (tmp, YS_PAGE_SHORT, YS_PAGE_LONG);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pub->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, pub->department);
@@ -58,6 +62,8 @@ ys_publish_write_pdf (YsPublication *pub, const char *path, GError **error)
                                   landscape ? YS_PAGE_SHORT : YS_PAGE_LONG);
       ys_pages_draw (pages, cr, n);
       cairo_show_page (cr);
+      if (progress)
+        progress (0.1 + 0.85 * (n + 1) / ys_pages_count (pages), user_data);
     }
   status = cairo_status (cr);
   cairo_destroy (cr);

@@ -232,12 +232,24 @@ out:
 gboolean
 ys_publication_write (YsPublication *pub, const char *path, GError **error)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
+  return ys_publication_write_with_progress (pub, path, NULL, NULL, error);
+}
 
-  if (g_str_has_suffix (lower, ".docx"))
-    return ys_publish_write_docx (pub, path, error);
-  if (g_str_has_suffix (lower, ".pdf"))
-    return ys_publish_write_pdf (pub, path, error);
+gboolean
+ys_publication_write_with_progress (YsPublication *pub, const char *path, YsPublishProgress progress,
+                                    gpointer user_data, GError **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  gboolean ok;
+
+  if (g_str_has_suffix (lower, ".docx") || g_str_has_suffix (lower, ".pdf"))
+    {
+      ok = g_str_has_suffix (lower, ".docx") ? ys_publish_write_docx (pub, path, progress, user_data, error)
+                                              : ys_publish_write_pdf (pub, path, progress, user_data, error);
+      if (ok && progress)
+        progress (1.0, user_data);
+      return ok;
+    }
   g_set_error (error, YS_PUBLISH_ERROR, YS_PUBLISH_ERROR_FORMAT,
                _("“%s”: the document is written as .docx or .pdf; give a name ending in one of them"), path);
   return FALSE;

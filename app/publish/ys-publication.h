@@ -63,11 +63,22 @@ void           ys_publication_free  (YsPublication          *pub);
  * more: it is given a landscape page (both writers agree on this). */
 gboolean       ys_publication_table_is_wide (YsReportTable *table);
 
+/* Called while a document is written with the fraction done, last with 1.0
+ * once the file is in place; from the writing thread. */
+typedef void (*YsPublishProgress) (double   fraction,
+                                   gpointer user_data);
+
 /* Writes @pub to @path as docx or PDF, chosen by the name's ending; the file
  * appears only when complete. */
 gboolean       ys_publication_write (YsPublication          *pub,
                                      const char             *path,
                                      GError                **error);
+/* The same, reporting progress (the window's 导出公开文件 runs it in a worker thread). */
+gboolean       ys_publication_write_with_progress (YsPublication     *pub,
+                                                   const char        *path,
+                                                   YsPublishProgress  progress,
+                                                   gpointer           user_data,
+                                                   GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YsPublication, ys_publication_free)
 

@@ -58,12 +58,16 @@ double *ys_publish_column_widths  (YsReportTable *table,
                                    double         avail,
                                    double         font_pt);
 
-gboolean ys_publish_write_docx    (YsPublication *pub,
-                                   const char    *path,
-                                   GError       **error);
-gboolean ys_publish_write_pdf     (YsPublication *pub,
-                                   const char    *path,
-                                   GError       **error);
+gboolean ys_publish_write_docx    (YsPublication     *pub,
+                                   const char        *path,
+                                   YsPublishProgress  progress,
+                                   gpointer           user_data,
+                                   GError           **error);
+gboolean ys_publish_write_pdf     (YsPublication     *pub,
+                                   const char        *path,
+                                   YsPublishProgress  progress,
+                                   gpointer           user_data,
+                                   GError           **error);
 
 /* A temporary file beside @path (so that renaming it over @path is atomic);
  * ys_publish_commit fsyncs it and renames it, or removes it on failure. */
