@@ -87,7 +87,7 @@ cell (YsDocx *d, YsReportTable *t, const YsCell *c, gboolean header, gboolean bo
 static void
 rows (YsDocx *d, YsReportTable *t, GPtrArray *grid, GArray *merges, gboolean header, const double *w)
 {
-  g_autofree guint *map = ys_publish_merge_map (merges, grid->len, t->n_cols);
+  g_autofree guint *map = ys_report_merge_map (merges, grid->len, t->n_cols);
 
   for (guint r = 0; r < grid->len; r++)
     {

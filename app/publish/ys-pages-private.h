@@ -21,7 +21,7 @@ typedef struct {
   guint         *band_end;   /* for each body row, the last row of its band */
   PangoLayout  **head_text;  /* a layout per header cell that starts a cell (else NULL) */
   PangoLayout  **body_text;
-  guint         *head_map;   /* merge maps (ys_publish_merge_map) */
+  guint         *head_map;   /* merge maps (ys_report_merge_map) */
   guint         *body_map;
   gboolean       repeat;     /* header rows repeated on each page */
 } YsTableLayout;

@@ -114,8 +114,8 @@ ys_table_layout_new (PangoContext *context, YsReportTable *t, double avail)
   tl->body_h = g_new0 (double, MAX (nb, 1));
   tl->head_text = g_new0 (PangoLayout *, MAX (nh, 1) * n);
   tl->body_text = g_new0 (PangoLayout *, MAX (nb, 1) * n);
-  tl->head_map = ys_publish_merge_map (t->header_merges, nh, n);
-  tl->body_map = ys_publish_merge_map (t->body_merges, nb, n);
+  tl->head_map = ys_report_merge_map (t->header_merges, nh, n);
+  tl->body_map = ys_report_merge_map (t->body_merges, nb, n);
   tl->repeat = !t->form && nh > 0;
   lay_out_grid (context, tl, t->header, t->header_merges, tl->head_map, !t->form, tl->head_text, tl->head_h);
   lay_out_grid (context, tl, t->rows, t->body_merges, tl->body_map, FALSE, tl->body_text, tl->body_h);

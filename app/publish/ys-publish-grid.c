@@ -34,21 +34,6 @@ ys_publish_cell_text (YsReportTable *t, const YsCell *c)
     }
 }
 
-guint *
-ys_publish_merge_map (GArray *merges, guint n_rows, guint n_cols)
-{
-  guint *map = g_new0 (guint, (gsize) MAX (n_rows, 1) * MAX (n_cols, 1));
-
-  for (guint m = 0; m < merges->len; m++)
-    {
-      YsMerge *mg = &g_array_index (merges, YsMerge, m);
-      for (guint r = mg->first_row; r <= mg->last_row && r < n_rows; r++)
-        for (guint c = mg->first_col; c <= mg->last_col && c < n_cols; c++)
-          map[r * n_cols + c] = m + 1;
-    }
-  return map;
-}
-
 double
 ys_publish_text_ems (const char *text)
 {
@@ -60,7 +45,7 @@ ys_publish_text_ems (const char *text)
 static double
 widest_in (YsReportTable *t, GPtrArray *rows, GArray *merges, guint c, gboolean header, gboolean *figures)
 {
-  g_autofree guint *map = ys_publish_merge_map (merges, rows->len, t->n_cols);
+  g_autofree guint *map = ys_report_merge_map (merges, rows->len, t->n_cols);
   double widest = 0;
 
   for (guint r = 0; r < rows->len; r++)

@@ -44,11 +44,6 @@ char             *ys_publish_expand       (const char        *template_,
  * unless the cell says otherwise; never NULL. */
 char   *ys_publish_cell_text      (YsReportTable *table,
                                    const YsCell  *cell);
-/* For each cell of a grid of @n_rows × @n_cols, the merge covering it (index
- * + 1), 0 for none. */
-guint  *ys_publish_merge_map      (GArray        *merges,
-                                   guint          n_rows,
-                                   guint          n_cols);
 /* Width of @text in ems of its type size: CJK and full-width characters 1,
  * others about half; the widest line when it has several. */
 double  ys_publish_text_ems       (const char    *text);

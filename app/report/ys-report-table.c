@@ -202,6 +202,21 @@ ys_report_table_column_header (YsReportTable *t, guint col)
   return "";
 }
 
+guint *
+ys_report_merge_map (GArray *merges, guint n_rows, guint n_cols)
+{
+  guint *map = g_new0 (guint, (gsize) MAX (n_rows, 1) * MAX (n_cols, 1));
+
+  for (guint m = 0; m < merges->len; m++)
+    {
+      YsMerge *mg = &g_array_index (merges, YsMerge, m);
+      for (guint r = mg->first_row; r <= mg->last_row && r < n_rows; r++)
+        for (guint c = mg->first_col; c <= mg->last_col && c < n_cols; c++)
+          map[r * n_cols + c] = m + 1;
+    }
+  return map;
+}
+
 double
 ys_report_money_value (YsMoney fen, YsMoneyUnit unit)
 {

@@ -107,6 +107,12 @@ gboolean       ys_report_table_has_figures (YsReportTable *table);
 const char    *ys_report_table_column_header (YsReportTable *table,
                                               guint          col);
 
+/* For each cell of a grid of @n_rows × @n_cols, the merge of @merges
+ * (YsMerge) covering it, as its index + 1; 0 for none. */
+guint         *ys_report_merge_map        (GArray         *merges,
+                                           guint           n_rows,
+                                           guint           n_cols);
+
 /* The money in a cell as printed: 万元 rounded half up to 0.01, or 元. */
 double         ys_report_money_value      (YsMoney         fen,
                                            YsMoneyUnit     unit);

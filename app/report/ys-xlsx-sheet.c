@@ -92,28 +92,12 @@ cell_format (YsXlsxExport *e, YsReportTable *t, const YsCell *c, gboolean total)
     }
 }
 
-/* Which merge (index + 1) covers each cell of a grid of @n_rows, 0 for none. */
-static guint *
-merge_map (GArray *merges, guint n_rows, guint n_cols)
-{
-  guint *map = g_new0 (guint, (gsize) MAX (n_rows, 1) * n_cols);
-
-  for (guint m = 0; m < merges->len; m++)
-    {
-      YsMerge *mg = &g_array_index (merges, YsMerge, m);
-      for (guint r = mg->first_row; r <= mg->last_row && r < n_rows; r++)
-        for (guint c = mg->first_col; c <= mg->last_col && c < n_cols; c++)
-          map[r * n_cols + c] = m + 1;
-    }
-  return map;
-}
-
 /* Widths fitted to the body and to the header words, which may wrap. */
 static void
 fit_widths (YsReportTable *t, double *widths)
 {
-  g_autofree guint *hmap = merge_map (t->header_merges, t->header->len, t->n_cols);
-  g_autofree guint *bmap = merge_map (t->body_merges, t->rows->len, t->n_cols);
+  g_autofree guint *hmap = ys_report_merge_map (t->header_merges, t->header->len, t->n_cols);
+  g_autofree guint *bmap = ys_report_merge_map (t->body_merges, t->rows->len, t->n_cols);
 
   for (guint c = 0; c < t->n_cols; c++)
     {
@@ -218,7 +202,7 @@ static lxw_error
 write_grid (YsXlsxExport *e, lxw_worksheet *ws, YsReportTable *t, GPtrArray *rows, GArray *merges,
             guint top, gboolean header, const double *widths, double *height)
 {
-  g_autofree guint *map = merge_map (merges, rows->len, t->n_cols);
+  g_autofree guint *map = ys_report_merge_map (merges, rows->len, t->n_cols);
   lxw_error err = LXW_NO_ERROR;
 
   for (guint m = 0; m < merges->len && !err; m++)
