@@ -238,13 +238,14 @@ static gboolean
 configure (YsStore *self, GError **error)
 {
   sqlite3_busy_timeout (self->db, 100);
+  /* Exclusive before anything reads the file (PRAGMA cache_size reads the
+   * schema): a WAL then keeps its index in memory, with no -shm file. */
+  if (!self->read_only && !ys_store_exec (self, "PRAGMA locking_mode = EXCLUSIVE", error))
+    return FALSE;
   if (!ys_store_exec (self, "PRAGMA foreign_keys = ON", error)
       || !ys_store_exec (self, "PRAGMA cache_size = -131072", error))
     return FALSE;
-  if (self->read_only)
-    return TRUE;
-  return ys_store_exec (self, "PRAGMA locking_mode = EXCLUSIVE", error)
-      && ys_store_exec (self, "BEGIN EXCLUSIVE; COMMIT", error);
+  return self->read_only || ys_store_exec (self, "BEGIN EXCLUSIVE; COMMIT", error);
 }
 
 /* Called before the first write, never at open: a file that is refused
@@ -543,7 +544,13 @@ ys_store_backup (YsStore *self, const char *dest, GError **error)
   sqlite3_backup *backup;
   int rc, fd;
 
-  g_return_val_if_fail (!self->in_transaction, FALSE);
+  /* A copy taken halfway through a batch would hold half of it. */
+  if (self->in_transaction)
+    {
+      g_set_error (error, YS_STORE_ERROR, YS_STORE_ERROR_LOCKED,
+                   _("The backup waits until the change being saved is complete"));
+      return FALSE;
+    }
   rc = sqlite3_open_v2 (tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
     {
