@@ -18,6 +18,7 @@
 #include "ys-projects-page.h"
 #include "ys-reports-page.h"
 #include "ys-review-page.h"
+#include "ys-safety.h"
 #include "ys-summary.h"
 #include "ys-units-page.h"
 #include "ys-window.h"
@@ -62,6 +63,8 @@ struct _YsWindow
   GHashTable           *pending_meta;  /* of the new budget whose file is being chosen */
   guint                 totals_idle;
   guint                 totals_fit_idle;
+  GtkWidget            *read_only_banner;
+  YsBackupTimer        *backup_timer;
 };
 
 G_DEFINE_FINAL_TYPE (YsWindow, ys_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -335,6 +338,24 @@ add_to_recent (YsWindow *self)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+/* A read-only budget can be read, reviewed and exported; the pages that
+ * edit records are made insensitive, and the banner says why. */
+static void
+show_read_only (YsWindow *self, gboolean read_only)
+{
+  static const char *const editing_pages[] = {
+    "units", "income", "lines", "projects", "procurement", "services", "assets", "prior-year", NULL
+  };
+
+  gtk_widget_set_visible (self->read_only_banner, read_only);
+  for (guint i = 0; editing_pages[i]; i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, editing_pages[i]);
+      if (page != NULL)
+        gtk_widget_set_sensitive (page, !read_only);
+    }
+}
+
 void
 ys_window_set_document (YsWindow   *self,
                         YsDocument *document)
@@ -354,9 +375,12 @@ ys_window_set_document (YsWindow   *self,
     g_signal_handlers_disconnect_by_data (self->validator, self);
   g_clear_object (&self->validator);
   g_clear_handle_id (&self->totals_idle, g_source_remove);
+  g_clear_pointer (&self->backup_timer, ys_backup_timer_free);
+  show_read_only (self, document != NULL && ys_document_is_read_only (document));
 
   if (document != NULL)
     {
+      self->backup_timer = ys_backup_timer_new (document);
       self->document = g_object_ref (document);
       g_clear_object (&self->file);
       self->file = g_file_new_for_path (ys_document_get_path (document));
@@ -427,6 +451,15 @@ open_in_thread (GTask        *task,
 }
 
 static void
+reopen_cb (gpointer user_data, GFile *file)
+{
+  YsWindow *self = user_data;
+
+  if (self->document == NULL)
+    ys_window_open (self, file);
+}
+
+static void
 open_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -445,9 +478,10 @@ open_done_cb (GObject      *source,
       /* Translators: %s is a file name */
       g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
 
-      g_clear_object (&self->file);
+      g_autoptr(GFile) file = g_steal_pointer (&self->file);
+
       gtk_stack_set_visible_child_name (self->main_stack, "start");
-      show_error (self, heading, error->message);
+      ys_show_open_error (GTK_WINDOW (self), heading, file, error, reopen_cb, self);
       return;
     }
 
@@ -1062,6 +1096,7 @@ ys_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->totals_idle, g_source_remove);
   g_clear_handle_id (&self->totals_fit_idle, g_source_remove);
+  g_clear_pointer (&self->backup_timer, ys_backup_timer_free);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->validator != NULL)
@@ -1161,6 +1196,10 @@ ys_window_init (YsWindow *self)
   GtkRecentManager *recent = gtk_recent_manager_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Under the header bar, above every page. */
+  self->read_only_banner = ys_read_only_banner_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->header_bar)),
+                              self->read_only_banner, self->header_bar);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
