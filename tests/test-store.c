@@ -105,6 +105,23 @@ test_round_trip_every_kind (void)
   ys_test_rm_rf (dir);
 }
 
+/* One number read from @path by SQLite itself, behind the store's back. */
+static int
+query_int_at (const char *path, const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int value;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
 static void
 test_migration (void)
 {
@@ -115,8 +132,6 @@ test_migration (void)
   g_autoptr(GPtrArray) reviews = NULL;
   YsStore *store = ys_store_create_version (path, 1, &error);
   YsRecord *unit = full_record (&ys_unit_kind, 1);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
 
   g_assert_no_error (error);
   g_assert_true (ys_store_insert (store, unit, &error));
@@ -128,12 +143,7 @@ test_migration (void)
   }
   ys_store_close (store);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  g_assert_cmpint (query_int_at (path, "PRAGMA user_version"), ==, 1);
 
   store = ys_store_open (path, &error);
   g_assert_no_error (error);
@@ -144,12 +154,7 @@ test_migration (void)
   g_assert_cmpuint (reviews->len, ==, 0);
   ys_store_close (store);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, YS_STORE_SCHEMA_VERSION);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  g_assert_cmpint (query_int_at (path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
 
   g_object_unref (unit);
   ys_test_rm_rf (dir);
@@ -363,8 +368,6 @@ test_sums_migrated_and_cascaded (void)
   YsStore *store = ys_store_create_version (path, 2, &error);
   g_autoptr(YsRecord) unit = full_record (&ys_unit_kind, 1);
   g_autoptr(YsRecord) line = full_record (&ys_line_kind, 1);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
 
   g_assert_no_error (error);
   ys_record_set_text (unit, YS_UNIT_CODE, "103001");
@@ -383,12 +386,8 @@ test_sums_migrated_and_cascaded (void)
   g_assert_true (ys_store_commit (store, &error));
   ys_store_close (store);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_prepare_v2 (db, "SELECT count(*) FROM line_item WHERE checksum <> 0 AND unit_code = '103002'", -1, &stmt, NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  g_assert_cmpint (query_int_at (path, "SELECT count(*) FROM line_item WHERE checksum <> 0 AND unit_code = '103002'"),
+                   ==, 1);
 
   store = ys_store_open (path, &error);
   g_assert_no_error (error);
