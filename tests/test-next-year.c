@@ -238,6 +238,11 @@ test_missing_code (void)
                                          "source", "一般公共预算拨款", "amount", "5000", NULL));
   }
 
+  /* A dry run lists the code and writes nothing. */
+  report = run_json (parser, old_path, plain, "--dry-run", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "missing_codes")), ==, 1);
+  g_assert_false (g_file_test (plain, G_FILE_TEST_EXISTS));
+
   /* Text output lists the code for the user to map. */
   g_assert_cmpint (ys_test_run_cli (&out, &err, "next-year", old_path, plain, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "2130599 其他巩固脱贫攻坚成果衔接乡村振兴支出"));

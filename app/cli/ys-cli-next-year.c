@@ -7,13 +7,16 @@
 #include "ys-next-year.h"
 
 static void
-print_report (YsNextYearReport *r, const char *path)
+print_report (YsNextYearReport *r, const char *path, gboolean dry_run)
 {
   g_autofree char *expense = ys_money_format (r->prior_expense, YS_MONEY_YUAN, TRUE);
   g_autofree char *income = ys_money_format (r->prior_income, YS_MONEY_YUAN, TRUE);
   guint carried = 0;
 
-  printf (_("Created the %d budget: %s\n"), r->new_year, path);
+  if (dry_run)
+    printf (_("Nothing written; the %d budget %s would hold:\n"), r->new_year, path);
+  else
+    printf (_("Created the %d budget: %s\n"), r->new_year, path);
   if (r->catalog_advanced)
     printf (_("Classification year: %d (moved on with the budget year)\n"), r->new_catalog_year);
   else
@@ -57,12 +60,14 @@ int
 ys_cli_next_year (int argc, char **argv)
 {
   int year = 0;
-  gboolean json = FALSE;
+  gboolean json = FALSE, dry_run = FALSE;
   g_auto(GStrv) maps = NULL;
   GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The new budget year (default: the next one)"), N_("YEAR") },
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_("Carry this year’s figures of code OLD under code NEW (repeatable)"), N_("OLD=NEW") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Only report what would be carried and the codes to map; write nothing"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON, amounts in 分"), NULL },
     { NULL }
   };
@@ -83,7 +88,8 @@ ys_cli_next_year (int argc, char **argv)
   old = ys_cli_open (argv[1]);
   if (old == NULL)
     return 1;
-  report = ys_next_year_create (old, argv[2], year, map, &error);
+  report = dry_run ? ys_next_year_preview (old, argv[2], year, map, &error)
+                   : ys_next_year_create (old, argv[2], year, map, &error);
   if (report == NULL)
     return ys_cli_fail (error);
   if (json)
@@ -92,6 +98,6 @@ ys_cli_next_year (int argc, char **argv)
       printf ("%s\n", text);
     }
   else
-    print_report (report, argv[2]);
+    print_report (report, argv[2], dry_run);
   return 0;
 }

@@ -237,8 +237,8 @@ publish (const char *tmp, const char *path, GError **error)
   return TRUE;
 }
 
-YsNextYearReport *
-ys_next_year_create (YsDocument *old, const char *new_path, int new_year, GHashTable *map, GError **error)
+static YsNextYearReport *
+build (YsDocument *old, const char *new_path, int new_year, GHashTable *map, gboolean dry_run, GError **error)
 {
   g_autoptr(YsNextYearReport) report = g_new0 (YsNextYearReport, 1);
   g_autoptr(GHashTable) meta = NULL;
@@ -291,12 +291,23 @@ ys_next_year_create (YsDocument *old, const char *new_path, int new_year, GHashT
   ok = carry_imported_catalogs (old, new_doc, report, error)
        && write_records (old, new_doc, map, report, error);
   ys_document_close (new_doc);
-  if (!ok || !publish (tmp, new_path, error))
-    {
-      remove_temporary (tmp);
-      return NULL;
-    }
-  return g_steal_pointer (&report);
+  if (ok && !dry_run)
+    ok = publish (tmp, new_path, error);
+  if (!ok || dry_run)
+    remove_temporary (tmp);
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
+YsNextYearReport *
+ys_next_year_create (YsDocument *old, const char *new_path, int new_year, GHashTable *map, GError **error)
+{
+  return build (old, new_path, new_year, map, FALSE, error);
+}
+
+YsNextYearReport *
+ys_next_year_preview (YsDocument *old, const char *new_path, int new_year, GHashTable *map, GError **error)
+{
+  return build (old, new_path, new_year, map, TRUE, error);
 }
 
 static void

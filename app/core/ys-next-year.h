@@ -63,6 +63,14 @@ YsNextYearReport *ys_next_year_create (YsDocument  *old,
                                        GHashTable  *map,
                                        GError     **error);
 
+/* The same report, with nothing left behind: what would be carried, and the
+ * codes to map, before the file is made. */
+YsNextYearReport *ys_next_year_preview (YsDocument  *old,
+                                        const char  *new_path,
+                                        int          new_year,
+                                        GHashTable  *map,
+                                        GError     **error);
+
 /* The report as JSON (amounts in 分). */
 char *ys_next_year_report_to_json (YsNextYearReport *report);
 
