@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <zip.h>
 
 #include "ys-docx-private.h"
@@ -203,8 +204,16 @@ body (YsDocx *d, YsPublication *pub)
   GString *x = d->xml;
   gboolean first = TRUE;
 
-  /* The cover, a section of its own without a page number. */
-  paragraph (x, "Title", pub->title, NULL);
+  /* The cover, a section of its own without a page number; a title longer
+   * than a line (26 pt) breaks after the department's name. */
+  if (ys_publish_text_ems (pub->title) * 26 > YS_PAGE_SHORT - 2 * YS_MARGIN && pub->department
+      && g_str_has_prefix (pub->title, pub->department))
+    {
+      g_autofree char *two = g_strconcat (pub->department, "\n", pub->title + strlen (pub->department), NULL);
+      paragraph (x, "Title", two, NULL);
+    }
+  else
+    paragraph (x, "Title", pub->title, NULL);
   paragraph (x, "YsCover", pub->department, NULL);
   paragraph (x, "YsCover", year, NULL);
   end_section (x, FALSE, FALSE, FALSE);
