@@ -197,6 +197,13 @@ test_xls (void)
   g_assert_no_error (error);
   check_budget_sheet (from_memory->sheets->pdata[0], TRUE);
 
+  /* A file on which libfreexl 1.0.6 crashes (found by fuzz-workbook): the
+   * reader runs in a child process, so the crash is a refusal. */
+  {
+    g_autofree char *crash = sample_path ("freexl-crash.xls");
+    assert_refused (crash, YS_WORKBOOK_ERROR_FORMAT, "Excel 97", NULL);
+  }
+
   /* Cut short: refused, never read as text. */
   {
     g_autoptr(GBytes) cut = g_bytes_new (contents, 1000);
@@ -205,6 +212,39 @@ test_xls (void)
     g_assert_error (error, YS_WORKBOOK_ERROR, YS_WORKBOOK_ERROR_FORMAT);
     g_assert_nonnull (strstr (error->message, "cut.xls"));
   }
+}
+
+/* Written part by part as Excel writes them (make-samples.py): shared
+ * strings with rich text and phonetic runs, the 1904 date system, a very
+ * hidden sheet, a relationship target absolute in the package. */
+static void
+test_xlsx_shared_strings (void)
+{
+  g_autofree char *path = sample_path ("shared.xlsx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsWorkbook) book = ys_workbook_read (path, &error);
+  YsSheet *s;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (book->sheets->len, ==, 2);
+  s = book->sheets->pdata[0];
+  g_assert_cmpstr (s->name, ==, "表一");
+  assert_cell (s, 0, 0, YS_CELL_STRING, "科目编码");
+  assert_cell (s, 0, 1, YS_CELL_STRING, "行政 运行");
+  assert_cell (s, 1, 0, YS_CELL_STRING, "甲");
+  assert_cell (s, 1, 1, YS_CELL_DATE, "2023-01-31");  /* 43495 in the 1904 system */
+  assert_cell (s, 1, 2, YS_CELL_DATE, "2023-01-31T12:00:00");
+  assert_cell (s, 1, 3, YS_CELL_DATE, "06:00:00");
+  assert_cell (s, 1, 4, YS_CELL_BOOL, "TRUE");
+  assert_cell (s, 1, 5, YS_CELL_ERROR, "#REF!");
+  assert_cell (s, 1, 6, YS_CELL_STRING, "科目编码");
+  assert_cell (s, 4, 2, YS_CELL_STRING, "内联");
+  assert_cell (s, 4, 3, YS_CELL_NUMBER, "2010301");  /* written 2.010301E6 */
+  g_assert_cmpuint (s->merges->len, ==, 2);
+  g_assert_nonnull (ys_sheet_find_merge (s, 5, 4));
+  s = book->sheets->pdata[1];
+  g_assert_true (s->hidden);
+  g_assert_cmpuint (s->n_rows, ==, 0);
 }
 
 /* libxlsxwriter writes shared strings, and a constant-memory workbook
@@ -444,6 +484,19 @@ test_csv_refused (void)
   assert_refused (binary, YS_WORKBOOK_ERROR_FORMAT, "binary", NULL);
   g_assert_true (g_file_set_contents (quote, "a,b\n1,\"open\n", -1, NULL));
   assert_refused (quote, YS_WORKBOOK_ERROR_FORMAT, "line 2", NULL);
+  /* An empty file is an empty sheet (found by fuzz-catalog: its mapping
+   * has no data pointer at all). */
+  {
+    g_autofree char *empty = g_build_filename (dir, "empty.csv", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(YsWorkbook) book = NULL;
+
+    g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+    book = ys_workbook_read (empty, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (((YsSheet *) book->sheets->pdata[0])->n_rows, ==, 0);
+    g_assert_cmpstr (((YsSheet *) book->sheets->pdata[0])->name, ==, "empty");
+  }
   g_assert_true (g_file_set_contents (wide, many, -1, NULL));
   assert_refused (wide, YS_WORKBOOK_ERROR_TOO_LARGE, "line 1", NULL);
 
@@ -650,6 +703,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workbook/xlsx/gnumeric", test_xlsx_gnumeric);
   g_test_add_func ("/workbook/xlsx/libxlsxwriter", test_xlsx_libxlsxwriter);
   g_test_add_func ("/workbook/xlsx/corners", test_xlsx_corners);
+  g_test_add_func ("/workbook/xlsx/shared-strings", test_xlsx_shared_strings);
   g_test_add_func ("/workbook/xls", test_xls);
   g_test_add_func ("/workbook/numbers-and-dates", test_numbers_and_dates);
   g_test_add_func ("/workbook/csv", test_csv);

@@ -83,7 +83,7 @@ to_utf8 (const char  **text,
     {
       if (*len >= 3 && memcmp (*text, "\xEF\xBB\xBF", 3) == 0)
         *text += 3, *len -= 3;
-      if (memchr (*text, '\0', *len) != NULL)
+      if (*len > 0 && memchr (*text, '\0', *len) != NULL)
         {
           g_set_error (error, YS_WORKBOOK_ERROR, YS_WORKBOOK_ERROR_FORMAT,
                        _("“%s” is neither a workbook nor text: it holds binary data"), display);

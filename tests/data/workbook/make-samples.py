@@ -119,3 +119,47 @@ cat.save("catalog-tmp.xlsx")
 subprocess.run(["ssconvert", "-T", "Gnumeric_Excel:excel_biff8", "catalog-tmp.xlsx", "catalog.xls"],
                check=True, capture_output=True)
 os.remove("catalog-tmp.xlsx")
+
+# A small package written part by part, as Excel itself writes them: shared
+# strings with rich text and phonetic runs, a date style, the 1904 date
+# system, merged cells. Also a seed of the workbook fuzz target.
+NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+parts = {
+    "[Content_Types].xml":
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+    "_rels/.rels":
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml":
+        f'<workbook xmlns="{NS}" xmlns:r="{REL}"><workbookPr date1904="1"/><sheets>'
+        '<sheet name="表一" sheetId="1" r:id="rId1"/><sheet name="隐" sheetId="2" state="veryHidden" r:id="rId2"/>'
+        '</sheets></workbook>',
+    "xl/_rels/workbook.xml.rels":
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/a.xml"/>'
+        f'<Relationship Id="rId2" Type="{REL}/worksheet" Target="/xl/worksheets/b.xml"/>'
+        f'<Relationship Id="rId3" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/>'
+        f'<Relationship Id="rId4" Type="{REL}/styles" Target="styles.xml"/></Relationships>',
+    "xl/sharedStrings.xml":
+        f'<sst xmlns="{NS}"><si><t>科目编码</t></si><si><r><rPr><b/></rPr><t>行政</t></r>'
+        '<r><t xml:space="preserve"> 运行</t></r></si><si><t>甲</t><rPh sb="0" eb="1"><t>jia</t></rPh></si></sst>',
+    "xl/styles.xml":
+        f'<styleSheet xmlns="{NS}"><numFmts><numFmt numFmtId="170" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/>'
+        '</numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="170"/><xf numFmtId="20"/></cellXfs></styleSheet>',
+    "xl/worksheets/a.xml":
+        f'<worksheet xmlns="{NS}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+        '<row><c t="s"><v>2</v></c><c s="1"><v>43495</v></c><c s="2"><v>43495.5</v></c><c s="3"><v>0.25</v></c>'
+        '<c t="b"><v>1</v></c><c t="e"><v>#REF!</v></c><c t="str"><f>A1</f><v>科目编码</v></c></row>'
+        '<row r="5"><c r="C5" t="inlineStr"><is><t>内联</t></is></c><c r="D5"><v>2.010301E6</v></c></row>'
+        '</sheetData><mergeCells><mergeCell ref="A1:A2"/><mergeCell ref="C5:E6"/></mergeCells></worksheet>',
+    "xl/worksheets/b.xml": f'<worksheet xmlns="{NS}"><sheetData/></worksheet>',
+}
+with zipfile.ZipFile("shared.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+    for name, body in parts.items():
+        z.writestr(zipfile.ZipInfo(name, (2023, 1, 1, 0, 0, 0)), body.encode())
