@@ -52,7 +52,7 @@ char      *ys_explain_to_json   (GPtrArray   *sections,
 /* The change phrases that need a figure from last year, for the validator:
  * TRUE when the region's text (of @layout_id; NULL: the document's region)
  * states the change on last year of @figure ("total", "items", "project",
- * "basic", "agency_cost", "three_public"). */
+ * "basic", "agency", "three_public"). */
 gboolean   ys_explain_region_states_change (const char *region,
                                             const char *figure);
 

@@ -23,19 +23,6 @@ has_prior (GPtrArray *priors, const char *func, const char *econ, const char *ki
   return ys_explain_prior_sum (priors, func, econ, kind, NULL, &last, NULL);
 }
 
-static void
-note (GHashTable *money, const char *key, YsMoney amount)
-{
-  YsMoney *sum = g_hash_table_lookup (money, key);
-
-  if (sum == NULL)
-    {
-      sum = g_new0 (YsMoney, 1);
-      g_hash_table_insert (money, g_strdup (key), sum);
-    }
-  *sum += amount;
-}
-
 static gboolean
 is_sangong (const char *econ)
 {
@@ -43,19 +30,40 @@ is_sangong (const char *econ)
   return g_strv_contains (codes, econ);
 }
 
-/* What this unit spends, keyed the way the 上年数 records are. */
-static GHashTable *
-unit_figures (YsRuleContext *ctx, YsGroup *unit)
+/* What one unit spends, in the figures the 上年数 records are kept by. The
+ * code keys are borrowed from the unit's records. */
+typedef struct {
+  YsMoney     total, basic, project, agency;
+  GHashTable *items;    /* 功能分类 项 of 一般公共预算拨款 → YsMoney* */
+  GHashTable *sangong;  /* “三公” code from 财政拨款 → YsMoney* */
+} Figures;
+
+static void
+add_to (GHashTable *sums, const char *code, YsMoney amount)
 {
-  GHashTable *money = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  YsMoney *sum = g_hash_table_lookup (sums, code);
+
+  if (sum == NULL)
+    {
+      sum = g_new0 (YsMoney, 1);
+      g_hash_table_insert (sums, (gpointer) code, sum);
+    }
+  *sum += amount;
+}
+
+static void
+unit_figures (YsGroup *unit, gboolean by_item, Figures *out)
+{
   GPtrArray *lines = ys_group_get_records (unit, &ys_line_kind);
   GPtrArray *incomes = ys_group_get_records (unit, &ys_income_kind);
   YsRecord *owner = ys_group_get_owner (unit);
   const char *type = owner ? ys_rule_text (owner, YS_UNIT_UNIT_TYPE) : "";
   gboolean agency = g_str_equal (type, "行政单位") || g_str_equal (type, "参照公务员法管理事业单位");
 
+  out->items = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  out->sangong = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   for (guint i = 0; i < incomes->len; i++)
-    note (money, "total", ys_rule_int (g_ptr_array_index (incomes, i), YS_INCOME_AMOUNT));
+    out->total += ys_rule_int (g_ptr_array_index (incomes, i), YS_INCOME_AMOUNT);
   for (guint i = 0; i < lines->len; i++)
     {
       YsRecord *line = g_ptr_array_index (lines, i);
@@ -63,24 +71,19 @@ unit_figures (YsRuleContext *ctx, YsGroup *unit)
       const char *source = ys_rule_text (line, YS_LINE_SOURCE);
       const char *econ = ys_rule_text (line, YS_LINE_ECON_CODE);
       YsMoney amount = ys_rule_int (line, YS_LINE_AMOUNT);
-      g_autofree char *item = NULL;
+      gboolean fiscal = ys_fund_source_is_fiscal (source);
 
-      note (money, g_str_equal (kind, "项目支出") ? "project" : "basic", amount);
-      if (g_str_equal (source, "一般公共预算拨款"))
-        {
-          item = g_strconcat ("items:", ys_rule_text (line, YS_LINE_FUNC_CODE), NULL);
-          note (money, item, amount);
-        }
-      if (ys_fund_source_is_fiscal (source) && is_sangong (econ))
-        {
-          g_autofree char *key = g_strconcat ("three_public:", econ, NULL);
-          note (money, key, amount);
-        }
-      if (agency && ys_fund_source_is_fiscal (source) && g_str_equal (kind, "公用经费"))
-        note (money, "agency", amount);
+      if (g_str_equal (kind, "项目支出"))
+        out->project += amount;
+      else
+        out->basic += amount;
+      if (by_item && g_str_equal (source, "一般公共预算拨款"))
+        add_to (out->items, ys_rule_text (line, YS_LINE_FUNC_CODE), amount);
+      if (fiscal && is_sangong (econ))
+        add_to (out->sangong, econ, amount);
+      if (agency && fiscal && g_str_equal (kind, "公用经费"))
+        out->agency += amount;
     }
-  (void) ctx;
-  return money;
 }
 
 static void
@@ -104,60 +107,67 @@ emit (YsRuleContext *ctx, YsGroup *unit, const char *figure, GPtrArray *names, G
                   ys_group_get_code (unit), list->str);
 }
 
+/* One finding for the codes of @sums (sorted, so the figures are named in
+ * the same order on every check) that have money and no 上年数. */
+static void
+check_codes (YsRuleContext *ctx, YsGroup *unit, GPtrArray *priors, const char *figure, GHashTable *sums,
+             gboolean by_econ)
+{
+  g_autoptr(GPtrArray) codes = ys_summary_codes (sums);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) facts = g_string_new (NULL);
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      YsMoney amount = *(YsMoney *) g_hash_table_lookup (sums, code);
+
+      if (amount == 0 || has_prior (priors, by_econ ? "" : code, by_econ ? code : "", ""))
+        continue;
+      g_ptr_array_add (names, ys_rule_code_name (ctx, by_econ ? YS_CATALOG_ECONOMIC_DEPT : YS_CATALOG_FUNCTION, code));
+      g_string_append_printf (facts, "%s=%" G_GINT64_FORMAT ";", code, amount);
+    }
+  if (names->len > 0)
+    emit (ctx, unit, figure, names, facts);
+}
+
+static void
+check_total (YsRuleContext *ctx, YsGroup *unit, GPtrArray *priors, const char *figure, YsMoney amount,
+             const char *kind, const char *name)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GString) facts = NULL;
+
+  if (amount == 0 || has_prior (priors, "", "", kind))
+    return;
+  names = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (names, g_strdup (name));
+  facts = g_string_new (NULL);
+  g_string_append_printf (facts, "%s=%" G_GINT64_FORMAT, kind, amount);
+  emit (ctx, unit, figure, names, facts);
+}
+
 static void
 check_missing_prior (YsRuleContext *ctx, YsGroup *unit)
 {
-  static const char *const figures[] = { "total", "items", "basic", "project", "agency_cost", "three_public" };
-  YsDocument *doc = ys_rule_context_get_document (ctx);
-  const char *region = ys_document_get_meta (doc, "region");
+  const char *region = ys_document_get_meta (ys_rule_context_get_document (ctx), "region");
   GPtrArray *priors = ys_group_get_records (unit, &ys_prior_year_kind);
-  g_autoptr(GHashTable) money = unit_figures (ctx, unit);
-  /* Sorted, so the figures are named in the same order on every check. */
-  g_autoptr(GPtrArray) keys = ys_summary_codes (money);
-  for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
-    {
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GString) facts = g_string_new (NULL);
-      const char *prefix = g_str_equal (figures[f], "agency_cost") ? "agency" : figures[f];
-      gsize plen = strlen (prefix);
+  Figures fig = { 0 };
 
-      if (!ys_explain_region_states_change (region, figures[f]))
-        continue;
-      for (guint k = 0; k < keys->len; k++)
-        {
-          const char *key = g_ptr_array_index (keys, k);
-          const char *code = key[plen] == ':' ? key + plen + 1 : "";
-          YsMoney amount = *(YsMoney *) g_hash_table_lookup (money, key);
-          const char *kind;
-          gboolean found;
-
-          if (strncmp (key, prefix, plen) != 0 || (key[plen] != '\0' && key[plen] != ':') || amount == 0)
-            continue;
-          if (g_str_equal (prefix, "items"))
-            found = has_prior (priors, code, "", "");
-          else if (g_str_equal (prefix, "three_public"))
-            found = has_prior (priors, "", code, "");
-          else
-            {
-              kind = g_str_equal (prefix, "total") ? "收入" : g_str_equal (prefix, "basic") ? "基本支出"
-                     : g_str_equal (prefix, "project") ? "项目支出" : "公用经费";
-              found = has_prior (priors, "", "", kind);
-              code = kind;
-            }
-          if (found)
-            continue;
-          if (g_str_equal (prefix, "items"))
-            g_ptr_array_add (names, ys_rule_code_name (ctx, YS_CATALOG_FUNCTION, code));
-          else if (g_str_equal (prefix, "three_public"))
-            g_ptr_array_add (names, ys_rule_code_name (ctx, YS_CATALOG_ECONOMIC_DEPT, code));
-          else
-            g_ptr_array_add (names, g_strdup (g_str_equal (prefix, "agency") ? "机关运行经费"
-                                              : g_str_equal (prefix, "total") ? "收入" : code));
-          g_string_append_printf (facts, "%s=%" G_GINT64_FORMAT ";", key, amount);
-        }
-      if (names->len > 0)
-        emit (ctx, unit, figures[f], names, facts);
-    }
+  unit_figures (unit, ys_explain_region_states_change (region, "items"), &fig);
+  if (ys_explain_region_states_change (region, "total"))
+    check_total (ctx, unit, priors, "total", fig.total, "收入", "收入");
+  check_codes (ctx, unit, priors, "items", fig.items, FALSE);
+  if (ys_explain_region_states_change (region, "basic"))
+    check_total (ctx, unit, priors, "basic", fig.basic, "基本支出", "基本支出");
+  if (ys_explain_region_states_change (region, "project"))
+    check_total (ctx, unit, priors, "project", fig.project, "项目支出", "项目支出");
+  if (ys_explain_region_states_change (region, "agency"))
+    check_total (ctx, unit, priors, "agency_cost", fig.agency, "公用经费", "机关运行经费");
+  if (ys_explain_region_states_change (region, "three_public"))
+    check_codes (ctx, unit, priors, "three_public", fig.sangong, TRUE);
+  g_hash_table_unref (fig.items);
+  g_hash_table_unref (fig.sangong);
 }
 
 static const YsRule r43 = {
