@@ -250,6 +250,30 @@ test_pages (void)
         last = page;
       }
   g_assert_cmpuint (last, <, ys_pages_count (pages));
+
+  /* The tables alone, as the reports page prints them: no cover, no contents. */
+  {
+    g_autoptr(GPtrArray) some = g_ptr_array_new ();
+    g_autoptr(YsPublication) bare = NULL;
+    g_autoptr(YsPages) printed = NULL;
+
+    g_ptr_array_add (some, g_ptr_array_index (pub->tables, 1));  /* 单位预算收入总表: landscape */
+    bare = ys_publication_new_tables (some, pub->department, pub->year);
+    printed = ys_pages_new (bare);
+    g_assert_cmpuint (ys_pages_count (printed), >=, 1);
+    g_assert_true (ys_pages_is_landscape (printed, 0));
+    g_assert_cmpuint (ys_pages_heading_page (printed, 0), ==, 0);
+    for (guint n = 0; n < ys_pages_count (printed); n++)
+      {
+        cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+        cairo_t *cr = cairo_create (surface);
+
+        ys_pages_draw (printed, cr, n);
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+  }
   sample_close (&s);
 }
 

@@ -205,19 +205,23 @@ body (YsDocx *d, YsPublication *pub)
   gboolean first = TRUE;
 
   /* The cover, a section of its own without a page number; a title longer
-   * than a line (26 pt) breaks after the department's name. */
-  if (ys_publish_text_ems (pub->title) * 26 > YS_PAGE_SHORT - 2 * YS_MARGIN && pub->department
-      && g_str_has_prefix (pub->title, pub->department))
+   * than a line (26 pt) breaks after the department's name. Tables alone
+   * have neither cover nor contents. */
+  if (!pub->bare)
     {
-      g_autofree char *two = g_strconcat (pub->department, "\n", pub->title + strlen (pub->department), NULL);
-      paragraph (x, "Title", two, NULL);
+      if (ys_publish_text_ems (pub->title) * 26 > YS_PAGE_SHORT - 2 * YS_MARGIN && pub->department
+          && g_str_has_prefix (pub->title, pub->department))
+        {
+          g_autofree char *two = g_strconcat (pub->department, "\n", pub->title + strlen (pub->department), NULL);
+          paragraph (x, "Title", two, NULL);
+        }
+      else
+        paragraph (x, "Title", pub->title, NULL);
+      paragraph (x, "YsCover", pub->department, NULL);
+      paragraph (x, "YsCover", year, NULL);
+      end_section (x, FALSE, FALSE, FALSE);
+      contents (d, pub);
     }
-  else
-    paragraph (x, "Title", pub->title, NULL);
-  paragraph (x, "YsCover", pub->department, NULL);
-  paragraph (x, "YsCover", year, NULL);
-  end_section (x, FALSE, FALSE, FALSE);
-  contents (d, pub);
 
   for (guint i = 0; i < pub->blocks->len; i++)
     {

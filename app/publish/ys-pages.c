@@ -386,8 +386,13 @@ ys_pages_new (YsPublication *pub)
   pp->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) ys_table_layout_free);
   pp->headings = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  new_page (pp, FALSE);  /* the cover, drawn by ys_pages_draw */
-  place_contents (pp);
+  if (!pub->bare)
+    {
+      new_page (pp, FALSE);  /* the cover, drawn by ys_pages_draw */
+      place_contents (pp);
+    }
+  else
+    new_page (pp, pub->blocks->len > 0 && ((YsBlock *) g_ptr_array_index (pub->blocks, 0))->landscape);
   for (guint i = 0; i < pub->blocks->len; i++)
     {
       YsBlock *b = g_ptr_array_index (pub->blocks, i);
@@ -525,7 +530,7 @@ ys_pages_draw (YsPages *pp, cairo_t *cr, guint n)
   page = g_ptr_array_index (pp->pages, n);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  if (n == 0)
+  if (n == 0 && !pp->pub->bare)
     draw_cover (pp, cr);
   for (guint i = 0; i < page->ops->len; i++)
     {
@@ -555,10 +560,11 @@ ys_pages_draw (YsPages *pp, cairo_t *cr, guint n)
           break;
         }
     }
-  if (n > 0)
+  if (n > 0 || pp->pub->bare)
     {
       /* Page numbers from the contents on: the cover has none. */
-      g_autofree char *text = g_strdup_printf ("— %u —", n);
+      /* Tables printed alone are numbered from their first page. */
+      g_autofree char *text = g_strdup_printf ("— %u —", pp->pub->bare ? n + 1 : n);
       g_autoptr(PangoLayout) foot = ys_pages_text (pp->context, SERIF, 10, FALSE, text, -1);
       int w, h;
 

@@ -118,12 +118,12 @@ mark_landscape (YsPublication *pub, guint from)
 }
 
 static void
-add_tables (YsPublication *pub, YsPublishProfile *profile)
+add_tables (YsPublication *pub, const char *title_template)
 {
   for (guint i = 0; i < pub->tables->len; i++)
     {
       YsReportTable *t = g_ptr_array_index (pub->tables, i);
-      g_autofree char *title = ys_publish_expand (profile->table_title, pub->department, pub->year, i + 1, t->title);
+      g_autofree char *title = ys_publish_expand (title_template, pub->department, pub->year, i + 1, t->title);
       guint first = pub->blocks->len;
       YsBlock *b;
 
@@ -213,7 +213,7 @@ ys_publication_build (YsDocument *doc, YsLayout *layout, const YsPublishOptions 
   add_heading (pub, 1, parts[0]);
   add_overview (pub, doc, profile);
   add_heading (pub, 1, parts[1]);
-  add_tables (pub, profile);
+  add_tables (pub, profile->table_title);
   add_heading (pub, 1, parts[2]);
   add_sections (pub, sections, parts[2]);
   if (profile->charts && (options == NULL || options->charts))
@@ -227,6 +227,21 @@ out:
     g_free (parts[i]);
   ys_publish_profile_free (profile);
   return ok ? g_steal_pointer (&pub) : NULL;
+}
+
+YsPublication *
+ys_publication_new_tables (GPtrArray *tables, const char *department, int year)
+{
+  YsPublication *pub = g_new0 (YsPublication, 1);
+
+  pub->bare = TRUE;
+  pub->department = g_strdup (department);
+  pub->year = year;
+  pub->title = g_strdup ("");
+  pub->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  pub->tables = g_ptr_array_ref (tables);
+  add_tables (pub, "{title}");
+  return pub;
 }
 
 gboolean

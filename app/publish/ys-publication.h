@@ -51,6 +51,7 @@ typedef struct {
   GPtrArray  *tables;      /* YsReportTable: what the table blocks point into */
   YsChartData *charts;     /* the figures the chart blocks draw */
   gboolean    incomplete;  /* a 情况说明 section says a fact is missing */
+  gboolean    bare;        /* tables only: no cover, no contents (printing a table) */
 } YsPublication;
 
 YsPublication *ys_publication_build (YsDocument             *doc,
@@ -58,6 +59,12 @@ YsPublication *ys_publication_build (YsDocument             *doc,
                                      const YsPublishOptions *options,
                                      GError                **error);
 void           ys_publication_free  (YsPublication          *pub);
+/* Just @tables (YsReportTable, kept alive), each under its title with its
+ * captions and notes: for printing the tables the reports page shows
+ * through ys_pages_new, without cover or contents. */
+YsPublication *ys_publication_new_tables (GPtrArray          *tables,
+                                          const char         *department,
+                                          int                 year);
 
 /* TRUE when @table is too wide for portrait A4 with its text at 9 points or
  * more: it is given a landscape page (both writers agree on this). */
