@@ -12,7 +12,11 @@ sample="$2"
 tmp=$(mktemp -d)
 trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
 chmod 755 "$tmp"
-mkdir "$tmp/ro" "$tmp/out"
+mkdir "$tmp/ro" "$tmp/out" "$tmp/bin"
+# The build may lie where nobody cannot reach it (under /root): run a copy.
+cp "$cli" "$tmp/bin/yusuan-cli"
+chmod 755 "$tmp/bin" "$tmp/bin/yusuan-cli"
+cli="$tmp/bin/yusuan-cli"
 cp "$sample" "$tmp/ro/budget.yusuan"
 chmod 444 "$tmp/ro/budget.yusuan"
 chmod 555 "$tmp/ro"
