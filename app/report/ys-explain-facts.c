@@ -71,6 +71,13 @@ cell_text (YsReportTable *t, YsReportRow *row, const char *col)
   return row->cells[c].text;
 }
 
+gboolean
+ys_explain_table_money (GPtrArray *tables, const char *id, const char *row, const char *col, YsMoney *out)
+{
+  YsReportTable *t = find_table (tables, id);
+  return cell_money (t, find_row (t, row), col, out);
+}
+
 static void
 set_money (Facts *f, YsExplainScope *scope, const char *name, YsMoney fen)
 {

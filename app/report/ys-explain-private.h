@@ -138,6 +138,14 @@ void ys_explain_change      (YsExplainTemplate    *tmpl,
                              gboolean              sangong,
                              const char           *what);
 
+/* The money in row @row, column @col (keys as in `yusuan-cli tables --json`)
+ * of the built table @id; FALSE when there is no such cell. */
+gboolean ys_explain_table_money (GPtrArray   *tables,
+                                 const char  *id,
+                                 const char  *row,
+                                 const char  *col,
+                                 YsMoney     *out);
+
 /* Figures from the records that no table of every region shows:
  * procurement, purchased services, assets, projects, 机关运行经费. */
 void ys_explain_record_facts (YsDocument        *doc,

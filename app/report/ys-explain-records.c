@@ -20,7 +20,7 @@ is_agency (YsRecord *unit)
 }
 
 static void
-agency_facts (YsDocument *doc, YsExplainTemplate *tmpl, YsExplainScope *scope)
+agency_facts (YsDocument *doc, YsExplainTemplate *tmpl, YsExplainScope *scope, GPtrArray *tables)
 {
   YsCatalog *econ = ys_document_get_catalog (doc, YS_CATALOG_ECONOMIC_DEPT);
   g_autoptr(GHashTable) by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -70,6 +70,9 @@ agency_facts (YsDocument *doc, YsExplainTemplate *tmpl, YsExplainScope *scope)
       ys_explain_scope_take (item, "amount", ys_explain_money (tmpl, *(YsMoney *) g_hash_table_lookup (by_code, code)));
       g_ptr_array_add (items, item);
     }
+  /* The region's 机关运行经费 table, where it has one, is what the text states. */
+  if (!ys_explain_table_money (tables, "agency_cost", "部门合计", "public", &total))
+    ys_explain_table_money (tables, "agency_cost", "合计", "public", &total);
   ys_explain_scope_take (scope, "agency", ys_explain_money (tmpl, total));
   ys_explain_prior_find (doc, "", "", "公用经费", NULL, &prior);
   ys_explain_change (tmpl, scope, "agency", total, &prior, FALSE, "机关运行经费");
@@ -254,8 +257,7 @@ project_facts (YsDocument *doc, YsExplainTemplate *tmpl, YsExplainScope *scope)
 void
 ys_explain_record_facts (YsDocument *doc, YsExplainTemplate *tmpl, YsExplainScope *scope, GPtrArray *tables)
 {
-  (void) tables;
-  agency_facts (doc, tmpl, scope);
+  agency_facts (doc, tmpl, scope, tables);
   procurement_facts (doc, tmpl, scope);
   services_facts (doc, tmpl, scope);
   asset_facts (doc, tmpl, scope);
