@@ -209,6 +209,16 @@ test_damaged (void)
   g_assert_error (error, YS_SNAPSHOT_ERROR, YS_SNAPSHOT_ERROR_DAMAGED);
   g_clear_error (&error);
 
+  /* An empty payload, compressed (found by fuzz-snapshot: no data pointer to count from). */
+  {
+    static const guint8 zlib_of_nothing[] = { 0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01 };
+    g_autoptr(GBytes) nothing = g_bytes_new_static (zlib_of_nothing, sizeof zlib_of_nothing);
+    g_autoptr(YsSnapshot) none = ys_snapshot_decode (nothing, 0, "一上", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (none->records[ys_kinds_index (&ys_line_kind)]->len, ==, 0);
+  }
+
   /* Truncated and flipped at many places: read back whole, or refused as damaged. */
   {
     g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);

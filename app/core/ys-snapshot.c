@@ -240,6 +240,9 @@ ys_snapshot_decode (GBytes *stored, gint64 size, const char *name, GError **erro
     return damaged (name, local->message, error);
   s = snapshot_new (name);
   p = g_bytes_get_data (raw, &len);
+  /* An empty payload has no data pointer to count from. */
+  if (len == 0)
+    return g_steal_pointer (&s);
   end = p + len;
   while (p < end)
     {
