@@ -307,14 +307,27 @@ test_operator_spellings (void)
   }
 }
 
+/* An interchange directory under the fixture's with a document.csv and
+ * @indicators as indicators.csv (rewritten when called again). */
+static char *
+indicators_dir (Fixture *f, const char *name, const char *indicators)
+{
+  char *dir = g_build_filename (f->dir, name, NULL);
+  g_autofree char *csv = g_build_filename (dir, "indicators.csv", NULL);
+  g_autofree char *doc_csv = g_build_filename (dir, "document.csv", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (doc_csv, "key,value\n", -1, NULL));
+  g_assert_true (g_file_set_contents (csv, indicators, -1, NULL));
+  return dir;
+}
+
 /* On import the operators are stored normalised; the exported form prints
  * every one of them, = included (=365天 once printed as 365天). */
 static void
 test_operators_import_and_export (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_build_filename (f->dir, "in", NULL);
-  g_autofree char *csv = g_build_filename (dir, "indicators.csv", NULL);
-  g_autofree char *doc_csv = g_build_filename (dir, "document.csv", NULL);
+  g_autofree char *dir = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(YsLayout) layout = NULL;
@@ -323,15 +336,13 @@ test_operators_import_and_export (Fixture *f, gconstpointer data)
   static const char *const printed[] = { "≥50次", "≤100%", "=365天", "≤9.3万元", "及时" };
   guint seen = 0;
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_assert_true (g_file_set_contents (doc_csv, "key,value\n", -1, NULL));
-  g_assert_true (g_file_set_contents (csv,
+  dir = indicators_dir (f, "in",
     "project_code,goal_set,seq,level1,level2,name,operator,value,measure\n"
     "P1,年度,1,产出指标,数量指标,宣传次数,不低于,50,次\n"
     "P1,年度,2,产出指标,质量指标,预算执行率,≦,100,%\n"
     "P1,年度,3,产出指标,时效指标,运行天数,＝,365,天\n"
     "P1,年度,4,产出指标,成本指标,项目成本,不超过,9.3,万元\n"
-    "P1,年度,5,产出指标,时效指标,调研工作及时性,定性,及时,\n", -1, NULL));
+    "P1,年度,5,产出指标,时效指标,调研工作及时性,定性,及时,\n");
   g_assert_true (ys_interchange_import (f->doc, dir, problems, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
@@ -362,6 +373,238 @@ test_operators_import_and_export (Fixture *f, gconstpointer data)
   g_assert_cmpuint (seen, ==, (1u << G_N_ELEMENTS (printed)) - 1);
 }
 
+/* ---- a value written with its operator ---- */
+
+static void
+test_split_value (void)
+{
+  static const char *const cases[][4] = {
+    { "≥95%", "≥", "95", "%" },        { "≧95％", "≥", "95", "%" },     { "不低于95%", "≥", "95", "%" },
+    { "=365天", "=", "365", "天" },     { "≤ 30 万元", "≤", "30", "万元" }, { "大于等于 ９５．５ ％", "≥", "95.5", "%" },
+    { "＜1,200元", "<", "1200", "元" }, { "不超过3", "≤", "3", "" },
+  };
+  static const char *const kept[] = { "95%", "不低于去年", "及时", "≥", "≥.5%", "定性95", "较上年提高", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *op = NULL, *number = NULL, *measure = NULL;
+
+      g_assert_true (ys_indicator_split_value (cases[i][0], &op, &number, &measure));
+      g_assert_cmpstr (op, ==, cases[i][1]);
+      g_assert_cmpstr (number, ==, cases[i][2]);
+      g_assert_cmpstr (measure, ==, cases[i][3]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      char *op = NULL, *number = NULL, *measure = NULL;
+
+      g_assert_false (ys_indicator_split_value (kept[i], &op, &number, &measure));
+      g_assert_null (op);
+    }
+}
+
+/* Typed in the editor or pasted into a row: stored as operator, number and
+ * measure word in one undo step, and judged as a figure with its operator. */
+static void
+test_value_with_operator_edited (Fixture *f, gconstpointer data)
+{
+  g_autoptr(YsRecord) rate = indicator (f, "产出指标", "质量指标", "验收合格率", "", "", "");
+  g_autoptr(YsRecord) days = indicator (f, "产出指标", "时效指标", "运行天数", "＝", "", "天");
+  g_autoptr(YsRecord) cost = indicator (f, "产出指标", "成本指标", "项目成本", "≤", "", "");
+  g_autoptr(YsValidator) v = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ys_document_set_text (f->doc, rate, YS_INDICATOR_VALUE, "≧95％", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ys_record_get_text (rate, YS_INDICATOR_OPERATOR), ==, "≥");
+  g_assert_cmpstr (ys_record_get_text (rate, YS_INDICATOR_VALUE), ==, "95");
+  g_assert_cmpstr (ys_record_get_text (rate, YS_INDICATOR_MEASURE), ==, "%");
+  g_assert_true (ys_document_set_text (f->doc, days, YS_INDICATOR_VALUE, "=365天", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ys_record_get_text (days, YS_INDICATOR_VALUE), ==, "365");
+  g_assert_cmpstr (ys_record_get_text (days, YS_INDICATOR_MEASURE), ==, "天");
+
+  /* The operator field says ≤, the value ≥: refused, naming both, nothing changed. */
+  g_assert_false (ys_document_set_text (f->doc, cost, YS_INDICATOR_VALUE, "不低于9万元", &error));
+  g_assert_error (error, YS_FIELD_ERROR, YS_FIELD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "≤"));
+  g_assert_nonnull (strstr (error->message, "≥"));
+  g_clear_error (&error);
+  g_assert_cmpstr (ys_record_get_text (cost, YS_INDICATOR_VALUE), ==, "");
+  /* So is a measure word that disagrees with the field. */
+  g_assert_false (ys_document_set_text (f->doc, days, YS_INDICATOR_VALUE, "=12个月", &error));
+  g_assert_error (error, YS_FIELD_ERROR, YS_FIELD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (ys_record_get_text (days, YS_INDICATOR_VALUE), ==, "365");
+  g_assert_true (ys_document_set_text (f->doc, cost, YS_INDICATOR_VALUE, "≤ 9.3 万元", &error));
+  g_assert_no_error (error);
+
+  v = ys_validator_new (f->doc);
+  for (guint i = 0; i < 3; i++)
+    {
+      YsRecord *r = i == 0 ? rate : i == 1 ? days : cost;
+      assert_level (v, "R16", r, -1);
+      assert_level (v, "R17", r, -1);
+      assert_level (v, "R18", r, -1);
+      assert_level (v, "R42", r, -1);
+    }
+
+  /* One step: undone, the three fields are as before. */
+  g_assert_true (ys_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ys_record_get_text (cost, YS_INDICATOR_VALUE), ==, "");
+  g_assert_cmpstr (ys_record_get_text (cost, YS_INDICATOR_MEASURE), ==, "");
+  g_assert_cmpstr (ys_record_get_text (cost, YS_INDICATOR_OPERATOR), ==, "≤");
+}
+
+/* A pasted or sheet-imported row is inserted whole; an interchange file
+ * reports a conflict at its line and imports nothing. */
+static void
+test_value_with_operator_imported (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsRecord) pasted = indicator (f, "产出指标", "数量指标", "培训人次", "", "不低于 200 人次", "");
+  guint before;
+
+  g_assert_cmpstr (ys_record_get_text (pasted, YS_INDICATOR_OPERATOR), ==, "≥");
+  g_assert_cmpstr (ys_record_get_text (pasted, YS_INDICATOR_VALUE), ==, "200");
+  g_assert_cmpstr (ys_record_get_text (pasted, YS_INDICATOR_MEASURE), ==, "人次");
+
+  dir = indicators_dir (f, "split",
+    "project_code,goal_set,seq,level1,level2,name,operator,value,measure\n"
+    "P1,年度,11,产出指标,质量指标,合格率,,≥95%,\n"
+    "P1,年度,12,产出指标,成本指标,项目成本,≤,≥9万元,\n");
+  before = ys_document_count (f->doc, &ys_indicator_kind);
+  g_assert_false (ys_interchange_import (f->doc, dir, problems, &error) && problems->len == 0);
+  g_clear_error (&error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "indicators.csv:3: value: "));
+  g_assert_cmpuint (ys_document_count (f->doc, &ys_indicator_kind), ==, before);
+
+  g_ptr_array_set_size (problems, 0);
+  g_free (indicators_dir (f, "split",
+    "project_code,goal_set,seq,level1,level2,name,operator,value,measure\n"
+    "P1,年度,11,产出指标,质量指标,合格率,,≥95%,\n"
+    "P1,年度,12,产出指标,成本指标,项目成本,不超过,≤9万元,万元\n"));
+  g_assert_true (ys_interchange_import (f->doc, dir, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  for (guint i = before; i < ys_document_count (f->doc, &ys_indicator_kind); i++)
+    {
+      YsRecord *r = ys_document_get (f->doc, &ys_indicator_kind, i);
+      g_assert_true (g_ascii_isdigit (ys_record_get_text (r, YS_INDICATOR_VALUE)[0]));
+      g_assert_cmpstr (ys_record_get_text (r, YS_INDICATOR_MEASURE), !=, "");
+    }
+}
+
+/* A project goal written 无 is wording to fix (警告), not a goal left empty (错误). */
+static void
+test_goal_none (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsValidator) v = NULL;
+
+  g_assert_true (ys_document_set_text (f->doc, f->project, YS_PROJECT_ANNUAL_GOAL, "无", &error));
+  g_assert_no_error (error);
+  v = ys_validator_new (f->doc);
+  assert_level (v, "R17", f->project, YS_FINDING_WARNING);
+  g_assert_nonnull (strstr (ys_finding_get_message (finding_on (v, "R17", f->project)), "“无”"));
+  g_assert_true (ys_document_set_text (f->doc, f->project, YS_PROJECT_ANNUAL_GOAL, "", &error));
+  g_assert_no_error (error);
+  assert_level (v, "R17", f->project, YS_FINDING_ERROR);
+  g_assert_true (ys_document_set_text (f->doc, f->project, YS_PROJECT_ANNUAL_GOAL, "-", &error));
+  g_assert_no_error (error);
+  assert_level (v, "R17", f->project, YS_FINDING_ERROR);
+}
+
+/* R38 asks for exactly the project fields that the region's 绩效目标表 of the
+ * budget year prints ({project.status}, {project.recurrence},
+ * {project.period} in its layout): 安徽 2023 and 2025, 河北, 山西, national. */
+static void
+test_required_by_region (void)
+{
+  static const struct { const char *region; int year; } cases[] = {
+    { "anhui", 2023 }, { "anhui", 2025 }, { "hebei", 2023 }, { "shanxi", 2023 }, { "national", 2023 },
+  };
+  static const char *const printable[] = { "status", "recurrence", "period", "executor" };
+  static const char *const expected[] = {
+    "status period", "period", "", "recurrence period", "status recurrence period",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *dir = ys_test_tmp_dir ();
+      g_autofree char *path = g_build_filename (dir, "r.yusuan", NULL);
+      g_autofree char *year = g_strdup_printf ("%d", cases[i].year);
+      g_autoptr(GHashTable) meta = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(YsLayout) layout = ys_layout_load (cases[i].region, &error);
+      g_autoptr(GString) printed = g_string_new (NULL);
+      g_autoptr(YsDocument) doc = NULL;
+      g_autoptr(YsValidator) v = NULL;
+      YsRecord *project;
+      YsFinding *finding;
+
+      g_assert_no_error (error);
+      for (guint k = 0; k < G_N_ELEMENTS (printable); k++)
+        {
+          g_autofree char *needle = g_strdup_printf ("{project.%s", printable[k]);
+          gboolean found = FALSE;
+
+          for (guint t = 0; t < layout->tables->len; t++)
+            {
+              YsLayoutTable *table = g_ptr_array_index (layout->tables, t);
+              if (table->form == NULL || !ys_layout_table_applies (table, cases[i].year))
+                continue;
+              for (guint r = 0; r < table->form->len; r++)
+                {
+                  YsLayoutFormRow *row = g_ptr_array_index (table->form, r);
+                  for (guint c = 0; row->cells && c < row->cells->len; c++)
+                    {
+                      YsLayoutFormCell *cell = g_ptr_array_index (row->cells, c);
+                      found |= cell->text != NULL && strstr (cell->text, needle) != NULL;
+                    }
+                }
+            }
+          if (found)
+            g_string_append_printf (printed, "%s%s", printed->len ? " " : "", printable[k]);
+        }
+      g_assert_cmpstr (printed->str, ==, expected[i]);
+
+      g_hash_table_insert (meta, "dept_code", "434");
+      g_hash_table_insert (meta, "dept_name", "测试部门");
+      g_hash_table_insert (meta, "year", year);
+      g_hash_table_insert (meta, "region", (char *) cases[i].region);
+      doc = ys_document_create (path, meta, &error);
+      g_assert_no_error (error);
+      ys_test_insert (doc, ys_test_record (&ys_unit_kind, "code", "434001", "name", "测试单位", "unit_type",
+                                           "行政单位", "role", "本级", NULL));
+      project = ys_test_record (&ys_project_kind, "code", "P1", "name", "办公设备购置", "unit_code", "434001",
+                                "annual_local", "93000.00", "annual_goal", "购置办公设备。", NULL);
+      ys_test_insert (doc, project);
+      v = ys_validator_new (doc);
+      finding = finding_on (v, "R38", project);
+      if (printed->len == 0)
+        assert_level (v, "R38", project, -1);
+      else
+        {
+          g_auto(GStrv) fields = g_strsplit (printed->str, " ", -1);
+          g_assert_nonnull (finding);
+          for (guint k = 0; k < G_N_ELEMENTS (printable); k++)
+            {
+              const YsField *field = &ys_project_kind.fields[ys_kind_find_field (&ys_project_kind, printable[k])];
+              gboolean asked = strstr (ys_finding_get_message (finding), field->label) != NULL;
+              g_assert_cmpint (asked, ==, g_strv_contains ((const char *const *) fields, printable[k]));
+            }
+        }
+      g_clear_object (&v);
+      g_clear_object (&doc);
+      ys_test_rm_rf (dir);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -371,6 +614,13 @@ main (int argc, char **argv)
   g_test_add_func ("/goal-wording/seed-values", test_seed_values);
   g_test_add ("/goal-wording/levels", Fixture, NULL, setup, test_levels, teardown);
   g_test_add ("/goal-wording/required-by-form", Fixture, NULL, setup, test_required_by_form, teardown);
+  g_test_add_func ("/goal-wording/required-by-region", test_required_by_region);
+  g_test_add ("/goal-wording/goal-none", Fixture, NULL, setup, test_goal_none, teardown);
+  g_test_add_func ("/goal-wording/split-value", test_split_value);
+  g_test_add ("/goal-wording/value-with-operator-edited", Fixture, NULL, setup, test_value_with_operator_edited,
+              teardown);
+  g_test_add ("/goal-wording/value-with-operator-imported", Fixture, NULL, setup,
+              test_value_with_operator_imported, teardown);
   g_test_add_func ("/goal-wording/operator-spellings", test_operator_spellings);
   g_test_add ("/goal-wording/operators-import-and-export", Fixture, NULL, setup, test_operators_import_and_export,
               teardown);

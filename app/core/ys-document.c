@@ -6,6 +6,7 @@
 
 #include "ys-document.h"
 #include "ys-document-private.h"
+#include "ys-indicator.h"
 #include "ys-store.h"
 
 G_DEFINE_QUARK (ys-document-error-quark, ys_document_error)
@@ -767,6 +768,8 @@ ys_document_insert (YsDocument *self, YsRecord *record, GError **error)
   Change *c;
 
   g_return_val_if_fail (ys_record_get_id (record) == 0, FALSE);
+  if (!ys_indicator_settle (record, error))
+    return FALSE;
   for (guint i = 0; i < kind->n_fields; i++)
     if (!check_value (self, record, i, ys_record_peek (record, i), error))
       return FALSE;
@@ -778,12 +781,49 @@ ys_document_insert (YsDocument *self, YsRecord *record, GError **error)
   return run (self, c, _("Add"), error);
 }
 
+/* An indicator value typed or pasted with its operator (“≥95%”) is stored
+ * as operator, number and measure word, in one undo step. */
+static gboolean
+set_indicator_value (YsDocument *self, YsRecord *record, const char *value, gboolean *done, GError **error)
+{
+  g_autofree char *op = NULL, *number = NULL, *measure = NULL;
+  gboolean own = self->batch == NULL;
+
+  *done = FALSE;
+  if (!ys_indicator_resolve_value (value, ys_record_get_text (record, YS_INDICATOR_OPERATOR),
+                                   ys_record_get_text (record, YS_INDICATOR_MEASURE),
+                                   &op, &number, &measure, error))
+    return FALSE;
+  if (op == NULL)
+    return TRUE;
+  *done = TRUE;
+  if (!ys_document_begin_batch (self, _("Edit"), error))
+    return FALSE;
+  if (ys_document_set_text (self, record, YS_INDICATOR_OPERATOR, op, error)
+      && ys_document_set_text (self, record, YS_INDICATOR_VALUE, number, error)
+      && ys_document_set_text (self, record, YS_INDICATOR_MEASURE, measure, error))
+    return ys_document_end_batch (self, error);
+  /* Inside a caller's batch the caller cancels it; alone, this one is undone. */
+  if (own)
+    ys_document_cancel_batch (self);
+  else
+    self->batch_depth--;
+  return FALSE;
+}
+
 gboolean
 ys_document_set (YsDocument *self, YsRecord *record, guint field, const YsValue *value, GError **error)
 {
   const YsField *f = &ys_record_get_kind (record)->fields[field];
   Change *c;
 
+  if (ys_record_get_kind (record) == &ys_indicator_kind && field == YS_INDICATOR_VALUE)
+    {
+      gboolean done = FALSE;
+      gboolean ok = set_indicator_value (self, record, value->s, &done, error);
+      if (!ok || done)
+        return ok;
+    }
   if (ys_value_equal (f, ys_record_peek (record, field), value))
     return TRUE;
   if (!check_value (self, record, field, value, error))

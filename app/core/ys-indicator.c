@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ys-indicator.h"
 
@@ -23,10 +24,11 @@ static const struct {
   { "定性", { "定性", "定性指标", NULL } },
 };
 
-char *
-ys_indicator_normalize_operator (const char *text)
+/* Text without its spaces, ideographic ones included: forms write “≤ 30 万元”. */
+static GString *
+without_spaces (const char *text)
 {
-  g_autoptr(GString) plain = g_string_new (NULL);
+  GString *plain = g_string_new (NULL);
 
   for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
     {
@@ -34,11 +36,126 @@ ys_indicator_normalize_operator (const char *text)
       if (!g_unichar_isspace (c) && c != 0x3000)
         g_string_append_unichar (plain, c);
     }
+  return plain;
+}
+
+char *
+ys_indicator_normalize_operator (const char *text)
+{
+  g_autoptr(GString) plain = without_spaces (text);
+
   for (guint i = 0; i < G_N_ELEMENTS (operator_spellings); i++)
     for (guint k = 0; operator_spellings[i].spellings[k]; k++)
       if (g_str_equal (plain->str, operator_spellings[i].spellings[k]))
         return g_strdup (operator_spellings[i].normal);
   return NULL;
+}
+
+gboolean
+ys_indicator_split_value (const char *text, char **op, char **number, char **measure)
+{
+  g_autoptr(GString) plain = without_spaces (text);
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autoptr(GString) rest = g_string_new (NULL);
+  const char *normal = NULL;
+  gsize len = 0;
+  const char *p;
+
+  /* The longest spelling wins: 大于等于 over 大于, <= over <. */
+  for (guint i = 0; i < G_N_ELEMENTS (operator_spellings); i++)
+    for (guint k = 0; operator_spellings[i].spellings[k]; k++)
+      {
+        const char *s = operator_spellings[i].spellings[k];
+        gsize n = strlen (s);
+        if (n > len && !g_str_equal (operator_spellings[i].normal, "定性") && g_str_has_prefix (plain->str, s))
+          normal = operator_spellings[i].normal, len = n;
+      }
+  if (normal == NULL)
+    return FALSE;
+  for (p = plain->str + len; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c >= 0xFF10 && c <= 0xFF19)
+        c = '0' + (c - 0xFF10);
+      else if (c == 0xFF0E)
+        c = '.';
+      if (g_ascii_isdigit (c) || (c == '.' && digits->len > 0) || (c == ',' && digits->len > 0))
+        {
+          if (c != ',')
+            g_string_append_c (digits, (char) c);
+        }
+      else
+        break;
+    }
+  if (digits->len == 0 || !g_ascii_isdigit (digits->str[digits->len - 1]))
+    return FALSE;
+  for (; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      g_string_append_unichar (rest, c == 0xFF05 ? '%' : c);
+    }
+  *op = g_strdup (normal);
+  *number = g_string_free (g_steal_pointer (&digits), FALSE);
+  *measure = g_string_free (g_steal_pointer (&rest), FALSE);
+  return TRUE;
+}
+
+gboolean
+ys_indicator_resolve_value (const char  *value,
+                            const char  *op,
+                            const char  *measure,
+                            char       **out_op,
+                            char       **out_number,
+                            char       **out_measure,
+                            GError     **error)
+{
+  g_autofree char *split_op = NULL, *number = NULL, *split_measure = NULL;
+  g_autofree char *current_op = NULL;
+
+  *out_op = *out_number = *out_measure = NULL;
+  if (!ys_indicator_split_value (value, &split_op, &number, &split_measure))
+    return TRUE;
+  current_op = op && op[0] ? ys_indicator_normalize_operator (op) : NULL;
+  /* Two operators that disagree are the accountant's to settle: neither the
+   * stricter nor the later one is guessed. */
+  if (op && op[0] && g_strcmp0 (current_op, split_op) != 0)
+    {
+      g_set_error (error, YS_FIELD_ERROR, YS_FIELD_ERROR_INVALID,
+                   _("%s: “%s” says %s but the operator is %s: correct one of them"),
+                   _("indicator value"), value, split_op, op);
+      return FALSE;
+    }
+  if (measure && measure[0] && split_measure[0] && !g_str_equal (measure, split_measure))
+    {
+      g_set_error (error, YS_FIELD_ERROR, YS_FIELD_ERROR_INVALID,
+                   _("%s: “%s” is in %s but the unit of measure is %s: correct one of them"),
+                   _("indicator value"), value, split_measure, measure);
+      return FALSE;
+    }
+  *out_op = g_steal_pointer (&split_op);
+  *out_number = g_steal_pointer (&number);
+  *out_measure = split_measure[0] ? g_steal_pointer (&split_measure) : g_strdup (measure ? measure : "");
+  return TRUE;
+}
+
+gboolean
+ys_indicator_settle (YsRecord *record, GError **error)
+{
+  g_autofree char *op = NULL, *number = NULL, *measure = NULL;
+
+  if (ys_record_get_kind (record) != &ys_indicator_kind)
+    return TRUE;
+  if (!ys_indicator_resolve_value (ys_record_get_text (record, YS_INDICATOR_VALUE),
+                                   ys_record_get_text (record, YS_INDICATOR_OPERATOR),
+                                   ys_record_get_text (record, YS_INDICATOR_MEASURE),
+                                   &op, &number, &measure, error))
+    return FALSE;
+  if (op == NULL)
+    return TRUE;
+  ys_record_set_text (record, YS_INDICATOR_OPERATOR, g_intern_string (op));
+  ys_record_set_text (record, YS_INDICATOR_VALUE, number);
+  ys_record_set_text (record, YS_INDICATOR_MEASURE, measure);
+  return TRUE;
 }
 
 static const YsField fields[] = {

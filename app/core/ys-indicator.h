@@ -26,6 +26,27 @@ extern const YsKind ys_indicator_kind;
  * 等于 …), or NULL when @text is not an operator. */
 char *ys_indicator_normalize_operator (const char *text);
 
+/* A value that carries its operator (“≥95%”, “不低于 95％”, “=365天”,
+ * “≤ 30 万元”) as operator, number and measure word; FALSE, touching
+ * nothing, when @text does not start with an operator followed by a number. */
+gboolean ys_indicator_split_value (const char *text, char **op, char **number, char **measure);
+
+/* What the operator, value and measure fields become when @value is
+ * written beside @op and @measure: *out_op is NULL when @value carries no
+ * operator. An operator or measure word that disagrees with the field
+ * already filled is an error naming both. */
+gboolean ys_indicator_resolve_value (const char  *value,
+                                     const char  *op,
+                                     const char  *measure,
+                                     char       **out_op,
+                                     char       **out_number,
+                                     char       **out_measure,
+                                     GError     **error);
+
+/* ys_indicator_resolve_value applied to @record, a record not yet in a
+ * document (import): the fields are set in place. */
+gboolean ys_indicator_settle (YsRecord *record, GError **error);
+
 #define YS_TYPE_INDICATOR (ys_indicator_get_type ())
 G_DECLARE_FINAL_TYPE (YsIndicator, ys_indicator, YS, INDICATOR, YsRecord)
 

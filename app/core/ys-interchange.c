@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ys-csv.h"
+#include "ys-indicator.h"
 #include "ys-interchange.h"
 #include "ys-temp-file.h"
 
@@ -265,6 +266,20 @@ parse_kind (const char *dir, const YsKind *kind, Parsed *out, GPtrArray *problem
             {
               problem (problems, kind->file, line, c + 1, kind->fields[columns[c]].name,
                        field_error->message);
+              ok = FALSE;
+            }
+        }
+      if (ok && kind == &ys_indicator_kind)
+        {
+          g_autoptr(GError) split_error = NULL;
+
+          if (!ys_indicator_settle (record, &split_error))
+            {
+              guint value_column = 0;
+              for (guint c = 0; c < n_columns; c++)
+                if (columns[c] == YS_INDICATOR_VALUE)
+                  value_column = c + 1;
+              problem (problems, kind->file, line, value_column, "value", split_error->message);
               ok = FALSE;
             }
         }

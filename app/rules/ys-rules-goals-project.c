@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ys-goal-terms.h"
+#include "ys-goal-wording.h"
 #include "ys-kinds.h"
 #include "ys-rule.h"
 
@@ -116,34 +117,46 @@ check_coverage (YsRuleContext *ctx, YsGroup *group)
 
 /* ---- R17: the goal texts ---- */
 
+/* A goal written 无 is wording to fix, as an indicator value of 无 is (the
+ * lexicon's class and level), not a goal left empty. */
+static void
+check_goal_text (YsRuleContext *ctx, YsRecord *project, guint field, const char *suffix,
+                 const char *blank_format, const char *wording_format)
+{
+  const char *text = ys_rule_text (project, field);
+  const YsGoalWording *w;
+  YsFindingPlace place = YS_FINDING_PLACE_INIT;
+
+  if (!ys_rule_is_blank (text))
+    return;
+  place.record = project;
+  place.field = (int) field;
+  place.suffix = suffix;
+  w = ys_goal_wording_match (text, NULL, NULL);
+  if (w != NULL && g_str_equal (w->klass, "none"))
+    {
+      place.facts = text;
+      place.level = (int) w->level;
+      place.hint = _("Write what the project will achieve, with figures; “无” is not a goal");
+      ys_rule_emit (ctx, &place, wording_format, ys_rule_text (project, YS_PROJECT_CODE),
+                    ys_rule_text (project, YS_PROJECT_NAME), text);
+      return;
+    }
+  place.facts = "";
+  ys_rule_emit (ctx, &place, blank_format, ys_rule_text (project, YS_PROJECT_CODE),
+                ys_rule_text (project, YS_PROJECT_NAME));
+}
+
 static void
 check_goal_texts (YsRuleContext *ctx, YsRecord *project)
 {
-  const char *code = ys_rule_text (project, YS_PROJECT_CODE);
-
-  if (ys_rule_is_blank (ys_rule_text (project, YS_PROJECT_ANNUAL_GOAL)))
-    {
-      YsFindingPlace place = YS_FINDING_PLACE_INIT;
-
-      place.record = project;
-      place.field = YS_PROJECT_ANNUAL_GOAL;
-      place.suffix = "annual";
-      place.facts = "";
-      ys_rule_emit (ctx, &place, _("Project %s %s has no annual goal (年度目标)"),
-                    code, ys_rule_text (project, YS_PROJECT_NAME));
-    }
-  if (ys_rule_project_funds (project, FALSE) > 0
-      && ys_rule_is_blank (ys_rule_text (project, YS_PROJECT_PERIOD_GOAL)))
-    {
-      YsFindingPlace place = YS_FINDING_PLACE_INIT;
-
-      place.record = project;
-      place.field = YS_PROJECT_PERIOD_GOAL;
-      place.suffix = "period";
-      place.facts = "";
-      ys_rule_emit (ctx, &place, _("Project %s %s has implementation-period funds but no implementation-period goal (实施期目标)"),
-                    code, ys_rule_text (project, YS_PROJECT_NAME));
-    }
+  check_goal_text (ctx, project, YS_PROJECT_ANNUAL_GOAL, "annual",
+                   _("Project %s %s has no annual goal (年度目标)"),
+                   _("Project %s %s: the annual goal “%s” is not a goal that can be measured"));
+  if (ys_rule_project_funds (project, FALSE) > 0)
+    check_goal_text (ctx, project, YS_PROJECT_PERIOD_GOAL, "period",
+                     _("Project %s %s has implementation-period funds but no implementation-period goal (实施期目标)"),
+                     _("Project %s %s: the implementation-period goal “%s” is not a goal that can be measured"));
 }
 
 /* ---- R36: annual funds within the period's ---- */

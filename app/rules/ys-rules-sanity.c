@@ -18,37 +18,31 @@ typedef struct
   guint alt;   /* says the same in other words: dates for the period, the competent department for the implementing body */
 } Required;
 
-/* What each region's performance form prints in its header (seeds 000/001
- * 安徽 2023: 新增/延续; 004 山西: 经常性/一次性 and 项目期; every form: the
- * period and the implementing body). The 安徽 annual-only form of later
- * years (layouts/anhui.json, from 2025) prints no 新增/延续, so it is not
- * asked for there. The national layout asks for all of them. */
+/* The project fields each region's 绩效目标表 prints ({project.…} in the
+ * form of the region’s layout in resources/layouts for the budget year): 安徽 until 2024
+ * 项目属性 新增/延续 and 项目期, from 2025 项目期 alone; 河北 neither (its
+ * form prints the goal and indicators only); 山西 经常性/一次性 and 项目期;
+ * national all three. 实施单位 prints the unit on every form, never the
+ * project's own executor, so that is asked for nowhere. tests/test-goal-wording.c
+ * checks this table against the layouts. */
 static const Required *
 required_fields (const char *region, int year, guint *n)
 {
   static const Required anhui_annual[] = {
     { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },
-    { YS_PROJECT_EXECUTOR, YS_PROJECT_DEPARTMENT },
   };
   static const Required anhui[] = {
     { YS_PROJECT_STATUS, YS_PROJECT_STATUS },
     { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },
-    { YS_PROJECT_EXECUTOR, YS_PROJECT_DEPARTMENT },
-  };
-  static const Required hebei[] = {
-    { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },
-    { YS_PROJECT_EXECUTOR, YS_PROJECT_DEPARTMENT },
   };
   static const Required shanxi[] = {
     { YS_PROJECT_RECURRENCE, YS_PROJECT_RECURRENCE },
     { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },
-    { YS_PROJECT_EXECUTOR, YS_PROJECT_DEPARTMENT },
   };
   static const Required national[] = {
     { YS_PROJECT_STATUS, YS_PROJECT_STATUS },
     { YS_PROJECT_RECURRENCE, YS_PROJECT_RECURRENCE },
     { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },
-    { YS_PROJECT_EXECUTOR, YS_PROJECT_DEPARTMENT },
   };
 
   if (g_strcmp0 (region, "anhui") == 0 && year >= 2025)
@@ -56,7 +50,7 @@ required_fields (const char *region, int year, guint *n)
   if (g_strcmp0 (region, "anhui") == 0)
     return *n = G_N_ELEMENTS (anhui), anhui;
   if (g_strcmp0 (region, "hebei") == 0)
-    return *n = G_N_ELEMENTS (hebei), hebei;
+    return *n = 0, NULL;
   if (g_strcmp0 (region, "shanxi") == 0)
     return *n = G_N_ELEMENTS (shanxi), shanxi;
   return *n = G_N_ELEMENTS (national), national;
@@ -218,8 +212,8 @@ check_other_share (YsRuleContext *ctx, YsGroup *unit)
 static const YsRule r38 = {
   "R38", YS_FINDING_WARNING,
   N_("Project information incomplete"),
-  N_("Fill in what the region’s performance form prints in its header: new or continuing (安徽), recurrence (山西), "
-     "the implementation period and the implementing body"),
+  N_("Fill in what the region’s performance form prints in its header: new or continuing (安徽), recurrence (山西) "
+     "and the implementation period"),
   N_("项目支出绩效目标申报表 header as the regions print it (项目属性/存续类型, 项目期, 实施单位)"),
   YS_RULE_SCOPE_RECORD, &ys_project_kind, TRUE,
   { { &ys_project_kind, YS_BIT (YS_PROJECT_STATUS) | YS_BIT (YS_PROJECT_RECURRENCE) | YS_BIT (YS_PROJECT_CATEGORY)
