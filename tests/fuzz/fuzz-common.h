@@ -65,3 +65,16 @@ fuzz_write_file (const char    *name,
     abort ();
   return path;
 }
+
+/* Removes a document and the files SQLite keeps beside it. */
+static inline void
+fuzz_remove_document (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (p);
+    }
+}

@@ -7,18 +7,6 @@
 #include "ys-document.h"
 #include "ys-summary.h"
 
-static void
-remove_document (const char *path)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-}
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -29,7 +17,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   fuzz_setup ();
   path = g_build_filename (fuzz_setup (), "damaged.yusuan", NULL);
-  remove_document (path);
+  fuzz_remove_document (path);
   g_free (path);
   path = fuzz_write_file ("damaged.yusuan", data, size);
 
@@ -46,6 +34,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         ys_document_get_meta (doc, ys_document_meta_keys[i]);
       g_object_unref (doc);
     }
-  remove_document (path);
+  fuzz_remove_document (path);
   return 0;
 }

@@ -95,12 +95,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
       g_unlink (path);
     }
-  for (const char *suffix = ""; suffix != NULL;
-       suffix = *suffix == '\0' ? "-wal" : strcmp (suffix, "-wal") == 0 ? "-shm" :
-                strcmp (suffix, "-shm") == 0 ? "-journal" : NULL)
-    {
-      g_autofree char *path = g_strconcat (doc_path, suffix, NULL);
-      g_unlink (path);
-    }
+  fuzz_remove_document (doc_path);
   return 0;
 }
