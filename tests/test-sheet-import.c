@@ -570,6 +570,8 @@ test_other_kinds (Fixture *f, gconstpointer data)
   static const char *const indicators[] = {
     "项目名称\t指标类型\t一级指标\t二级指标\t三级指标\t符号\t指标值\t计量单位\t权重",
     "信息化运维\t年度\t产出指标\t数量指标\t委托业务\t≥\t#4\t项\t#10.0",
+    "信息化运维\t年度\t产出指标\t质量指标\t验收合格率\t\t≧95％\t\t#10.0",
+    "信息化运维\t年度\t产出指标\t成本指标\t运维成本\t≤\t不低于9万元\t\t#10.0",
     NULL
   };
   static const char *const income[] = {
@@ -620,9 +622,21 @@ test_other_kinds (Fixture *f, gconstpointer data)
   assert_target (g, 4, "name");
   assert_target (g, 8, "weight");
   g_assert_cmpint (ys_sheet_import_get_row_status (g, 0), ==, YS_SHEET_ROW_DATA);
+  /* A value with its operator is split; one its operator column contradicts is a problem of the preview. */
+  g_assert_cmpint (ys_sheet_import_get_row_status (g, 1), ==, YS_SHEET_ROW_DATA);
+  g_assert_cmpint (ys_sheet_import_get_row_status (g, 2), ==, YS_SHEET_ROW_PROBLEM);
+  g_assert_nonnull (strstr (ys_sheet_import_get_cell_problem (g, 2, 6), "≤"));
+  ys_sheet_import_set_row_included (g, 2, FALSE);
   g_assert_true (ys_sheet_import_commit (g, NULL, NULL, NULL, NULL, NULL));
   g_assert_cmpstr (ys_record_get_text (ys_document_get (f->doc, &ys_indicator_kind, 0), YS_INDICATOR_PROJECT_CODE),
                    ==, "P01");
+  g_assert_cmpuint (ys_document_count (f->doc, &ys_indicator_kind), ==, 2);
+  {
+    YsRecord *rate = ys_document_get (f->doc, &ys_indicator_kind, 1);
+    g_assert_cmpstr (ys_record_get_text (rate, YS_INDICATOR_OPERATOR), ==, "≥");
+    g_assert_cmpstr (ys_record_get_text (rate, YS_INDICATOR_VALUE), ==, "95");
+    g_assert_cmpstr (ys_record_get_text (rate, YS_INDICATOR_MEASURE), ==, "%");
+  }
 }
 
 /* ---- the sample workbooks (tests/data/sheets/, made by make-sheets.py) ---- */

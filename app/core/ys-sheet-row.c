@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ys-indicator.h"
 #include "ys-sheet-row.h"
 
 /* Fields, in the order of YsSheetRowResult.parents. */
@@ -339,6 +340,17 @@ read_values (const YsSheetRowContext *ctx, Slot *slots, YsSheetRowResult *out, g
     }
   for (guint f = 0; f < kind->n_fields; f++)
     ok &= parse_field (ctx, f, &slots[f], &values[f], out);
+  /* A value with an operator the operator column contradicts is shown in the
+   * preview, not found when the rows are committed. */
+  if (ok && kind == &ys_indicator_kind)
+    {
+      g_autofree char *op = NULL, *number = NULL, *measure = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!ys_indicator_resolve_value (values[YS_INDICATOR_VALUE].s, values[YS_INDICATOR_OPERATOR].s,
+                                       values[YS_INDICATOR_MEASURE].s, &op, &number, &measure, &error))
+        add_problem (out, ctx->n_cols, slots[YS_INDICATOR_VALUE].text_col, g_strdup (error->message));
+    }
   ok &= out->problems == NULL;
   out->status = ok ? YS_SHEET_ROW_DATA : YS_SHEET_ROW_PROBLEM;
   if (ok && want_record)
