@@ -11,18 +11,27 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 static char *fuzz_dir;
 
 static inline void
-fuzz_remove_dir (void)
+fuzz_remove_tree (const char *path)
 {
-  g_autoptr(GDir) d = fuzz_dir != NULL ? g_dir_open (fuzz_dir, 0, NULL) : NULL;
+  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     {
-      g_autofree char *path = g_build_filename (fuzz_dir, name, NULL);
-      g_unlink (path);
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        fuzz_remove_tree (child);
+      else
+        g_unlink (child);
     }
+  g_rmdir (path);
+}
+
+static inline void
+fuzz_remove_dir (void)
+{
   if (fuzz_dir != NULL)
-    g_rmdir (fuzz_dir);
+    fuzz_remove_tree (fuzz_dir);
 }
 
 /* Messages the code logs for bad input would only slow the run down;
