@@ -519,6 +519,30 @@ test_goal_none (Fixture *f, gconstpointer data)
   assert_level (v, "R17", f->project, YS_FINDING_ERROR);
 }
 
+/* A budget of @region (a layout name or file) and @year in @dir, with one
+ * project that fills none of the fields a form header prints. */
+static YsDocument *
+region_document (const char *dir, const char *region, const char *year, YsRecord **project)
+{
+  g_autofree char *path = g_build_filename (dir, "r.yusuan", NULL);
+  g_autoptr(GHashTable) meta = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  YsDocument *doc;
+
+  g_hash_table_insert (meta, "dept_code", "434");
+  g_hash_table_insert (meta, "dept_name", "测试部门");
+  g_hash_table_insert (meta, "year", (char *) year);
+  g_hash_table_insert (meta, "region", (char *) region);
+  doc = ys_document_create (path, meta, &error);
+  g_assert_no_error (error);
+  ys_test_insert (doc, ys_test_record (&ys_unit_kind, "code", "434001", "name", "测试单位", "unit_type", "行政单位",
+                                       "role", "本级", NULL));
+  *project = ys_test_record (&ys_project_kind, "code", "P1", "name", "办公设备购置", "unit_code", "434001",
+                             "annual_local", "93000.00", "annual_goal", "购置办公设备。", NULL);
+  ys_test_insert (doc, *project);
+  return doc;
+}
+
 /* R38 asks for exactly the project fields that the region's 绩效目标表 of the
  * budget year prints ({project.status}, {project.recurrence},
  * {project.period} in its layout): 安徽 2023 and 2025, 河北, 山西, national. */
@@ -536,9 +560,7 @@ test_required_by_region (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *dir = ys_test_tmp_dir ();
-      g_autofree char *path = g_build_filename (dir, "r.yusuan", NULL);
       g_autofree char *year = g_strdup_printf ("%d", cases[i].year);
-      g_autoptr(GHashTable) meta = g_hash_table_new (g_str_hash, g_str_equal);
       g_autoptr(GError) error = NULL;
       g_autoptr(YsLayout) layout = ys_layout_load (cases[i].region, &error);
       g_autoptr(GString) printed = g_string_new (NULL);
@@ -573,17 +595,7 @@ test_required_by_region (void)
         }
       g_assert_cmpstr (printed->str, ==, expected[i]);
 
-      g_hash_table_insert (meta, "dept_code", "434");
-      g_hash_table_insert (meta, "dept_name", "测试部门");
-      g_hash_table_insert (meta, "year", year);
-      g_hash_table_insert (meta, "region", (char *) cases[i].region);
-      doc = ys_document_create (path, meta, &error);
-      g_assert_no_error (error);
-      ys_test_insert (doc, ys_test_record (&ys_unit_kind, "code", "434001", "name", "测试单位", "unit_type",
-                                           "行政单位", "role", "本级", NULL));
-      project = ys_test_record (&ys_project_kind, "code", "P1", "name", "办公设备购置", "unit_code", "434001",
-                                "annual_local", "93000.00", "annual_goal", "购置办公设备。", NULL);
-      ys_test_insert (doc, project);
+      doc = region_document (dir, cases[i].region, year, &project);
       v = ys_validator_new (doc);
       finding = finding_on (v, "R38", project);
       if (printed->len == 0)
@@ -605,6 +617,34 @@ test_required_by_region (void)
     }
 }
 
+/* A layout of one's own that prints the project's 实施单位 asks for it, and only for it. */
+static void
+test_required_by_own_layout (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *layout = g_build_filename (dir, "own.json", NULL);
+  g_autoptr(YsDocument) doc = NULL;
+  g_autoptr(YsValidator) v = NULL;
+  YsRecord *project;
+  YsFinding *finding;
+
+  g_assert_true (g_file_set_contents (layout,
+    "{\"id\": \"own\", \"name\": \"own\", \"tables\": [{\"id\": \"performance\", \"builder\": \"performance\", "
+    "\"sheet\": \"s\", \"title\": \"t\", \"form_widths\": [10, 10], "
+    "\"form\": [[\"实施单位\", \"{project.executor}\"], [\"项目期\", \"{project.periods_total}\"]]}]}", -1, NULL));
+  doc = region_document (dir, layout, "2023", &project);
+  v = ys_validator_new (doc);
+  finding = finding_on (v, "R38", project);
+  g_assert_nonnull (finding);
+  g_assert_nonnull (strstr (ys_finding_get_message (finding), "implementing body"));
+  /* {project.periods_total} is not {project.period}. */
+  g_assert_null (strstr (ys_finding_get_message (finding), "implementation period"));
+  g_assert_null (strstr (ys_finding_get_message (finding), "new or continuing"));
+  g_clear_object (&v);
+  g_clear_object (&doc);
+  ys_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -615,6 +655,7 @@ main (int argc, char **argv)
   g_test_add ("/goal-wording/levels", Fixture, NULL, setup, test_levels, teardown);
   g_test_add ("/goal-wording/required-by-form", Fixture, NULL, setup, test_required_by_form, teardown);
   g_test_add_func ("/goal-wording/required-by-region", test_required_by_region);
+  g_test_add_func ("/goal-wording/required-by-own-layout", test_required_by_own_layout);
   g_test_add ("/goal-wording/goal-none", Fixture, NULL, setup, test_goal_none, teardown);
   g_test_add_func ("/goal-wording/split-value", test_split_value);
   g_test_add ("/goal-wording/value-with-operator-edited", Fixture, NULL, setup, test_value_with_operator_edited,

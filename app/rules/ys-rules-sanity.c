@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ys-kinds.h"
+#include "ys-report.h"
 #include "ys-rule.h"
 
 /* 100亿元 on one line is beyond any department budget of a county or city. */
@@ -18,42 +19,84 @@ typedef struct
   guint alt;   /* says the same in other words: dates for the period, the competent department for the implementing body */
 } Required;
 
-/* The project fields each region's 绩效目标表 prints ({project.…} in the
- * form of the region’s layout in resources/layouts for the budget year): 安徽 until 2024
- * 项目属性 新增/延续 and 项目期, from 2025 项目期 alone; 河北 neither (its
- * form prints the goal and indicators only); 山西 经常性/一次性 and 项目期;
- * national all three. 实施单位 prints the unit on every form, never the
- * project's own executor, so that is asked for nowhere. tests/test-goal-wording.c
- * checks this table against the layouts. */
-static const Required *
-required_fields (const char *region, int year, guint *n)
-{
-  static const Required anhui_annual[] = {
-    { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },
-  };
-  static const Required anhui[] = {
-    { YS_PROJECT_STATUS, YS_PROJECT_STATUS },
-    { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },
-  };
-  static const Required shanxi[] = {
-    { YS_PROJECT_RECURRENCE, YS_PROJECT_RECURRENCE },
-    { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },
-  };
-  static const Required national[] = {
-    { YS_PROJECT_STATUS, YS_PROJECT_STATUS },
-    { YS_PROJECT_RECURRENCE, YS_PROJECT_RECURRENCE },
-    { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },
-  };
+/* The project fields a 绩效目标表 header may print, with what says the same
+ * in other words (dates for the period). */
+static const Required printable[] = {
+  { YS_PROJECT_STATUS, YS_PROJECT_STATUS },          /* 项目属性 新增/延续 */
+  { YS_PROJECT_RECURRENCE, YS_PROJECT_RECURRENCE },  /* 经常性/一次性 */
+  { YS_PROJECT_PERIOD, YS_PROJECT_START_DATE },      /* 项目期 */
+  { YS_PROJECT_EXECUTOR, YS_PROJECT_DEPARTMENT },    /* a 实施单位 of the project's own */
+};
 
-  if (g_strcmp0 (region, "anhui") == 0 && year >= 2025)
-    return *n = G_N_ELEMENTS (anhui_annual), anhui_annual;
-  if (g_strcmp0 (region, "anhui") == 0)
-    return *n = G_N_ELEMENTS (anhui), anhui;
-  if (g_strcmp0 (region, "hebei") == 0)
-    return *n = 0, NULL;
-  if (g_strcmp0 (region, "shanxi") == 0)
-    return *n = G_N_ELEMENTS (shanxi), shanxi;
-  return *n = G_N_ELEMENTS (national), national;
+/* Bit i: printable[i] is printed ({project.<field>…}) by a 绩效目标表 of the
+ * budget year in @layout — 安徽 until 2024 新增/延续 and 项目期, from 2025
+ * 项目期 alone; 河北 none; 山西 经常性/一次性 and 项目期; national all
+ * three. 实施单位 prints the unit on every bundled form, so the project's
+ * own is asked for only by a layout that prints it. */
+static guint
+printed_fields (const YsLayout *layout, int year)
+{
+  guint mask = 0;
+
+  for (guint t = 0; t < layout->tables->len; t++)
+    {
+      const YsLayoutTable *table = g_ptr_array_index (layout->tables, t);
+
+      if (table->form == NULL || !ys_layout_table_applies (table, year))
+        continue;
+      for (guint r = 0; r < table->form->len; r++)
+        {
+          const YsLayoutFormRow *row = g_ptr_array_index (table->form, r);
+
+          for (guint c = 0; row->cells != NULL && c < row->cells->len; c++)
+            {
+              const YsLayoutFormCell *cell = g_ptr_array_index (row->cells, c);
+
+              for (guint i = 0; cell->text != NULL && i < G_N_ELEMENTS (printable); i++)
+                {
+                  g_autofree char *needle = g_strdup_printf ("{project.%s",
+                                                             ys_project_kind.fields[printable[i].field].name);
+                  const char *hit = strstr (cell->text, needle);
+                  char after = hit ? hit[strlen (needle)] : '\0';
+
+                  if (hit != NULL && (after == '}' || after == '|'))
+                    mask |= 1u << i;
+                }
+            }
+        }
+    }
+  return mask;
+}
+
+/* The layout is read once per region and year, whichever thread asks. */
+static guint
+required_fields (YsDocument *doc)
+{
+  G_LOCK_DEFINE_STATIC (masks);
+  static GHashTable *masks;
+  const char *region = ys_document_get_meta (doc, "region");
+  int year = ys_document_get_year (doc);
+  g_autofree char *key = g_strdup_printf ("%s:%d", region ? region : "", year);
+  gpointer found;
+  guint mask;
+
+  G_LOCK (masks);
+  if (masks == NULL)
+    masks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  found = g_hash_table_lookup (masks, key);
+  G_UNLOCK (masks);
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  {
+    g_autoptr(YsLayout) layout = ys_report_layout_for_document (doc, NULL);
+    /* Without a layout to read, nothing is asked for that no form may print. */
+    mask = layout ? printed_fields (layout, year) : 0;
+  }
+  G_LOCK (masks);
+  g_hash_table_replace (masks, g_steal_pointer (&key), GUINT_TO_POINTER (mask + 1));
+  G_UNLOCK (masks);
+  return mask;
 }
 
 static void
@@ -61,23 +104,22 @@ check_project_fields (YsRuleContext *ctx, YsRecord *project)
 {
   g_autoptr(GString) lacking = g_string_new (NULL);
   YsFindingPlace place = YS_FINDING_PLACE_INIT;
-  guint n;
-  YsDocument *doc = ys_rule_context_get_document (ctx);
-  const Required *required = required_fields (ys_document_get_meta (doc, "region"), ys_document_get_year (doc), &n);
+  guint required = required_fields (ys_rule_context_get_document (ctx));
   int first = -1;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (printable); i++)
     {
-      const YsField *f = &ys_project_kind.fields[required[i].field];
+      const YsField *f = &ys_project_kind.fields[printable[i].field];
 
-      if (!ys_rule_is_blank (ys_rule_text (project, required[i].field))
-          || !ys_rule_is_blank (ys_rule_text (project, required[i].alt)))
+      if (!(required & (1u << i))
+          || !ys_rule_is_blank (ys_rule_text (project, printable[i].field))
+          || !ys_rule_is_blank (ys_rule_text (project, printable[i].alt)))
         continue;
       if (lacking->len)
         g_string_append (lacking, "、");
       g_string_append (lacking, _(f->label));
       if (first < 0)
-        first = (int) required[i].field;
+        first = (int) printable[i].field;
     }
   if (lacking->len == 0)
     return;
