@@ -277,7 +277,7 @@ ys_sheet_map_by_content (const YsKind *kind, const YsSheet *sheet, guint first_d
           const YsCell *cell = ys_sheet_get_cell (sheet, r, c);
           g_autofree char *norm = NULL;
           guint digits;
-          char first;
+          char first = '\0';
 
           if (cell == NULL || cell->text == NULL || *cell->text == '\0')
             continue;

@@ -693,7 +693,6 @@ YsLayout *
 ys_layout_load_file (const char *path, GError **error)
 {
   g_autofree char *data = NULL;
-  g_autofree char *base = NULL;
   gsize length = 0;
   g_autoptr(GError) local = NULL;
 
