@@ -314,12 +314,36 @@ test_undo_large_batch (Fixture *f, gconstpointer data)
   g_assert_cmpuint (ys_document_count (f->doc, &ys_indicator_kind), ==, 101);
 }
 
+/* A copy read by another thread is the document as it was: later edits
+ * do not reach it, and the copy changes nothing in the document. */
+static void
+test_copy_is_a_snapshot (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "copy.yusuan", NULL);
+  YsRecord *line = ys_document_get (f->doc, &ys_line_kind, 0);
+  g_autoptr(YsDocument) copy = NULL;
+
+  g_assert_true (ys_document_set_text (f->doc, line, YS_LINE_AMOUNT, "100.00", &error));
+  g_assert_true (ys_document_backup (f->doc, copy_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (ys_document_set_text (f->doc, line, YS_LINE_AMOUNT, "200.00", &error));
+
+  copy = ys_document_open (copy_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ys_document_count (copy, &ys_line_kind), ==, ys_document_count (f->doc, &ys_line_kind));
+  g_assert_cmpint (ys_record_get_int (ys_document_get (copy, &ys_line_kind, 0), YS_LINE_AMOUNT), ==, 10000);
+  g_assert_cmpint (ys_record_get_int (line, YS_LINE_AMOUNT), ==, 20000);
+
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, fn) g_test_add ("/document/" path, Fixture, NULL, setup, fn, teardown)
   ADD ("edit-is-saved-at-once", test_edit_is_saved_at_once);
+  ADD ("copy-is-a-snapshot", test_copy_is_a_snapshot);
   ADD ("bad-value-changes-nothing", test_bad_value_changes_nothing);
   ADD ("undo-redo", test_undo_redo);
   ADD ("delete-undo-position", test_delete_and_undo_restores_position);

@@ -90,12 +90,6 @@ ys_cli_tables (int argc, char **argv)
   return 0;
 }
 
-static gboolean
-write_review_sheet (YsXlsxExport *export, lxw_worksheet *sheet, gpointer validator, GError **error)
-{
-  return ys_review_sheet_fill (ys_xlsx_export_get_workbook (export), sheet, validator, error);
-}
-
 int
 ys_cli_export (int argc, char **argv)
 {
@@ -116,7 +110,6 @@ ys_cli_export (int argc, char **argv)
   };
   g_autoptr(YsDocument) doc = NULL;
   g_autoptr(YsLayout) layout = NULL;
-  g_autoptr(YsXlsxExport) export = NULL;
   g_autoptr(YsValidator) validator = NULL;
   GError *error = NULL;
 
@@ -149,14 +142,9 @@ ys_cli_export (int argc, char **argv)
   layout = ys_cli_load_layout (doc, layout_name);
   if (layout == NULL)
     return 1;
-  export = ys_report_export_new (doc, layout, unit, &error);
-  if (export == NULL)
-    return ys_cli_fail (error);
-  /* Asked for, the findings travel with the tables so that the reviewer files one workbook. */
-  if (with_review && !no_review)
-    ys_xlsx_export_add_sheet (export, ys_review_sheet_name (), write_review_sheet,
-                              g_object_ref (validator), g_object_unref);
-  if (!ys_xlsx_export_write (export, output, &error))
+  /* Asked for, the findings travel with the tables. */
+  if (!ys_review_export_tables (doc, layout, unit, with_review && !no_review ? validator : NULL,
+                                output, NULL, NULL, &error))
     return ys_cli_fail (error);
   return 0;
 }

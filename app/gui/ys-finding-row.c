@@ -315,20 +315,6 @@ ys_finding_row_set_property (GObject      *object,
     }
 }
 
-/* The class's own stylesheet, for the display it is first shown on. */
-static void
-load_css (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (display == NULL)
-    return;
-  gtk_css_provider_load_from_resource (provider, "/io/github/yusuan/Yusuan/ui/ys-findings.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 static void
 ys_finding_row_class_init (YsFindingRowClass *klass)
 {
@@ -349,7 +335,6 @@ ys_finding_row_class_init (YsFindingRowClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "findingrow");
-  load_css ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-finding-row.ui");
   gtk_widget_class_bind_template_child (widget_class, YsFindingRow, level_icon);
   gtk_widget_class_bind_template_child (widget_class, YsFindingRow, message_label);

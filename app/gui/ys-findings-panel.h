@@ -1,16 +1,13 @@
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "ys-validator.h"
+#include "ys-findings-list.h"
+#include "ys-page.h"
 
 G_BEGIN_DECLS
 
 #define YS_TYPE_FINDINGS_PANEL (ys_findings_panel_get_type ())
-G_DECLARE_FINAL_TYPE (YsFindingsPanel, ys_findings_panel, YS, FINDINGS_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (YsFindingsPanel, ys_findings_panel, YS, FINDINGS_PANEL, YsPage)
 
-YsValidator *ys_findings_panel_get_validator (YsFindingsPanel *self);
-void         ys_findings_panel_set_validator (YsFindingsPanel *self,
-                                              YsValidator     *validator);
+YsFindingsList *ys_findings_panel_get_list (YsFindingsPanel *self);
 
 G_END_DECLS

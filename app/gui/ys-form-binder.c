@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ys-cell-input.h"
 #include "ys-form-binder.h"
 
 typedef enum {
@@ -85,23 +86,6 @@ ys_form_binder_format_money (YsMoney     fen,
     len--;
   frac[len] = '\0';
   return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%s", negative ? "-" : "", abs_fen / 1000000, frac);
-}
-
-void
-ys_editor_style_ensure (void)
-{
-  static gboolean loaded = FALSE;
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  /* The editors' look travels with them rather than with the application. */
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/yusuan/Yusuan/ui/ys-editor.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 /* Marking */
@@ -197,32 +181,11 @@ widget_text (Binding *b)
     }
 }
 
-/* The text the document takes: amounts in 元, whatever unit they were typed in. */
-static char *
-normalize (Binding     *b,
-           const char  *text,
-           GError     **error)
+static YsCellInput
+cell_input (YsFormBinder *self)
 {
-  const YsField *field = binding_field (b);
-
-  if (field->type == YS_FIELD_MONEY)
-    {
-      g_autoptr(GError) local = NULL;
-      YsMoneyParseFlags flags = YS_MONEY_PARSE_ALLOW_EMPTY;
-      YsMoney fen = 0;
-
-      if (field->flags & YS_FIELD_NEGATIVE_OK)
-        flags |= YS_MONEY_PARSE_ALLOW_NEGATIVE;
-      if (!ys_money_parse (text, b->self->money_unit, flags, &fen, &local))
-        {
-          /* Named as the document names its fields. */
-          g_set_error (error, YS_FIELD_ERROR, YS_FIELD_ERROR_INVALID,
-                       "%s: %s", _(field->label), local->message);
-          return NULL;
-        }
-      return ys_money_format (fen, YS_MONEY_YUAN, FALSE);
-    }
-  return g_strdup (text);
+  /* Forms name codes by choosing them: nothing to resolve. */
+  return (YsCellInput) { self->document, NULL, YS_LOOKUP_NONE, self->money_unit };
 }
 
 /* The checks the document makes, run as the value is typed. */
@@ -232,41 +195,14 @@ check (Binding     *b,
        GError     **error)
 {
   YsFormBinder *self = b->self;
+  YsCellInput input = cell_input (self);
   const YsKind *kind = ys_record_get_kind (self->record);
-  const YsField *field = binding_field (b);
-  g_autofree char *value = normalize (b, text, error);
-  YsValue v = { 0 };
-  gboolean ok = TRUE;
+  YsValue v;
 
-  if (value == NULL || !ys_field_parse (field, value, &v, error))
+  if (!ys_cell_input_parse (&input, kind, b->field, self->record, text, &v, error))
     return FALSE;
-
-  if ((int) b->field == kind->key_field && v.s != NULL && *v.s != '\0')
-    {
-      YsRecord *other = ys_document_lookup_key (self->document, kind, v.s);
-
-      if (other != NULL && other != self->record)
-        {
-          /* The same words as the document's own check. */
-          g_set_error (error, YS_DOCUMENT_ERROR, YS_DOCUMENT_ERROR_INVALID,
-                       _("%s “%s” already exists"), _(field->label), v.s);
-          ok = FALSE;
-        }
-    }
-  if (ok && field->ref != NULL && v.s != NULL && *v.s != '\0')
-    {
-      const YsKind *target = ys_kinds_lookup (field->ref);
-
-      if (ys_document_lookup_key (self->document, target, v.s) == NULL)
-        {
-          g_set_error (error, YS_DOCUMENT_ERROR, YS_DOCUMENT_ERROR_INVALID,
-                       _("%s: there is no %s with the code “%s”"),
-                       _(field->label), _(target->label), v.s);
-          ok = FALSE;
-        }
-    }
-  ys_value_clear (field, &v);
-  return ok;
+  ys_value_clear (&kind->fields[b->field], &v);
+  return TRUE;
 }
 
 static void
@@ -317,40 +253,17 @@ static gboolean
 commit (Binding *b)
 {
   YsFormBinder *self = b->self;
-  const YsField *field;
+  YsCellInput input;
   g_autofree char *text = NULL;
-  g_autofree char *value = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
   if (self->record == NULL || self->document == NULL || self->loading)
     return TRUE;
-  field = binding_field (b);
+  input = cell_input (self);
   text = widget_text (b);
-
-  if (is_draft (self->record))
-    {
-      YsValue v = { 0 };
-
-      /* Not in the document yet: the record keeps what is valid. */
-      ok = check (b, text, &error);
-      if (ok)
-        {
-          value = normalize (b, text, NULL);
-          ok = ys_field_parse (field, value, &v, &error);
-        }
-      if (ok)
-        {
-          ys_record_set_value (self->record, b->field, &v);
-          ys_value_clear (field, &v);
-        }
-    }
-  else
-    {
-      value = normalize (b, text, &error);
-      ok = value != NULL && ys_document_set_text (self->document, self->record, b->field, value, &error);
-    }
-
+  /* A record not in the document yet keeps what is valid. */
+  ok = ys_cell_input_apply (&input, self->record, !is_draft (self->record), b->field, text, &error);
   mark (b, ok ? NULL : error->message);
   return ok;
 }
@@ -732,7 +645,6 @@ ys_form_binder_class_init (YsFormBinderClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  ys_editor_style_ensure ();
 }
 
 static void

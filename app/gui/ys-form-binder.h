@@ -43,7 +43,5 @@ gboolean      ys_form_binder_is_complete     (YsFormBinder *self);
 char         *ys_form_binder_format_money    (YsMoney       fen,
                                               YsMoneyUnit   unit);
 
-/* Loads the look of the editors (the grid's cells, marked rows) once. */
-void          ys_editor_style_ensure         (void);
 
 G_END_DECLS

@@ -13,7 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "ys-goal-row.h"
-#include "ys-goal-terms.h"
+#include "ys-goals-columns.h"
+#include "ys-goal-set.h"
 #include "ys-goals-editor.h"
 #include "ys-kinds.h"
 
@@ -23,221 +24,7 @@
 enum { SET_PERIOD, SET_ANNUAL, N_SETS };
 static const char *const set_words[N_SETS] = { "实施期", "年度" };
 
-/* The framework's groups as the forms spell them. These are the stored
- * words of the documents, not text of the window. */
-typedef struct
-{
-  const char *level1;
-  const char *level2;
-  const char *alias;  /* another spelling of level2 found in published forms */
-} Group;
 
-static const Group legacy_groups[] = {
-  { "产出指标", "数量指标", NULL },
-  { "产出指标", "质量指标", NULL },
-  { "产出指标", "时效指标", NULL },
-  { "产出指标", "成本指标", NULL },
-  { "效益指标", "经济效益指标", NULL },
-  { "效益指标", "社会效益指标", NULL },
-  { "效益指标", "生态效益指标", "生态环境效益指标" },
-  { "效益指标", "可持续影响指标", NULL },
-  { "满意度指标", "服务对象满意度指标", NULL },
-};
-
-static const Group groups_2021[] = {
-  { "产出指标", "数量指标", NULL },
-  { "产出指标", "质量指标", NULL },
-  { "产出指标", "时效指标", NULL },
-  { "成本指标", "经济成本指标", NULL },
-  { "成本指标", "社会成本指标", NULL },
-  { "成本指标", "生态环境成本指标", NULL },
-  { "效益指标", "经济效益指标", NULL },
-  { "效益指标", "社会效益指标", NULL },
-  { "效益指标", "生态效益指标", "生态环境效益指标" },
-  { "满意度指标", "服务对象满意度指标", NULL },
-};
-
-/* The library of common indicators (共性指标), as data. A cost indicator
- * goes to the framework's cost group, wherever that is. */
-typedef struct
-{
-  const char *level1;   /* NULL: the cost group */
-  const char *level2;
-  const char *name;
-  const char *op;
-  const char *value;
-  const char *measure;
-  const char *basis;
-  gboolean    legacy_only;
-} Common;
-
-static const Common library[] = {
-  { "产出指标", "数量指标", "任务完成率", "=", "100", "%", "计划标准", FALSE },
-  { "产出指标", "质量指标", "验收合格率", "=", "100", "%", "行业标准", FALSE },
-  { "产出指标", "质量指标", "问题整改率", "=", "100", "%", "计划标准", FALSE },
-  { "产出指标", "质量指标", "设备完好率", "≥", "95", "%", "行业标准", FALSE },
-  { "产出指标", "时效指标", "按时完成率", "=", "100", "%", "计划标准", FALSE },
-  { "产出指标", "时效指标", "资金支付及时率", "≥", "95", "%", "计划标准", FALSE },
-  { NULL, NULL, "成本控制率", "≤", "100", "%", "计划标准", FALSE },
-  { "效益指标", "社会效益指标", "政策知晓率", "≥", "90", "%", "历史标准", FALSE },
-  { "效益指标", "社会效益指标", "有效投诉率", "≤", "1", "%", "历史标准", FALSE },
-  { "效益指标", "生态效益指标", "对生态环境的影响", "定性", "无不良影响", "", "行业标准", FALSE },
-  { "效益指标", "可持续影响指标", "长效管理机制", "定性", "健全", "", "计划标准", TRUE },
-  { "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", "95", "%", "行业标准", FALSE },
-  { "满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%", "历史标准", FALSE },
-};
-
-/* The two sets side by side while each column gets the width its rows
- * need, one above the other when not. (GtkFlowBox decides on natural
- * widths, and a wrapped goal text asks for as much as it was last given,
- * so it stacked them long before either column was short of room.) */
-#define COLUMN_SPACING 24
-#define ROW_SPACING 24
-
-#define YS_TYPE_GOALS_COLUMNS (ys_goals_columns_get_type ())
-G_DECLARE_FINAL_TYPE (YsGoalsColumns, ys_goals_columns, YS, GOALS_COLUMNS, GtkWidget)
-
-struct _YsGoalsColumns
-{
-  GtkWidget parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (YsGoalsColumns, ys_goals_columns, GTK_TYPE_WIDGET)
-
-static gboolean
-columns_side_by_side (GtkWidget *widget,
-                      int        width)
-{
-  int needed = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      int min;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-      needed = MAX (needed, min);
-    }
-  return width >= 2 * needed + COLUMN_SPACING;
-}
-
-static void
-ys_goals_columns_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
-{
-  gboolean side_by_side = orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0
-                          && columns_side_by_side (widget, for_size);
-  int column = orientation == GTK_ORIENTATION_HORIZONTAL ? -1
-               : side_by_side ? (for_size - COLUMN_SPACING) / 2 : for_size;
-  int n = 0;
-
-  *minimum = *natural = 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      int min, nat;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-      gtk_widget_measure (child, orientation, column, &min, &nat, NULL, NULL);
-      if (orientation == GTK_ORIENTATION_HORIZONTAL || side_by_side)
-        {
-          *minimum = MAX (*minimum, min);
-          *natural = MAX (*natural, nat);
-        }
-      else
-        {
-          *minimum += min + (n > 0 ? ROW_SPACING : 0);
-          *natural += nat + (n > 0 ? ROW_SPACING : 0);
-        }
-      n++;
-    }
-  /* Stacked at the least, side by side and alike at best. */
-  if (orientation == GTK_ORIENTATION_HORIZONTAL && n > 1)
-    *natural = n * *natural + (n - 1) * COLUMN_SPACING;
-}
-
-static void
-ys_goals_columns_size_allocate (GtkWidget *widget,
-                                int        width,
-                                int        height,
-                                int        baseline)
-{
-  gboolean side_by_side = columns_side_by_side (widget, width);
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  int column = (width - COLUMN_SPACING) / 2;
-  int x = 0, y = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkAllocation allocation;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-      if (side_by_side)
-        {
-          allocation.x = rtl ? width - x - column : x;
-          allocation.y = 0;
-          allocation.width = column;
-          allocation.height = height;
-          x += column + COLUMN_SPACING;
-        }
-      else
-        {
-          int min, nat;
-
-          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
-          allocation.x = 0;
-          allocation.y = y;
-          allocation.width = width;
-          allocation.height = MAX (min, MIN (nat, height - y));
-          y += allocation.height + ROW_SPACING;
-        }
-      gtk_widget_size_allocate (child, &allocation, -1);
-    }
-}
-
-static GtkSizeRequestMode
-ys_goals_columns_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-ys_goals_columns_dispose (GObject *object)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
-
-  G_OBJECT_CLASS (ys_goals_columns_parent_class)->dispose (object);
-}
-
-static void
-ys_goals_columns_class_init (YsGoalsColumnsClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = ys_goals_columns_dispose;
-  widget_class->measure = ys_goals_columns_measure;
-  widget_class->size_allocate = ys_goals_columns_size_allocate;
-  widget_class->get_request_mode = ys_goals_columns_get_request_mode;
-}
-
-static void
-ys_goals_columns_init (YsGoalsColumns *self)
-{
-}
 
 struct _YsGoalsEditor
 {
@@ -282,7 +69,7 @@ show_error (YsGoalsEditor *self,
 
 /* The framework */
 
-static const Group *
+static const YsGoalGroup *
 framework_groups (YsGoalsEditor *self,
                   guint         *n_groups,
                   gboolean      *is_2021)
@@ -292,188 +79,27 @@ framework_groups (YsGoalsEditor *self,
 
   if (is_2021 != NULL)
     *is_2021 = framework == YS_FRAMEWORK_2021;
-  if (framework == YS_FRAMEWORK_2021)
-    {
-      *n_groups = G_N_ELEMENTS (groups_2021);
-      return groups_2021;
-    }
-  *n_groups = G_N_ELEMENTS (legacy_groups);
-  return legacy_groups;
-}
-
-/* The group of @indicator, or @n_groups when it is in none. */
-static guint
-group_of (const Group *groups,
-          guint        n_groups,
-          YsRecord    *indicator)
-{
-  const char *level1 = ys_record_get_text (indicator, YS_INDICATOR_LEVEL1);
-  const char *level2 = ys_record_get_text (indicator, YS_INDICATOR_LEVEL2);
-
-  for (guint g = 0; g < n_groups; g++)
-    if (ys_goal_text_equal (level1, groups[g].level1, TRUE)
-        && (ys_goal_text_equal (level2, groups[g].level2, TRUE)
-            || (groups[g].alias && ys_goal_text_equal (level2, groups[g].alias, TRUE))))
-      return g;
-  return n_groups;
-}
-
-static guint
-find_group (const Group *groups,
-            guint        n_groups,
-            const char  *level1,
-            const char  *level2)
-{
-  for (guint g = 0; g < n_groups; g++)
-    if (g_str_equal (groups[g].level1, level1) && g_str_equal (groups[g].level2, level2))
-      return g;
-  return n_groups;
-}
-
-static guint
-cost_group (const Group *groups,
-            guint        n_groups)
-{
-  for (guint g = 0; g < n_groups; g++)
-    if (ys_goal_is_cost (groups[g].level1, groups[g].level2))
-      return g;
-  return n_groups;
+  return ys_goal_framework_groups (framework, n_groups);
 }
 
 /* The project's indicators */
 
-typedef struct
-{
-  YsRecord *record;
-  guint     group;
-} Placed;
-
-static int
-compare_placed (gconstpointer a,
-                gconstpointer b)
-{
-  const Placed *x = a;
-  const Placed *y = b;
-  gint64 sx, sy;
-
-  if (x->group != y->group)
-    return x->group < y->group ? -1 : 1;
-  sx = ys_record_get_int (x->record, YS_INDICATOR_SEQ);
-  sy = ys_record_get_int (y->record, YS_INDICATOR_SEQ);
-  if (sx != sy)
-    return sx < sy ? -1 : 1;
-  /* Equal orders (an import without one): as they were entered. */
-  sx = ys_record_get_id (x->record);
-  sy = ys_record_get_id (y->record);
-  return sx < sy ? -1 : sx > sy;
-}
-
-/* The indicators of one set of the project as shown: by group, then by
- * order. Returns an array of Placed. */
 static GArray *
 collect_set (YsGoalsEditor *self,
              guint          set)
 {
-  GArray *placed = g_array_new (FALSE, FALSE, sizeof (Placed));
-  GListModel *model;
-  const Group *groups;
-  guint n_groups;
-
-  if (self->document == NULL || self->project_code == NULL)
-    return placed;
-
-  groups = framework_groups (self, &n_groups, NULL);
-  model = ys_document_get_model (self->document, &ys_indicator_kind);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(YsRecord) indicator = g_list_model_get_item (model, i);
-      Placed p;
-
-      if (g_strcmp0 (ys_record_get_text (indicator, YS_INDICATOR_PROJECT_CODE), self->project_code) != 0
-          || g_strcmp0 (ys_record_get_text (indicator, YS_INDICATOR_GOAL_SET), set_words[set]) != 0)
-        continue;
-      p.record = indicator;  /* the document keeps it */
-      p.group = group_of (groups, n_groups, indicator);
-      g_array_append_val (placed, p);
-    }
-  g_array_sort (placed, compare_placed);
-  return placed;
+  return ys_goal_set_collect (self->document, self->project_code, set_words[set]);
 }
 
-/* Gives the indicators of @placed the orders 1, 2, … as they stand; in the
- * open batch. */
-static gboolean
-renumber (YsGoalsEditor *self,
-          GArray        *placed,
-          GError       **error)
-{
-  for (guint i = 0; i < placed->len; i++)
-    {
-      Placed *p = &g_array_index (placed, Placed, i);
-      YsValue seq = { .i = i + 1 };
-
-      if (ys_record_get_int (p->record, YS_INDICATOR_SEQ) == seq.i)
-        continue;
-      if (!ys_document_set (self->document, p->record, YS_INDICATOR_SEQ, &seq, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static guint
-set_of (YsRecord *indicator)
-{
-  return g_strcmp0 (ys_record_get_text (indicator, YS_INDICATOR_GOAL_SET), set_words[SET_ANNUAL]) == 0
-         ? SET_ANNUAL : SET_PERIOD;
-}
-
-/* Adds a new indicator at the end of its group, as one undo step. */
 static YsRecord *
-insert_indicator (YsGoalsEditor *self,
-                  guint          set,
-                  const char    *level1,
-                  const char    *level2,
-                  const Common  *common,
-                  GError       **error)
+insert_indicator (YsGoalsEditor      *self,
+                  guint               set,
+                  const char         *level1,
+                  const char         *level2,
+                  const YsGoalCommon *common,
+                  GError            **error)
 {
-  g_autoptr(GArray) placed = collect_set (self, set);
-  g_autoptr(YsRecord) indicator = ys_record_new (&ys_indicator_kind);
-  const Group *groups;
-  guint n_groups, group, at;
-  Placed fresh;
-
-  groups = framework_groups (self, &n_groups, NULL);
-  ys_record_set_text (indicator, YS_INDICATOR_PROJECT_CODE, self->project_code);
-  ys_record_set_text (indicator, YS_INDICATOR_GOAL_SET, set_words[set]);
-  ys_record_set_text (indicator, YS_INDICATOR_LEVEL1, level1);
-  ys_record_set_text (indicator, YS_INDICATOR_LEVEL2, level2);
-  if (common != NULL)
-    {
-      ys_record_set_text (indicator, YS_INDICATOR_NAME, common->name);
-      ys_record_set_text (indicator, YS_INDICATOR_OPERATOR, common->op);
-      ys_record_set_text (indicator, YS_INDICATOR_VALUE, common->value);
-      ys_record_set_text (indicator, YS_INDICATOR_MEASURE, common->measure);
-      ys_record_set_text (indicator, YS_INDICATOR_BASIS, common->basis);
-    }
-
-  group = group_of (groups, n_groups, indicator);
-  for (at = 0; at < placed->len && g_array_index (placed, Placed, at).group <= group; at++)
-    ;
-  ys_record_set_int (indicator, YS_INDICATOR_SEQ, at + 1);
-  fresh.record = indicator;
-  fresh.group = group;
-  g_array_insert_val (placed, at, fresh);
-
-  if (!ys_document_begin_batch (self->document, _("Add indicator"), error))
-    return NULL;
-  if (!ys_document_insert (self->document, indicator, error) || !renumber (self, placed, error))
-    {
-      ys_document_cancel_batch (self->document);
-      return NULL;
-    }
-  if (!ys_document_end_batch (self->document, error))
-    return NULL;
-  return indicator;  /* the document holds it now */
+  return ys_goal_set_insert (self->document, self->project_code, set_words[set], level1, level2, common, error);
 }
 
 /* Rows */
@@ -487,41 +113,17 @@ on_row_move_cb (YsGoalsEditor *self,
 {
   g_autoptr(GError) error = NULL;
   YsRecord *indicator = ys_goal_row_get_indicator (row);
-  g_autoptr(GArray) placed = collect_set (self, set_of (indicator));
-  guint at, to;
-  Placed swap;
-
-  for (at = 0; at < placed->len && g_array_index (placed, Placed, at).record != indicator; at++)
-    ;
-  if (at == placed->len)
-    return;
-  to = at + delta;
-  /* Within its group only: the group is what its 一级/二级 say. */
-  if ((delta < 0 && at == 0) || to >= placed->len
-      || g_array_index (placed, Placed, to).group != g_array_index (placed, Placed, at).group)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-  swap = g_array_index (placed, Placed, at);
-  g_array_index (placed, Placed, at) = g_array_index (placed, Placed, to);
-  g_array_index (placed, Placed, to) = swap;
 
   self->focus_after = indicator;
   self->focus_field = ys_goal_row_get_focus_field (row);
-  if (!ys_document_begin_batch (self->document, _("Move indicator"), &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-  if (!renumber (self, placed, &error))
-    {
-      ys_document_cancel_batch (self->document);
-      show_error (self, error->message);
-      return;
-    }
-  if (!ys_document_end_batch (self->document, &error))
+  if (ys_goal_set_move (self->document, indicator, delta, &error))
+    return;
+  self->focus_after = NULL;
+  if (error != NULL)
     show_error (self, error->message);
+  else
+    /* Within its group only: the group is what its 一级/二级 say. */
+    gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
 static void
@@ -616,7 +218,7 @@ build_set (YsGoalsEditor *self,
            GtkBox        *container)
 {
   g_autoptr(GArray) placed = collect_set (self, set);
-  const Group *groups;
+  const YsGoalGroup *groups;
   guint n_groups, i = 0;
 
   groups = framework_groups (self, &n_groups, NULL);
@@ -655,8 +257,8 @@ build_set (YsGoalsEditor *self,
         gtk_box_append (container, make_group_header (groups[g].level2, set, groups[g].level1));
 
       list = make_list ();
-      for (; i < placed->len && g_array_index (placed, Placed, i).group == g; i++)
-        append_row (list, make_row (self, g_array_index (placed, Placed, i).record, g == n_groups));
+      for (; i < placed->len && g_array_index (placed, YsPlacedIndicator, i).group == g; i++)
+        append_row (list, make_row (self, g_array_index (placed, YsPlacedIndicator, i).record, g == n_groups));
       gtk_box_append (container, list);
     }
 }
@@ -669,17 +271,19 @@ build_library_menu (YsGoalsEditor *self,
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) section = NULL;
   const char *section_level1 = NULL;
-  const Group *groups;
-  guint n_groups, cost;
+  const YsGoalGroup *groups;
+  const YsGoalCommon *library;
+  guint n_groups, n_library, cost;
   gboolean is_2021;
 
   groups = framework_groups (self, &n_groups, &is_2021);
-  cost = cost_group (groups, n_groups);
+  library = ys_goal_common_indicators (&n_library);
+  cost = ys_goal_group_cost (groups, n_groups);
   for (guint g = 0; g < n_groups; g++)
-    for (guint k = 0; k < G_N_ELEMENTS (library); k++)
+    for (guint k = 0; k < n_library; k++)
       {
-        const Common *c = &library[k];
-        guint target = c->level1 ? find_group (groups, n_groups, c->level1, c->level2) : cost;
+        const YsGoalCommon *c = &library[k];
+        guint target = c->level1 ? ys_goal_group_find (groups, n_groups, c->level1, c->level2) : cost;
         g_autofree char *label = NULL;
         g_autoptr(GMenuItem) item = NULL;
 
@@ -1001,19 +605,20 @@ insert_common_activated (GtkWidget  *widget,
 {
   YsGoalsEditor *self = YS_GOALS_EDITOR (widget);
   g_autoptr(GError) error = NULL;
-  const Group *groups;
-  const Common *c;
-  guint set, k, n_groups, g;
+  const YsGoalGroup *groups;
+  const YsGoalCommon *c;
+  guint set, k, n_groups, n_library, g;
   YsRecord *indicator;
 
   if (self->project == NULL)
     return;
   g_variant_get (parameter, "(uu)", &set, &k);
-  if (k >= G_N_ELEMENTS (library))
+  c = ys_goal_common_indicators (&n_library);
+  if (k >= n_library)
     return;
-  c = &library[k];
+  c += k;
   groups = framework_groups (self, &n_groups, NULL);
-  g = c->level1 ? find_group (groups, n_groups, c->level1, c->level2) : cost_group (groups, n_groups);
+  g = c->level1 ? ys_goal_group_find (groups, n_groups, c->level1, c->level2) : ys_goal_group_cost (groups, n_groups);
   if (g >= n_groups)
     return;
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ys-grid-page-kinds.h"
 
@@ -22,6 +23,51 @@ usual_source (void)
 {
   return g_intern_static_string ("一般公共预算拨款");
 }
+
+/* 支出明细 */
+
+static const int line_flags[] = {
+  YS_LINE_PROCUREMENT, YS_LINE_PURCHASED_SERVICE, YS_LINE_CARRY_OVER, -1
+};
+static const char *const line_flag_labels[] = {
+  N_("Government Procurement"), N_("Purchased Service"), N_("Carried Over"), NULL
+};
+
+static const YsGridColumnInfo line_columns[] = {
+  { N_("Unit"), YS_LINE_UNIT_CODE, YS_LOOKUP_UNIT, 140, NULL, NULL },
+  { N_("Function Classification"), YS_LINE_FUNC_CODE, YS_LOOKUP_FUNCTION, 0, NULL, NULL },
+  { N_("Economic Classification"), YS_LINE_ECON_CODE, YS_LOOKUP_ECONOMIC, 0, NULL, NULL },
+  { N_("Expenditure Type"), YS_LINE_KIND, YS_LOOKUP_CHOICES, 86, NULL, NULL },
+  { N_("Project"), YS_LINE_PROJECT_CODE, YS_LOOKUP_PROJECT, 0, NULL, NULL },
+  { N_("Fund Source"), YS_LINE_SOURCE, YS_LOOKUP_CHOICES, 130, NULL, NULL },
+  { N_("Amount (yuan)"), YS_LINE_AMOUNT, YS_LOOKUP_NONE, 120, NULL, NULL },
+  { N_("Marks"), -1, YS_LOOKUP_NONE, 100, line_flags, line_flag_labels },
+};
+
+/* What Ctrl+Enter copies into the next line: all but the amount. */
+static const int line_copy_fields[] = {
+  YS_LINE_UNIT_CODE, YS_LINE_FUNC_CODE, YS_LINE_ECON_CODE, YS_LINE_GOV_ECON_CODE,
+  YS_LINE_KIND, YS_LINE_PROJECT_CODE, YS_LINE_SOURCE, YS_LINE_SUB_SOURCE, -1
+};
+
+static gboolean
+line_is_project (YsRecord *row)
+{
+  return strcmp (ys_record_get_text (row, YS_LINE_KIND), "项目支出") == 0;
+}
+
+static gboolean
+line_is_basic (YsRecord *row)
+{
+  return !line_is_project (row);
+}
+
+static const YsGridPageTotal line_totals[] = {
+  { N_("Total (yuan)"), YS_LINE_AMOUNT, NULL, TRUE },
+  { N_("Basic Expenditure"), YS_LINE_AMOUNT, line_is_basic, FALSE },
+  { N_("Project Expenditure"), YS_LINE_AMOUNT, line_is_project, FALSE },
+  { NULL }
+};
 
 /* 收入 */
 
@@ -215,6 +261,19 @@ prior_year_prepare_draft (YsDocument *document,
 
 static const YsGridPageKind page_kinds[] = {
   {
+    "lines", &ys_line_kind, line_columns, G_N_ELEMENTS (line_columns), line_copy_fields,
+    N_("Expenditure Lines"),
+    N_("No Line Items Yet"),
+    N_("Each expenditure line item gives a unit, a function classification item, an economic classification item, a fund source and an amount. Add one and type, or paste rows copied from a spreadsheet."),
+    N_("Unit, code, type or project"), N_("Search Line Items"),
+    N_("_Add Line"), N_("Add Line"),
+    N_("Add a line item after the current one, copying its unit, codes, type and source (Ctrl+Enter)"),
+    N_("Add First Line"),
+    N_("Paste Rows"), N_("Delete Line Items"), N_("Delete the selected line items (Delete)"),
+    N_("Line Item Totals"), "view-list-bullet-symbolic",
+    line_totals, NULL, N_("Add _Line"),
+  },
+  {
     "income", &ys_income_kind, income_columns, G_N_ELEMENTS (income_columns), income_copy_fields,
     N_("Income"),
     N_("No Income Yet"),
@@ -225,7 +284,7 @@ static const YsGridPageKind page_kinds[] = {
     N_("Add First Income Row"),
     N_("Paste Income Rows"), N_("Delete Income Rows"), N_("Delete the selected income rows (Delete)"),
     N_("Income Totals"), "folder-download-symbolic",
-    income_totals, income_prepare_draft,
+    income_totals, income_prepare_draft, N_("Add I_ncome"),
   },
   {
     "procurement", &ys_procurement_kind, procurement_columns, G_N_ELEMENTS (procurement_columns),
@@ -240,7 +299,7 @@ static const YsGridPageKind page_kinds[] = {
     N_("Paste Procurement Items"), N_("Delete Procurement Items"),
     N_("Delete the selected procurement items (Delete)"),
     N_("Procurement Totals"), "package-x-generic-symbolic",
-    procurement_totals, procurement_prepare_draft,
+    procurement_totals, procurement_prepare_draft, N_("Add Procurement _Item"),
   },
   {
     "services", &ys_service_kind, service_columns, G_N_ELEMENTS (service_columns),
@@ -255,7 +314,7 @@ static const YsGridPageKind page_kinds[] = {
     N_("Paste Purchased Services"), N_("Delete Purchased Services"),
     N_("Delete the selected purchased services (Delete)"),
     N_("Purchased Service Totals"), "emblem-shared-symbolic",
-    service_totals, service_prepare_draft,
+    service_totals, service_prepare_draft, N_("Add Purchased _Service"),
   },
   {
     "assets", &ys_asset_kind, asset_columns, G_N_ELEMENTS (asset_columns), asset_copy_fields,
@@ -268,7 +327,7 @@ static const YsGridPageKind page_kinds[] = {
     N_("Add First Asset"),
     N_("Paste Assets"), N_("Delete Assets"), N_("Delete the selected asset rows (Delete)"),
     N_("Asset Totals"), "drive-harddisk-symbolic",
-    asset_totals, asset_prepare_draft,
+    asset_totals, asset_prepare_draft, N_("Add A_sset"),
   },
   {
     "prior-year", &ys_prior_year_kind, prior_year_columns, G_N_ELEMENTS (prior_year_columns),
@@ -283,7 +342,7 @@ static const YsGridPageKind page_kinds[] = {
     N_("Paste Prior-Year Figures"), N_("Delete Prior-Year Figures"),
     N_("Delete the selected prior-year figures (Delete)"),
     N_("Prior-Year Totals"), "document-open-recent-symbolic",
-    prior_year_totals, prior_year_prepare_draft,
+    prior_year_totals, prior_year_prepare_draft, N_("Add Fi_gure"),
   },
 };
 

@@ -1,5 +1,5 @@
 /* What a grid page shows for each kind of record that is kept as a plain
- * table (收入, 政府采购, 政府购买服务, 资产, 上年数): its columns, the words of
+ * table (支出明细, 收入, 政府采购, 政府购买服务, 资产, 上年数): its columns, the words of
  * its buttons and empty state, the totals under it, and the defaults of a
  * new row. Data only; YsGridPage builds the page from it. */
 #pragma once
@@ -41,10 +41,12 @@ typedef struct {
   /* Fills what a new row most likely takes. */
   void                  (*prepare_draft)     (YsDocument *document,
                                               YsRecord   *row);
+  const char             *add_first_label;   /* N_(), on the empty page, beside the toolbar's
+                                              * add_label: another mnemonic */
 } YsGridPageKind;
 
-/* The page named @name ("income", "procurement", "services", "assets",
- * "prior-year"), or NULL. */
+/* The page named @name ("lines", "income", "procurement", "services",
+ * "assets", "prior-year"), or NULL. */
 const YsGridPageKind *ys_grid_page_kind_find (const char *name);
 
 G_END_DECLS

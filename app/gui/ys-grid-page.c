@@ -1,8 +1,10 @@
-/* A page holding one kind of record as an editable table (收入, 政府采购,
- * 政府购买服务, 资产, 上年数): search, add, paste and delete above it, the
- * totals of the rows shown below it. What differs between those pages is
- * data (ys-grid-page-kinds.c). These tables run to a few hundred rows, so
- * the totals are added up in one go. */
+/* A page holding one kind of record as an editable table (支出明细, 收入,
+ * 政府采购, 政府购买服务, 资产, 上年数): search, add, paste and delete above
+ * it, the totals of the rows shown below it. What differs between those
+ * pages is data (ys-grid-page-kinds.c); the line items' page adds filters
+ * of its own (YsLinesPage). A department has up to ~100,000 line items:
+ * the totals are added up in slices between frames, never in one go on a
+ * keystroke, and a search looks each code up once. */
 #define G_LOG_DOMAIN "yusuan"
 
 #include "config.h"
@@ -13,18 +15,17 @@
 
 #include "ys-grid-page.h"
 #include "ys-grid-page-kinds.h"
-#include "ys-lookup.h"
 #include "ys-money.h"
-#include "ys-record-grid.h"
 
 #define MAX_TOTALS 4
+/* Rows added up per idle call: a few milliseconds' worth. */
+#define FOOTER_SLICE 5000
 
-struct _YsGridPage
+typedef struct
 {
-  GtkWidget             parent_instance;
-
   /* template */
   GtkSearchEntry       *search_entry;
+  GtkWidget            *filters_box;
   GtkButton            *paste_button;
   GtkButton            *delete_button;
   GtkButton            *add_button;
@@ -35,24 +36,35 @@ struct _YsGridPage
   YsRecordGrid         *grid;
   GtkWidget            *totals_box;
   GtkLabel             *count_label;
+  GtkLabel             *hint_label;
 
   const YsGridPageKind *page_kind;
   GtkLabel             *total_labels[MAX_TOTALS];
   guint                 n_totals;
 
-  YsDocument           *document;
   YsLookup             *lookup;
   GListModel           *rows;
   GtkFilter            *filter;
   char                 *search;
-  guint                 footer_idle;
+  /* Per code or choice (interned, so per pointer): whether it or its name
+   * contains the search. A search looks at 100,000 lines but a few hundred
+   * distinct codes. Forgotten when the search or a name changes. */
+  GHashTable           *search_memo[YS_LOOKUP_N_KINDS];
   gboolean              grid_wanted;  /* Add or Paste on the empty page */
-};
 
-G_DEFINE_FINAL_TYPE (YsGridPage, ys_grid_page, GTK_TYPE_WIDGET)
+  /* Totals being added up. */
+  guint                 footer_idle;
+  guint                 footer_position;
+  guint                 footer_count;
+  YsMoney               footer_sums[MAX_TOTALS];
+} YsGridPagePrivate;
 
-enum { PROP_0, PROP_DOCUMENT, PROP_KIND_NAME, N_PROPS };
+G_DEFINE_TYPE_WITH_PRIVATE (YsGridPage, ys_grid_page, YS_TYPE_PAGE)
+
+enum { PROP_0, PROP_KIND_NAME, N_PROPS };
 static GParamSpec *properties[N_PROPS];
+
+#define PRIV(self) ((YsGridPagePrivate *) ys_grid_page_get_instance_private (YS_GRID_PAGE (self)))
 
 static void
 set_accessible_label (gpointer    widget,
@@ -61,6 +73,8 @@ set_accessible_label (gpointer    widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* Filter */
+
 static gboolean
 text_matches (const char *text,
               const char *search)
@@ -68,32 +82,89 @@ text_matches (const char *text,
   return text != NULL && *text != '\0' && strstr (text, search) != NULL;
 }
 
+/* Whether the code (or choice) @code, or its name, contains the search. */
+gboolean
+ys_grid_page_code_matches (YsGridPage   *self,
+                           YsLookupKind  kind,
+                           const char   *code)
+{
+  YsGridPagePrivate *priv = PRIV (self);
+  GHashTable *memo = priv->search_memo[kind];
+  gpointer found;
+  gboolean match;
+
+  if (code == NULL || *code == '\0' || priv->search == NULL)
+    return FALSE;
+  if (g_hash_table_lookup_extended (memo, code, NULL, &found))
+    return GPOINTER_TO_INT (found);
+  match = text_matches (code, priv->search)
+          || (priv->lookup != NULL && text_matches (ys_lookup_name (priv->lookup, kind, code), priv->search));
+  g_hash_table_insert (memo, (gpointer) code, GINT_TO_POINTER (match));
+  return match;
+}
+
+static void
+forget_search_memo (YsGridPage *self)
+{
+  YsGridPagePrivate *priv = PRIV (self);
+
+  for (guint k = 0; k < G_N_ELEMENTS (priv->search_memo); k++)
+    g_hash_table_remove_all (priv->search_memo[k]);
+}
+
+static gboolean
+subclass_filtered (YsGridPage *self)
+{
+  YsGridPageClass *klass = YS_GRID_PAGE_GET_CLASS (self);
+
+  return klass->is_filtered != NULL && klass->is_filtered (self);
+}
+
+static gboolean
+is_filtered (YsGridPage *self)
+{
+  return PRIV (self)->search != NULL || subclass_filtered (self);
+}
+
 /* The text of every column, and the name behind every code. */
+static gboolean
+search_matches (YsGridPage *self,
+                YsRecord   *row)
+{
+  YsGridPagePrivate *priv = PRIV (self);
+  const YsKind *kind = priv->page_kind->kind;
+
+  for (guint c = 0; c < priv->page_kind->n_columns; c++)
+    {
+      const YsGridColumnInfo *col = &priv->page_kind->columns[c];
+      YsFieldType type;
+      const char *text;
+
+      if (col->field < 0)
+        continue;
+      type = kind->fields[col->field].type;
+      if (type == YS_FIELD_MONEY || type == YS_FIELD_INT || type == YS_FIELD_BOOL)
+        continue;
+      text = ys_record_get_text (row, col->field);
+      /* Codes and choices are interned: their answer is kept. */
+      if ((type == YS_FIELD_CODE || type == YS_FIELD_CHOICE) && col->lookup != YS_LOOKUP_NONE)
+        {
+          if (ys_grid_page_code_matches (self, col->lookup, text))
+            return TRUE;
+        }
+      else if (text_matches (text, priv->search))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 row_matches (YsGridPage *self,
              YsRecord   *row)
 {
-  const YsKind *kind = self->page_kind->kind;
-
-  if (self->search == NULL)
-    return TRUE;
-  for (guint c = 0; c < self->page_kind->n_columns; c++)
-    {
-      const YsGridColumnInfo *col = &self->page_kind->columns[c];
-      const char *text;
-
-      if (col->field < 0 || kind->fields[col->field].type == YS_FIELD_MONEY
-          || kind->fields[col->field].type == YS_FIELD_INT
-          || kind->fields[col->field].type == YS_FIELD_BOOL)
-        continue;
-      text = ys_record_get_text (row, col->field);
-      if (text_matches (text, self->search))
-        return TRUE;
-      if (col->lookup != YS_LOOKUP_NONE && col->lookup != YS_LOOKUP_CHOICES
-          && text_matches (ys_lookup_name (self->lookup, col->lookup, text), self->search))
-        return TRUE;
-    }
-  return FALSE;
+  if (subclass_filtered (self) && !YS_GRID_PAGE_GET_CLASS (self)->row_matches (self, row))
+    return FALSE;
+  return PRIV (self)->search == NULL || search_matches (self, row);
 }
 
 static gboolean
@@ -102,82 +173,125 @@ filter_row_cb (gpointer item,
 {
   YsGridPage *self = user_data;
 
-  return self->lookup == NULL || row_matches (self, item);
+  return PRIV (self)->lookup == NULL || row_matches (self, item);
+}
+
+/* Footer */
+
+static char *
+ys_grid_page_real_describe_count (YsGridPage *self,
+                                  guint       shown,
+                                  guint       all,
+                                  gboolean    filtered)
+{
+  if (filtered)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u row", "%u of %u rows", all), shown, all);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", all), all);
 }
 
 static void
-set_money (GtkLabel *label,
-           YsMoney   fen)
+show_footer (YsGridPage *self)
 {
-  g_autofree char *text = ys_money_format (fen, YS_MONEY_YUAN, TRUE);
-  g_autofree char *wan = ys_money_format (fen, YS_MONEY_WAN, TRUE);
-  /* Translators: a tooltip on a total shown in 元: the same figure in 万元 */
-  g_autofree char *tooltip = g_strdup_printf (_("%s ten-thousand yuan"), wan);
+  YsGridPagePrivate *priv = PRIV (self);
+  guint all = priv->rows ? g_list_model_get_n_items (priv->rows) : 0;
+  g_autofree char *count = YS_GRID_PAGE_GET_CLASS (self)->describe_count (self, priv->footer_count, all,
+                                                                          is_filtered (self));
 
-  gtk_label_set_label (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+  gtk_label_set_label (priv->count_label, count);
+  for (guint t = 0; t < priv->n_totals; t++)
+    ys_page_set_money_label (priv->total_labels[t], priv->footer_sums[t]);
 }
 
 static gboolean
 update_footer_cb (gpointer user_data)
 {
   YsGridPage *self = user_data;
-  guint n = self->rows ? g_list_model_get_n_items (self->rows) : 0;
-  guint shown = 0;
-  YsMoney sums[MAX_TOTALS] = { 0 };
-  g_autofree char *count = NULL;
+  YsGridPagePrivate *priv = PRIV (self);
+  YsDocument *document = ys_page_get_document (YS_PAGE (self));
+  guint n = priv->rows ? g_list_model_get_n_items (priv->rows) : 0;
+  guint end = MIN (n, priv->footer_position + FOOTER_SLICE);
+  gboolean filtered = is_filtered (self);
 
-  self->footer_idle = 0;
-  if (self->page_kind == NULL)
-    return G_SOURCE_REMOVE;
-  for (guint i = 0; i < n; i++)
+  for (guint i = priv->footer_position; i < end; i++)
     {
-      YsRecord *row = ys_document_get (self->document, self->page_kind->kind, i);
+      YsRecord *row = ys_document_get (document, priv->page_kind->kind, i);
 
-      if (!row_matches (self, row))
+      if (filtered && !row_matches (self, row))
         continue;
-      shown++;
-      for (guint t = 0; t < self->n_totals; t++)
+      priv->footer_count++;
+      for (guint t = 0; t < priv->n_totals; t++)
         {
-          const YsGridPageTotal *total = &self->page_kind->totals[t];
+          const YsGridPageTotal *total = &priv->page_kind->totals[t];
 
           if (total->counts == NULL || total->counts (row))
-            sums[t] += ys_record_get_int (row, total->field);
+            priv->footer_sums[t] += ys_record_get_int (row, total->field);
         }
     }
+  priv->footer_position = end;
+  if (end < n)
+    return G_SOURCE_CONTINUE;
 
-  if (self->search != NULL)
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u row", "%u of %u rows", n), shown, n);
-  else
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", n), n);
-  gtk_label_set_label (self->count_label, count);
-  for (guint t = 0; t < self->n_totals; t++)
-    set_money (self->total_labels[t], sums[t]);
+  priv->footer_idle = 0;
+  show_footer (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
 queue_update_footer (YsGridPage *self)
 {
-  if (self->footer_idle == 0)
-    self->footer_idle = g_idle_add_full (G_PRIORITY_LOW, update_footer_cb, self, NULL);
+  YsGridPagePrivate *priv = PRIV (self);
+
+  if (priv->page_kind == NULL)
+    return;
+  /* Started over on every change; a paste of many rows or a burst of
+   * typing adds up once, after it. */
+  priv->footer_position = 0;
+  priv->footer_count = 0;
+  memset (priv->footer_sums, 0, sizeof priv->footer_sums);
+  if (priv->footer_idle == 0)
+    priv->footer_idle = g_idle_add_full (G_PRIORITY_LOW, update_footer_cb, self, NULL);
 }
+
+/* State */
 
 static void
 update_state (YsGridPage *self)
 {
-  GtkSelectionModel *selection = ys_record_grid_get_selection (self->grid);
+  YsGridPagePrivate *priv = PRIV (self);
+  GtkSelectionModel *selection = ys_record_grid_get_selection (priv->grid);
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
-  gboolean open = self->document != NULL && self->page_kind != NULL;
-  /* The empty row at the end of the table does not count. */
-  gboolean any = (self->rows && g_list_model_get_n_items (self->rows) > 0)
-                 || self->grid_wanted || self->search != NULL;
+  gboolean open = ys_page_get_document (YS_PAGE (self)) != NULL && priv->page_kind != NULL;
+  /* The empty row at the end of the table does not count: a page without
+   * rows starts on the page that says what they are. */
+  gboolean any = (priv->rows && g_list_model_get_n_items (priv->rows) > 0)
+                 || priv->grid_wanted || is_filtered (self);
 
-  gtk_stack_set_visible_child_name (self->stack, any ? "list" : "empty");
+  ys_page_set_empty (YS_PAGE (self), !any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid-page.add-row", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid-page.paste", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid-page.delete-rows",
                                  open && !gtk_bitset_is_empty (selected));
+}
+
+static void
+ys_grid_page_update_actions (YsPage *page)
+{
+  update_state (YS_GRID_PAGE (page));
+}
+
+void
+ys_grid_page_refilter (YsGridPage *self)
+{
+  YsGridPagePrivate *priv;
+
+  g_return_if_fail (YS_IS_GRID_PAGE (self));
+
+  priv = PRIV (self);
+  forget_search_memo (self);
+  /* No filter at all when nothing is asked: all rows, without a look at each. */
+  ys_record_grid_set_filter (priv->grid, is_filtered (self) ? priv->filter : NULL);
+  queue_update_footer (self);
+  update_state (self);
 }
 
 static void
@@ -203,14 +317,11 @@ static void
 on_search_entry_search_changed_cb (YsGridPage     *self,
                                    GtkSearchEntry *entry)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  YsGridPagePrivate *priv = PRIV (self);
 
-  g_clear_pointer (&self->search, g_free);
-  if (*stripped != '\0')
-    self->search = g_steal_pointer (&stripped);
-  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
-  queue_update_footer (self);
-  update_state (self);
+  g_free (priv->search);
+  priv->search = ys_page_search_text (GTK_EDITABLE (entry));
+  ys_grid_page_refilter (self);
 }
 
 static void
@@ -220,8 +331,24 @@ on_document_changed_cb (YsGridPage *self,
                         int         field,
                         YsDocument *document)
 {
-  if (record == NULL || ys_record_get_kind (record) == self->page_kind->kind)
+  YsGridPagePrivate *priv = PRIV (self);
+
+  if (record == NULL || ys_record_get_kind (record) == priv->page_kind->kind)
     queue_update_footer (self);
+  /* The names a search looks at. */
+  if (record == NULL || ys_record_get_kind (record) == &ys_unit_kind
+      || ys_record_get_kind (record) == &ys_project_kind)
+    forget_search_memo (self);
+}
+
+static void
+ys_grid_page_real_prepare_draft (YsGridPage *self,
+                                 YsRecord   *row)
+{
+  YsGridPagePrivate *priv = PRIV (self);
+
+  if (priv->page_kind->prepare_draft != NULL)
+    priv->page_kind->prepare_draft (ys_page_get_document (YS_PAGE (self)), row);
 }
 
 static void
@@ -229,13 +356,12 @@ on_grid_prepare_draft_cb (YsGridPage   *self,
                           YsRecord     *row,
                           YsRecordGrid *grid)
 {
-  if (self->document != NULL && self->page_kind->prepare_draft != NULL)
-    self->page_kind->prepare_draft (self->document, row);
+  if (ys_page_get_document (YS_PAGE (self)) != NULL)
+    YS_GRID_PAGE_GET_CLASS (self)->prepare_draft (self, row);
 }
 
 static GtkWidget *
-total_new (YsGridPage            *self,
-           const YsGridPageTotal *total,
+total_new (const YsGridPageTotal *total,
            GtkLabel             **value_out)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -260,130 +386,207 @@ total_new (YsGridPage            *self,
 }
 
 /* Once, at construction: the page's words, columns and totals. */
-static void
-set_kind_name (YsGridPage *self,
-               const char *name)
+void
+ys_grid_page_set_kind_name (YsGridPage *self,
+                            const char *name)
 {
+  YsGridPagePrivate *priv = PRIV (self);
   const YsGridPageKind *page_kind = ys_grid_page_kind_find (name);
   GtkSelectionModel *selection;
 
+  g_return_if_fail (priv->page_kind == NULL);
   if (page_kind == NULL)
     {
       g_critical ("no grid page for “%s”", name ? name : "(null)");
       return;
     }
-  self->page_kind = page_kind;
+  priv->page_kind = page_kind;
 
-  g_object_set (self->search_entry, "placeholder-text", _(page_kind->search_placeholder), NULL);
-  set_accessible_label (self->search_entry, _(page_kind->search_label));
-  set_accessible_label (self->paste_button, _(page_kind->paste_accessible));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->delete_button), _(page_kind->delete_tooltip));
-  set_accessible_label (self->delete_button, _(page_kind->delete_accessible));
-  adw_button_content_set_label (self->add_content, _(page_kind->add_label));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), _(page_kind->add_tooltip));
-  set_accessible_label (self->add_button, _(page_kind->add_accessible));
-  adw_status_page_set_icon_name (self->empty_page, page_kind->icon_name);
-  adw_status_page_set_title (self->empty_page, _(page_kind->empty_title));
-  adw_status_page_set_description (self->empty_page, _(page_kind->empty_description));
-  gtk_button_set_label (self->add_first_button, _(page_kind->add_label));
-  set_accessible_label (self->add_first_button, _(page_kind->add_first_accessible));
-  set_accessible_label (self->totals_box, _(page_kind->totals_label));
+  g_object_set (priv->search_entry, "placeholder-text", _(page_kind->search_placeholder), NULL);
+  set_accessible_label (priv->search_entry, _(page_kind->search_label));
+  set_accessible_label (priv->paste_button, _(page_kind->paste_accessible));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (priv->delete_button), _(page_kind->delete_tooltip));
+  set_accessible_label (priv->delete_button, _(page_kind->delete_accessible));
+  adw_button_content_set_label (priv->add_content, _(page_kind->add_label));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (priv->add_button), _(page_kind->add_tooltip));
+  set_accessible_label (priv->add_button, _(page_kind->add_accessible));
+  adw_status_page_set_icon_name (priv->empty_page, page_kind->icon_name);
+  adw_status_page_set_title (priv->empty_page, _(page_kind->empty_title));
+  adw_status_page_set_description (priv->empty_page, _(page_kind->empty_description));
+  gtk_button_set_label (priv->add_first_button, _(page_kind->add_first_label));
+  set_accessible_label (priv->add_first_button, _(page_kind->add_first_accessible));
+  set_accessible_label (priv->totals_box, _(page_kind->totals_label));
+  ys_page_set_title (YS_PAGE (self), _(page_kind->title));
 
   for (const YsGridPageTotal *total = page_kind->totals;
-       total->caption != NULL && self->n_totals < MAX_TOTALS; total++)
+       total->caption != NULL && priv->n_totals < MAX_TOTALS; total++)
     {
-      gtk_box_append (GTK_BOX (self->totals_box),
-                      total_new (self, total, &self->total_labels[self->n_totals]));
-      self->n_totals++;
+      gtk_box_append (GTK_BOX (priv->totals_box), total_new (total, &priv->total_labels[priv->n_totals]));
+      priv->n_totals++;
     }
 
-  ys_record_grid_setup (self->grid, page_kind->kind, page_kind->columns, page_kind->n_columns,
+  ys_record_grid_setup (priv->grid, page_kind->kind, page_kind->columns, page_kind->n_columns,
                         page_kind->copy_fields);
-  ys_record_grid_set_label (self->grid, _(page_kind->title));
-  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_row_cb, self, NULL));
-  ys_record_grid_set_filter (self->grid, self->filter);
+  ys_record_grid_set_label (priv->grid, _(page_kind->title));
 
-  selection = ys_record_grid_get_selection (self->grid);
+  selection = ys_record_grid_get_selection (priv->grid);
   g_signal_connect_object (selection, "selection-changed", G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "items-changed", G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);
   update_state (self);
-  update_footer_cb (self);
+  show_footer (self);
 }
 
-YsDocument *
-ys_grid_page_get_document (YsGridPage *self)
+YsRecordGrid *
+ys_grid_page_get_grid (YsGridPage *self)
 {
   g_return_val_if_fail (YS_IS_GRID_PAGE (self), NULL);
 
-  return self->document;
+  return PRIV (self)->grid;
 }
 
-void
-ys_grid_page_set_document (YsGridPage *self,
-                           YsDocument *document)
+YsLookup *
+ys_grid_page_get_lookup (YsGridPage *self)
 {
+  g_return_val_if_fail (YS_IS_GRID_PAGE (self), NULL);
+
+  return PRIV (self)->lookup;
+}
+
+const char *
+ys_grid_page_get_search (YsGridPage *self)
+{
+  g_return_val_if_fail (YS_IS_GRID_PAGE (self), NULL);
+
+  return PRIV (self)->search;
+}
+
+/* Puts @widget (a filter of the subclass) after the search entry. */
+void
+ys_grid_page_add_filter (YsGridPage *self,
+                         GtkWidget  *widget)
+{
+  YsGridPagePrivate *priv;
+
   g_return_if_fail (YS_IS_GRID_PAGE (self));
-  g_return_if_fail (!document || YS_IS_DOCUMENT (document));
-  g_return_if_fail (self->page_kind != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  if (self->document == document)
-    return;
+  priv = PRIV (self);
+  g_object_ref (widget);
+  if (gtk_widget_get_parent (widget) != NULL)
+    gtk_widget_unparent (widget);
+  gtk_box_append (GTK_BOX (priv->filters_box), widget);
+  gtk_widget_set_visible (priv->filters_box, TRUE);
+  /* Room for the filters in the width every page is given. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (priv->search_entry), 5);
+  g_object_unref (widget);
+}
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  ys_record_grid_set_document (self->grid, NULL, NULL);
-  g_clear_object (&self->rows);
-  g_clear_object (&self->lookup);
-  g_set_object (&self->document, document);
-  self->grid_wanted = FALSE;
+/* Under the count: how the table is typed in. */
+void
+ys_grid_page_set_hint (YsGridPage *self,
+                       const char *hint)
+{
+  YsGridPagePrivate *priv;
+
+  g_return_if_fail (YS_IS_GRID_PAGE (self));
+
+  priv = PRIV (self);
+  gtk_label_set_label (priv->hint_label, hint ? hint : "");
+  gtk_widget_set_visible (GTK_WIDGET (priv->hint_label), hint != NULL);
+}
+
+/* YsPage */
+
+static void
+ys_grid_page_document_changed (YsPage *page)
+{
+  YsGridPage *self = YS_GRID_PAGE (page);
+  YsGridPagePrivate *priv = PRIV (self);
+  YsDocument *document = ys_page_get_document (page);
+
+  g_return_if_fail (priv->page_kind != NULL);
+
+  ys_record_grid_set_document (priv->grid, NULL, NULL);
+  g_clear_object (&priv->rows);
+  g_clear_object (&priv->lookup);
+  forget_search_memo (self);
+  priv->grid_wanted = FALSE;
 
   if (document != NULL)
     {
-      self->rows = g_object_ref (ys_document_get_model (document, self->page_kind->kind));
-      self->lookup = ys_lookup_new (document);
+      priv->rows = g_object_ref (ys_document_get_model (document, priv->page_kind->kind));
+      priv->lookup = ys_lookup_new (document);
       g_signal_connect_object (document, "changed",
                                G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
-      ys_record_grid_set_document (self->grid, document, self->lookup);
+      ys_record_grid_set_document (priv->grid, document, priv->lookup);
     }
   queue_update_footer (self);
-  update_state (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
-gboolean
-ys_grid_page_reveal (YsGridPage *self,
-                     YsRecord   *record,
-                     int         field)
+static void
+ys_grid_page_validator_changed (YsPage *page)
 {
-  g_return_val_if_fail (YS_IS_GRID_PAGE (self), FALSE);
-  g_return_val_if_fail (YS_IS_RECORD (record), FALSE);
+  ys_record_grid_set_validator (PRIV (page)->grid, ys_page_get_validator (page));
+}
 
-  if (self->document == NULL || self->page_kind == NULL
-      || ys_record_get_kind (record) != self->page_kind->kind)
-    return FALSE;
-  /* Cleared now, not after the entry's typing delay: the row must be
-   * listed before the grid looks for it. */
-  if (self->search != NULL && !row_matches (self, record))
+static gboolean
+ys_grid_page_shows (YsPage   *page,
+                    YsRecord *record)
+{
+  YsGridPagePrivate *priv = PRIV (page);
+
+  return priv->page_kind != NULL && ys_record_get_kind (record) == priv->page_kind->kind;
+}
+
+/* The cell a finding names. Filters that hide the row are cleared first,
+ * now, not after the entry's typing delay: the row must be listed before
+ * the grid looks for it. */
+static void
+ys_grid_page_reveal (YsPage   *page,
+                     YsRecord *record,
+                     int       field)
+{
+  YsGridPage *self = YS_GRID_PAGE (page);
+  YsGridPagePrivate *priv = PRIV (self);
+
+  if (is_filtered (self) && !row_matches (self, record))
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      on_search_entry_search_changed_cb (self, self->search_entry);
+      g_signal_handlers_block_by_func (priv->search_entry, on_search_entry_search_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
+      g_signal_handlers_unblock_by_func (priv->search_entry, on_search_entry_search_changed_cb, self);
+      g_clear_pointer (&priv->search, g_free);
+      if (YS_GRID_PAGE_GET_CLASS (self)->clear_filters != NULL)
+        YS_GRID_PAGE_GET_CLASS (self)->clear_filters (self);
+      ys_grid_page_refilter (self);
     }
-  gtk_stack_set_visible_child_name (self->stack, "list");
-  ys_record_grid_reveal (self->grid, record, field);
+  ys_page_set_empty (page, FALSE);
+  ys_record_grid_reveal (priv->grid, record, field);
+}
+
+static gboolean
+ys_grid_page_search (YsPage     *page,
+                     const char *text)
+{
+  YsGridPage *self = YS_GRID_PAGE (page);
+  YsGridPagePrivate *priv = PRIV (self);
+
+  gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), text ? text : "");
+  on_search_entry_search_changed_cb (self, priv->search_entry);
   return TRUE;
 }
+
+/* Actions */
 
 static void
 add_row_activated (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  YsGridPage *self = YS_GRID_PAGE (widget);
+  YsGridPagePrivate *priv = PRIV (widget);
 
-  self->grid_wanted = TRUE;
-  update_state (self);
-  ys_record_grid_add_row (self->grid);
+  priv->grid_wanted = TRUE;
+  update_state (YS_GRID_PAGE (widget));
+  ys_record_grid_add_row (priv->grid);
 }
 
 static void
@@ -391,7 +594,7 @@ delete_rows_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  ys_record_grid_delete_selected (YS_GRID_PAGE (widget)->grid);
+  ys_record_grid_delete_selected (PRIV (widget)->grid);
 }
 
 static void
@@ -399,31 +602,29 @@ paste_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  YsGridPage *self = YS_GRID_PAGE (widget);
+  YsGridPagePrivate *priv = PRIV (widget);
 
-  self->grid_wanted = TRUE;
-  update_state (self);
-  ys_record_grid_paste (self->grid);
+  priv->grid_wanted = TRUE;
+  update_state (YS_GRID_PAGE (widget));
+  ys_record_grid_paste (priv->grid);
 }
+
+/* GObject */
 
 static void
 ys_grid_page_dispose (GObject *object)
 {
-  YsGridPage *self = YS_GRID_PAGE (object);
-  GtkWidget *child;
+  YsGridPagePrivate *priv = PRIV (object);
 
-  g_clear_handle_id (&self->footer_idle, g_source_remove);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_GRID_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-
-  g_clear_object (&self->filter);
-  g_clear_object (&self->rows);
-  g_clear_object (&self->lookup);
-  g_clear_object (&self->document);
+  g_clear_handle_id (&priv->footer_idle, g_source_remove);
+  /* GTK 4.8 takes the template of the instance's own class here, whatever
+   * the type given: a subclass (YsLinesPage) leaves the children to the
+   * page's dispose, and their references to finalize. */
+  if (G_OBJECT_TYPE (object) == YS_TYPE_GRID_PAGE)
+    gtk_widget_dispose_template (GTK_WIDGET (object), YS_TYPE_GRID_PAGE);
+  g_clear_object (&priv->filter);
+  g_clear_object (&priv->rows);
+  g_clear_object (&priv->lookup);
 
   G_OBJECT_CLASS (ys_grid_page_parent_class)->dispose (object);
 }
@@ -431,9 +632,11 @@ ys_grid_page_dispose (GObject *object)
 static void
 ys_grid_page_finalize (GObject *object)
 {
-  YsGridPage *self = YS_GRID_PAGE (object);
+  YsGridPagePrivate *priv = PRIV (object);
 
-  g_free (self->search);
+  for (guint k = 0; k < G_N_ELEMENTS (priv->search_memo); k++)
+    g_clear_pointer (&priv->search_memo[k], g_hash_table_unref);
+  g_free (priv->search);
 
   G_OBJECT_CLASS (ys_grid_page_parent_class)->finalize (object);
 }
@@ -444,15 +647,12 @@ ys_grid_page_get_property (GObject    *object,
                            GValue     *value,
                            GParamSpec *pspec)
 {
-  YsGridPage *self = YS_GRID_PAGE (object);
+  YsGridPagePrivate *priv = PRIV (object);
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
     case PROP_KIND_NAME:
-      g_value_set_string (value, self->page_kind ? self->page_kind->name : NULL);
+      g_value_set_string (value, priv->page_kind ? priv->page_kind->name : NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -465,16 +665,12 @@ ys_grid_page_set_property (GObject      *object,
                            const GValue *value,
                            GParamSpec   *pspec)
 {
-  YsGridPage *self = YS_GRID_PAGE (object);
-
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      ys_grid_page_set_document (self, g_value_get_object (value));
-      break;
     case PROP_KIND_NAME:
+      /* A subclass sets its kind in its init, before this. */
       if (g_value_get_string (value) != NULL)
-        set_kind_name (self, g_value_get_string (value));
+        ys_grid_page_set_kind_name (YS_GRID_PAGE (object), g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -486,15 +682,21 @@ ys_grid_page_class_init (YsGridPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  YsPageClass *page_class = YS_PAGE_CLASS (klass);
 
   object_class->dispose = ys_grid_page_dispose;
   object_class->finalize = ys_grid_page_finalize;
   object_class->get_property = ys_grid_page_get_property;
   object_class->set_property = ys_grid_page_set_property;
+  page_class->document_changed = ys_grid_page_document_changed;
+  page_class->validator_changed = ys_grid_page_validator_changed;
+  page_class->shows = ys_grid_page_shows;
+  page_class->reveal = ys_grid_page_reveal;
+  page_class->search = ys_grid_page_search;
+  page_class->update_actions = ys_grid_page_update_actions;
+  klass->prepare_draft = ys_grid_page_real_prepare_draft;
+  klass->describe_count = ys_grid_page_real_describe_count;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, YS_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* Which records the page holds: a name of ys-grid-page-kinds.c. */
   properties[PROP_KIND_NAME] =
     g_param_spec_string ("kind-name", NULL, NULL, NULL,
@@ -507,19 +709,20 @@ ys_grid_page_class_init (YsGridPageClass *klass)
 
   g_type_ensure (YS_TYPE_RECORD_GRID);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-grid-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, YsGridPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, YsGridPage, paste_button);
-  gtk_widget_class_bind_template_child (widget_class, YsGridPage, delete_button);
-  gtk_widget_class_bind_template_child (widget_class, YsGridPage, add_button);
-  gtk_widget_class_bind_template_child (widget_class, YsGridPage, add_content);
-  gtk_widget_class_bind_template_child (widget_class, YsGridPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, YsGridPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, YsGridPage, add_first_button);
-  gtk_widget_class_bind_template_child (widget_class, YsGridPage, grid);
-  gtk_widget_class_bind_template_child (widget_class, YsGridPage, totals_box);
-  gtk_widget_class_bind_template_child (widget_class, YsGridPage, count_label);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, search_entry);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, filters_box);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, paste_button);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, delete_button);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, add_button);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, add_content);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, stack);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, empty_page);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, add_first_button);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, grid);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, totals_box);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, count_label);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, hint_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_prepare_draft_cb);
 }
@@ -527,5 +730,11 @@ ys_grid_page_class_init (YsGridPageClass *klass)
 static void
 ys_grid_page_init (YsGridPage *self)
 {
+  YsGridPagePrivate *priv = PRIV (self);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  ys_page_set_empty_stack (YS_PAGE (self), priv->stack);
+  priv->filter = GTK_FILTER (gtk_custom_filter_new (filter_row_cb, self, NULL));
+  for (guint k = 0; k < G_N_ELEMENTS (priv->search_memo); k++)
+    priv->search_memo[k] = g_hash_table_new (g_direct_hash, g_direct_equal);
 }

@@ -1,16 +1,10 @@
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "ys-document.h"
+#include "ys-grid-page.h"
 
 G_BEGIN_DECLS
 
 #define YS_TYPE_LINES_PAGE (ys_lines_page_get_type ())
-G_DECLARE_FINAL_TYPE (YsLinesPage, ys_lines_page, YS, LINES_PAGE, GtkWidget)
-
-YsDocument *ys_lines_page_get_document (YsLinesPage *self);
-void        ys_lines_page_set_document (YsLinesPage *self,
-                                        YsDocument  *document);
+G_DECLARE_FINAL_TYPE (YsLinesPage, ys_lines_page, YS, LINES_PAGE, YsGridPage)
 
 G_END_DECLS

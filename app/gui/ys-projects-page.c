@@ -20,7 +20,7 @@
 
 struct _YsProjectsPage
 {
-  GtkWidget            parent_instance;
+  YsPage               parent_instance;
 
   /* template */
   GtkSearchEntry      *search_entry;
@@ -72,7 +72,6 @@ struct _YsProjectsPage
   GtkWidget           *annual_goal_view;
   GtkWidget           *goals_slot;
 
-  YsDocument          *document;
   GListModel          *projects;
   GtkFilter           *filter;
   char                *search;
@@ -83,9 +82,9 @@ struct _YsProjectsPage
   YsMoneyUnit          money_unit;
 };
 
-G_DEFINE_FINAL_TYPE (YsProjectsPage, ys_projects_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (YsProjectsPage, ys_projects_page, YS_TYPE_PAGE)
 
-enum { PROP_0, PROP_DOCUMENT, PROP_SELECTED_PROJECT, N_PROPS };
+enum { PROP_0, PROP_SELECTED_PROJECT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static const int period_fields[] = {
@@ -115,11 +114,8 @@ static void
 on_search_entry_search_changed_cb (YsProjectsPage *self,
                                    GtkSearchEntry *entry)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-
-  g_clear_pointer (&self->search, g_free);
-  if (*stripped != '\0')
-    self->search = g_steal_pointer (&stripped);
+  g_free (self->search);
+  self->search = ys_page_search_text (GTK_EDITABLE (entry));
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -226,7 +222,7 @@ update_form (YsProjectsPage *self)
   YsRecord *project = self->draft;
   g_autofree char *title = NULL;
 
-  if (project == NULL && self->document != NULL)
+  if (project == NULL && ys_page_get_document (YS_PAGE (self)) != NULL)
     project = gtk_single_selection_get_selected_item (self->selection);
 
   gtk_stack_set_visible_child_name (self->form_stack, project ? "form" : "none");
@@ -237,7 +233,7 @@ update_form (YsProjectsPage *self)
                                    self->draft == NULL);
   if (self->draft != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, "details");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.add", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.add", ys_page_get_document (YS_PAGE (self)) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.delete", self->draft == NULL && project != NULL);
 
   if (self->draft != NULL)
@@ -254,7 +250,7 @@ update_form (YsProjectsPage *self)
       g_set_object (&self->shown, project);
       if (project != NULL)
         g_signal_connect_object (project, "notify", G_CALLBACK (on_shown_notify_cb), self, G_CONNECT_SWAPPED);
-      ys_form_binder_set_record (self->binder, self->document, project);
+      ys_form_binder_set_record (self->binder, ys_page_get_document (YS_PAGE (self)), project);
       update_totals (self);
       scroll_form_to_top (self);
     }
@@ -295,7 +291,7 @@ ys_projects_page_get_selected_project (YsProjectsPage *self)
 {
   g_return_val_if_fail (YS_IS_PROJECTS_PAGE (self), NULL);
 
-  if (self->draft != NULL || self->document == NULL)
+  if (self->draft != NULL || ys_page_get_document (YS_PAGE (self)) == NULL)
     return NULL;
   return gtk_single_selection_get_selected_item (self->selection);
 }
@@ -327,18 +323,6 @@ ys_projects_page_select_project (YsProjectsPage *self,
     }
 }
 
-static void
-show_message (YsProjectsPage *self,
-              const char     *heading,
-              const char     *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Actions */
 
 static void
@@ -348,7 +332,7 @@ add_activated (GtkWidget  *widget,
 {
   YsProjectsPage *self = YS_PROJECTS_PAGE (widget);
 
-  if (self->document == NULL)
+  if (ys_page_get_document (YS_PAGE (self)) == NULL)
     return;
   g_clear_object (&self->draft);
   self->draft = ys_record_new (&ys_project_kind);
@@ -364,20 +348,11 @@ save_new_activated (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   YsProjectsPage *self = YS_PROJECTS_PAGE (widget);
-  g_autoptr(YsRecord) project = NULL;
-  g_autoptr(GError) error = NULL;
+  YsRecord *project = ys_page_insert_draft (YS_PAGE (self), self->binder, &self->draft,
+                                            _("The Project Was Not Added"));
 
-  if (self->draft == NULL)
+  if (project == NULL)
     return;
-  /* What is still typed in a row counts: it is taken before checking. */
-  if (!ys_form_binder_commit_all (self->binder) || !ys_form_binder_is_complete (self->binder))
-    return;
-  if (!ys_document_insert (self->document, self->draft, &error))
-    {
-      show_message (self, _("The Project Was Not Added"), error->message);
-      return;
-    }
-  project = g_steal_pointer (&self->draft);
   ys_projects_page_select_project (self, project);
   update_form (self);
 }
@@ -401,85 +376,46 @@ delete_activated (GtkWidget  *widget,
 {
   YsProjectsPage *self = YS_PROJECTS_PAGE (widget);
   YsRecord *project = ys_projects_page_get_selected_project (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  GtkWidget *overlay;
+  g_autofree char *what = NULL;
+  g_autofree char *done = NULL;
 
   if (project == NULL)
     return;
-  name = g_strdup (ys_record_get_text (project, YS_PROJECT_NAME));
-  if (!ys_document_delete (self->document, project, &error))
-    {
-      /* Translators: %s is a project's name */
-      g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Deleted"), name);
-      show_message (self, heading, error->message);
-      return;
-    }
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    {
-      /* Translators: %s is a project's name */
-      g_autofree char *title = g_strdup_printf (_("Project “%s” deleted"), name);
-      AdwToast *toast = adw_toast_new (title);
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
+  what = g_strdup (ys_record_get_text (project, YS_PROJECT_NAME));
+  /* Translators: %s is a project's name */
+  done = g_strdup_printf (_("Project “%s” deleted"), what);
+  ys_page_delete_record (YS_PAGE (self), project, what, done);
 }
 
-static YsRecord *
-find_by_id (YsDocument   *document,
-            const YsKind *kind,
-            gint64        id)
+static gboolean
+ys_projects_page_shows (YsPage   *page,
+                        YsRecord *record)
 {
-  guint n = ys_document_count (document, kind);
+  const YsKind *kind = ys_record_get_kind (record);
 
-  for (guint i = 0; i < n; i++)
-    {
-      YsRecord *record = ys_document_get (document, kind, i);
-
-      if (ys_record_get_id (record) == id)
-        return record;
-    }
-  return NULL;
+  return kind == &ys_project_kind || kind == &ys_indicator_kind;
 }
 
-/* projects.reveal (kind, id, field): shows a project's field, or an
- * indicator among its project's goals, for the findings that name them. */
+/* A project's field, or an indicator among its project's goals, for the
+ * findings that name them. */
 static void
-reveal_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+ys_projects_page_reveal (YsPage   *page,
+                         YsRecord *record,
+                         int       field)
 {
-  YsProjectsPage *self = YS_PROJECTS_PAGE (widget);
-  const char *kind_name;
-  const YsKind *kind;
-  gint64 id;
-  int field;
-  YsRecord *record;
+  YsProjectsPage *self = YS_PROJECTS_PAGE (page);
+  gboolean indicator = ys_record_get_kind (record) == &ys_indicator_kind;
   YsRecord *project;
 
-  if (self->document == NULL)
-    return;
-  g_variant_get (parameter, "(&sxi)", &kind_name, &id, &field);
-  kind = ys_kinds_lookup (kind_name);
-  if (kind != &ys_project_kind && kind != &ys_indicator_kind)
-    return;
-  record = find_by_id (self->document, kind, id);
-  if (record == NULL)
-    return;
-
   g_clear_object (&self->draft);
-  project = kind == &ys_project_kind
+  project = !indicator
             ? record
-            : ys_document_lookup_key (self->document, &ys_project_kind,
+            : ys_document_lookup_key (ys_page_get_document (page), &ys_project_kind,
                                       ys_record_get_text (record, YS_INDICATOR_PROJECT_CODE));
   if (project != NULL)
     ys_projects_page_select_project (self, project);
 
-  if (kind == &ys_indicator_kind)
+  if (indicator)
     {
       GtkWidget *editor = gtk_widget_get_first_child (self->goals_slot);
 
@@ -493,25 +429,24 @@ reveal_activated (GtkWidget  *widget,
   ys_form_binder_focus_field (self->binder, field);
 }
 
-/* Document */
-
-YsDocument *
-ys_projects_page_get_document (YsProjectsPage *self)
+static gboolean
+ys_projects_page_search (YsPage     *page,
+                         const char *text)
 {
-  g_return_val_if_fail (YS_IS_PROJECTS_PAGE (self), NULL);
+  YsProjectsPage *self = YS_PROJECTS_PAGE (page);
 
-  return self->document;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  on_search_entry_search_changed_cb (self, self->search_entry);
+  return TRUE;
 }
 
-void
-ys_projects_page_set_document (YsProjectsPage *self,
-                               YsDocument     *document)
-{
-  g_return_if_fail (YS_IS_PROJECTS_PAGE (self));
-  g_return_if_fail (!document || YS_IS_DOCUMENT (document));
+/* Document */
 
-  if (self->document == document)
-    return;
+static void
+ys_projects_page_document_changed (YsPage *page)
+{
+  YsProjectsPage *self = YS_PROJECTS_PAGE (page);
+  YsDocument *document = ys_page_get_document (page);
 
   if (self->projects != NULL)
     g_signal_handlers_disconnect_by_data (self->projects, self);
@@ -522,7 +457,6 @@ ys_projects_page_set_document (YsProjectsPage *self,
   g_clear_object (&self->shown);
   gtk_filter_list_model_set_model (self->filter_model, NULL);
   g_clear_object (&self->projects);
-  g_set_object (&self->document, document);
 
   if (document != NULL)
     {
@@ -537,7 +471,6 @@ ys_projects_page_set_document (YsProjectsPage *self,
   update_list (self);
   update_form (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROJECT]);
 }
 
@@ -547,7 +480,6 @@ static void
 ys_projects_page_dispose (GObject *object)
 {
   YsProjectsPage *self = YS_PROJECTS_PAGE (object);
-  GtkWidget *child;
 
   if (self->projects != NULL)
     g_signal_handlers_disconnect_by_data (self->projects, self);
@@ -564,14 +496,8 @@ ys_projects_page_dispose (GObject *object)
   if (self->binder != NULL)
     g_signal_handlers_disconnect_by_data (self->binder, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_PROJECTS_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-
-  /* After the rows: a row losing the focus as it goes still saves. */
-  g_clear_object (&self->binder);
   g_clear_object (&self->filter);
   g_clear_object (&self->projects);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ys_projects_page_parent_class)->dispose (object);
 }
@@ -582,6 +508,8 @@ ys_projects_page_finalize (GObject *object)
   YsProjectsPage *self = YS_PROJECTS_PAGE (object);
 
   g_free (self->search);
+  /* After the rows are gone: a row losing the focus as it goes still saves. */
+  g_clear_object (&self->binder);
 
   G_OBJECT_CLASS (ys_projects_page_parent_class)->finalize (object);
 }
@@ -596,29 +524,8 @@ ys_projects_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
     case PROP_SELECTED_PROJECT:
       g_value_set_object (value, ys_projects_page_get_selected_project (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ys_projects_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  YsProjectsPage *self = YS_PROJECTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      ys_projects_page_set_document (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -634,11 +541,11 @@ ys_projects_page_class_init (YsProjectsPageClass *klass)
   object_class->dispose = ys_projects_page_dispose;
   object_class->finalize = ys_projects_page_finalize;
   object_class->get_property = ys_projects_page_get_property;
-  object_class->set_property = ys_projects_page_set_property;
+  YS_PAGE_CLASS (klass)->document_changed = ys_projects_page_document_changed;
+  YS_PAGE_CLASS (klass)->shows = ys_projects_page_shows;
+  YS_PAGE_CLASS (klass)->reveal = ys_projects_page_reveal;
+  YS_PAGE_CLASS (klass)->search = ys_projects_page_search;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, YS_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * YsProjectsPage:selected-project:
    *
@@ -653,7 +560,6 @@ ys_projects_page_class_init (YsProjectsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "projects.save-new", NULL, save_new_activated);
   gtk_widget_class_install_action (widget_class, "projects.cancel-new", NULL, cancel_new_activated);
   gtk_widget_class_install_action (widget_class, "projects.delete", NULL, delete_activated);
-  gtk_widget_class_install_action (widget_class, "projects.reveal", "(sxi)", reveal_activated);
 
   /* The list rows look the record type up by name; the goals slot holds a
    * YsGoalsEditor. */

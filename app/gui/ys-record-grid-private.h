@@ -5,6 +5,7 @@
 #include "ys-grid-cell.h"
 #include "ys-record-grid.h"
 #include "ys-row-slot-list.h"
+#include "ys-validator.h"
 
 G_BEGIN_DECLS
 
@@ -54,6 +55,9 @@ struct _YsRecordGrid
   GArray              *copy_fields;
   YsDocument          *document;
   YsLookup            *lookup;
+  YsValidator         *validator;
+  GHashTable          *marks;      /* YsRecord → its errors and warnings (Mark) */
+  guint                marks_idle;
   GSettings           *settings;
   YsMoneyUnit          money_unit;
 
@@ -171,5 +175,80 @@ gboolean   ys_record_grid_commit_edit     (YsRecordGrid  *self,
                                            int            dx,
                                            gboolean       wrap,
                                            gboolean       focus_left);
+
+/* Between the grid's files: ys-record-grid.c (cells, refused values,
+ * factories), -cursor.c (the current cell), -edit.c (editing and
+ * completion), -keys.c (keyboard and clicks). */
+YsGridCell *ys_record_grid_focused_cell (YsRecordGrid *self);
+void ys_record_grid_move_cursor (YsRecordGrid *self,
+                                 int           dy,
+                                 int           dx,
+                                 gboolean      wrap,
+                                 gboolean      extend);
+int ys_record_grid_page_rows (YsRecordGrid *self);
+void ys_record_grid_begin_edit (YsRecordGrid *self,
+                                YsGridCell   *cell,
+                                const char   *text);
+void ys_record_grid_cancel_edit (YsRecordGrid *self);
+void ys_record_grid_on_adjustment_value_changed_cb (YsRecordGrid  *self,
+                                                    GtkAdjustment *adjustment);
+void ys_record_grid_on_popover_activated_cb (YsRecordGrid        *self,
+                                             guint                index,
+                                             YsCompletionPopover *popover);
+void ys_record_grid_toggle_flag (YsRecordGrid *self,
+                                 guint         index);
+void ys_record_grid_update_suggestions (YsRecordGrid *self);
+void ys_record_grid_on_cell_focus_enter_cb (GtkEventControllerFocus *controller,
+                                            Column                  *col);
+void ys_record_grid_on_cell_focus_leave_cb (GtkEventControllerFocus *controller,
+                                            Column                  *col);
+void ys_record_grid_on_cell_pressed_cb (GtkGestureClick *gesture,
+                                        int              n_press,
+                                        double           x,
+                                        double           y,
+                                        Column          *col);
+void ys_record_grid_on_focus_enter_cb (YsRecordGrid            *self,
+                                       GtkEventControllerFocus *controller);
+void ys_record_grid_on_focus_leave_cb (YsRecordGrid            *self,
+                                       GtkEventControllerFocus *controller);
+void ys_record_grid_on_im_commit_cb (YsRecordGrid *self,
+                                     const char   *text,
+                                     GtkIMContext *im);
+gboolean ys_record_grid_on_key_pressed_cb (YsRecordGrid          *self,
+                                           guint                  keyval,
+                                           guint                  keycode,
+                                           GdkModifierType        state,
+                                           GtkEventControllerKey *controller);
+void ys_record_grid_clear_bad (YsRecordGrid *self,
+                               YsRecord     *record,
+                               guint         column);
+char *ys_record_grid_edit_text (YsRecordGrid *self,
+                                 Column       *col,
+                                 YsRecord     *record);
+void ys_record_grid_hide_status (YsRecordGrid *self);
+BadCell *ys_record_grid_lookup_bad (YsRecordGrid *self,
+                                     YsRecord     *record,
+                                     guint         column);
+YsLookupKind ys_record_grid_lookup_kind (YsRecordGrid *self,
+                                         Column       *col);
+YsRecord *ys_record_grid_row_at (YsRecordGrid *self,
+                                  guint         position);
+void ys_record_grid_set_bad (YsRecordGrid *self,
+                             YsRecord     *record,
+                             guint         column,
+                             const char   *text,
+                             const char   *message);
+
+/* ys-record-grid-findings.c: the findings of the rows shown. */
+typedef struct
+{
+  YsFindingLevel level;  /* the worst */
+  GString       *text;   /* their messages, one a line */
+} Mark;
+
+const Mark *ys_record_grid_get_mark     (YsRecordGrid *self,
+                                         YsRecord     *record);
+void        ys_record_grid_clear_marks  (YsRecordGrid *self);
+void        ys_record_grid_refresh_all  (YsRecordGrid *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ys-cell-input.h"
 #include "ys-record-grid-private.h"
 
 /* Filter and pinned rows */
@@ -163,27 +164,11 @@ ys_record_grid_insert_pinned (YsRecordGrid  *self,
 
 /* New rows */
 
-/* The first required text field @record leaves empty, or -1. */
-static int
-first_missing_field (YsRecordGrid *self,
-                     YsRecord     *record)
-{
-  for (guint i = 0; i < self->kind->n_fields; i++)
-    {
-      const YsField *field = &self->kind->fields[i];
-
-      if ((field->flags & YS_FIELD_REQUIRED) && ys_field_is_text (field)
-          && *ys_record_get_text (record, i) == '\0')
-        return (int) i;
-    }
-  return -1;
-}
-
 gboolean
 ys_record_grid_draft_is_complete (YsRecordGrid *self,
                                   YsRecord     *record)
 {
-  return first_missing_field (self, record) < 0;
+  return ys_cell_input_first_missing (record) < 0;
 }
 
 static gboolean
@@ -331,7 +316,7 @@ ys_record_grid_prefill_new_row (YsRecordGrid *self,
       g_ptr_array_remove_index (self->pristine, index);
       copy_fields (self, draft, model);
     }
-  missing = first_missing_field (self, draft);
+  missing = ys_cell_input_first_missing (draft);
   *column = missing >= 0 ? column_of_field (self, missing) : 0;
   return draft;
 }

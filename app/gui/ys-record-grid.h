@@ -9,6 +9,7 @@
 #include "ys-document.h"
 #include "ys-lookup.h"
 #include "ys-money.h"
+#include "ys-validator.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,9 @@ void              ys_record_grid_setup              (YsRecordGrid           *sel
 void              ys_record_grid_set_document       (YsRecordGrid           *self,
                                                      YsDocument             *document,
                                                      YsLookup               *lookup);
+/* Rows with errors or warnings of @validator are marked (NULL: none). */
+void              ys_record_grid_set_validator      (YsRecordGrid           *self,
+                                                     YsValidator            *validator);
 /* Rows of the document the filter rejects are not shown (NULL: all). */
 void              ys_record_grid_set_filter         (YsRecordGrid           *self,
                                                      GtkFilter              *filter);

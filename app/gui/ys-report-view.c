@@ -291,20 +291,6 @@ ys_report_view_dispose (GObject *object)
   G_OBJECT_CLASS (ys_report_view_parent_class)->dispose (object);
 }
 
-/* The class's own stylesheet, for the display it is first shown on. */
-static void
-load_css (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (display == NULL)
-    return;
-  gtk_css_provider_load_from_resource (provider, "/io/github/yusuan/Yusuan/ui/ys-report-view.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 static void
 ys_report_view_class_init (YsReportViewClass *klass)
 {
@@ -314,7 +300,6 @@ ys_report_view_class_init (YsReportViewClass *klass)
   object_class->dispose = ys_report_view_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  load_css ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-report-view.ui");
   gtk_widget_class_bind_template_child (widget_class, YsReportView, title_label);
   gtk_widget_class_bind_template_child (widget_class, YsReportView, subtitle_label);

@@ -13,7 +13,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "ys-application.h"
 #include "ys-i18n.h"
 #include "ys-kinds.h"
 #include "ys-report-view.h"
@@ -27,7 +29,7 @@
 
 struct _YsReportsPage
 {
-  GtkWidget             parent_instance;
+  YsPage                parent_instance;
 
   /* template */
   GtkDropDown          *table_dropdown;
@@ -43,7 +45,6 @@ struct _YsReportsPage
   AdwMessageDialog     *progress_dialog;
   GtkProgressBar       *progress_bar;
 
-  YsDocument           *document;
   GPtrArray            *layout_ids;    /* char *, in the order of layout_names */
   GPtrArray            *scope_codes;   /* char *, in the order of scope_names; "" is the department */
   YsLayout             *layout;        /* loaded for the chosen layout id */
@@ -56,10 +57,8 @@ struct _YsReportsPage
   gboolean              exporting;
 };
 
-G_DEFINE_FINAL_TYPE (YsReportsPage, ys_reports_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (YsReportsPage, ys_reports_page, YS_TYPE_PAGE)
 
-enum { PROP_0, PROP_DOCUMENT, N_PROPS };
-static GParamSpec *properties[N_PROPS];
 
 /* The bundled layouts the accountants know by their region, in this order;
  * any other bundled layout follows under its own name. */
@@ -74,18 +73,6 @@ static const struct {
 };
 
 static void rebuild (YsReportsPage *self);
-
-static void
-show_toast (YsReportsPage *self,
-            AdwToast      *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
 
 static const char *
 selected_scope (YsReportsPage *self)
@@ -137,10 +124,61 @@ fill_layouts (YsReportsPage *self)
   gtk_string_list_splice (self->layout_names, 0, 0, (const char *const *) labels->pdata);
 }
 
+static GSettings *
+get_settings (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return YS_IS_APPLICATION (app) ? ys_application_get_settings (YS_APPLICATION (app)) : NULL;
+}
+
+/* The layout last chosen for this budget file, or NULL. */
+static char *
+remembered_layout (YsReportsPage *self)
+{
+  YsDocument *document = ys_page_get_document (YS_PAGE (self));
+  GSettings *settings = get_settings ();
+  g_autoptr(GVariant) layouts = NULL;
+  char *id = NULL;
+
+  if (document == NULL || settings == NULL)
+    return NULL;
+  layouts = g_settings_get_value (settings, "report-layouts");
+  g_variant_lookup (layouts, ys_document_get_path (document), "s", &id);
+  return id;
+}
+
+static void
+remember_layout (YsReportsPage *self,
+                 const char    *id)
+{
+  YsDocument *document = ys_page_get_document (YS_PAGE (self));
+  GSettings *settings = get_settings ();
+  g_autoptr(GVariant) layouts = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *path, *value;
+
+  if (document == NULL || settings == NULL || id == NULL)
+    return;
+  layouts = g_settings_get_value (settings, "report-layouts");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, layouts);
+  while (g_variant_iter_next (&iter, "{&s&s}", &path, &value))
+    if (!g_str_equal (path, ys_document_get_path (document)))
+      g_variant_builder_add (&builder, "{ss}", path, value);
+  g_variant_builder_add (&builder, "{ss}", ys_document_get_path (document), id);
+  g_settings_set_value (settings, "report-layouts", g_variant_builder_end (&builder));
+}
+
+/* The layout chosen for this budget before, or else its region's. */
 static void
 select_document_layout (YsReportsPage *self)
 {
-  const char *region = self->document ? ys_document_get_meta (self->document, "region") : NULL;
+  g_autofree char *remembered = remembered_layout (self);
+  const char *region = remembered ? remembered
+                       : ys_page_get_document (YS_PAGE (self)) ? ys_document_get_meta (ys_page_get_document (YS_PAGE (self)), "region")
+                       : NULL;
 
   for (guint i = 0; region != NULL && i < self->layout_ids->len; i++)
     if (g_str_equal (region, g_ptr_array_index (self->layout_ids, i)))
@@ -164,9 +202,9 @@ fill_scopes (YsReportsPage *self)
   g_ptr_array_add (self->scope_codes, g_strdup (""));
   g_ptr_array_add (labels, g_strdup (_("Whole Department")));
 
-  if (self->document != NULL)
+  if (ys_page_get_document (YS_PAGE (self)) != NULL)
     {
-      units = ys_document_get_model (self->document, &ys_unit_kind);
+      units = ys_document_get_model (ys_page_get_document (YS_PAGE (self)), &ys_unit_kind);
       for (guint i = 0; i < g_list_model_get_n_items (units); i++)
         {
           g_autoptr(YsRecord) unit = g_list_model_get_item (units, i);
@@ -227,7 +265,7 @@ rebuild (YsReportsPage *self)
 
   g_clear_handle_id (&self->rebuild_timeout, g_source_remove);
   self->dirty = FALSE;
-  if (self->document == NULL || layout_id == NULL)
+  if (ys_page_get_document (YS_PAGE (self)) == NULL || layout_id == NULL)
     {
       ys_report_view_set_table (self->view, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -247,7 +285,7 @@ rebuild (YsReportsPage *self)
         }
     }
 
-  tables = ys_report_build (self->document, self->layout, selected_scope (self), &error);
+  tables = ys_report_build (ys_page_get_document (YS_PAGE (self)), self->layout, selected_scope (self), &error);
   if (tables == NULL)
     {
       show_error (self, error->message);
@@ -331,7 +369,7 @@ on_scope_dropdown_selected_cb (YsReportsPage *self,
                                GParamSpec    *pspec,
                                GtkDropDown   *dropdown)
 {
-  if (!self->updating && self->document != NULL)
+  if (!self->updating && ys_page_get_document (YS_PAGE (self)) != NULL)
     rebuild (self);
 }
 
@@ -340,8 +378,10 @@ on_layout_dropdown_selected_cb (YsReportsPage *self,
                                 GParamSpec    *pspec,
                                 GtkDropDown   *dropdown)
 {
-  if (self->document == NULL)
+  if (ys_page_get_document (YS_PAGE (self)) == NULL)
     return;
+  if (!self->updating)
+    remember_layout (self, selected_layout_id (self));
   if (!self->updating && gtk_widget_get_mapped (GTK_WIDGET (self)))
     rebuild (self);
   else
@@ -421,15 +461,6 @@ export_progress_cb (double      fraction,
   g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress_cb, progress, progress_free);
 }
 
-static gboolean
-write_review_sheet (YsXlsxExport  *export,
-                    lxw_worksheet *sheet,
-                    gpointer       validator,
-                    GError       **error)
-{
-  return ys_review_sheet_fill (ys_xlsx_export_get_workbook (export), sheet, validator, error);
-}
-
 static void
 export_in_thread (GTask        *task,
                   gpointer      source_object,
@@ -437,22 +468,17 @@ export_in_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   ExportJob *job = task_data;
-  g_autoptr(YsXlsxExport) export = NULL;
+  g_autoptr(YsValidator) review = NULL;
   GError *error = NULL;
 
   /* Pool threads are reused: set back below. */
   ys_i18n_set_chinese (TRUE);
-  export = ys_report_export_new (job->document, job->layout, job->unit_code, &error);
-  if (export != NULL)
-    {
-      ys_xlsx_export_set_progress (export, export_progress_cb, job);
-      /* The findings travel with the tables, as from yusuan-cli export, so
-       * that the reviewer files one workbook. A validator of the worker's
-       * own: the window's lives on the main thread. */
-      ys_xlsx_export_add_sheet (export, ys_review_sheet_name (), write_review_sheet,
-                                ys_validator_new (job->document), g_object_unref);
-    }
-  if (export != NULL && ys_xlsx_export_write (export, job->path, &error))
+  /* The findings travel with the tables, as from yusuan-cli export
+   * --with-review, so that the reviewer files one workbook. A validator of
+   * the worker's own: the window's lives on the main thread. */
+  review = ys_validator_new (job->document);
+  if (ys_review_export_tables (job->document, job->layout, job->unit_code, review, job->path,
+                               export_progress_cb, job, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -530,7 +556,7 @@ export_done_cb (GObject      *source,
     adw_toast_set_timeout (toast, 10);
     g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_button_clicked_cb),
                            g_file_get_parent (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-    show_toast (self, toast);
+    ys_page_add_toast (YS_PAGE (self), toast);
   }
 }
 
@@ -548,15 +574,15 @@ start_export (YsReportsPage *self,
   layout = ys_layout_load_bundled (selected_layout_id (self), &error);
   if (layout == NULL)
     {
-      show_toast (self, adw_toast_new (error->message));
+      ys_page_add_toast (YS_PAGE (self), adw_toast_new (error->message));
       return;
     }
   /* Catalogs are loaded on first use; load them here, not in two threads at once. */
   for (guint kind = 0; kind < YS_CATALOG_N_KINDS; kind++)
-    ys_document_get_catalog (self->document, kind);
+    ys_document_get_catalog (ys_page_get_document (YS_PAGE (self)), kind);
 
   job = g_new0 (ExportJob, 1);
-  job->document = g_object_ref (self->document);
+  job->document = g_object_ref (ys_page_get_document (YS_PAGE (self)));
   job->layout = layout;
   job->unit_code = g_strdup (selected_scope (self));
   job->path = g_strdup (path);
@@ -580,7 +606,7 @@ on_chooser_response_cb (YsReportsPage        *self,
       g_autofree char *path = g_file_get_path (file);
 
       if (path == NULL)
-        show_toast (self, adw_toast_new (_("Tables can only be exported to this computer or a mounted drive.")));
+        ys_page_add_toast (YS_PAGE (self), adw_toast_new (_("Tables can only be exported to this computer or a mounted drive.")));
       else
         {
           if (!g_str_has_suffix (path, ".xlsx"))
@@ -599,12 +625,12 @@ static char *
 suggested_name (YsReportsPage *self)
 {
   const char *code = selected_scope (self);
-  YsRecord *unit = code ? ys_document_lookup_key (self->document, &ys_unit_kind, code) : NULL;
+  YsRecord *unit = code ? ys_document_lookup_key (ys_page_get_document (YS_PAGE (self)), &ys_unit_kind, code) : NULL;
   const char *who = unit ? ys_record_get_text (unit, YS_UNIT_NAME)
-                         : ys_document_get_meta (self->document, "dept_name");
+                         : ys_document_get_meta (ys_page_get_document (YS_PAGE (self)), "dept_name");
   /* Translators: the suggested name of an exported workbook: department or unit, and year */
   g_autofree char *name = g_strdup_printf (_("%1$s %2$d Budget Tables"), who,
-                                           ys_document_get_year (self->document));
+                                           ys_document_get_year (ys_page_get_document (YS_PAGE (self))));
 
   g_strdelimit (name, "/\\:", '-');
   return g_strconcat (g_strstrip (name), ".xlsx", NULL);
@@ -619,7 +645,7 @@ on_export_button_clicked_cb (YsReportsPage *self,
   g_autoptr(GFile) folder = NULL;
   g_autofree char *name = NULL;
 
-  if (self->document == NULL || self->chooser != NULL || self->exporting)
+  if (ys_page_get_document (YS_PAGE (self)) == NULL || self->chooser != NULL || self->exporting)
     return;
 
   self->chooser = gtk_file_chooser_native_new (_("Export Tables"),
@@ -632,7 +658,7 @@ on_export_button_clicked_cb (YsReportsPage *self,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
 
   /* Beside the budget file, where the accountant keeps its papers. */
-  file = g_file_new_for_path (ys_document_get_path (self->document));
+  file = g_file_new_for_path (ys_document_get_path (ys_page_get_document (YS_PAGE (self))));
   folder = g_file_get_parent (file);
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
@@ -646,27 +672,12 @@ on_export_button_clicked_cb (YsReportsPage *self,
 
 /* Properties */
 
-YsDocument *
-ys_reports_page_get_document (YsReportsPage *self)
+static void
+ys_reports_page_document_changed (YsPage *page)
 {
-  g_return_val_if_fail (YS_IS_REPORTS_PAGE (self), NULL);
+  YsReportsPage *self = YS_REPORTS_PAGE (page);
+  YsDocument *document = ys_page_get_document (page);
 
-  return self->document;
-}
-
-void
-ys_reports_page_set_document (YsReportsPage *self,
-                              YsDocument    *document)
-{
-  g_return_if_fail (YS_IS_REPORTS_PAGE (self));
-  g_return_if_fail (!document || YS_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   ys_report_view_set_table (self->view, NULL);
 
@@ -682,8 +693,6 @@ ys_reports_page_set_document (YsReportsPage *self,
   self->dirty = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     rebuild (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 static void
@@ -705,64 +714,21 @@ static void
 ys_reports_page_dispose (GObject *object)
 {
   YsReportsPage *self = YS_REPORTS_PAGE (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_timeout, g_source_remove);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   if (self->progress_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->progress_dialog));
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_REPORTS_PAGE);
-  /* dispose_template() only unparents the children the class binds. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->layout, ys_layout_free);
   g_clear_pointer (&self->layout_id, g_free);
   g_clear_pointer (&self->layout_ids, g_ptr_array_unref);
   g_clear_pointer (&self->scope_codes, g_ptr_array_unref);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ys_reports_page_parent_class)->dispose (object);
-}
-
-static void
-ys_reports_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  YsReportsPage *self = YS_REPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ys_reports_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  YsReportsPage *self = YS_REPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      ys_reports_page_set_document (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -772,14 +738,8 @@ ys_reports_page_class_init (YsReportsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ys_reports_page_dispose;
-  object_class->get_property = ys_reports_page_get_property;
-  object_class->set_property = ys_reports_page_set_property;
   widget_class->map = ys_reports_page_map;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, YS_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  YS_PAGE_CLASS (klass)->document_changed = ys_reports_page_document_changed;
 
   g_type_ensure (YS_TYPE_REPORT_VIEW);
 

@@ -12,9 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "ys-finding-row.h"
+#include "ys-findings-list.h"
 #include "ys-kinds.h"
 #include "ys-review-page.h"
-#include "ys-window.h"
 
 /* In the order of the level drop-down's items. */
 enum { LEVEL_ALL, LEVEL_ERROR, LEVEL_WARNING, LEVEL_INFO };
@@ -23,15 +23,14 @@ enum { STATUS_ALL, STATUS_UNEXPLAINED, STATUS_PENDING, STATUS_ACCEPTED, STATUS_R
 
 struct _YsReviewPage
 {
-  GtkWidget           parent_instance;
+  YsPage              parent_instance;
 
   /* template */
   GtkDropDown        *level_dropdown;
   GtkDropDown        *status_dropdown;
   GtkLabel           *counts_label;
   GtkStack           *list_stack;
-  GtkListView        *list_view;
-  GtkSingleSelection *selection;
+  YsFindingsList     *findings_list;
   GtkFilterListModel *filter_model;
   GtkStack           *detail_stack;
   GtkImage           *detail_icon;
@@ -53,7 +52,6 @@ struct _YsReviewPage
   GtkEntry           *comment_entry;
   GtkLabel           *review_error_label;
 
-  YsValidator        *validator;
   GtkCustomFilter    *filter;
   YsFinding          *shown;          /* the finding in the details, followed for changes */
   gboolean            reviewer_mode;
@@ -61,9 +59,9 @@ struct _YsReviewPage
   guint               refilter_idle;
 };
 
-G_DEFINE_FINAL_TYPE (YsReviewPage, ys_review_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (YsReviewPage, ys_review_page, YS_TYPE_PAGE)
 
-enum { PROP_0, PROP_VALIDATOR, PROP_REVIEWER_MODE, N_PROPS };
+enum { PROP_0, PROP_REVIEWER_MODE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void show_finding (YsReviewPage *self, YsFinding *finding);
@@ -117,14 +115,15 @@ filter_func (gpointer item,
 static void
 update_list_state (YsReviewPage *self)
 {
-  guint total = self->validator ? g_list_model_get_n_items (G_LIST_MODEL (self->validator)) : 0;
+  YsValidator *validator = ys_page_get_validator (YS_PAGE (self));
+  guint total = validator ? g_list_model_get_n_items (G_LIST_MODEL (validator)) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   g_autofree char *counts = NULL;
 
-  if (self->validator != NULL)
+  if (validator != NULL)
     {
-      g_autofree char *levels = ys_findings_describe_counts (ys_validator_count (self->validator, YS_FINDING_ERROR),
-                                                             ys_validator_count (self->validator, YS_FINDING_WARNING));
+      g_autofree char *levels = ys_findings_describe_counts (ys_validator_count (validator, YS_FINDING_ERROR),
+                                                             ys_validator_count (validator, YS_FINDING_WARNING));
 
       if (shown == total)
         counts = g_steal_pointer (&levels);
@@ -202,65 +201,11 @@ on_document_changed_cb (YsReviewPage *self,
     queue_refilter (self);
 }
 
-/* Rows */
-
-static void
-on_factory_setup_cb (YsReviewPage             *self,
-                     GtkListItem              *item,
-                     GtkSignalListItemFactory *factory)
-{
-  GtkWidget *row = ys_finding_row_new ();
-
-  g_object_bind_property (self, "reviewer-mode", row, "show-review", G_BINDING_SYNC_CREATE);
-  gtk_list_item_set_child (item, row);
-}
-
-static void
-on_factory_bind_cb (YsReviewPage             *self,
-                    GtkListItem              *item,
-                    GtkSignalListItemFactory *factory)
-{
-  ys_finding_row_set_finding (YS_FINDING_ROW (gtk_list_item_get_child (item)),
-                              gtk_list_item_get_item (item));
-}
-
-static void
-on_factory_unbind_cb (YsReviewPage             *self,
-                      GtkListItem              *item,
-                      GtkSignalListItemFactory *factory)
-{
-  ys_finding_row_set_finding (YS_FINDING_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
-reveal (YsReviewPage *self,
-        YsFinding    *finding)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  YsRecord *target;
-
-  if (finding == NULL || self->validator == NULL || !YS_IS_WINDOW (root))
-    return;
-  target = ys_finding_find_target (finding, ys_validator_get_document (self->validator));
-  if (target != NULL)
-    ys_window_reveal (YS_WINDOW (root), target, ys_finding_get_field (finding));
-}
-
-static void
-on_list_view_activate_cb (YsReviewPage *self,
-                          guint         position,
-                          GtkListView  *list_view)
-{
-  g_autoptr(YsFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-
-  reveal (self, finding);
-}
-
 static void
 on_goto_button_clicked_cb (YsReviewPage *self,
                            GtkButton    *button)
 {
-  reveal (self, self->shown);
+  ys_findings_list_reveal (self->findings_list, self->shown);
 }
 
 /* Details */
@@ -294,30 +239,18 @@ update_explanation_button (YsReviewPage *self)
   gtk_widget_set_sensitive (self->save_explanation_button, explanation_is_dirty (self));
 }
 
-static void
-show_error_toast (YsReviewPage *self,
-                  const char   *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_warning ("%s", message);
-}
-
 static gboolean
 save_explanation (YsReviewPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (!explanation_is_dirty (self) || self->validator == NULL)
+  if (!explanation_is_dirty (self) || ys_page_get_validator (YS_PAGE (self)) == NULL)
     return TRUE;
   text = get_explanation_text (self);
-  if (!ys_validator_explain (self->validator, self->shown, text, &error))
+  if (!ys_validator_explain (ys_page_get_validator (YS_PAGE (self)), self->shown, text, &error))
     {
-      show_error_toast (self, error->message);
+      ys_page_add_toast (YS_PAGE (self), adw_toast_new (error->message));
       return FALSE;
     }
   update_explanation_button (self);
@@ -468,7 +401,7 @@ show_finding (YsReviewPage *self,
 
   /* Leaving a finding keeps what was typed about it. */
   if (self->shown != NULL && explanation_is_dirty (self)
-      && ys_validator_lookup (self->validator, ys_finding_get_key (self->shown)) == self->shown)
+      && ys_validator_lookup (ys_page_get_validator (YS_PAGE (self)), ys_finding_get_key (self->shown)) == self->shown)
     save_explanation (self);
 
   if (self->shown != NULL)
@@ -485,11 +418,11 @@ show_finding (YsReviewPage *self,
 }
 
 static void
-on_selection_changed_cb (YsReviewPage       *self,
-                         GParamSpec         *pspec,
-                         GtkSingleSelection *selection)
+on_findings_list_selected_cb (YsReviewPage   *self,
+                              GParamSpec     *pspec,
+                              YsFindingsList *list)
 {
-  show_finding (self, gtk_single_selection_get_selected_item (selection));
+  show_finding (self, ys_findings_list_get_selected (list));
 }
 
 /* Review */
@@ -511,11 +444,11 @@ on_save_review_button_clicked_cb (YsReviewPage *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *comment = NULL;
 
-  if (self->shown == NULL || self->validator == NULL)
+  if (self->shown == NULL || ys_page_get_validator (YS_PAGE (self)) == NULL)
     return;
 
   comment = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->comment_entry))));
-  if (!ys_validator_review (self->validator, self->shown, chosen_status (self), comment, &error))
+  if (!ys_validator_review (ys_page_get_validator (YS_PAGE (self)), self->shown, chosen_status (self), comment, &error))
     {
       /* Most often an error being accepted: the validator says why not. */
       gtk_label_set_label (self->review_error_label, error->message);
@@ -535,45 +468,26 @@ on_status_button_toggled_cb (YsReviewPage    *self,
 
 /* Properties */
 
-YsValidator *
-ys_review_page_get_validator (YsReviewPage *self)
+static void
+ys_review_page_validator_changed (YsPage *page)
 {
-  g_return_val_if_fail (YS_IS_REVIEW_PAGE (self), NULL);
-
-  return self->validator;
-}
-
-void
-ys_review_page_set_validator (YsReviewPage *self,
-                              YsValidator  *validator)
-{
-  g_return_if_fail (YS_IS_REVIEW_PAGE (self));
-  g_return_if_fail (!validator || YS_IS_VALIDATOR (validator));
-
-  if (self->validator == validator)
-    return;
+  YsReviewPage *self = YS_REVIEW_PAGE (page);
+  YsValidator *validator = ys_page_get_validator (page);
 
   show_finding (self, NULL);
-  if (self->validator != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->validator, self);
-      g_signal_handlers_disconnect_by_data (ys_validator_get_document (self->validator), self);
-    }
-  g_set_object (&self->validator, validator);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (validator));
-  if (validator != NULL)
-    {
-      g_signal_connect_object (validator, "notify::n-errors",
-                               G_CALLBACK (on_validator_counts_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (validator, "notify::n-warnings",
-                               G_CALLBACK (on_validator_counts_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (validator, "notify::n-items",
-                               G_CALLBACK (on_validator_counts_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (ys_validator_get_document (validator), "changed",
-                               G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+  ys_page_watch_counts (page, G_CALLBACK (on_validator_counts_cb));
   update_list_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALIDATOR]);
+}
+
+static void
+ys_review_page_document_changed (YsPage *page)
+{
+  YsDocument *document = ys_page_get_document (page);
+
+  if (document != NULL)
+    g_signal_connect_object (document, "changed",
+                             G_CALLBACK (on_document_changed_cb), page, G_CONNECT_SWAPPED);
 }
 
 gboolean
@@ -603,25 +517,15 @@ static void
 ys_review_page_dispose (GObject *object)
 {
   YsReviewPage *self = YS_REVIEW_PAGE (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->refilter_idle, g_source_remove);
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_func (self->shown, on_shown_notify_cb, self);
   g_clear_object (&self->shown);
-  if (self->validator != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->validator, self);
-      g_signal_handlers_disconnect_by_data (ys_validator_get_document (self->validator), self);
-    }
   if (self->filter_model != NULL)
     gtk_filter_list_model_set_model (self->filter_model, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_REVIEW_PAGE);
-  /* dispose_template() only unparents the children the class binds. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->filter);
-  g_clear_object (&self->validator);
 
   G_OBJECT_CLASS (ys_review_page_parent_class)->dispose (object);
 }
@@ -636,9 +540,6 @@ ys_review_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_VALIDATOR:
-      g_value_set_object (value, self->validator);
-      break;
     case PROP_REVIEWER_MODE:
       g_value_set_boolean (value, self->reviewer_mode);
       break;
@@ -657,9 +558,6 @@ ys_review_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_VALIDATOR:
-      ys_review_page_set_validator (self, g_value_get_object (value));
-      break;
     case PROP_REVIEWER_MODE:
       ys_review_page_set_reviewer_mode (self, g_value_get_boolean (value));
       break;
@@ -677,16 +575,15 @@ ys_review_page_class_init (YsReviewPageClass *klass)
   object_class->dispose = ys_review_page_dispose;
   object_class->get_property = ys_review_page_get_property;
   object_class->set_property = ys_review_page_set_property;
+  YS_PAGE_CLASS (klass)->validator_changed = ys_review_page_validator_changed;
+  YS_PAGE_CLASS (klass)->document_changed = ys_review_page_document_changed;
 
-  properties[PROP_VALIDATOR] =
-    g_param_spec_object ("validator", NULL, NULL, YS_TYPE_VALIDATOR,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_REVIEWER_MODE] =
     g_param_spec_boolean ("reviewer-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (YS_TYPE_FINDING_ROW);
+  g_type_ensure (YS_TYPE_FINDINGS_LIST);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-review-page.ui");
@@ -694,8 +591,7 @@ ys_review_page_class_init (YsReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsReviewPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, YsReviewPage, counts_label);
   gtk_widget_class_bind_template_child (widget_class, YsReviewPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, YsReviewPage, findings_list);
   gtk_widget_class_bind_template_child (widget_class, YsReviewPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, YsReviewPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, YsReviewPage, detail_icon);
@@ -718,11 +614,7 @@ ys_review_page_class_init (YsReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsReviewPage, review_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_findings_list_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_goto_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_explanation_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_review_button_clicked_cb);

@@ -1,17 +1,12 @@
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "ys-validator.h"
+#include "ys-page.h"
 
 G_BEGIN_DECLS
 
 #define YS_TYPE_REVIEW_PAGE (ys_review_page_get_type ())
-G_DECLARE_FINAL_TYPE (YsReviewPage, ys_review_page, YS, REVIEW_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (YsReviewPage, ys_review_page, YS, REVIEW_PAGE, YsPage)
 
-YsValidator *ys_review_page_get_validator     (YsReviewPage *self);
-void         ys_review_page_set_validator     (YsReviewPage *self,
-                                               YsValidator  *validator);
 gboolean     ys_review_page_get_reviewer_mode (YsReviewPage *self);
 void         ys_review_page_set_reviewer_mode (YsReviewPage *self,
                                                gboolean      reviewer_mode);

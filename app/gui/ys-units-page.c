@@ -15,7 +15,7 @@
 
 struct _YsUnitsPage
 {
-  GtkWidget           parent_instance;
+  YsPage              parent_instance;
 
   /* template */
   GtkStack           *stack;
@@ -45,26 +45,14 @@ struct _YsUnitsPage
   GtkWidget          *vehicles_row;
   GtkWidget          *note_row;
 
-  YsDocument         *document;
   GListModel         *units;       /* the document's, watched for emptiness */
   guint               footer_idle;
   YsFormBinder       *binder;
   YsRecord           *draft;       /* a new unit being filled in, or NULL */
 };
 
-G_DEFINE_FINAL_TYPE (YsUnitsPage, ys_units_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (YsUnitsPage, ys_units_page, YS_TYPE_PAGE)
 
-enum { PROP_0, PROP_DOCUMENT, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
-static void
-set_money (GtkLabel *label,
-           YsMoney   fen)
-{
-  g_autofree char *text = ys_money_format (fen, YS_MONEY_YUAN, TRUE);
-
-  gtk_label_set_label (label, text);
-}
 
 static gboolean
 update_footer_cb (gpointer user_data)
@@ -76,7 +64,7 @@ update_footer_cb (gpointer user_data)
   g_autofree char *title = NULL;
 
   self->footer_idle = 0;
-  if (self->document == NULL)
+  if (ys_page_get_document (YS_PAGE (self)) == NULL)
     return G_SOURCE_REMOVE;
 
   if (unit != NULL)
@@ -88,13 +76,13 @@ update_footer_cb (gpointer user_data)
     /* Nothing selected: the whole department. */
     title = g_strdup (_("All Units"));
 
-  summary = ys_summary_compute (self->document, &filter);
+  summary = ys_summary_compute (ys_page_get_document (YS_PAGE (self)), &filter);
   gtk_label_set_label (self->unit_label, title);
-  set_money (self->total_label, summary->expense.total);
-  set_money (self->basic_label, summary->expense.basic);
-  set_money (self->personnel_label, summary->expense.personnel);
-  set_money (self->public_label, summary->expense.public_);
-  set_money (self->project_label, summary->expense.project);
+  ys_page_set_money_label (self->total_label, summary->expense.total);
+  ys_page_set_money_label (self->basic_label, summary->expense.basic);
+  ys_page_set_money_label (self->personnel_label, summary->expense.personnel);
+  ys_page_set_money_label (self->public_label, summary->expense.public_);
+  ys_page_set_money_label (self->project_label, summary->expense.project);
 
   return G_SOURCE_REMOVE;
 }
@@ -128,14 +116,14 @@ update_form (YsUnitsPage *self)
   YsRecord *unit = self->draft;
   g_autofree char *title = NULL;
 
-  if (unit == NULL && self->document != NULL)
+  if (unit == NULL && ys_page_get_document (YS_PAGE (self)) != NULL)
     unit = gtk_single_selection_get_selected_item (self->selection);
 
   gtk_widget_set_visible (self->form_pane, unit != NULL);
   gtk_widget_set_visible (self->draft_buttons, self->draft != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.delete",
                                  self->draft == NULL && unit != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.add", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.add", ys_page_get_document (YS_PAGE (self)) != NULL);
   if (self->draft != NULL)
     title = g_strdup (_("New Unit"));
   else if (unit != NULL)
@@ -143,7 +131,7 @@ update_form (YsUnitsPage *self)
   gtk_label_set_label (self->form_title, title ? title : "");
 
   if (unit != ys_form_binder_get_record (self->binder))
-    ys_form_binder_set_record (self->binder, self->document, unit);
+    ys_form_binder_set_record (self->binder, ys_page_get_document (YS_PAGE (self)), unit);
 }
 
 static void
@@ -187,30 +175,18 @@ on_selection_selected_item_changed_cb (YsUnitsPage        *self,
 }
 
 static void
-show_message (YsUnitsPage *self,
-              const char  *heading,
-              const char  *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 add_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   YsUnitsPage *self = YS_UNITS_PAGE (widget);
 
-  if (self->document == NULL)
+  if (ys_page_get_document (YS_PAGE (self)) == NULL)
     return;
   g_clear_object (&self->draft);
   self->draft = ys_record_new (&ys_unit_kind);
   /* The first unit of a department is its own office (本级). */
-  gtk_stack_set_visible_child_name (self->stack, "list");
+  ys_page_set_empty (YS_PAGE (self), FALSE);
   update_form (self);
   gtk_widget_grab_focus (self->code_row);
 }
@@ -221,20 +197,11 @@ save_new_activated (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   YsUnitsPage *self = YS_UNITS_PAGE (widget);
-  g_autoptr(YsRecord) unit = NULL;
-  g_autoptr(GError) error = NULL;
+  YsRecord *unit = ys_page_insert_draft (YS_PAGE (self), self->binder, &self->draft,
+                                         _("The Unit Was Not Added"));
 
-  if (self->draft == NULL)
+  if (unit == NULL)
     return;
-  /* What is still typed in a row counts: it is taken before checking. */
-  if (!ys_form_binder_commit_all (self->binder) || !ys_form_binder_is_complete (self->binder))
-    return;
-  if (!ys_document_insert (self->document, self->draft, &error))
-    {
-      show_message (self, _("The Unit Was Not Added"), error->message);
-      return;
-    }
-  unit = g_steal_pointer (&self->draft);
   select_unit (self, unit);
   update_form (self);
 }
@@ -248,7 +215,7 @@ cancel_new_activated (GtkWidget  *widget,
 
   drop_draft (self);
   if (self->units != NULL && g_list_model_get_n_items (self->units) == 0)
-    gtk_stack_set_visible_child_name (self->stack, "empty");
+    ys_page_set_empty (YS_PAGE (self), TRUE);
 }
 
 static void
@@ -258,66 +225,36 @@ delete_activated (GtkWidget  *widget,
 {
   YsUnitsPage *self = YS_UNITS_PAGE (widget);
   YsRecord *unit = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
-  GtkWidget *overlay;
+  g_autofree char *done = NULL;
 
-  if (unit == NULL || self->document == NULL)
+  if (unit == NULL || ys_page_get_document (YS_PAGE (self)) == NULL)
     return;
   what = g_strdup_printf ("%s %s", ys_record_get_text (unit, YS_UNIT_CODE), ys_record_get_text (unit, YS_UNIT_NAME));
-  if (!ys_document_delete (self->document, unit, &error))
-    {
-      /* Translators: %s is a unit's code and name */
-      g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Deleted"), what);
-      show_message (self, heading, error->message);
-      return;
-    }
-
-  /* Deleting is undone like any edit; the toast says how. */
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    {
-      /* Translators: %s is a unit's code and name */
-      g_autofree char *title = g_strdup_printf (_("Unit “%s” deleted"), what);
-      AdwToast *toast = adw_toast_new (title);
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
+  /* Translators: %s is a unit's code and name */
+  done = g_strdup_printf (_("Unit “%s” deleted"), what);
+  ys_page_delete_record (YS_PAGE (self), unit, what, done);
 }
 
-/* units.reveal (kind, id, field): a unit and the field a finding names. */
-static void
-reveal_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+static gboolean
+ys_units_page_shows (YsPage   *page,
+                     YsRecord *record)
 {
-  YsUnitsPage *self = YS_UNITS_PAGE (widget);
-  const char *kind;
-  gint64 id;
-  int field;
-  guint n;
+  return ys_record_get_kind (record) == &ys_unit_kind;
+}
 
-  if (self->document == NULL)
-    return;
-  g_variant_get (parameter, "(&sxi)", &kind, &id, &field);
-  if (g_strcmp0 (kind, ys_unit_kind.name) != 0)
-    return;
-  n = ys_document_count (self->document, &ys_unit_kind);
-  for (guint i = 0; i < n; i++)
-    {
-      YsRecord *unit = ys_document_get (self->document, &ys_unit_kind, i);
+/* A unit and the field a finding names. */
+static void
+ys_units_page_reveal (YsPage   *page,
+                      YsRecord *unit,
+                      int       field)
+{
+  YsUnitsPage *self = YS_UNITS_PAGE (page);
 
-      if (ys_record_get_id (unit) == id)
-        {
-          g_clear_object (&self->draft);
-          select_unit (self, unit);
-          update_form (self);
-          ys_form_binder_focus_field (self->binder, field);
-          return;
-        }
-    }
+  g_clear_object (&self->draft);
+  select_unit (self, unit);
+  update_form (self);
+  ys_form_binder_focus_field (self->binder, field);
 }
 
 static void
@@ -327,8 +264,7 @@ on_units_items_changed_cb (YsUnitsPage *self,
                            guint        added,
                            GListModel  *units)
 {
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (units) > 0 || self->draft ? "list" : "empty");
+  ys_page_set_empty (YS_PAGE (self), g_list_model_get_n_items (units) == 0 && self->draft == NULL);
   update_form (self);
 }
 
@@ -346,32 +282,17 @@ on_document_changed_cb (YsUnitsPage *self,
     update_form (self);
 }
 
-YsDocument *
-ys_units_page_get_document (YsUnitsPage *self)
+static void
+ys_units_page_document_changed (YsPage *page)
 {
-  g_return_val_if_fail (YS_IS_UNITS_PAGE (self), NULL);
+  YsUnitsPage *self = YS_UNITS_PAGE (page);
+  YsDocument *document = ys_page_get_document (page);
 
-  return self->document;
-}
-
-void
-ys_units_page_set_document (YsUnitsPage *self,
-                            YsDocument  *document)
-{
-  g_return_if_fail (YS_IS_UNITS_PAGE (self));
-  g_return_if_fail (!document || YS_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->units != NULL)
     g_signal_handlers_disconnect_by_data (self->units, self);
   g_clear_object (&self->units);
   g_clear_object (&self->draft);
   ys_form_binder_set_record (self->binder, NULL, NULL);
-  g_set_object (&self->document, document);
 
   if (document != NULL)
     {
@@ -385,19 +306,14 @@ ys_units_page_set_document (YsUnitsPage *self,
   gtk_sort_list_model_set_model (self->sort_model, self->units);
   queue_update_footer (self);
   update_form (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 static void
 ys_units_page_dispose (GObject *object)
 {
   YsUnitsPage *self = YS_UNITS_PAGE (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->footer_idle, g_source_remove);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->units != NULL)
     g_signal_handlers_disconnect_by_data (self->units, self);
   g_clear_object (&self->units);
@@ -408,50 +324,19 @@ ys_units_page_dispose (GObject *object)
   if (self->binder != NULL)
     g_signal_handlers_disconnect_by_data (self->binder, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_UNITS_PAGE);
-  /* dispose_template() only unparents the children the class binds. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  /* After the rows: a row losing the focus as it goes still saves. */
-  g_clear_object (&self->binder);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ys_units_page_parent_class)->dispose (object);
 }
 
 static void
-ys_units_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+ys_units_page_finalize (GObject *object)
 {
   YsUnitsPage *self = YS_UNITS_PAGE (object);
 
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+  /* After the rows are gone: a row losing the focus as it goes still saves. */
+  g_clear_object (&self->binder);
 
-static void
-ys_units_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  YsUnitsPage *self = YS_UNITS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      ys_units_page_set_document (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  G_OBJECT_CLASS (ys_units_page_parent_class)->finalize (object);
 }
 
 static void
@@ -460,14 +345,13 @@ ys_units_page_class_init (YsUnitsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = ys_units_page_dispose;
-  object_class->get_property = ys_units_page_get_property;
-  object_class->set_property = ys_units_page_set_property;
+  YsPageClass *page_class = YS_PAGE_CLASS (klass);
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, YS_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  object_class->dispose = ys_units_page_dispose;
+  object_class->finalize = ys_units_page_finalize;
+  page_class->document_changed = ys_units_page_document_changed;
+  page_class->shows = ys_units_page_shows;
+  page_class->reveal = ys_units_page_reveal;
 
   /* The row templates look the record type up by name. */
   g_type_ensure (YS_TYPE_UNIT);
@@ -506,13 +390,14 @@ ys_units_page_class_init (YsUnitsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "units.save-new", NULL, save_new_activated);
   gtk_widget_class_install_action (widget_class, "units.cancel-new", NULL, cancel_new_activated);
   gtk_widget_class_install_action (widget_class, "units.delete", NULL, delete_activated);
-  gtk_widget_class_install_action (widget_class, "units.reveal", "(sxi)", reveal_activated);
 }
 
 static void
 ys_units_page_init (YsUnitsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ys_page_set_empty_stack (YS_PAGE (self), self->stack);
+  ys_page_set_empty (YS_PAGE (self), TRUE);
 
   self->binder = ys_form_binder_new ();
   g_signal_connect_object (self->binder, "notify::message", G_CALLBACK (on_binder_message_cb), self, G_CONNECT_SWAPPED);

@@ -1,16 +1,10 @@
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "ys-document.h"
+#include "ys-page.h"
 
 G_BEGIN_DECLS
 
 #define YS_TYPE_UNITS_PAGE (ys_units_page_get_type ())
-G_DECLARE_FINAL_TYPE (YsUnitsPage, ys_units_page, YS, UNITS_PAGE, GtkWidget)
-
-YsDocument *ys_units_page_get_document (YsUnitsPage *self);
-void        ys_units_page_set_document (YsUnitsPage *self,
-                                        YsDocument  *document);
+G_DECLARE_FINAL_TYPE (YsUnitsPage, ys_units_page, YS, UNITS_PAGE, YsPage)
 
 G_END_DECLS

@@ -10,80 +10,35 @@
 
 #include "ys-finding-row.h"
 #include "ys-findings-panel.h"
-#include "ys-goals-editor.h"
 #include "ys-grid-page.h"
-#include "ys-kinds.h"
 #include "ys-lines-page.h"
 #include "ys-new-budget-dialog.h"
+#include "ys-page.h"
 #include "ys-projects-page.h"
 #include "ys-reports-page.h"
 #include "ys-review-page.h"
 #include "ys-safety.h"
 #include "ys-summary.h"
 #include "ys-units-page.h"
-#include "ys-window.h"
-
-#define YS_MIME_TYPE "application/x-yusuan"
-#define MAX_RECENT 8
-
-struct _YsWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkWidget            *undo_button;
-  GtkWidget            *redo_button;
-  GtkWidget            *header_bar;
-  GtkStack             *totals_stack;
-  GtkWidget            *full_totals;
-  GtkLabel             *income_label;
-  GtkLabel             *expense_label;
-  GtkLabel             *balance_label;
-  GtkLabel             *compact_balance_label;  /* the difference alone, in a narrow window */
-  GtkStack             *main_stack;
-  GtkWidget            *recent_group;
-  GtkListBox           *recent_list;
-  AdwStatusPage        *loading_page;
-  GtkListBox           *sidebar;
-  GtkStack             *page_stack;
-  GtkWidget            *findings_button;
-  GtkLabel             *error_count_label;
-  GtkLabel             *warning_count_label;
-  YsReviewPage         *review_page;
-
-  /* state */
-  YsDocument           *document;
-  YsValidator          *validator;     /* of the document, for the review page and the findings panel */
-  GFile                *file;          /* the document's, or the one being opened */
-  GCancellable         *cancellable;   /* of the open in progress */
-  GtkStringList        *recent_uris;
-  GtkFileChooserNative *chooser;
-  GHashTable           *pending_meta;  /* of the new budget whose file is being chosen */
-  guint                 totals_idle;
-  guint                 totals_fit_idle;
-  GtkWidget            *read_only_banner;
-  YsBackupTimer        *backup_timer;
-};
+#include "ys-window-private.h"
 
 G_DEFINE_FINAL_TYPE (YsWindow, ys_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum { PROP_0, PROP_DOCUMENT, PROP_VALIDATOR, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static GSettings *
-get_settings (YsWindow *self)
+GSettings *
+ys_window_get_settings (YsWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   return YS_IS_APPLICATION (app) ? ys_application_get_settings (YS_APPLICATION (app)) : NULL;
 }
 
-static void
-show_error (YsWindow   *self,
-            const char *heading,
-            const char *body)
+void
+ys_window_show_error (YsWindow   *self,
+                      const char *heading,
+                      const char *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -91,8 +46,8 @@ show_error (YsWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-update_actions (YsWindow *self)
+void
+ys_window_update_actions (YsWindow *self)
 {
   gboolean open = self->document != NULL;
   GAction *action;
@@ -104,68 +59,11 @@ update_actions (YsWindow *self)
 
   gtk_widget_set_visible (self->undo_button, open);
   gtk_widget_set_visible (self->redo_button, open);
-  gtk_widget_set_visible (GTK_WIDGET (self->totals_stack), open);
+  gtk_widget_set_visible (GTK_WIDGET (self->totals_bar), open);
   gtk_widget_set_visible (self->findings_button, open);
 }
 
 static void update_title (YsWindow *self);
-
-/* Totals */
-
-static void
-set_money_label (GtkLabel *label,
-                 YsMoney   fen)
-{
-  g_autofree char *yuan = ys_money_format (fen, YS_MONEY_YUAN, TRUE);
-  g_autofree char *wan = ys_money_format (fen, YS_MONEY_WAN, TRUE);
-  /* Translators: a tooltip on a total shown in 元: the same figure in 万元 */
-  g_autofree char *tooltip = g_strdup_printf (_("%s ten-thousand yuan"), wan);
-
-  gtk_label_set_label (label, yuan);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
-}
-
-static gboolean
-update_totals_cb (gpointer user_data)
-{
-  YsWindow *self = user_data;
-  g_autoptr(YsSummary) summary = NULL;
-  YsMoney balance;
-
-  self->totals_idle = 0;
-  if (self->document == NULL)
-    return G_SOURCE_REMOVE;
-
-  summary = ys_summary_compute (self->document, &YS_FILTER_ALL);
-  balance = summary->income_total - summary->expense.total;
-  set_money_label (self->income_label, summary->income_total);
-  set_money_label (self->expense_label, summary->expense.total);
-  set_money_label (self->balance_label, balance);
-  set_money_label (self->compact_balance_label, balance);
-  /* Income must equal expenditure; a difference is what the accountant has
-   * to resolve before submitting, so it stands out. */
-  if (balance != 0)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->balance_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->compact_balance_label), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->balance_label), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->compact_balance_label), "error");
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_update_totals (YsWindow *self)
-{
-  /* A paste or an import emits "changed" once per row: add them up once,
-   * after the burst, at low priority so typing stays responsive. */
-  if (self->totals_idle == 0)
-    self->totals_idle = g_idle_add_full (G_PRIORITY_LOW, update_totals_cb, self, NULL);
-}
 
 /* The header bar shows the three totals when the window is wide enough for
  * them and some of the title, and otherwise only the difference. The window
@@ -179,20 +77,17 @@ static gboolean
 full_totals_fit (YsWindow *self,
                  int       header_width)
 {
-  GtkWidget *shown = gtk_stack_get_visible_child (self->totals_stack);
-  int header_min, shown_min, full_min;
+  int header_min;
 
   /* Without a budget the header holds neither the totals nor the buttons
    * that come with them, and would be measured too narrow. */
-  if (self->document == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->totals_stack)))
+  if (self->document == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->totals_bar)))
     return FALSE;
 
   gtk_widget_measure (self->header_bar, GTK_ORIENTATION_HORIZONTAL, -1, &header_min, NULL, NULL, NULL);
-  gtk_widget_measure (shown, GTK_ORIENTATION_HORIZONTAL, -1, &shown_min, NULL, NULL, NULL);
-  gtk_widget_measure (self->full_totals, GTK_ORIENTATION_HORIZONTAL, -1, &full_min, NULL, NULL, NULL);
   /* What the header needs with the full totals, whichever is shown now:
    * the choice cannot flip back and forth at one width. */
-  return header_width >= header_min - shown_min + full_min + TITLE_ROOM;
+  return header_width >= header_min + ys_totals_bar_get_full_extra_width (self->totals_bar) + TITLE_ROOM;
 }
 
 static gboolean
@@ -202,7 +97,7 @@ choose_totals_cb (gpointer user_data)
   gboolean fit = full_totals_fit (self, gtk_widget_get_width (self->header_bar));
 
   self->totals_fit_idle = 0;
-  gtk_stack_set_visible_child_name (self->totals_stack, fit ? "full" : "compact");
+  ys_totals_bar_set_full (self->totals_bar, fit);
   return G_SOURCE_REMOVE;
 }
 
@@ -219,7 +114,7 @@ ys_window_size_allocate (GtkWidget *widget,
 
   /* Switched after this allocation, not during it. */
   fit = full_totals_fit (self, gtk_widget_get_width (self->header_bar));
-  if (fit != (gtk_stack_get_visible_child (self->totals_stack) == self->full_totals)
+  if (fit != ys_totals_bar_get_full (self->totals_bar)
       && self->totals_fit_idle == 0)
     self->totals_fit_idle = g_idle_add (choose_totals_cb, self);
 }
@@ -266,7 +161,6 @@ on_document_changed_cb (YsWindow   *self,
                         int         field,
                         YsDocument *document)
 {
-  queue_update_totals (self);
   /* The department name or the year may have changed. */
   if (type == YS_CHANGE_META)
     update_title (self);
@@ -277,7 +171,51 @@ on_document_undo_changed_cb (YsWindow   *self,
                              GParamSpec *pspec,
                              YsDocument *document)
 {
-  update_actions (self);
+  ys_window_update_actions (self);
+}
+
+/* Pages */
+
+/* Calls @func on every page of the window, in the stack's order, until it
+ * returns TRUE. */
+static YsPage *
+find_page (YsWindow *self,
+           gboolean (*func) (YsPage *page, gpointer data),
+           gpointer  data,
+           const char **name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      YsPage *page = YS_PAGE (child);
+
+      if (func == NULL || func (page, data))
+        {
+          if (name != NULL)
+            *name = gtk_stack_page_get_name (gtk_stack_get_page (self->page_stack, child));
+          return page;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+page_shows (YsPage   *page,
+            gpointer  record)
+{
+  return ys_page_shows (page, record);
+}
+
+static gboolean
+page_set_document (YsPage   *page,
+                   gpointer  user_data)
+{
+  YsWindow *self = user_data;
+
+  /* The validator first: a page that follows both sees it before the document. */
+  ys_page_set_validator (page, self->validator);
+  ys_page_set_document (page, self->document);
+  return FALSE;
 }
 
 /* Document */
@@ -321,8 +259,8 @@ ys_window_get_validator (YsWindow *self)
   return self->validator;
 }
 
-static void
-add_to_recent (YsWindow *self)
+void
+ys_window_add_to_recent (YsWindow *self)
 {
   g_autofree char *uri = g_file_get_uri (self->file);
   g_autofree char *title = NULL;
@@ -374,7 +312,7 @@ ys_window_set_document (YsWindow   *self,
   if (self->validator != NULL)
     g_signal_handlers_disconnect_by_data (self->validator, self);
   g_clear_object (&self->validator);
-  g_clear_handle_id (&self->totals_idle, g_source_remove);
+  ys_totals_bar_set_document (self->totals_bar, document);
   g_clear_pointer (&self->backup_timer, ys_backup_timer_free);
   show_read_only (self, document != NULL && ys_document_is_read_only (document));
 
@@ -397,7 +335,6 @@ ys_window_set_document (YsWindow   *self,
                                G_CALLBACK (on_validator_counts_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->validator, "notify::n-warnings",
                                G_CALLBACK (on_validator_counts_cb), self, G_CONNECT_SWAPPED);
-      update_totals_cb (self);
       gtk_stack_set_visible_child_name (self->main_stack, "document");
     }
   else
@@ -407,9 +344,11 @@ ys_window_set_document (YsWindow   *self,
     }
 
   update_title (self);
-  update_actions (self);
+  ys_window_update_actions (self);
   update_finding_counts (self);
-  /* The validator first: the pages bound to both see it before the document. */
+  find_page (self, page_set_document, self, NULL);
+  page_set_document (YS_PAGE (self->findings_panel), self);
+  /* The validator first: the panel bound to both sees it before the document. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALIDATOR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -486,7 +425,7 @@ open_done_cb (GObject      *source,
     }
 
   ys_window_set_document (self, document);
-  add_to_recent (self);
+  ys_window_add_to_recent (self);
 }
 
 void
@@ -508,7 +447,7 @@ ys_window_open (YsWindow *self,
 
       /* Translators: %s is a location such as an sftp:// address */
       g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), uri);
-      show_error (self, heading, _("Only budget files on this computer or a mounted drive can be opened."));
+      ys_window_show_error (self, heading, _("Only budget files on this computer or a mounted drive can be opened."));
       return;
     }
 
@@ -630,29 +569,6 @@ on_sidebar_row_selected_cb (YsWindow      *self,
 
 /* Revealing a record */
 
-/* The page that shows records of @kind. */
-static const char *
-page_for_kind (const YsKind *kind)
-{
-  if (kind == &ys_unit_kind)
-    return "units";
-  if (kind == &ys_line_kind)
-    return "lines";
-  if (kind == &ys_project_kind || kind == &ys_indicator_kind)
-    return "projects";
-  if (kind == &ys_income_kind)
-    return "income";
-  if (kind == &ys_procurement_kind)
-    return "procurement";
-  if (kind == &ys_service_kind)
-    return "services";
-  if (kind == &ys_asset_kind)
-    return "assets";
-  if (kind == &ys_prior_year_kind)
-    return "prior-year";
-  return NULL;
-}
-
 static void
 select_page (YsWindow   *self,
              const char *name)
@@ -668,377 +584,26 @@ select_page (YsWindow   *self,
   gtk_stack_set_visible_child_name (self->page_stack, name);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  GtkWidget *view;
-  guint      position;
-  guint      n_items;
-} ScrollLater;
-
-static void
-scroll_later_free (gpointer data)
-{
-  ScrollLater *later = data;
-
-  g_object_unref (later->view);
-  g_free (later);
-}
-
-/* GTK 4.8 list views cannot scroll to an item; their adjustment can, once
- * the page just switched to is allocated. Rows are of one height, so the
- * item's share of the list is its share of the adjustment. */
-static gboolean
-scroll_later_cb (gpointer user_data)
-{
-  ScrollLater *later = user_data;
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (later->view));
-  double upper, page, value;
-
-  if (adjustment == NULL || later->n_items == 0)
-    return G_SOURCE_REMOVE;
-  upper = gtk_adjustment_get_upper (adjustment);
-  page = gtk_adjustment_get_page_size (adjustment);
-  value = upper * later->position / later->n_items - page / 3;
-  gtk_adjustment_set_value (adjustment, CLAMP (value, 0, MAX (upper - page, 0)));
-  gtk_widget_grab_focus (later->view);
-  return G_SOURCE_REMOVE;
-}
-
-/* Selects @record in the first column or list view of @page. */
-static gboolean
-select_in_list (GtkWidget *page,
-                YsRecord  *record)
-{
-  GtkWidget *view = find_descendant (page, GTK_TYPE_COLUMN_VIEW);
-  GtkSelectionModel *model = NULL;
-  ScrollLater *later;
-  guint n;
-
-  if (view != NULL)
-    model = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
-  else if ((view = find_descendant (page, GTK_TYPE_LIST_VIEW)) != NULL)
-    model = gtk_list_view_get_model (GTK_LIST_VIEW (view));
-  if (model == NULL)
-    return FALSE;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (model));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
-
-      if (item != (GObject *) record)
-        continue;
-      gtk_selection_model_select_item (model, i, TRUE);
-      later = g_new0 (ScrollLater, 1);
-      later->view = g_object_ref (view);
-      later->position = i;
-      later->n_items = n;
-      g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 50, scroll_later_cb, later, scroll_later_free);
-      return TRUE;
-    }
-  return FALSE;
-}
-
+/* Switches to the page that shows @record and shows its @field there. */
 void
 ys_window_reveal (YsWindow *self,
                   YsRecord *record,
                   int       field)
 {
-  const YsKind *kind;
-  const char *name;
-  GtkWidget *page;
-  YsRecord *listed = record;
+  const char *name = NULL;
+  YsPage *page;
 
   g_return_if_fail (YS_IS_WINDOW (self));
   g_return_if_fail (YS_IS_RECORD (record));
 
   if (self->document == NULL)
     return;
-  kind = ys_record_get_kind (record);
-  name = page_for_kind (kind);
-  if (name == NULL)
-    return;
-  select_page (self, name);
-  page = gtk_stack_get_child_by_name (self->page_stack, name);
+  page = find_page (self, page_shows, record, &name);
   if (page == NULL)
     return;
-
-  if (YS_IS_GRID_PAGE (page) && ys_grid_page_reveal (YS_GRID_PAGE (page), record, field))
-    return;
-  {
-    g_autofree char *action = g_strconcat (name, ".reveal", NULL);
-
-    if (gtk_widget_activate_action (page, action, "(sxi)", kind->name, ys_record_get_id (record), field))
-      return;
-  }
-
-  /* An indicator shows in its project's goals. */
-  if (kind == &ys_indicator_kind)
-    listed = ys_document_lookup_key (self->document, &ys_project_kind,
-                                     ys_record_get_text (record, YS_INDICATOR_PROJECT_CODE));
-  if (listed != NULL)
-    select_in_list (page, listed);
-  if (kind == &ys_indicator_kind)
-    {
-      GtkWidget *editor = find_descendant (page, YS_TYPE_GOALS_EDITOR);
-
-      if (editor != NULL)
-        ys_goals_editor_reveal (YS_GOALS_EDITOR (editor), record, field);
-    }
+  select_page (self, name);
+  ys_page_reveal (page, record, field);
 }
-
-/* Actions */
-
-static void
-on_chooser_open_response_cb (YsWindow             *self,
-                             int                   response,
-                             GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      ys_application_open_file (YS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
-                                file, GTK_WINDOW (self));
-    }
-  g_clear_object (&self->chooser);
-}
-
-static GtkFileFilter *
-budget_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Budget files"));
-  gtk_file_filter_add_mime_type (filter, YS_MIME_TYPE);
-  /* Until the MIME type is installed the extension is all there is. */
-  gtk_file_filter_add_suffix (filter, "yusuan");
-  return filter;
-}
-
-static void
-open_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  YsWindow *self = user_data;
-  g_autoptr(GtkFileFilter) filter = budget_filter ();
-
-  if (self->chooser != NULL)
-    return;
-
-  self->chooser = gtk_file_chooser_native_new (_("Open Budget"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect_object (self->chooser, "response",
-                           G_CALLBACK (on_chooser_open_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static gboolean
-make_room (YsWindow  *self,
-           GFile     *file,
-           GError   **error)
-{
-  static const char *const sidecars[] = { "-wal", "-shm", "-journal" };
-  g_autoptr(GError) local_error = NULL;
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (!g_file_query_exists (file, NULL))
-    return TRUE;
-
-  for (GList *l = gtk_application_get_windows (app); l; l = l->next)
-    if (YS_IS_WINDOW (l->data) && ys_window_is_showing (l->data, file))
-      {
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-                             _("That budget is open in another window; choose another name."));
-        return FALSE;
-      }
-
-  /* The accountant agreed to replace the file, but a whole budget is too
-   * much to lose to a slip: it goes to the trash, not away. */
-  if (!g_file_trash (file, NULL, &local_error))
-    {
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (!g_file_delete (file, NULL, error))
-        return FALSE;
-    }
-
-  /* SQLite's journal files go with it: left behind, the new budget would
-   * take them for its own. */
-  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
-    {
-      g_autofree char *path = g_file_get_path (file);
-      g_autofree char *side_path = g_strconcat (path, sidecars[i], NULL);
-      g_autoptr(GFile) side = g_file_new_for_path (side_path);
-
-      if (g_file_query_exists (side, NULL) && !g_file_trash (side, NULL, NULL))
-        g_file_delete (side, NULL, NULL);
-    }
-  return TRUE;
-}
-
-static void
-on_chooser_create_response_cb (YsWindow             *self,
-                               int                   response,
-                               GtkFileChooserNative *chooser)
-{
-  g_autoptr(GHashTable) meta = g_steal_pointer (&self->pending_meta);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(YsDocument) document = NULL;
-  g_autofree char *path = NULL;
-  YsWindow *target = self;
-  gboolean replace_confirmed = TRUE;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = g_file_get_path (file);
-  if (path != NULL && !g_str_has_suffix (path, ".yusuan"))
-    {
-      /* The chooser asked about replacing the name as typed, not this one:
-       * an existing file of this name is left alone and reported. */
-      replace_confirmed = FALSE;
-      char *with_suffix = g_strconcat (path, ".yusuan", NULL);
-
-      g_free (path);
-      path = with_suffix;
-      g_clear_object (&file);
-      file = g_file_new_for_path (path);
-    }
-
-  if (path == NULL)
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                         _("Budgets can only be created on this computer or a mounted drive."));
-  else if (!replace_confirmed || make_room (self, file, &error))
-    document = ys_document_create (path, meta, &error);
-
-  if (document == NULL)
-    {
-      show_error (self, _("Could not create the budget"), error->message);
-      goto out;
-    }
-
-  if (!ys_window_is_empty (self))
-    target = ys_window_new (YS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  ys_window_set_document (target, document);
-  add_to_recent (target);
-  gtk_window_present (GTK_WINDOW (target));
-
-out:
-  g_clear_object (&self->chooser);
-}
-
-static void
-on_new_budget_dialog_confirmed_cb (YsWindow           *self,
-                                   YsNewBudgetDialog  *dialog)
-{
-  g_autoptr(GHashTable) meta = ys_new_budget_dialog_get_meta (dialog);
-  g_autoptr(GtkFileFilter) filter = budget_filter ();
-  g_autofree char *name = NULL;
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (self->chooser != NULL)
-    return;
-
-  /* Translators: the suggested file name of a new budget, as the window title */
-  name = g_strdup_printf (_("%1$s %2$d Budget"),
-                          (const char *) g_hash_table_lookup (meta, "dept_name"),
-                          atoi (g_hash_table_lookup (meta, "year")));
-  g_strdelimit (name, "/\\:", '-');
-  g_strstrip (name);
-
-  self->chooser = gtk_file_chooser_native_new (_("Save New Budget"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("C_reate"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  {
-    g_autofree char *file_name = g_strconcat (name, ".yusuan", NULL);
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), file_name);
-  }
-  /* Kept until the file name is chosen. */
-  g_clear_pointer (&self->pending_meta, g_hash_table_unref);
-  self->pending_meta = g_steal_pointer (&meta);
-  g_signal_connect_object (self->chooser, "response",
-                           G_CALLBACK (on_chooser_create_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-new_activated (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  YsWindow *self = user_data;
-  YsNewBudgetDialog *dialog = ys_new_budget_dialog_new (GTK_WINDOW (self), get_settings (self));
-
-  g_signal_connect_object (dialog, "confirmed",
-                           G_CALLBACK (on_new_budget_dialog_confirmed_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-close_activated (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
-{
-  gtk_window_close (GTK_WINDOW (user_data));
-}
-
-static void
-undo_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  YsWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (self->document != NULL && !ys_document_undo (self->document, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-}
-
-static void
-redo_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  YsWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (self->document != NULL && !ys_document_redo (self->document, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-}
-
-static const GActionEntry win_actions[] = {
-  { .name = "new", .activate = new_activated },
-  { .name = "open", .activate = open_activated },
-  { .name = "close", .activate = close_activated },
-  { .name = "undo", .activate = undo_activated },
-  { .name = "redo", .activate = redo_activated },
-};
 
 /* GObject */
 
@@ -1046,7 +611,7 @@ static gboolean
 ys_window_close_request (GtkWindow *window)
 {
   YsWindow *self = YS_WINDOW (window);
-  GSettings *settings = get_settings (self);
+  GSettings *settings = ys_window_get_settings (self);
 
   if (settings != NULL)
     {
@@ -1070,7 +635,7 @@ ys_window_close_request (GtkWindow *window)
 static void
 restore_window_state (YsWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = ys_window_get_settings (self);
 
   if (settings == NULL)
     return;
@@ -1094,7 +659,6 @@ ys_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->totals_idle, g_source_remove);
   g_clear_handle_id (&self->totals_fit_idle, g_source_remove);
   g_clear_pointer (&self->backup_timer, ys_backup_timer_free);
   if (self->document != NULL)
@@ -1163,6 +727,7 @@ ys_window_class_init (YsWindowClass *klass)
   g_type_ensure (YS_TYPE_REPORTS_PAGE);
   g_type_ensure (YS_TYPE_REVIEW_PAGE);
   g_type_ensure (YS_TYPE_FINDINGS_PANEL);
+  g_type_ensure (YS_TYPE_TOTALS_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-window.ui");
   gtk_widget_class_bind_template_child (widget_class, YsWindow, toast_overlay);
@@ -1170,12 +735,7 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, totals_stack);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, full_totals);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, income_label);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, expense_label);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, balance_label);
-  gtk_widget_class_bind_template_child (widget_class, YsWindow, compact_balance_label);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, totals_bar);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, recent_list);
@@ -1186,6 +746,7 @@ ys_window_class_init (YsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsWindow, error_count_label);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, warning_count_label);
   gtk_widget_class_bind_template_child (widget_class, YsWindow, review_page);
+  gtk_widget_class_bind_template_child (widget_class, YsWindow, findings_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
 }
@@ -1200,9 +761,12 @@ ys_window_init (YsWindow *self)
   self->read_only_banner = ys_read_only_banner_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->header_bar)),
                               self->read_only_banner, self->header_bar);
+  /* The panel shows review states when the review page does. */
+  g_object_bind_property (self->review_page, "reviewer-mode",
+                          ys_findings_panel_get_list (self->findings_panel), "reviewer-mode",
+                          G_BINDING_SYNC_CREATE);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
-                                   G_N_ELEMENTS (win_actions), self);
+  ys_window_install_actions (self);
 
   self->recent_uris = gtk_string_list_new (NULL);
   gtk_list_box_bind_model (self->recent_list, G_LIST_MODEL (self->recent_uris),
@@ -1213,7 +777,7 @@ ys_window_init (YsWindow *self)
 
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
   update_title (self);
-  update_actions (self);
+  ys_window_update_actions (self);
   update_finding_counts (self);
 }
 

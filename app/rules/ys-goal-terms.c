@@ -58,52 +58,76 @@ ys_goal_term_is (const char *text, const char *term)
   return ys_goal_text_equal (text, term, TRUE);
 }
 
-typedef struct
-{
-  const char *level1;
-  const char *level2[6];
-} Branch;
-
-static const Branch legacy[] = {
-  { "产出", { "数量", "质量", "时效", "成本", NULL } },
-  { "效益", { "经济效益", "社会效益", "生态效益", "生态环境效益", "可持续影响", NULL } },
-  { "满意度", { "服务对象满意度", NULL } },
+/* The groups of each framework as the forms spell them: the stored words
+ * of the documents, in the order the 绩效目标表 prints them. */
+static const YsGoalGroup legacy_groups[] = {
+  { "产出指标", "数量指标", NULL },
+  { "产出指标", "质量指标", NULL },
+  { "产出指标", "时效指标", NULL },
+  { "产出指标", "成本指标", NULL },
+  { "效益指标", "经济效益指标", NULL },
+  { "效益指标", "社会效益指标", NULL },
+  { "效益指标", "生态效益指标", "生态环境效益指标" },
+  { "效益指标", "可持续影响指标", NULL },
+  { "满意度指标", "服务对象满意度指标", NULL },
 };
 
-static const Branch framework_2021[] = {
-  { "产出", { "数量", "质量", "时效", NULL } },
-  { "成本", { "经济成本", "社会成本", "生态环境成本", NULL } },
-  { "效益", { "经济效益", "社会效益", "生态效益", "生态环境效益", NULL } },
-  { "满意度", { "服务对象满意度", NULL } },
+static const YsGoalGroup groups_2021[] = {
+  { "产出指标", "数量指标", NULL },
+  { "产出指标", "质量指标", NULL },
+  { "产出指标", "时效指标", NULL },
+  { "成本指标", "经济成本指标", NULL },
+  { "成本指标", "社会成本指标", NULL },
+  { "成本指标", "生态环境成本指标", NULL },
+  { "效益指标", "经济效益指标", NULL },
+  { "效益指标", "社会效益指标", NULL },
+  { "效益指标", "生态效益指标", "生态环境效益指标" },
+  { "满意度指标", "服务对象满意度指标", NULL },
 };
 
-static const Branch *
-find_branch (YsFramework framework, const char *level1)
+const YsGoalGroup *
+ys_goal_framework_groups (YsFramework  framework,
+                          guint       *n_groups)
 {
-  const Branch *branches = framework == YS_FRAMEWORK_2021 ? framework_2021 : legacy;
-  guint n = framework == YS_FRAMEWORK_2021 ? G_N_ELEMENTS (framework_2021) : G_N_ELEMENTS (legacy);
+  if (framework == YS_FRAMEWORK_2021)
+    {
+      *n_groups = G_N_ELEMENTS (groups_2021);
+      return groups_2021;
+    }
+  *n_groups = G_N_ELEMENTS (legacy_groups);
+  return legacy_groups;
+}
 
-  for (guint i = 0; i < n; i++)
-    if (ys_goal_term_is (level1, branches[i].level1))
-      return &branches[i];
-  return NULL;
+gboolean
+ys_goal_group_is (const YsGoalGroup *group,
+                  const char        *level1,
+                  const char        *level2)
+{
+  return ys_goal_term_is (level1, group->level1)
+         && (ys_goal_term_is (level2, group->level2)
+             || (group->alias != NULL && ys_goal_term_is (level2, group->alias)));
 }
 
 gboolean
 ys_goal_level1_known (YsFramework framework, const char *level1)
 {
-  return find_branch (framework, level1) != NULL;
+  guint n;
+  const YsGoalGroup *groups = ys_goal_framework_groups (framework, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (ys_goal_term_is (level1, groups[i].level1))
+      return TRUE;
+  return FALSE;
 }
 
 gboolean
 ys_goal_level2_belongs (YsFramework framework, const char *level1, const char *level2)
 {
-  const Branch *branch = find_branch (framework, level1);
+  guint n;
+  const YsGoalGroup *groups = ys_goal_framework_groups (framework, &n);
 
-  if (branch == NULL)
-    return FALSE;
-  for (guint i = 0; branch->level2[i]; i++)
-    if (ys_goal_term_is (level2, branch->level2[i]))
+  for (guint i = 0; i < n; i++)
+    if (ys_goal_group_is (&groups[i], level1, level2))
       return TRUE;
   return FALSE;
 }

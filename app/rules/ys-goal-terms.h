@@ -1,6 +1,6 @@
 /* The words of performance goals: the two indicator frameworks, indicator
  * values as numbers and money, and wording that cannot be measured. Shared
- * by the goal rules (ys-rules-goals*.c). */
+ * by the goal rules (ys-rules-goals*.c) and the goal editor. */
 #pragma once
 
 #include <glib.h>
@@ -14,7 +14,22 @@ typedef enum {
   YS_FRAMEWORK_2021,    /* 财预〔2021〕101号: 成本 a level of its own */
 } YsFramework;
 
+/* A group of indicators: a 二级指标 under its 一级指标. */
+typedef struct {
+  const char *level1;  /* as the forms spell it: "产出指标" */
+  const char *level2;  /* "数量指标" */
+  const char *alias;   /* another spelling of level2 found in published forms, or NULL */
+} YsGoalGroup;
+
 YsFramework  ys_goal_framework          (const char  *meta_value);
+/* The groups of @framework, in the order the 绩效目标表 prints them: the
+ * one table of them, which the rules and the goal editor read. */
+const YsGoalGroup *ys_goal_framework_groups (YsFramework  framework,
+                                             guint       *n_groups);
+/* Whether an indicator of @level1 and @level2 (either spelling) is of @group. */
+gboolean     ys_goal_group_is           (const YsGoalGroup *group,
+                                         const char  *level1,
+                                         const char  *level2);
 /* "产出指标" → "产出", "服务对象满意度指标" → "服务对象满意度" (newly allocated). */
 char        *ys_goal_term               (const char  *text);
 /* Whether @text, as a term, is @term ("数量指标" is 数量), without allocating. */

@@ -251,3 +251,35 @@ ys_review_sheet_export (YsValidator *v, const char *path, GError **error)
     }
   return TRUE;
 }
+
+static gboolean
+fill_review_sheet (YsXlsxExport  *export,
+                   lxw_worksheet *sheet,
+                   gpointer       validator,
+                   GError       **error)
+{
+  return ys_review_sheet_fill (ys_xlsx_export_get_workbook (export), sheet, validator, error);
+}
+
+gboolean
+ys_review_export_tables (YsDocument     *doc,
+                         YsLayout       *layout,
+                         const char     *unit_code,
+                         YsValidator    *review,
+                         const char     *path,
+                         YsXlsxProgress  progress,
+                         gpointer        progress_data,
+                         GError        **error)
+{
+  g_autoptr(YsXlsxExport) export = ys_report_export_new (doc, layout, unit_code, error);
+
+  if (export == NULL)
+    return FALSE;
+  if (progress != NULL)
+    ys_xlsx_export_set_progress (export, progress, progress_data);
+  /* The findings travel with the tables, so that the reviewer files one workbook. */
+  if (review != NULL)
+    ys_xlsx_export_add_sheet (export, ys_review_sheet_name (), fill_review_sheet,
+                              g_object_ref (review), g_object_unref);
+  return ys_xlsx_export_write (export, path, error);
+}

@@ -6,6 +6,7 @@
 #include <xlsxwriter.h>
 
 #include "ys-validator.h"
+#include "ys-xlsx-export.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,18 @@ gboolean ys_review_sheet_fill   (lxw_workbook  *wb,
 gboolean ys_review_sheet_export (YsValidator   *v,
                                  const char    *path,
                                  GError       **error);
+
+/* The official tables of @doc in @layout, for the department or one unit,
+ * with the 审核结果 sheet of @review when it is given, written to @path
+ * complete or not at all: the one export of the tables, which yusuan-cli
+ * and the window both call. @progress is called from the thread writing. */
+gboolean ys_review_export_tables (YsDocument     *doc,
+                                  YsLayout       *layout,
+                                  const char     *unit_code,
+                                  YsValidator    *review,
+                                  const char     *path,
+                                  YsXlsxProgress  progress,
+                                  gpointer        progress_data,
+                                  GError        **error);
 
 G_END_DECLS

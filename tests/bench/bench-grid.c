@@ -282,7 +282,7 @@ measure_first_frame (YsDocument *document)
   settle ();
   bench.rows_paint_time = 0;
   start = now_us ();
-  ys_lines_page_set_document (bench.page, document);
+  ys_page_set_document (YS_PAGE (bench.page), document);
   set = now_us ();
   note_block (start);
   while (bench.rows_paint_time == 0)
@@ -531,11 +531,18 @@ run_child (const char *path,
   gtk_window_set_default_size (GTK_WINDOW (bench.window), 1280, 800);
   bench.page = g_object_new (YS_TYPE_LINES_PAGE, NULL);
   gtk_window_set_child (GTK_WINDOW (bench.window), GTK_WIDGET (bench.page));
-  grid = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (bench.page), YS_TYPE_LINES_PAGE, "grid"));
+  grid = GTK_WIDGET (ys_grid_page_get_grid (YS_GRID_PAGE (bench.page)));
   bench.column_view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (grid, YS_TYPE_RECORD_GRID, "column_view"));
   bench.vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (bench.column_view));
-  bench.search_entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (bench.page), YS_TYPE_LINES_PAGE, "search_entry"));
-  bench.total_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (bench.page), YS_TYPE_LINES_PAGE, "total_label"));
+  bench.search_entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (bench.page), YS_TYPE_GRID_PAGE, "search_entry"));
+  {
+    /* The footer: the count, then each total as a caption over its figure;
+     * the first is the line items' total. */
+    GtkWidget *totals = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (bench.page), YS_TYPE_GRID_PAGE, "totals_box"));
+    GtkWidget *first = gtk_widget_get_next_sibling (gtk_widget_get_first_child (totals));
+
+    bench.total_label = GTK_LABEL (gtk_widget_get_last_child (first));
+  }
   g_signal_add_emission_hook (g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY), 0,
                               search_changed_hook, NULL, NULL);
   g_signal_connect (bench.search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), NULL);

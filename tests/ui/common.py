@@ -97,6 +97,10 @@ def wait_for(what, timeout=20):
     return None
 
 
+def forget():
+    """Kept for the tests that call it before acting on the window."""
+
+
 def find(node, role=None, name=None, retry=True, timeout=10):
     """The first descendant with this role and accessible name, or None;
     waited for up to @timeout seconds unless @retry is False."""
@@ -142,12 +146,14 @@ def click(node, pause=0.5):
     no AT-SPI action to do it otherwise. GTK 4 reports positions relative
     to the window, which is right only because Xvfb without a window
     manager puts the window at 0,0."""
+    forget()
     node.click()
     time.sleep(pause)
 
 
 def keys(*names):
     """Presses keys one after the other: "Tab", "<Control>Return"…"""
+    forget()
     for name in names:
         if name.startswith("<"):
             rawinput.keyCombo(name)
@@ -158,6 +164,7 @@ def keys(*names):
 
 def type_text(text):
     """Types ASCII text with the keyboard."""
+    forget()
     rawinput.typeText(text)
     time.sleep(0.4)
 
@@ -310,6 +317,13 @@ def start(args, env, *argv):
     proc.log_watcher = threading.Thread(target=_watch_log, args=(proc,), daemon=True)
     proc.log_watcher.start()
     return proc
+
+
+def open_in(args, env, path):
+    """Opens @path in the yusuan already running, as `yusuan FILE` does
+    from a file manager: the second process hands it over and exits."""
+    forget()
+    subprocess.run([args.yusuan, path], env=env, check=True, timeout=120)
 
 
 def stop(proc):

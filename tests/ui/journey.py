@@ -49,6 +49,7 @@ def counts(errors, warnings):
 
 
 def key(*keys):
+    common.forget()
     subprocess.run(["xdotool", "key", "--delay", "60", *keys], check=True)
     time.sleep(0.3)
 
@@ -57,6 +58,7 @@ def type_text(text):
     # xdotool types a character the keyboard map lacks (Chinese) through a
     # spare key code it remaps: slowly, or some are lost.
     delay = "40" if text.isascii() else "150"
+    common.forget()
     subprocess.run(["xdotool", "type", "--delay", delay, text], check=True)
     time.sleep(0.2)
 
@@ -64,6 +66,7 @@ def type_text(text):
 def press(node):
     """Activates a button by its accessible action, which does not depend on
     where AT-SPI thinks the button is; falls back to a click."""
+    common.forget()
     try:
         node.doActionNamed("click")
     except Exception:

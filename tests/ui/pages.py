@@ -258,7 +258,7 @@ def check_sample_pages(frame, dumped, args):
 
     # Searching the prior-year figures by a word of their reasons.
     show_page(frame, _("Prior Year"))
-    word = "公务接待"
+    word = "国控"
     shown = [r for r in prior if word in r["reason"] or word in r["item"]]
     check(len(shown) == 1, f"one prior-year row speaks of {word} (the sample as bundled)")
     click(find(frame, "entry", _("Search Prior-Year Figures")))

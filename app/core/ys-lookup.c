@@ -1,7 +1,6 @@
 /* Names and suggestions for the editors. A table of 100,000 line items shows
  * the same few hundred codes over and over: each "code name" text is built
  * once and kept, and forgotten when a unit or project changes. */
-#define G_LOG_DOMAIN "yusuan"
 
 #include "config.h"
 

@@ -1,0 +1,154 @@
+#define G_LOG_DOMAIN "yusuan"
+
+#include "config.h"
+
+#include "ys-goals-columns.h"
+
+/* The two sets side by side while each column gets the width its rows
+ * need, one above the other when not. (GtkFlowBox decides on natural
+ * widths, and a wrapped goal text asks for as much as it was last given,
+ * so it stacked them long before either column was short of room.) */
+#define COLUMN_SPACING 24
+#define ROW_SPACING 24
+
+struct _YsGoalsColumns
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (YsGoalsColumns, ys_goals_columns, GTK_TYPE_WIDGET)
+
+static gboolean
+columns_side_by_side (GtkWidget *widget,
+                      int        width)
+{
+  int needed = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      int min;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      needed = MAX (needed, min);
+    }
+  return width >= 2 * needed + COLUMN_SPACING;
+}
+
+static void
+ys_goals_columns_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  gboolean side_by_side = orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0
+                          && columns_side_by_side (widget, for_size);
+  int column = orientation == GTK_ORIENTATION_HORIZONTAL ? -1
+               : side_by_side ? (for_size - COLUMN_SPACING) / 2 : for_size;
+  int n = 0;
+
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      int min, nat;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation, column, &min, &nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL || side_by_side)
+        {
+          *minimum = MAX (*minimum, min);
+          *natural = MAX (*natural, nat);
+        }
+      else
+        {
+          *minimum += min + (n > 0 ? ROW_SPACING : 0);
+          *natural += nat + (n > 0 ? ROW_SPACING : 0);
+        }
+      n++;
+    }
+  /* Stacked at the least, side by side and alike at best. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && n > 1)
+    *natural = n * *natural + (n - 1) * COLUMN_SPACING;
+}
+
+static void
+ys_goals_columns_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  gboolean side_by_side = columns_side_by_side (widget, width);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int column = (width - COLUMN_SPACING) / 2;
+  int x = 0, y = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkAllocation allocation;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      if (side_by_side)
+        {
+          allocation.x = rtl ? width - x - column : x;
+          allocation.y = 0;
+          allocation.width = column;
+          allocation.height = height;
+          x += column + COLUMN_SPACING;
+        }
+      else
+        {
+          int min, nat;
+
+          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+          allocation.x = 0;
+          allocation.y = y;
+          allocation.width = width;
+          allocation.height = MAX (min, MIN (nat, height - y));
+          y += allocation.height + ROW_SPACING;
+        }
+      gtk_widget_size_allocate (child, &allocation, -1);
+    }
+}
+
+static GtkSizeRequestMode
+ys_goals_columns_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+ys_goals_columns_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (ys_goals_columns_parent_class)->dispose (object);
+}
+
+static void
+ys_goals_columns_class_init (YsGoalsColumnsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ys_goals_columns_dispose;
+  widget_class->measure = ys_goals_columns_measure;
+  widget_class->size_allocate = ys_goals_columns_size_allocate;
+  widget_class->get_request_mode = ys_goals_columns_get_request_mode;
+}
+
+static void
+ys_goals_columns_init (YsGoalsColumns *self)
+{
+}
