@@ -6,6 +6,7 @@
 
 #include "ys-document.h"
 #include "ys-document-private.h"
+#include "ys-document-impl.h"
 #include "ys-indicator.h"
 #include "ys-store.h"
 
@@ -24,43 +25,6 @@ static const char *const meta_defaults[] = {
   NULL
 };
 
-typedef struct
-{
-  YsChangeType type;
-  YsRecord    *record;
-  guint        field;
-  YsValue      old_value;
-  YsValue      new_value;
-  guint        position;
-  char        *key;
-  char        *old_text;
-  char        *new_text;
-} Change;
-
-typedef struct
-{
-  char      *label;
-  GPtrArray *changes;
-} Step;
-
-struct _YsDocument
-{
-  GObject     parent_instance;
-
-  YsStore    *store;
-  char       *path;
-  GHashTable *meta;
-  GListStore *models[YS_N_KINDS];
-  GHashTable *keys[YS_N_KINDS];   /* key text → record, for kinds with a key */
-
-  GPtrArray  *steps;              /* Step; steps[0..undo_top) can be undone */
-  guint       undo_top;
-  Step       *batch;
-  guint       batch_depth;
-
-  YsCatalog  *catalogs[YS_CATALOG_N_KINDS];
-};
-
 G_DEFINE_FINAL_TYPE (YsDocument, ys_document, G_TYPE_OBJECT)
 
 enum { PROP_0, PROP_CAN_UNDO, PROP_CAN_REDO, N_PROPS };
@@ -68,10 +32,6 @@ static GParamSpec *properties[N_PROPS];
 
 enum { SIGNAL_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static const char *const catalog_names[YS_CATALOG_N_KINDS] = {
-  "function", "economic_dept", "economic_gov", "procurement"
-};
 
 static void
 change_free (Change *c)
@@ -296,8 +256,8 @@ ys_document_get_store (YsDocument *self)
   return self->store;
 }
 
-static gboolean
-ensure_open (YsDocument *self, GError **error)
+gboolean
+ys_document_ensure_open (YsDocument *self, GError **error)
 {
   if (self->store == NULL)
     {
@@ -317,13 +277,13 @@ ys_document_is_read_only (YsDocument *self)
 gboolean
 ys_document_check_integrity (YsDocument *self, GError **error)
 {
-  return ensure_open (self, error) && ys_store_check_integrity (self->store, error);
+  return ys_document_ensure_open (self, error) && ys_store_check_integrity (self->store, error);
 }
 
 gboolean
 ys_document_backup (YsDocument *self, const char *dest, GError **error)
 {
-  return ensure_open (self, error) && ys_store_backup (self->store, dest, error);
+  return ys_document_ensure_open (self, error) && ys_store_backup (self->store, dest, error);
 }
 
 const char *
@@ -626,8 +586,8 @@ write_meta (YsDocument *self, const char *key, const char *value, GError **error
   return TRUE;
 }
 
-static gboolean
-apply (YsDocument *self, Change *c, gboolean forward, GError **error)
+gboolean
+ys_document_apply (YsDocument *self, Change *c, gboolean forward, GError **error)
 {
   gboolean ok = FALSE;
   YsChangeType emitted = c->type;
@@ -658,8 +618,8 @@ apply (YsDocument *self, Change *c, gboolean forward, GError **error)
   return ok;
 }
 
-static void
-notify_undo (YsDocument *self)
+void
+ys_document_notify_undo (YsDocument *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
@@ -676,21 +636,21 @@ push_step (YsDocument *self, Step *step)
   g_ptr_array_set_size (self->steps, self->undo_top);
   g_ptr_array_add (self->steps, step);
   self->undo_top = self->steps->len;
-  notify_undo (self);
+  ys_document_notify_undo (self);
 }
 
 /* Runs one change in the open batch, or alone in its own transaction. */
 static gboolean
 run (YsDocument *self, Change *c, const char *label, GError **error)
 {
-  if (!ensure_open (self, error))
+  if (!ys_document_ensure_open (self, error))
     {
       change_free (c);
       return FALSE;
     }
   if (self->batch != NULL)
     {
-      if (!apply (self, c, TRUE, error))
+      if (!ys_document_apply (self, c, TRUE, error))
         {
           change_free (c);
           return FALSE;
@@ -704,7 +664,7 @@ run (YsDocument *self, Change *c, const char *label, GError **error)
       change_free (c);
       return FALSE;
     }
-  if (!apply (self, c, TRUE, error))
+  if (!ys_document_apply (self, c, TRUE, error))
     {
       ys_store_rollback (self->store);
       change_free (c);
@@ -713,7 +673,7 @@ run (YsDocument *self, Change *c, const char *label, GError **error)
   if (!ys_store_commit (self->store, error))
     {
       /* The file kept the old state: so must memory. */
-      apply (self, c, FALSE, NULL);
+      ys_document_apply (self, c, FALSE, NULL);
       change_free (c);
       return FALSE;
     }
@@ -750,7 +710,7 @@ ys_document_remember (YsDocument *self, const char *key, const char *value, GErr
   g_return_val_if_fail (!g_strv_contains (ys_document_meta_keys, key), FALSE);
   /* Inside an open batch the row would be rolled back with it. */
   g_return_val_if_fail (self->batch == NULL, FALSE);
-  if (!ensure_open (self, error) || !ys_store_begin (self->store, error))
+  if (!ys_document_ensure_open (self, error) || !ys_store_begin (self->store, error))
     return FALSE;
   if (!ys_store_set_meta (self->store, key, value, error) || !ys_store_commit (self->store, error))
     {
@@ -876,7 +836,7 @@ ys_document_delete (YsDocument *self, YsRecord *record, GError **error)
 gboolean
 ys_document_begin_batch (YsDocument *self, const char *label, GError **error)
 {
-  if (!ensure_open (self, error))
+  if (!ys_document_ensure_open (self, error))
     return FALSE;
   if (self->batch_depth++ > 0)
     return TRUE;
@@ -970,158 +930,8 @@ ys_document_cancel_batch (YsDocument *self)
     revert_batch (self);
 }
 
-gboolean
-ys_document_can_undo (YsDocument *self)
+void
+ys_document_emit_changed (YsDocument *self, YsRecord *record, YsChangeType type, int field)
 {
-  return self->store != NULL && self->batch == NULL && self->undo_top > 0;
-}
-
-gboolean
-ys_document_can_redo (YsDocument *self)
-{
-  return self->store != NULL && self->batch == NULL && self->undo_top < self->steps->len;
-}
-
-const char *
-ys_document_get_undo_label (YsDocument *self)
-{
-  return ys_document_can_undo (self) ? ((Step *) self->steps->pdata[self->undo_top - 1])->label : NULL;
-}
-
-const char *
-ys_document_get_redo_label (YsDocument *self)
-{
-  return ys_document_can_redo (self) ? ((Step *) self->steps->pdata[self->undo_top])->label : NULL;
-}
-
-static gboolean
-replay (YsDocument *self, Step *step, gboolean forward, GError **error)
-{
-  guint n = step->changes->len;
-  guint done = 0;
-
-  if (!ys_store_begin (self->store, error))
-    return FALSE;
-  for (; done < n; done++)
-    {
-      Change *c = g_ptr_array_index (step->changes, forward ? done : n - 1 - done);
-      if (!apply (self, c, forward, error))
-        break;
-    }
-  if (done == n && ys_store_commit (self->store, error))
-    return TRUE;
-
-  /* Put memory back the way the rolled-back file is. */
-  ys_store_rollback (self->store);
-  ys_store_begin (self->store, NULL);
-  while (done-- > 0)
-    {
-      Change *c = g_ptr_array_index (step->changes, forward ? done : n - 1 - done);
-      apply (self, c, !forward, NULL);
-    }
-  ys_store_rollback (self->store);
-  return FALSE;
-}
-
-gboolean
-ys_document_undo (YsDocument *self, GError **error)
-{
-  if (!ys_document_can_undo (self))
-    {
-      g_set_error (error, YS_DOCUMENT_ERROR, YS_DOCUMENT_ERROR_NOTHING_TO_UNDO, _("Nothing to undo"));
-      return FALSE;
-    }
-  if (!replay (self, self->steps->pdata[self->undo_top - 1], FALSE, error))
-    return FALSE;
-  self->undo_top--;
-  notify_undo (self);
-  return TRUE;
-}
-
-gboolean
-ys_document_redo (YsDocument *self, GError **error)
-{
-  if (!ys_document_can_redo (self))
-    {
-      g_set_error (error, YS_DOCUMENT_ERROR, YS_DOCUMENT_ERROR_NOTHING_TO_UNDO, _("Nothing to redo"));
-      return FALSE;
-    }
-  if (!replay (self, self->steps->pdata[self->undo_top], TRUE, error))
-    return FALSE;
-  self->undo_top++;
-  notify_undo (self);
-  return TRUE;
-}
-
-/* ---- catalogs ---- */
-
-static int
-bundled_year_for (int year)
-{
-  const int *years = ys_catalog_bundled_years ();
-  int best = years[0];
-
-  /* A later year than any bundled one uses the newest; its catalog is incomplete anyway. */
-  for (guint i = 0; years[i]; i++)
-    if (years[i] <= year)
-      best = years[i];
-  return best;
-}
-
-YsCatalog *
-ys_document_get_catalog (YsDocument *self, YsCatalogKind kind)
-{
-  if (self->catalogs[kind] == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) imported = NULL;
-      int year = bundled_year_for (ys_document_get_catalog_year (self));
-
-      self->catalogs[kind] = ys_catalog_load_bundled (kind, year, &error);
-      if (self->catalogs[kind] == NULL)
-        g_error ("bundled catalog missing: %s", error->message);
-      if (self->store != NULL)
-        imported = ys_store_load_catalog (self->store, catalog_names[kind], NULL);
-      if (imported != NULL && imported->len > 0)
-        {
-          g_autofree char *flag = g_strdup_printf ("catalog_replaced_%s", catalog_names[kind]);
-          gboolean replaced = g_strcmp0 (g_hash_table_lookup (self->meta, flag), "1") == 0;
-
-          ys_catalog_merge (self->catalogs[kind], imported, replaced);
-          /* A replaced catalog is the official one: unknown codes are then errors. */
-          if (replaced)
-            ys_catalog_set_incomplete (self->catalogs[kind], FALSE);
-        }
-    }
-  return self->catalogs[kind];
-}
-
-gboolean
-ys_document_import_catalog (YsDocument *self, YsCatalogKind kind, GPtrArray *entries,
-                            gboolean replace_all, GError **error)
-{
-  g_autofree char *flag = g_strdup_printf ("catalog_replaced_%s", catalog_names[kind]);
-
-  if (!ensure_open (self, error) || !ys_store_begin (self->store, error))
-    return FALSE;
-  if (!ys_store_save_catalog (self->store, catalog_names[kind], entries, replace_all, error)
-      || (replace_all && !ys_store_set_meta (self->store, flag, "1", error))
-      || !ys_store_commit (self->store, error))
-    {
-      ys_store_rollback (self->store);
-      return FALSE;
-    }
-  if (replace_all)
-    g_hash_table_insert (self->meta, g_strdup (flag), g_strdup ("1"));
-  g_clear_object (&self->catalogs[kind]);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, NULL, YS_CHANGE_META, -1);
-  return TRUE;
-}
-
-GPtrArray *
-ys_document_get_imported_catalog (YsDocument *self, YsCatalogKind kind)
-{
-  GPtrArray *rows = self->store ? ys_store_load_catalog (self->store, catalog_names[kind], NULL) : NULL;
-
-  return rows ? rows : g_ptr_array_new_with_free_func ((GDestroyNotify) ys_catalog_entry_free);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, record, type, field);
 }
