@@ -56,6 +56,9 @@ test_round_trip (void)
                                        "item_name", "台式计算机", "catalog_code", "A02010105",
                                        "source", "一般公共预算拨款", "quantity", "3", "unit_price", "5000",
                                        "amount", "15000", NULL));
+  ys_test_insert (doc, ys_test_record (&ys_control_kind, "unit_code", "103001", "source", "一般公共预算拨款",
+                                       "kind", "项目支出", "project_code", "P1", "amount", "250000.50",
+                                       "note", "财预〔2023〕1号", NULL));
   g_ptr_array_add (rows, ys_catalog_entry_new ("2130599", "其他巩固脱贫攻坚成果衔接乡村振兴支出", 3, "21305", "imported"));
   g_assert_true (ys_document_import_catalog (doc, YS_CATALOG_FUNCTION, rows, FALSE, &error));
   g_assert_true (ys_document_set_meta (doc, "dept_name", "测试部门", &error));
@@ -77,6 +80,8 @@ test_round_trip (void)
   g_assert_nonnull (strstr (first, "测试部门"));
   g_assert_nonnull (strstr (first, "-12.30"));
   g_assert_nonnull (strstr (first, "2130599"));
+  g_assert_nonnull (strstr (first, "103001,一般公共预算拨款,项目支出,P1,250000.50,财预〔2023〕1号"));
+  g_assert_cmpuint (ys_document_count (copy, &ys_control_kind), ==, 1);
   g_assert_cmpuint (ys_document_count (copy, &ys_line_kind), ==, 2);
   g_assert_cmpstr (ys_document_get_meta (copy, "overview_duties"), ==, "（一）起草文件，\"审核\"。\n（二）组织会务。");
 

@@ -408,6 +408,11 @@ static void m_r41_huge (Fixture *f) { set (f, f->lines[L_OFFICE], "amount", "200
 static void m_r43 (Fixture *f) { set (f, f->prior, "func_code", "2010350"); }
 static void m_r43_sangong (Fixture *f) { add_line (f, "2010301", "30217", "公用经费", "", "3000.00", ""); }
 static void m_r13 (Fixture *f) { add_line (f, "2010399", "30299", "公用经费", "", "900000.00", ""); }
+static void m_r44 (Fixture *f)
+{
+  add (f, ys_test_record (&ys_control_kind, "unit_code", "103001", "source", "一般公共预算拨款",
+                          "kind", "项目支出", "amount", "399999.99", NULL));
+}
 
 static const Case cases[] = {
   { "R09", YS_FINDING_WARNING, m_r09_line },
@@ -469,6 +474,7 @@ static const Case cases[] = {
   { "R13", YS_FINDING_WARNING, m_r13 },
   { "R43", YS_FINDING_WARNING, m_r43 },
   { "R43", YS_FINDING_WARNING, m_r43_sangong },
+  { "R44", YS_FINDING_ERROR, m_r44 },
 };
 
 static void

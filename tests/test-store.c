@@ -403,6 +403,57 @@ test_sums_migrated_and_cascaded (void)
   ys_test_rm_rf (dir);
 }
 
+/* Version 3 files get the control-figure table (version 4) on the first
+ * writable open, with its sums, and keep what they held. */
+static void
+test_control_table_migrated (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "v3.yusuan", NULL);
+  g_autoptr(GError) error = NULL;
+  YsStore *store = ys_store_create_version (path, 3, &error);
+  g_autoptr(YsRecord) unit = full_record (&ys_unit_kind, 1);
+  g_autoptr(YsRecord) control = ys_record_new (&ys_control_kind);
+
+  g_assert_no_error (error);
+  ys_record_set_text (unit, YS_UNIT_CODE, "103001");
+  g_assert_true (ys_store_insert (store, unit, &error));
+  g_assert_false (ys_store_insert (store, control, &error));
+  g_clear_error (&error);
+  ys_store_close (store);
+  g_assert_cmpint (query_int_at (path, "PRAGMA user_version"), ==, 3);
+
+  store = ys_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) units = ys_store_load (store, &ys_unit_kind, &error);
+    g_assert_cmpuint (units->len, ==, 1);
+  }
+  ys_record_set_id (control, 0);
+  ys_record_set_text (control, YS_CONTROL_UNIT_CODE, "103001");
+  ys_record_set_text (control, YS_CONTROL_SOURCE, "一般公共预算拨款");
+  ys_record_set_text (control, YS_CONTROL_KIND, "基本支出");
+  ys_record_set_int (control, YS_CONTROL_AMOUNT, 123456);
+  g_assert_true (ys_store_insert (store, control, &error));
+  g_assert_no_error (error);
+  ys_store_close (store);
+  g_assert_cmpint (query_int_at (path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int_at (path, "SELECT count(*) FROM control_figure WHERE checksum <> 0"), ==, 1);
+
+  /* Reopening checks the sums written with the new rows. */
+  store = ys_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) controls = ys_store_load (store, &ys_control_kind, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (controls->len, ==, 1);
+    g_assert_cmpint (ys_record_get_int (g_ptr_array_index (controls, 0), YS_CONTROL_AMOUNT), ==, 123456);
+  }
+  ys_store_close (store);
+  g_object_unref (g_steal_pointer (&unit));
+  ys_test_rm_rf (dir);
+}
+
 /* Opened read-only (YUSUAN_OPEN_READ_ONLY=1 stands for a file that cannot
  * be written, which root's permissions cannot show; tests/test-read-only.sh
  * shows the real thing as an unprivileged user), the store reads the
@@ -475,5 +526,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/damaged-record-leaves-file", test_damaged_record_leaves_file);
   g_test_add_func ("/store/sums-migrated-and-cascaded", test_sums_migrated_and_cascaded);
   g_test_add_func ("/store/read-only", test_read_only);
+  g_test_add_func ("/store/control-table-migrated", test_control_table_migrated);
   return g_test_run ();
 }

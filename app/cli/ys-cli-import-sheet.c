@@ -16,7 +16,7 @@ static const char *const status_names[] = { "data", "problem", "subtotal", "blan
 static const YsKind *
 find_kind (const char *name)
 {
-  static const char *const allowed[] = { "line", "income", "project", "indicator", "procurement", "prior_year", NULL };
+  static const char *const allowed[] = { "line", "income", "project", "indicator", "procurement", "prior_year", "control", NULL };
   const YsKind *const *kinds = ys_kinds_all ();
 
   for (guint i = 0; kinds[i]; i++)
@@ -279,7 +279,7 @@ ys_cli_import_sheet (int argc, char **argv)
   g_auto(GStrv) maps = NULL, sets = NULL;
   gboolean json = FALSE, dry_run = FALSE, skip_bad = FALSE;
   GOptionEntry entries[] = {
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("What the rows are: lines, income, projects, indicators, procurement or prior_year"), N_("KIND") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name, N_("What the rows are: lines, income, projects, indicators, procurement, prior_year or controls"), N_("KIND") },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet_name, N_("Read this sheet (default: the first visible one)"), N_("NAME") },
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Fill FIELD from the column headed TITLE (or its letter); an empty FIELD leaves the column out"), N_("TITLE=FIELD") },
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets, N_("Give FIELD this value in rows where no column gives it"), N_("FIELD=VALUE") },
@@ -309,7 +309,7 @@ ys_cli_import_sheet (int argc, char **argv)
   kind = find_kind (kind_name ? kind_name : "lines");
   if (kind == NULL)
     {
-      g_printerr (_("yusuan-cli: “%s” is not a kind of record a sheet can hold: use lines, income, projects, indicators, procurement or prior_year\n"),
+      g_printerr (_("yusuan-cli: “%s” is not a kind of record a sheet can hold: use lines, income, projects, indicators, procurement, prior_year or controls\n"),
                   kind_name);
       return 2;
     }

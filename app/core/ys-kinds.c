@@ -15,6 +15,7 @@ static const YsKind *const all_kinds[YS_N_KINDS + 1] = {
   &ys_asset_kind,
   &ys_prior_year_kind,
   &ys_review_kind,
+  &ys_control_kind,
   NULL
 };
 
@@ -56,6 +57,7 @@ ys_kind_get_gtype (const YsKind *kind)
     { &ys_asset_kind, ys_asset_get_type },
     { &ys_prior_year_kind, ys_prior_year_get_type },
     { &ys_review_kind, ys_review_get_type },
+    { &ys_control_kind, ys_control_get_type },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)

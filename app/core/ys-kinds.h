@@ -13,10 +13,11 @@
 #include "ys-asset.h"
 #include "ys-prior-year.h"
 #include "ys-review.h"
+#include "ys-control.h"
 
 G_BEGIN_DECLS
 
-#define YS_N_KINDS 10
+#define YS_N_KINDS 11
 
 /* NULL-terminated, in creation order. */
 const YsKind *const *ys_kinds_all      (void);

@@ -24,7 +24,7 @@ typedef struct {
 
 #define CODE_WORDS "科目编码|编码|代码|科目代码"
 #define NAME_WORDS "科目名称|名称"
-#define OTHER_KINDS "line income prior_year indicator procurement"
+#define OTHER_KINDS "line income prior_year indicator procurement control"
 
 static const Synonym synonyms[] = {
   /* Grouped columns: 支出功能分类科目 over 科目编码 | 科目名称. */
@@ -66,12 +66,13 @@ static const Synonym synonyms[] = {
   { OTHER_KINDS, "project_code", TRUE, NULL, "项目名称|项目" },
   { "project", "code", FALSE, NULL, "项目编码|项目代码|编码" },
   { "project", "name", FALSE, NULL, "项目名称|名称" },
-  { "line prior_year", "kind", FALSE, NULL,
+  { "line prior_year control", "kind", FALSE, NULL,
     "支出类型|支出类别|支出性质|经费类型|经费类别|经费性质|类型|支出分类|基本支出/项目支出" },
   { NULL, "source", FALSE, NULL, "资金来源|资金性质|经费来源|来源|资金来源类型" },
   { NULL, "sub_source", FALSE, NULL, "资金来源明细|二级资金来源|资金来源(明细)|明细来源|资金明细" },
   { NULL, "carry_over", FALSE, NULL, "上年结转|是否上年结转|结转" },
   { "prior_year", "amount", FALSE, NULL, "上年预算数|上年数|上年预算|上年金额|金额|预算数|合计" },
+  { "control", "amount", FALSE, NULL, "控制数|控制数额|预算控制数|财政拨款控制数|控制金额|金额|合计|预算数" },
   { "procurement", "amount", FALSE, NULL, "采购金额|采购预算|预算金额|金额|合计|预算数" },
   { "line income", "amount", FALSE, NULL,
     "金额|预算数|合计|预算金额|本年预算|本年预算数|年初预算数|预算|总计|数额|金额合计|本年收入|"

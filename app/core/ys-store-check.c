@@ -196,7 +196,7 @@ ys_store_check_tables (sqlite3 *db, const char *path, int version, GError **erro
     {
       g_autoptr(GString) columns = g_string_new ("id");
 
-      if ((kinds[k] == &ys_review_kind ? 2 : 1) > version)
+      if (ys_store_kind_since (kinds[k]) > version)
         continue;
       for (guint i = 0; i < kinds[k]->n_fields; i++)
         g_string_append_printf (columns, ", %s", kinds[k]->fields[i].name);

@@ -26,6 +26,8 @@ struct _YsStore
   GHashTable   *update_stmts; /* "table.column" → sqlite3_stmt */
 };
 
+/* The schema version that brought @kind's table. */
+int       ys_store_kind_since     (const YsKind   *kind);
 gboolean  ys_store_exec           (YsStore        *self,
                                    const char     *sql,
                                    GError        **error);

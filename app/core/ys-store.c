@@ -17,9 +17,11 @@ G_DEFINE_QUARK (ys-store-error-quark, ys_store_error)
 
 /* The schema version that introduced each kind: later versions add tables
  * to older files when they are opened. */
-static int
-kind_since (const YsKind *kind)
+int
+ys_store_kind_since (const YsKind *kind)
 {
+  if (kind == &ys_control_kind)
+    return 4;
   return kind == &ys_review_kind ? 2 : 1;
 }
 
@@ -176,6 +178,9 @@ add_sums (YsStore *self, GError **error)
   for (guint k = 0; kinds[k]; k++)
     {
       g_autofree char *columns = column_list (kinds[k], TRUE);
+
+      if (ys_store_kind_since (kinds[k]) >= YS_STORE_CHECKSUM_SINCE)
+        continue;
       g_string_append_printf (sql, "ALTER TABLE %s ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;\n"
                               "UPDATE %s SET checksum = ys_row_sum('%s', %s);\n",
                               kinds[k]->table, kinds[k]->table, kinds[k]->table, columns);
@@ -193,7 +198,7 @@ migrate (YsStore *self, int from, int to, GError **error)
     return FALSE;
   for (guint k = 0; kinds[k]; k++)
     {
-      int since = kind_since (kinds[k]);
+      int since = ys_store_kind_since (kinds[k]);
 
       if (since > from && since <= MIN (to, YS_STORE_CHECKSUM_SINCE - 1))
         {
@@ -204,6 +209,20 @@ migrate (YsStore *self, int from, int to, GError **error)
     }
   if (from < YS_STORE_CHECKSUM_SINCE && to >= YS_STORE_CHECKSUM_SINCE && !add_sums (self, error))
     return FALSE;
+  /* Kinds that came with the sums or after are made with them. */
+  for (guint k = 0; kinds[k]; k++)
+    {
+      int since = ys_store_kind_since (kinds[k]);
+
+      if (since >= YS_STORE_CHECKSUM_SINCE && since > from && since <= to)
+        {
+          g_autofree char *table = table_sql (kinds[k]);
+          g_autofree char *sql = g_strdup_printf ("%sALTER TABLE %s ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;\n",
+                                                  table, kinds[k]->table);
+          if (!ys_store_exec (self, sql, error))
+            return FALSE;
+        }
+    }
 
   g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", to);
   if (!ys_store_exec (self, version, error))
@@ -700,7 +719,7 @@ ys_store_load (YsStore *self, const YsKind *kind, GError **error)
   int rc;
 
   /* A read-only file of an older version lacks the later tables. */
-  if (kind_since (kind) > self->version)
+  if (ys_store_kind_since (kind) > self->version)
     return g_steal_pointer (&records);
   sql = g_strdup_printf ("SELECT %s%s FROM %s ORDER BY id", columns,
                          ys_store_has_sums (self) ? ", checksum" : "", kind->table);

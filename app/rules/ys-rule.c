@@ -22,6 +22,7 @@ ys_rules_all (void)
         ys_rules_balance, ys_rules_procurement, ys_rules_derived,
         ys_rules_goals, ys_rules_goals_project,
         ys_rules_duplicates, ys_rules_prior, ys_rules_explain, ys_rules_sanity,
+        ys_rules_control,
       };
       GPtrArray *rules = g_ptr_array_new ();
 

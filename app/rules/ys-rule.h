@@ -65,6 +65,7 @@ extern const YsRule *const ys_rules_duplicates[];    /* 6 completeness and sanit
 extern const YsRule *const ys_rules_prior[];
 extern const YsRule *const ys_rules_explain[];   /* the 情况说明 needs 上年数 */
 extern const YsRule *const ys_rules_sanity[];
+extern const YsRule *const ys_rules_control[];      /* 7 control figures */
 
 /* ---- groups ---- */
 

@@ -31,7 +31,7 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  static const char *const kinds[] = { "line", "income", "project", "indicator", "procurement", "prior_year" };
+  static const char *const kinds[] = { "line", "income", "project", "indicator", "procurement", "prior_year", "control" };
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(YsWorkbook) book = NULL;
   g_autoptr(YsSheetImport) im = NULL;
