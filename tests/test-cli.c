@@ -424,6 +424,16 @@ test_export_and_catalog_import (void)
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (ys_test_run_cli (NULL, NULL, "export", path, "-o", review, "--review-only", NULL), ==, 0);
   g_assert_true (is_xlsx (review));
+  /* Not checked at all: the same tables, written without a word about findings. */
+  g_assert_cmpint (ys_test_run_cli (NULL, &err, "export", path, "-o", review, "--no-review", NULL), ==, 0);
+  g_assert_null (strstr (err, "R07"));
+  g_clear_pointer (&err, g_free);
+  out = workbook_xml (review);
+  g_assert_nonnull (strstr (out, "财政拨款收支总表"));
+  g_assert_null (strstr (out, "审核结果"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (ys_test_run_cli (NULL, &err, "export", path, "-o", review, "--no-review", "--with-review", NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (ys_test_run_cli (NULL, &err, "export", path, NULL), ==, 2);
   g_clear_pointer (&err, g_free);
   /* The published document: .docx or .pdf, and like the workbook refused with 错误 findings. */

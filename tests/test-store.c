@@ -454,6 +454,88 @@ test_control_table_migrated (void)
   ys_test_rm_rf (dir);
 }
 
+/* Files before format 5 checked a choice with an IN list; opened, they get the
+ * comparisons in their stored schema, keep every row, and still refuse a
+ * value outside the choices. */
+static void
+test_plain_checks_migrated (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "v3.yusuan", NULL);
+  g_autoptr(GError) error = NULL;
+  YsStore *store = ys_store_create_version (path, 3, &error);
+  g_autoptr(YsRecord) unit = full_record (&ys_unit_kind, 1);
+  g_autoptr(YsRecord) line = full_record (&ys_line_kind, 1);
+  g_autoptr(YsRecord) bad = full_record (&ys_line_kind, 2);
+  YsValue bad_source = { .s = (char *) "自有资金" };
+
+  g_assert_no_error (error);
+  ys_record_set_text (unit, YS_UNIT_CODE, "103001");
+  ys_record_set_text (line, YS_LINE_PROJECT_CODE, "");
+  g_assert_true (ys_store_insert (store, unit, &error));
+  g_assert_true (ys_store_insert (store, line, &error));
+  ys_store_close (store);
+  g_assert_cmpint (query_int_at (path, "SELECT count(*) FROM sqlite_master WHERE name = 'line_item' "
+                                       "AND sql LIKE '%kind IN (%'"), ==, 1);
+
+  store = ys_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) lines = ys_store_load (store, &ys_line_kind, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (lines->len, ==, 1);
+    g_assert_cmpstr (ys_record_get_text (g_ptr_array_index (lines, 0), YS_LINE_SOURCE), ==,
+                     ys_record_get_text (line, YS_LINE_SOURCE));
+  }
+  ys_record_set_text (bad, YS_LINE_PROJECT_CODE, "");
+  ys_record_set_value (bad, YS_LINE_SOURCE, &bad_source);
+  g_assert_false (ys_store_insert (store, bad, &error));
+  g_assert_error (error, YS_STORE_ERROR, YS_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  ys_store_close (store);
+
+  g_assert_cmpint (query_int_at (path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int_at (path, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                       "AND name <> 'catalog_entry' AND sql LIKE '% IN (%'"), ==, 0);
+  g_assert_cmpint (query_int_at (path, "SELECT count(*) FROM sqlite_master WHERE name = 'line_item' "
+                                       "AND sql LIKE '%kind = ''人员经费'' OR kind = ''公用经费''%'"), ==, 1);
+  {
+    sqlite3 *db;
+    char *message = NULL;
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA integrity_check", NULL, NULL, &message), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  ys_test_rm_rf (dir);
+}
+
+/* The file check at open does not evaluate every row's constraints (the
+ * sums cover the values), but a stored constraint that no longer compiles
+ * (its text damaged into an unknown function) is still refused at open,
+ * not at the first edit. */
+static void
+test_damaged_constraint_refused (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "schema.yusuan", NULL);
+  g_autoptr(GError) error = NULL;
+  YsStore *store = ys_store_create (path, &error);
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  ys_store_close (store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = ON; "
+                                     "UPDATE sqlite_master SET sql = replace(sql, 'CHECK (amount >= 0)', "
+                                     "'CHECK (amountx(amount) >= 0)') WHERE name = 'line_item'; "
+                                     "PRAGMA writable_schema = OFF;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int_at (path, "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%amountx(%'"), ==, 1);
+
+  assert_refused (path, YS_STORE_ERROR_DAMAGED);
+  ys_test_rm_rf (dir);
+}
+
 /* Opened read-only (YUSUAN_OPEN_READ_ONLY=1 stands for a file that cannot
  * be written, which root's permissions cannot show; tests/test-read-only.sh
  * shows the real thing as an unprivileged user), the store reads the
@@ -526,6 +608,8 @@ main (int argc, char **argv)
   g_test_add_func ("/store/damaged-record-leaves-file", test_damaged_record_leaves_file);
   g_test_add_func ("/store/sums-migrated-and-cascaded", test_sums_migrated_and_cascaded);
   g_test_add_func ("/store/read-only", test_read_only);
+  g_test_add_func ("/store/plain-checks-migrated", test_plain_checks_migrated);
+  g_test_add_func ("/store/damaged-constraint-refused", test_damaged_constraint_refused);
   g_test_add_func ("/store/control-table-migrated", test_control_table_migrated);
   return g_test_run ();
 }

@@ -100,7 +100,8 @@ ys_cli_export (int argc, char **argv)
     { "review-only", 0, 0, G_OPTION_ARG_NONE, &review_only, N_("Write only the 审核结果 sheet (the validation findings)"), NULL },
     { "with-review", 0, 0, G_OPTION_ARG_NONE, &with_review,
       N_("Add the 审核结果 sheet (for the reviewer; not for publication)"), NULL },
-    { "no-review", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &no_review, NULL, NULL },
+    { "no-review", 0, 0, G_OPTION_ARG_NONE, &no_review,
+      N_("Write the tables without checking them first (for a budget already checked with validate)"), NULL },
     { "allow-errors", 0, 0, G_OPTION_ARG_NONE, &allow_errors,
       N_("Write the tables even though 错误 findings remain"), NULL },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("Only this unit"), N_("CODE") },
@@ -129,7 +130,15 @@ ys_cli_export (int argc, char **argv)
     return 1;
   /* The workbook is filed in Chinese, its findings too. */
   ys_i18n_set_chinese (TRUE);
-  validator = ys_validator_new (doc);
+  if (no_review && (review_only || with_review))
+    {
+      g_printerr ("%s\n", _("yusuan-cli: --no-review cannot be given with --review-only or --with-review"));
+      return 2;
+    }
+  /* Checking a large budget costs as much as building its tables: it is
+   * done only when its result is used. */
+  if (!no_review)
+    validator = ys_validator_new (doc);
   if (review_only)
     {
       if (!ys_review_sheet_export (validator, output, &error))
@@ -137,13 +146,13 @@ ys_cli_export (int argc, char **argv)
       return 0;
     }
   /* The review workbook may list errors; a workbook for publication may not. */
-  if (!ys_cli_refuse_errors (validator, allow_errors, output))
+  if (validator && !ys_cli_refuse_errors (validator, allow_errors, output))
     return 1;
   layout = ys_cli_load_layout (doc, layout_name);
   if (layout == NULL)
     return 1;
   /* Asked for, the findings travel with the tables. */
-  if (!ys_review_export_tables (doc, layout, unit, with_review && !no_review ? validator : NULL,
+  if (!ys_review_export_tables (doc, layout, unit, with_review ? validator : NULL,
                                 output, NULL, NULL, &error))
     return ys_cli_fail (error);
   return 0;

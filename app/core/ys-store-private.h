@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 /* Sums written with every row since schema version 3. */
 #define YS_STORE_CHECKSUM_SINCE 3
+/* Choices checked by comparisons rather than IN lists since version 5. */
+#define YS_STORE_PLAIN_CHECKS_SINCE 5
 
 enum { STMT_INSERT, STMT_NEXT_ID, STMT_DELETE, N_STMTS };
 

@@ -62,8 +62,48 @@ append_code_check (GString *sql, const YsField *f)
     g_string_append_printf (sql, "%s NOT GLOB '*[^0-9A-Za-z]*'", f->name);
 }
 
+/* Before format 5 a choice was checked with "IN (…)", which SQLite turns
+ * into a temporary index built again for every row written and for every
+ * row the file check reads; a chain of comparisons costs a few string
+ * compares. Both texts are kept for the migration, which replaces the one
+ * with the other in the stored schema. */
+static const char *
+choice_check (const YsField *f, int version)
+{
+  GString *out = g_string_new (NULL);
+
+  if (version < YS_STORE_PLAIN_CHECKS_SINCE)
+    {
+      g_string_append_printf (out, "%s IN (", f->name);
+      for (guint c = 0; f->choices[c]; c++)
+        g_string_append_printf (out, "%s'%s'", c ? ", " : "", f->choices[c]);
+      g_string_append (out, ")");
+    }
+  else
+    {
+      g_string_append (out, "(");
+      for (guint c = 0; f->choices[c]; c++)
+        g_string_append_printf (out, "%s%s = '%s'", c ? " OR " : "", f->name, f->choices[c]);
+      g_string_append (out, ")");
+    }
+  {
+    g_autofree char *check = g_string_free (out, FALSE);
+    return g_intern_string (check);
+  }
+}
+
+static const char *
+bool_check (const YsField *f, int version)
+{
+  g_autofree char *check = version < YS_STORE_PLAIN_CHECKS_SINCE
+                           ? g_strdup_printf ("%s IN (0, 1)", f->name)
+                           : g_strdup_printf ("(%s = 0 OR %s = 1)", f->name, f->name);
+  return g_intern_string (check);
+}
+
+/* The table of @kind as format @version writes it. */
 static char *
-table_sql (const YsKind *kind)
+table_sql (const YsKind *kind, int version)
 {
   GString *sql = g_string_new (NULL);
 
@@ -111,13 +151,10 @@ table_sql (const YsKind *kind)
 
         case YS_FIELD_CHOICE:
           if (required)
-            g_string_append_printf (sql, "TEXT NOT NULL CHECK (%s IN (", f->name);
+            g_string_append_printf (sql, "TEXT NOT NULL CHECK (%s)", choice_check (f, version));
           else
-            g_string_append_printf (sql, "TEXT NOT NULL DEFAULT '' CHECK (%s = '' OR %s IN (",
-                                    f->name, f->name);
-          for (guint c = 0; f->choices[c]; c++)
-            g_string_append_printf (sql, "%s'%s'", c ? ", " : "", f->choices[c]);
-          g_string_append (sql, "))");
+            g_string_append_printf (sql, "TEXT NOT NULL DEFAULT '' CHECK (%s = '' OR %s)",
+                                    f->name, choice_check (f, version));
           break;
 
         case YS_FIELD_INT:
@@ -128,7 +165,7 @@ table_sql (const YsKind *kind)
           break;
 
         case YS_FIELD_BOOL:
-          g_string_append_printf (sql, "INTEGER NOT NULL DEFAULT 0 CHECK (%s IN (0, 1))", f->name);
+          g_string_append_printf (sql, "INTEGER NOT NULL DEFAULT 0 CHECK (%s)", bool_check (f, version));
           break;
         }
     }
@@ -188,6 +225,47 @@ add_sums (YsStore *self, GError **error)
   return ys_store_exec (self, sql->str, error);
 }
 
+static gboolean query_int (YsStore *self, const char *sql, int *out, GError **error);
+
+/* Version 5: the stored CREATE TABLE statements get the comparisons in place
+ * of the IN lists. Both accept exactly the same values, so the rows on disk
+ * stay as they are and only the schema text changes, which SQLite allows
+ * through writable_schema (its documentation on ALTER TABLE says so for
+ * changes that no stored row can contradict). */
+static gboolean
+plain_checks (YsStore *self, int from, GError **error)
+{
+  const YsKind *const *kinds = ys_kinds_all ();
+  g_autoptr(GString) sql = g_string_new ("PRAGMA writable_schema = ON;\n");
+  int schema_version = 0;
+
+  for (guint k = 0; kinds[k]; k++)
+    for (guint i = 0; i < kinds[k]->n_fields && ys_store_kind_since (kinds[k]) <= from; i++)
+      {
+        const YsField *f = &kinds[k]->fields[i];
+        const char *old_check, *new_check;
+        char *quoted;
+
+        if (f->type == YS_FIELD_CHOICE)
+          old_check = choice_check (f, from), new_check = choice_check (f, YS_STORE_PLAIN_CHECKS_SINCE);
+        else if (f->type == YS_FIELD_BOOL)
+          old_check = bool_check (f, from), new_check = bool_check (f, YS_STORE_PLAIN_CHECKS_SINCE);
+        else
+          continue;
+        quoted = sqlite3_mprintf ("UPDATE sqlite_master SET sql = replace(sql, %Q, %Q) "
+                                  "WHERE type = 'table' AND name = %Q;\n",
+                                  old_check, new_check, kinds[k]->table);
+        g_string_append (sql, quoted);
+        sqlite3_free (quoted);
+      }
+  g_string_append (sql, "PRAGMA writable_schema = OFF;\n");
+  if (!query_int (self, "PRAGMA schema_version", &schema_version, error))
+    return FALSE;
+  /* Other connections, and this one, read the schema again. */
+  g_string_append_printf (sql, "PRAGMA schema_version = %d;\n", schema_version + 1);
+  return ys_store_exec (self, sql->str, error);
+}
+
 /* Brings a file from @from to @to; every step in the caller's transaction. */
 static gboolean
 migrate (YsStore *self, int from, int to, GError **error)
@@ -202,7 +280,7 @@ migrate (YsStore *self, int from, int to, GError **error)
 
       if (since > from && since <= MIN (to, YS_STORE_CHECKSUM_SINCE - 1))
         {
-          g_autofree char *sql = table_sql (kinds[k]);
+          g_autofree char *sql = table_sql (kinds[k], to);
           if (!ys_store_exec (self, sql, error))
             return FALSE;
         }
@@ -216,13 +294,16 @@ migrate (YsStore *self, int from, int to, GError **error)
 
       if (since >= YS_STORE_CHECKSUM_SINCE && since > from && since <= to)
         {
-          g_autofree char *table = table_sql (kinds[k]);
+          g_autofree char *table = table_sql (kinds[k], to);
           g_autofree char *sql = g_strdup_printf ("%sALTER TABLE %s ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;\n",
                                                   table, kinds[k]->table);
           if (!ys_store_exec (self, sql, error))
             return FALSE;
         }
     }
+  if (from > 0 && from < YS_STORE_PLAIN_CHECKS_SINCE && to >= YS_STORE_PLAIN_CHECKS_SINCE
+      && !plain_checks (self, from, error))
+    return FALSE;
 
   g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", to);
   if (!ys_store_exec (self, version, error))
@@ -291,6 +372,54 @@ ys_store_ensure_writable (YsStore *self, GError **error)
 }
 
 static YsStore *open_file (const char *path, gboolean upgrade, GError **error);
+
+/* The check at open. Every row since format 3 carries the sum of its values,
+ * verified as it is loaded, so a changed value is found there; evaluating
+ * every CHECK constraint of every row again (what quick_check does unless
+ * told not to) would cost most of the open for nothing more. The pages and
+ * indexes are still checked, and the stored constraints are still compiled
+ * (one INSERT prepared per table), so that a damaged constraint is refused
+ * here rather than at the first edit. Older files have only the constraints
+ * to show a changed value, so they are evaluated there. `yusuan-cli check`
+ * evaluates them always (integrity_check). */
+static gboolean
+check_file (YsStore *self, GError **error)
+{
+  const YsKind *const *kinds = ys_kinds_all ();
+
+  if (!ys_store_has_sums (self))
+    return ys_store_check_pages (self->db, self->path, "PRAGMA quick_check(1)", error);
+  if (!ys_store_exec (self, "PRAGMA ignore_check_constraints = ON", error))
+    return FALSE;
+  if (!ys_store_check_pages (self->db, self->path, "PRAGMA quick_check(1)", error))
+    {
+      ys_store_exec (self, "PRAGMA ignore_check_constraints = OFF", NULL);
+      return FALSE;
+    }
+  if (!ys_store_exec (self, "PRAGMA ignore_check_constraints = OFF", error))
+    return FALSE;
+  for (guint k = 0; kinds[k]; k++)
+    {
+      g_autofree char *columns = NULL;
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (ys_store_kind_since (kinds[k]) > self->version)
+        continue;
+      columns = column_list (kinds[k], FALSE);
+      sql = g_strdup_printf ("INSERT INTO %s (%s) SELECT %s FROM %s WHERE 0",
+                             kinds[k]->table, columns, columns, kinds[k]->table);
+      rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_OK)
+        {
+          ys_store_set_damaged (error, self->path, sqlite3_errmsg (self->db));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
 
 YsStore *
 ys_store_create_version (const char *path, int version, GError **error)
@@ -499,7 +628,7 @@ open_file (const char *path, gboolean upgrade, GError **error)
       goto fail;
     }
   if (!ys_store_check_tables (self->db, path, self->version, error)
-      || !ys_store_check_pages (self->db, path, "PRAGMA quick_check(1)", error))
+      || !check_file (self, error))
     goto fail;
 
   if (upgrade && !self->read_only && self->version < YS_STORE_SCHEMA_VERSION)
