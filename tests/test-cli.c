@@ -371,19 +371,7 @@ is_xlsx (const char *path)
 static char *
 workbook_xml (const char *path)
 {
-  unzFile zip = unzOpen (path);
-  GString *text = g_string_new (NULL);
-  char buf[4096];
-  int n;
-
-  g_assert_nonnull (zip);
-  g_assert_cmpint (unzLocateFile (zip, "xl/workbook.xml", 0), ==, UNZ_OK);
-  g_assert_cmpint (unzOpenCurrentFile (zip), ==, UNZ_OK);
-  while ((n = unzReadCurrentFile (zip, buf, sizeof buf)) > 0)
-    g_string_append_len (text, buf, n);
-  unzCloseCurrentFile (zip);
-  unzClose (zip);
-  return g_string_free (text, FALSE);
+  return ys_test_zip_part (path, "xl/workbook.xml");
 }
 
 static void

@@ -1007,6 +1007,87 @@ test_review_sheet (Fixture *f, gconstpointer data)
   }
 }
 
+/* Nineteen lines that break R10 alike give nineteen findings with one
+ * message: one decision reviews them all, as one undo step, with the
+ * reviewer's name and the time; the review sheet shows both. */
+static void
+test_review_identical_together (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) same = NULL;
+  g_autoptr(GDateTime) before = g_date_time_new_now_local ();
+  g_autofree char *out = g_build_filename (f->dir, "审核结果.xlsx", NULL);
+  g_autofree char *strings = NULL;
+  YsFinding *first = NULL;
+  guint n_accepted = 0;
+
+  g_assert_true (ys_document_begin_batch (f->doc, "lines", &error));
+  for (guint i = 0; i < 19; i++)
+    add (f, ys_test_record (&ys_line_kind, "unit_code", "103001", "func_code", "2010301", "econ_code", "30107",
+                            "gov_econ_code", "50501", "kind", "人员经费", "source", "一般公共预算拨款",
+                            "amount", "1000.00", NULL));
+  g_assert_true (ys_document_end_batch (f->doc, &error));
+  first = find_rule (f->v, "R10");
+  g_assert_nonnull (first);
+  g_assert_cmpint (ys_finding_get_level (first), ==, YS_FINDING_WARNING);
+  same = ys_validator_list_same (f->v, first);
+  g_assert_cmpuint (same->len, ==, 19);
+  for (guint i = 0; i < same->len; i++)
+    g_assert_true (ys_finding_is_same_problem (first, g_ptr_array_index (same, i)));
+
+  ys_validator_set_reviewer (f->v, "  张审核 ");
+  g_assert_cmpstr (ys_validator_get_reviewer (f->v), ==, "张审核");
+  g_assert_true (ys_validator_review_all (f->v, (YsFinding **) same->pdata, same->len, YS_REVIEW_ACCEPTED,
+                                          "编制口径如此", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < same->len; i++)
+    {
+      YsFinding *finding = g_ptr_array_index (same, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (ys_finding_get_decided_at (finding), NULL);
+
+      n_accepted += ys_finding_get_review_status (finding) == YS_REVIEW_ACCEPTED;
+      g_assert_cmpstr (ys_finding_get_reviewer (finding), ==, "张审核");
+      g_assert_nonnull (when);
+      g_assert_cmpint (g_date_time_difference (when, before), >=, -G_USEC_PER_SEC);
+      g_assert_cmpint (g_date_time_difference (when, before), <, 60 * G_USEC_PER_SEC);
+    }
+  g_assert_cmpuint (n_accepted, ==, 19);
+
+  /* One undo step takes back all nineteen. */
+  g_assert_true (ys_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < same->len; i++)
+    g_assert_cmpint (ys_finding_get_review_status (g_ptr_array_index (same, i)), ==, YS_REVIEW_PENDING);
+  g_assert_true (ys_document_redo (f->doc, &error));
+
+  /* Stored in the file: name and time come back on reopening. */
+  reopen (f);
+  first = find_rule (f->v, "R10");
+  g_assert_cmpint (ys_finding_get_review_status (first), ==, YS_REVIEW_ACCEPTED);
+  g_assert_cmpstr (ys_finding_get_reviewer (first), ==, "张审核");
+  g_assert_nonnull (ys_finding_get_decided_at (first));
+
+  /* A new explanation asks for a new decision: the old one is no one's. */
+  g_assert_true (ys_validator_explain (f->v, first, "按编制口径。", &error));
+  g_assert_null (ys_finding_get_reviewer (first));
+  g_assert_null (ys_finding_get_decided_at (first));
+
+  /* The sheet has the who and when of the others. */
+  ys_i18n_set_chinese (TRUE);
+  g_assert_true (ys_review_sheet_export (f->v, out, &error));
+  ys_i18n_set_chinese (FALSE);
+  g_assert_no_error (error);
+  strings = ys_test_zip_part (out, "xl/sharedStrings.xml");
+  g_assert_nonnull (strstr (strings, ">审核人<"));
+  g_assert_nonnull (strstr (strings, ">审核时间<"));
+  g_assert_nonnull (strstr (strings, ">张审核<"));
+  /* The time as the reviewer reads it, "2026-03-05 14:30". */
+  {
+    g_autoptr(GRegex) minute = g_regex_new (">20[0-9][0-9]-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]<", 0, 0, NULL);
+    g_assert_true (g_regex_match (minute, strings, 0, NULL));
+  }
+}
+
 /* ---- the published samples ---- */
 
 static YsDocument *
@@ -1258,6 +1339,7 @@ main (int argc, char **argv)
   g_test_add ("/rules/review/gone-finding", Fixture, NULL, setup, test_review_of_gone_finding, teardown);
   g_test_add ("/rules/review/interchange", Fixture, NULL, setup, test_review_in_interchange, teardown);
   g_test_add ("/rules/review/sheet", Fixture, NULL, setup, test_review_sheet, teardown);
+  g_test_add ("/rules/review/identical-together", Fixture, NULL, setup, test_review_identical_together, teardown);
   g_test_add_func ("/rules/review/filed-in-chinese", test_filed_in_chinese);
   g_test_add_func ("/rules/samples/yongqiao", test_yongqiao);
   g_test_add_func ("/rules/samples/every-sample", test_every_sample);

@@ -536,6 +536,74 @@ test_damaged_constraint_refused (void)
   ys_test_rm_rf (dir);
 }
 
+/* A version-3 file's reviews get an empty reviewer and time on the first
+ * writable open (format 6), with sums that cover them; opened read-only it is read as
+ * it is, without them. */
+static void
+test_reviewer_columns_migrated (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "v3.yusuan", NULL);
+  g_autoptr(GError) error = NULL;
+  YsStore *store = ys_store_create_version (path, 3, &error);
+  g_autoptr(YsRecord) review = full_record (&ys_review_kind, 1);
+
+  g_assert_no_error (error);
+  g_assert_true (ys_store_insert (store, review, &error));
+  g_assert_no_error (error);
+  ys_store_close (store);
+  g_assert_cmpint (query_int_at (path, "SELECT count(*) FROM pragma_table_info('reviews') WHERE name = 'reviewer'"),
+                   ==, 0);
+
+  g_setenv ("YUSUAN_OPEN_READ_ONLY", "1", TRUE);
+  store = ys_store_open (path, &error);
+  g_unsetenv ("YUSUAN_OPEN_READ_ONLY");
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) reviews = ys_store_load (store, &ys_review_kind, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (reviews->len, ==, 1);
+    g_assert_cmpstr (ys_record_get_text (g_ptr_array_index (reviews, 0), YS_REVIEW_REVIEWER), ==, "");
+  }
+  ys_store_close (store);
+  g_assert_cmpint (query_int_at (path, "PRAGMA user_version"), ==, 3);
+
+  store = ys_store_open (path, &error);
+  g_assert_no_error (error);
+  ys_store_close (store);
+  g_assert_cmpint (query_int_at (path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
+
+  /* Reopened, every sum matches; the new columns take a decision. */
+  store = ys_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) reviews = ys_store_load (store, &ys_review_kind, &error);
+    YsRecord *loaded;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (reviews->len, ==, 1);
+    loaded = g_ptr_array_index (reviews, 0);
+    g_assert_cmpstr (ys_record_get_text (loaded, YS_REVIEW_COMMENT), ==,
+                     ys_record_get_text (review, YS_REVIEW_COMMENT));
+    g_assert_cmpstr (ys_record_get_text (loaded, YS_REVIEW_DECIDED_AT), ==, "");
+    ys_record_set_text (loaded, YS_REVIEW_REVIEWER, "张审核");
+    g_assert_true (ys_store_begin (store, &error));
+    g_assert_true (ys_store_update (store, loaded, YS_REVIEW_REVIEWER, &error));
+    g_assert_true (ys_store_commit (store, &error));
+    g_assert_no_error (error);
+  }
+  ys_store_close (store);
+  store = ys_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) reviews = ys_store_load (store, &ys_review_kind, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (ys_record_get_text (g_ptr_array_index (reviews, 0), YS_REVIEW_REVIEWER), ==, "张审核");
+  }
+  ys_store_close (store);
+  ys_test_rm_rf (dir);
+}
+
 /* Opened read-only (YUSUAN_OPEN_READ_ONLY=1 stands for a file that cannot
  * be written, which root's permissions cannot show; tests/test-read-only.sh
  * shows the real thing as an unprivileged user), the store reads the
@@ -611,5 +679,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/plain-checks-migrated", test_plain_checks_migrated);
   g_test_add_func ("/store/damaged-constraint-refused", test_damaged_constraint_refused);
   g_test_add_func ("/store/control-table-migrated", test_control_table_migrated);
+  g_test_add_func ("/store/reviewer-columns-migrated", test_reviewer_columns_migrated);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sys/wait.h>
+#include <unzip.h>
 
 #include "ys-document.h"
 
@@ -157,3 +158,22 @@ ys_test_run_cli (char **out, char **err, ...)
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 #endif
+
+/* One part of a zip package (an xlsx), as text. */
+static inline char *
+ys_test_zip_part (const char *path, const char *part)
+{
+  unzFile zip = unzOpen (path);
+  GString *text = g_string_new (NULL);
+  char buf[4096];
+  int n;
+
+  g_assert_nonnull (zip);
+  g_assert_cmpint (unzLocateFile (zip, part, 0), ==, UNZ_OK);
+  g_assert_cmpint (unzOpenCurrentFile (zip), ==, UNZ_OK);
+  while ((n = unzReadCurrentFile (zip, buf, sizeof buf)) > 0)
+    g_string_append_len (text, buf, n);
+  unzCloseCurrentFile (zip);
+  unzClose (zip);
+  return g_string_free (text, FALSE);
+}

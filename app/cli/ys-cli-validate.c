@@ -90,6 +90,8 @@ to_json (YsValidator *v)
       json_builder_set_member_name (b, "review_stale");
       json_builder_add_boolean_value (b, ys_finding_get_review_stale (f));
       add_string (b, "comment", ys_finding_get_comment (f));
+      add_string (b, "reviewer", ys_finding_get_reviewer (f));
+      add_string (b, "decided_at", ys_finding_get_decided_at (f));
       add_string (b, "digest", ys_finding_get_digest (f));
       json_builder_end_object (b);
     }
@@ -134,6 +136,8 @@ print_text (YsValidator *v)
       g_autofree char *location = ys_finding_describe_location (f);
       const char *explanation = ys_finding_get_explanation (f);
       const char *comment = ys_finding_get_comment (f);
+      const char *reviewer = ys_finding_get_reviewer (f);
+      g_autofree char *decided_at = ys_finding_describe_decision_time (f);
 
       printf ("\n[%s] %s %s — %s\n", ys_finding_level_to_string (ys_finding_get_level (f)),
               ys_finding_get_rule_id (f), ys_finding_get_title (f), location);
@@ -144,6 +148,13 @@ print_text (YsValidator *v)
       if (explanation != NULL || comment != NULL || ys_finding_get_review_status (f) != YS_REVIEW_PENDING
           || ys_finding_get_review_stale (f))
         printf ("  %s%s%s%s\n", _("Review: "), status_text (f), comment ? " — " : "", comment ? comment : "");
+      if (decided_at != NULL)
+        {
+          /* Translators: who made a review decision, then when */
+          g_autofree char *who = g_strdup_printf (_("Decided by %1$s at %2$s"),
+                                                  reviewer ? reviewer : _("(no name)"), decided_at);
+          printf ("  %s\n", who);
+        }
       printf ("  %s%s\n", _("Key: "), ys_finding_get_key (f));
     }
 }

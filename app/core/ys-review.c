@@ -12,6 +12,8 @@ static const YsField fields[] = {
   { "status", N_("review status"), YS_FIELD_CHOICE, 0, status_choices, 0, NULL },
   { "comment", N_("reviewer comment"), YS_FIELD_TEXT, 0, NULL, 0, NULL },
   { "digest", N_("data digest"), YS_FIELD_TEXT, 0, NULL, 0, NULL },
+  { "reviewer", N_("reviewer"), YS_FIELD_TEXT, 0, NULL, 0, NULL },
+  { "decided_at", N_("time of the decision"), YS_FIELD_TEXT, 0, NULL, 0, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == YS_REVIEW_N_FIELDS);

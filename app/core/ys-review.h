@@ -10,6 +10,9 @@ typedef enum {
   YS_REVIEW_STATUS,
   YS_REVIEW_COMMENT,
   YS_REVIEW_DIGEST,
+  /* Since schema version 4: who made the decision and when (ISO 8601). */
+  YS_REVIEW_REVIEWER,
+  YS_REVIEW_DECIDED_AT,
   YS_REVIEW_N_FIELDS
 } YsReviewField;
 

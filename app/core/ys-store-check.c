@@ -198,7 +198,7 @@ ys_store_check_tables (sqlite3 *db, const char *path, int version, GError **erro
 
       if (ys_store_kind_since (kinds[k]) > version)
         continue;
-      for (guint i = 0; i < kinds[k]->n_fields; i++)
+      for (guint i = 0; i < ys_store_kind_columns (kinds[k], version); i++)
         g_string_append_printf (columns, ", %s", kinds[k]->fields[i].name);
       g_string_append (columns, sum);
       if (!check_columns (db, path, kinds[k]->table, columns->str, error))
@@ -317,7 +317,8 @@ row_sum_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
   const char *types = table ? column_types (table) : NULL;
   YsRowSum sum;
 
-  if (types == NULL || strlen (types) != (gsize) (argc - 2))
+  /* Fewer values than fields: a file of a version before the last fields. */
+  if (types == NULL || argc < 2 || strlen (types) < (gsize) (argc - 2))
     {
       sqlite3_result_error (ctx, "ys_row_sum: unknown table or wrong number of values", -1);
       return;

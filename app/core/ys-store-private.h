@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 #define YS_STORE_CHECKSUM_SINCE 3
 /* Choices checked by comparisons rather than IN lists since version 5. */
 #define YS_STORE_PLAIN_CHECKS_SINCE 5
+/* The reviewer and time of each review decision since version 6. */
+#define YS_STORE_REVIEWER_SINCE 6
 
 enum { STMT_INSERT, STMT_NEXT_ID, STMT_DELETE, N_STMTS };
 
@@ -37,6 +39,9 @@ gboolean  ys_store_exec           (YsStore        *self,
 gboolean  ys_store_ensure_writable (YsStore       *self,
                                    GError        **error);
 gboolean  ys_store_has_sums       (YsStore        *self);
+/* How many of @kind's fields a file of schema @version stores. */
+guint     ys_store_kind_columns   (const YsKind   *kind,
+                                   int             version);
 
 typedef struct
 {

@@ -25,6 +25,21 @@ ys_store_kind_since (const YsKind *kind)
   return kind == &ys_review_kind ? 2 : 1;
 }
 
+guint
+ys_store_kind_columns (const YsKind *kind, int version)
+{
+  /* Fields are only ever appended, so a version's columns are a prefix. */
+  if (kind == &ys_review_kind && version < YS_STORE_REVIEWER_SINCE)
+    return YS_REVIEW_REVIEWER;
+  return kind->n_fields;
+}
+
+static guint
+n_columns (YsStore *self, const YsKind *kind)
+{
+  return ys_store_kind_columns (kind, self->version);
+}
+
 gboolean
 ys_store_exec (YsStore *self, const char *sql, GError **error)
 {
@@ -101,77 +116,85 @@ bool_check (const YsField *f, int version)
   return g_intern_string (check);
 }
 
+/* The SQL type and checks of one column, as format @version writes it. */
+static void
+append_column (GString *sql, const YsField *f, int version)
+{
+  gboolean required = (f->flags & YS_FIELD_REQUIRED) != 0;
+
+  g_string_append_printf (sql, "%s ", f->name);
+  switch (f->type)
+    {
+    case YS_FIELD_TEXT:
+      g_string_append (sql, "TEXT NOT NULL DEFAULT ''");
+      if (required)
+        g_string_append_printf (sql, " CHECK (%s <> '')", f->name);
+      break;
+
+    case YS_FIELD_CODE:
+      if (f->ref && !required)
+        {
+          /* NULL, not '', so that the foreign key does not apply. */
+          g_string_append_printf (sql, "TEXT CHECK (%s IS NULL OR ", f->name);
+          append_code_check (sql, f);
+          g_string_append (sql, ")");
+        }
+      else if (required)
+        {
+          g_string_append_printf (sql, "TEXT NOT NULL CHECK (%s <> '' AND ", f->name);
+          append_code_check (sql, f);
+          g_string_append (sql, ")");
+        }
+      else
+        {
+          g_string_append_printf (sql, "TEXT NOT NULL DEFAULT '' CHECK (%s = '' OR ", f->name);
+          append_code_check (sql, f);
+          g_string_append (sql, ")");
+        }
+      if (f->flags & YS_FIELD_KEY)
+        g_string_append (sql, " UNIQUE");
+      if (f->ref)
+        g_string_append_printf (sql, " REFERENCES %s(code) ON UPDATE CASCADE",
+                                ys_kinds_lookup (f->ref)->table);
+      break;
+
+    case YS_FIELD_CHOICE:
+      if (required)
+        g_string_append_printf (sql, "TEXT NOT NULL CHECK (%s)", choice_check (f, version));
+      else
+        g_string_append_printf (sql, "TEXT NOT NULL DEFAULT '' CHECK (%s = '' OR %s)",
+                                f->name, choice_check (f, version));
+      break;
+
+    case YS_FIELD_INT:
+    case YS_FIELD_MONEY:
+      g_string_append (sql, "INTEGER NOT NULL DEFAULT 0");
+      if (!(f->flags & YS_FIELD_NEGATIVE_OK))
+        g_string_append_printf (sql, " CHECK (%s >= 0)", f->name);
+      break;
+
+    case YS_FIELD_BOOL:
+      g_string_append_printf (sql, "INTEGER NOT NULL DEFAULT 0 CHECK (%s)", bool_check (f, version));
+      break;
+    }
+}
+
 /* The table of @kind as format @version writes it. */
 static char *
 table_sql (const YsKind *kind, int version)
 {
   GString *sql = g_string_new (NULL);
+  guint n = ys_store_kind_columns (kind, version);
 
   g_string_append_printf (sql, "CREATE TABLE %s (\n  id INTEGER PRIMARY KEY", kind->table);
-  for (guint i = 0; i < kind->n_fields; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const YsField *f = &kind->fields[i];
-      gboolean required = (f->flags & YS_FIELD_REQUIRED) != 0;
-
-      g_string_append_printf (sql, ",\n  %s ", f->name);
-      switch (f->type)
-        {
-        case YS_FIELD_TEXT:
-          g_string_append (sql, "TEXT NOT NULL DEFAULT ''");
-          if (required)
-            g_string_append_printf (sql, " CHECK (%s <> '')", f->name);
-          break;
-
-        case YS_FIELD_CODE:
-          if (f->ref && !required)
-            {
-              /* NULL, not '', so that the foreign key does not apply. */
-              g_string_append_printf (sql, "TEXT CHECK (%s IS NULL OR ", f->name);
-              append_code_check (sql, f);
-              g_string_append (sql, ")");
-            }
-          else if (required)
-            {
-              g_string_append_printf (sql, "TEXT NOT NULL CHECK (%s <> '' AND ", f->name);
-              append_code_check (sql, f);
-              g_string_append (sql, ")");
-            }
-          else
-            {
-              g_string_append_printf (sql, "TEXT NOT NULL DEFAULT '' CHECK (%s = '' OR ", f->name);
-              append_code_check (sql, f);
-              g_string_append (sql, ")");
-            }
-          if (f->flags & YS_FIELD_KEY)
-            g_string_append (sql, " UNIQUE");
-          if (f->ref)
-            g_string_append_printf (sql, " REFERENCES %s(code) ON UPDATE CASCADE",
-                                    ys_kinds_lookup (f->ref)->table);
-          break;
-
-        case YS_FIELD_CHOICE:
-          if (required)
-            g_string_append_printf (sql, "TEXT NOT NULL CHECK (%s)", choice_check (f, version));
-          else
-            g_string_append_printf (sql, "TEXT NOT NULL DEFAULT '' CHECK (%s = '' OR %s)",
-                                    f->name, choice_check (f, version));
-          break;
-
-        case YS_FIELD_INT:
-        case YS_FIELD_MONEY:
-          g_string_append (sql, "INTEGER NOT NULL DEFAULT 0");
-          if (!(f->flags & YS_FIELD_NEGATIVE_OK))
-            g_string_append_printf (sql, " CHECK (%s >= 0)", f->name);
-          break;
-
-        case YS_FIELD_BOOL:
-          g_string_append_printf (sql, "INTEGER NOT NULL DEFAULT 0 CHECK (%s)", bool_check (f, version));
-          break;
-        }
+      g_string_append (sql, ",\n  ");
+      append_column (sql, &kind->fields[i], version);
     }
   g_string_append (sql, "\n);\n");
 
-  for (guint i = 0; i < kind->n_fields; i++)
+  for (guint i = 0; i < n; i++)
     if (kind->fields[i].ref)
       g_string_append_printf (sql, "CREATE INDEX %s_%s ON %s (%s);\n",
                               kind->table, kind->fields[i].name, kind->table, kind->fields[i].name);
@@ -189,13 +212,14 @@ static const char base_schema[] =
   "  PRIMARY KEY (catalog, code)\n"
   ");\n";
 
-/* "id, a, b, …" or "a, b, …": the stored columns of @kind. */
+/* "id, a, b, …" or "a, b, …": the columns of @kind stored in @version. */
 static char *
-column_list (const YsKind *kind, gboolean with_id)
+column_list (const YsKind *kind, int version, gboolean with_id)
 {
   GString *s = g_string_new (with_id ? "id" : NULL);
+  guint n = ys_store_kind_columns (kind, version);
 
-  for (guint i = 0; i < kind->n_fields; i++)
+  for (guint i = 0; i < n; i++)
     g_string_append_printf (s, "%s%s", s->len ? ", " : "", kind->fields[i].name);
   return g_string_free (s, FALSE);
 }
@@ -203,7 +227,7 @@ column_list (const YsKind *kind, gboolean with_id)
 /* Version 3: every row carries the sum of its values, computed here for
  * the rows an older version wrote. */
 static gboolean
-add_sums (YsStore *self, GError **error)
+add_sums (YsStore *self, int version, GError **error)
 {
   const YsKind *const *kinds = ys_kinds_all ();
   g_autoptr(GString) sql = g_string_new (
@@ -214,7 +238,7 @@ add_sums (YsStore *self, GError **error)
 
   for (guint k = 0; kinds[k]; k++)
     {
-      g_autofree char *columns = column_list (kinds[k], TRUE);
+      g_autofree char *columns = column_list (kinds[k], version, TRUE);
 
       if (ys_store_kind_since (kinds[k]) >= YS_STORE_CHECKSUM_SINCE)
         continue;
@@ -266,6 +290,30 @@ plain_checks (YsStore *self, int from, GError **error)
   return ys_store_exec (self, sql->str, error);
 }
 
+/* Version 6: the reviewer and the time of each review decision, added
+ * empty to the reviews of older files; their sums then cover the new
+ * columns. */
+static gboolean
+add_review_columns (YsStore *self, gboolean resum, GError **error)
+{
+  const YsKind *kind = &ys_review_kind;
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  for (guint i = YS_REVIEW_REVIEWER; i < kind->n_fields; i++)
+    {
+      g_string_append_printf (sql, "ALTER TABLE %s ADD COLUMN ", kind->table);
+      append_column (sql, &kind->fields[i], YS_STORE_REVIEWER_SINCE);
+      g_string_append (sql, ";\n");
+    }
+  if (resum)
+    {
+      g_autofree char *columns = column_list (kind, YS_STORE_REVIEWER_SINCE, TRUE);
+      g_string_append_printf (sql, "UPDATE %s SET checksum = ys_row_sum('%s', %s);\n",
+                              kind->table, kind->table, columns);
+    }
+  return ys_store_exec (self, sql->str, error);
+}
+
 /* Brings a file from @from to @to; every step in the caller's transaction. */
 static gboolean
 migrate (YsStore *self, int from, int to, GError **error)
@@ -285,7 +333,12 @@ migrate (YsStore *self, int from, int to, GError **error)
             return FALSE;
         }
     }
-  if (from < YS_STORE_CHECKSUM_SINCE && to >= YS_STORE_CHECKSUM_SINCE && !add_sums (self, error))
+  /* Tables made above already have the columns of @to. */
+  if (from >= ys_store_kind_since (&ys_review_kind) && from < YS_STORE_REVIEWER_SINCE
+      && to >= YS_STORE_REVIEWER_SINCE
+      && !add_review_columns (self, from >= YS_STORE_CHECKSUM_SINCE, error))
+    return FALSE;
+  if (from < YS_STORE_CHECKSUM_SINCE && to >= YS_STORE_CHECKSUM_SINCE && !add_sums (self, to, error))
     return FALSE;
   /* Kinds that came with the sums or after are made with them. */
   for (guint k = 0; kinds[k]; k++)
@@ -407,7 +460,7 @@ check_file (YsStore *self, GError **error)
 
       if (ys_store_kind_since (kinds[k]) > self->version)
         continue;
-      columns = column_list (kinds[k], FALSE);
+      columns = column_list (kinds[k], self->version, FALSE);
       sql = g_strdup_printf ("INSERT INTO %s (%s) SELECT %s FROM %s WHERE 0",
                              kinds[k]->table, columns, columns, kinds[k]->table);
       rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
@@ -804,13 +857,14 @@ stores_null (const YsField *f)
 /* The sum of a record as it is in memory, the same as ys_row_sum() gives
  * for its stored row. */
 static guint64
-record_sum (YsRecord *record)
+record_sum (YsStore *self, YsRecord *record)
 {
   const YsKind *kind = ys_record_get_kind (record);
+  guint n = n_columns (self, kind);
   YsRowSum sum;
 
   ys_row_sum_init (&sum, kind->table, ys_record_get_id (record));
-  for (guint i = 0; i < kind->n_fields; i++)
+  for (guint i = 0; i < n; i++)
     {
       const YsValue *v = ys_record_peek (record, i);
       if (ys_field_is_text (&kind->fields[i]))
@@ -824,7 +878,7 @@ record_sum (YsRecord *record)
 static gboolean
 check_record (YsStore *self, YsRecord *record, sqlite3_stmt *stmt, int column, GError **error)
 {
-  YsRowSum sum = { record_sum (record) };
+  YsRowSum sum = { record_sum (self, record) };
   g_autofree char *what = NULL;
 
   if (!ys_store_has_sums (self) || (guint64) sqlite3_column_int64 (stmt, column) == sum.h)
@@ -842,7 +896,8 @@ GPtrArray *
 ys_store_load (YsStore *self, const YsKind *kind, GError **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *columns = column_list (kind, TRUE);
+  g_autofree char *columns = column_list (kind, self->version, TRUE);
+  guint n = n_columns (self, kind);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -858,7 +913,7 @@ ys_store_load (YsStore *self, const YsKind *kind, GError **error)
       YsRecord *record = ys_record_new (kind);
 
       ys_record_set_id (record, sqlite3_column_int64 (stmt, 0));
-      for (guint i = 0; i < kind->n_fields; i++)
+      for (guint i = 0; i < n; i++)
         {
           YsValue v;
           if (ys_field_is_text (&kind->fields[i]))
@@ -868,7 +923,7 @@ ys_store_load (YsStore *self, const YsKind *kind, GError **error)
           ys_record_load_value (record, i, &v);
         }
       g_ptr_array_add (records, record);
-      if (!check_record (self, record, stmt, kind->n_fields + 1, error))
+      if (!check_record (self, record, stmt, n + 1, error))
         {
           sqlite3_finalize (stmt);
           return NULL;
@@ -907,9 +962,9 @@ insert_stmt (YsStore *self, const YsKind *kind, GError **error)
 
   if (*slot == NULL)
     {
-      g_autofree char *columns = column_list (kind, TRUE);
+      g_autofree char *columns = column_list (kind, self->version, TRUE);
       g_autoptr(GString) sql = g_string_new (NULL);
-      guint n = kind->n_fields + 1 + (ys_store_has_sums (self) ? 1 : 0);
+      guint n = n_columns (self, kind) + 1 + (ys_store_has_sums (self) ? 1 : 0);
 
       g_string_append_printf (sql, "INSERT INTO %s (%s%s) VALUES (", kind->table, columns,
                               ys_store_has_sums (self) ? ", checksum" : "");
@@ -949,6 +1004,7 @@ ys_store_insert (YsStore *self, YsRecord *record, GError **error)
   const YsKind *kind = ys_record_get_kind (record);
   gint64 id = ys_record_get_id (record);
   gboolean new_id = id <= 0;
+  guint n = n_columns (self, kind);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -965,10 +1021,10 @@ ys_store_insert (YsStore *self, YsRecord *record, GError **error)
       ys_record_set_id (record, id);
     }
   sqlite3_bind_int64 (stmt, 1, id);
-  for (guint i = 0; i < kind->n_fields; i++)
+  for (guint i = 0; i < n; i++)
     bind_field (stmt, i + 2, record, i);
   if (ys_store_has_sums (self))
-    sqlite3_bind_int64 (stmt, kind->n_fields + 2, (sqlite3_int64) record_sum (record));
+    sqlite3_bind_int64 (stmt, n + 2, (sqlite3_int64) record_sum (self, record));
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
@@ -993,7 +1049,7 @@ resum_references (YsStore *self, const YsKind *kind, const char *key, GError **e
     for (guint f = 0; f < kinds[k]->n_fields; f++)
       if (g_strcmp0 (kinds[k]->fields[f].ref, kind->name) == 0)
         {
-          g_autofree char *columns = column_list (kinds[k], TRUE);
+          g_autofree char *columns = column_list (kinds[k], self->version, TRUE);
           char *sql = sqlite3_mprintf ("UPDATE %s SET checksum = ys_row_sum('%s', %s) WHERE %s = %Q",
                                        kinds[k]->table, kinds[k]->table, columns,
                                        kinds[k]->fields[f].name, key);
@@ -1030,7 +1086,7 @@ ys_store_update (YsStore *self, YsRecord *record, guint field, GError **error)
   bind_field (stmt, 1, record, field);
   sqlite3_bind_int64 (stmt, 2, ys_record_get_id (record));
   if (ys_store_has_sums (self))
-    sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) record_sum (record));
+    sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) record_sum (self, record));
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);

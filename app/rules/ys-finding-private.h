@@ -23,6 +23,8 @@ struct _YsFinding
 
   char           *explanation;
   char           *comment;
+  char           *reviewer;
+  char           *decided_at;
   YsReviewStatus  review_status;
   gboolean        review_stale;
 

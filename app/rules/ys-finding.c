@@ -69,6 +69,8 @@ enum {
   PROP_REVIEW_STATUS,
   PROP_COMMENT,
   PROP_REVIEW_STALE,
+  PROP_REVIEWER,
+  PROP_DECIDED_AT,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -85,6 +87,8 @@ ys_finding_finalize (GObject *object)
   g_clear_object (&self->record);
   g_free (self->explanation);
   g_free (self->comment);
+  g_free (self->reviewer);
+  g_free (self->decided_at);
   G_OBJECT_CLASS (ys_finding_parent_class)->finalize (object);
 }
 
@@ -143,6 +147,12 @@ ys_finding_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
     case PROP_REVIEW_STALE:
       g_value_set_boolean (value, self->review_stale);
       break;
+    case PROP_REVIEWER:
+      g_value_set_string (value, self->reviewer);
+      break;
+    case PROP_DECIDED_AT:
+      g_value_set_string (value, self->decided_at);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -175,6 +185,8 @@ ys_finding_class_init (YsFindingClass *klass)
                                                       YS_REVIEW_PENDING, flags);
   properties[PROP_COMMENT] = g_param_spec_string ("comment", NULL, NULL, NULL, flags);
   properties[PROP_REVIEW_STALE] = g_param_spec_boolean ("review-stale", NULL, NULL, FALSE, flags);
+  properties[PROP_REVIEWER] = g_param_spec_string ("reviewer", NULL, NULL, NULL, flags);
+  properties[PROP_DECIDED_AT] = g_param_spec_string ("decided-at", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -264,6 +276,8 @@ ys_finding_apply_review (YsFinding *self, YsRecord *review)
 {
   g_autofree char *explanation = NULL;
   g_autofree char *comment = NULL;
+  g_autofree char *reviewer = NULL;
+  g_autofree char *decided_at = NULL;
   YsReviewStatus status = YS_REVIEW_PENDING;
   gboolean stale = FALSE;
 
@@ -273,6 +287,8 @@ ys_finding_apply_review (YsFinding *self, YsRecord *review)
 
       explanation = g_strdup (ys_record_get_text (review, YS_REVIEW_EXPLANATION));
       comment = g_strdup (ys_record_get_text (review, YS_REVIEW_COMMENT));
+      reviewer = g_strdup (ys_record_get_text (review, YS_REVIEW_REVIEWER));
+      decided_at = g_strdup (ys_record_get_text (review, YS_REVIEW_DECIDED_AT));
       status = ys_review_status_from_word (ys_record_get_text (review, YS_REVIEW_STATUS));
       /* The review was given for the figures it saw; new figures need a new look. */
       if (g_strcmp0 (digest, self->digest) != 0)
@@ -288,10 +304,16 @@ ys_finding_apply_review (YsFinding *self, YsRecord *review)
     g_clear_pointer (&explanation, g_free);
   if (comment && comment[0] == '\0')
     g_clear_pointer (&comment, g_free);
+  if (reviewer && reviewer[0] == '\0')
+    g_clear_pointer (&reviewer, g_free);
+  if (decided_at && decided_at[0] == '\0')
+    g_clear_pointer (&decided_at, g_free);
 
   g_object_freeze_notify (G_OBJECT (self));
   take_string (self, &self->explanation, &explanation, PROP_EXPLANATION);
   take_string (self, &self->comment, &comment, PROP_COMMENT);
+  take_string (self, &self->reviewer, &reviewer, PROP_REVIEWER);
+  take_string (self, &self->decided_at, &decided_at, PROP_DECIDED_AT);
   if (self->review_status != status)
     {
       self->review_status = status;
@@ -460,4 +482,43 @@ ys_finding_get_review_stale (YsFinding *self)
 {
   g_return_val_if_fail (YS_IS_FINDING (self), FALSE);
   return self->review_stale;
+}
+
+const char *
+ys_finding_get_reviewer (YsFinding *self)
+{
+  g_return_val_if_fail (YS_IS_FINDING (self), NULL);
+  return self->reviewer;
+}
+
+const char *
+ys_finding_get_decided_at (YsFinding *self)
+{
+  g_return_val_if_fail (YS_IS_FINDING (self), NULL);
+  return self->decided_at;
+}
+
+char *
+ys_finding_describe_decision_time (YsFinding *self)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  g_return_val_if_fail (YS_IS_FINDING (self), NULL);
+  if (self->decided_at == NULL)
+    return NULL;
+  time = g_date_time_new_from_iso8601 (self->decided_at, NULL);
+  if (time == NULL)
+    return g_strdup (self->decided_at);
+  /* The reviewer's own clock, as it was when the decision was made. */
+  return g_date_time_format (time, "%Y-%m-%d %H:%M");
+}
+
+gboolean
+ys_finding_is_same_problem (YsFinding *self, YsFinding *other)
+{
+  g_return_val_if_fail (YS_IS_FINDING (self), FALSE);
+  g_return_val_if_fail (YS_IS_FINDING (other), FALSE);
+  return self->level == other->level
+      && g_strcmp0 (self->rule_id, other->rule_id) == 0
+      && g_strcmp0 (self->message, other->message) == 0;
 }

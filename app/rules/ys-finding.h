@@ -64,5 +64,14 @@ const char     *ys_finding_get_explanation    (YsFinding *self);
 YsReviewStatus  ys_finding_get_review_status  (YsFinding *self);
 const char     *ys_finding_get_comment        (YsFinding *self);
 gboolean        ys_finding_get_review_stale   (YsFinding *self);
+/* Who made the stored decision and when (ISO 8601), or NULL. */
+const char     *ys_finding_get_reviewer       (YsFinding *self);
+const char     *ys_finding_get_decided_at     (YsFinding *self);
+/* The time of the decision as "2026-03-05 14:30", or NULL. */
+char           *ys_finding_describe_decision_time (YsFinding *self);
+/* The same rule found the same thing (level, rule and message alike), in
+ * another place: such findings are reviewed together. */
+gboolean        ys_finding_is_same_problem    (YsFinding *self,
+                                               YsFinding *other);
 
 G_END_DECLS

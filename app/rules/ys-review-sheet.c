@@ -10,7 +10,7 @@
 
 enum {
   COL_NO, COL_LEVEL, COL_RULE, COL_TITLE, COL_MESSAGE, COL_LOCATION, COL_HINT, COL_BASIS,
-  COL_EXPLANATION, COL_STATUS, COL_COMMENT, N_COLS
+  COL_EXPLANATION, COL_STATUS, COL_COMMENT, COL_REVIEWER, COL_DECIDED_AT, N_COLS
 };
 
 typedef struct
@@ -117,7 +117,7 @@ ys_review_sheet_name (void)
 gboolean
 ys_review_sheet_fill (lxw_workbook *wb, lxw_worksheet *ws, YsValidator *v, GError **error)
 {
-  static const double widths[N_COLS] = { 5, 7, 6, 18, 48, 26, 34, 30, 30, 12, 24 };
+  static const double widths[N_COLS] = { 5, 7, 6, 18, 48, 26, 34, 30, 30, 12, 24, 10, 17 };
   const char *headers[N_COLS] = {
     C_("review sheet column", "No."),
     C_("review sheet column", "Level"),
@@ -130,6 +130,8 @@ ys_review_sheet_fill (lxw_workbook *wb, lxw_worksheet *ws, YsValidator *v, GErro
     C_("review sheet column", "Explanation"),
     C_("review sheet column", "Review status"),
     C_("review sheet column", "Reviewer comment"),
+    C_("review sheet column", "Reviewer"),
+    C_("review sheet column", "Decided at"),
   };
   YsDocument *doc = ys_validator_get_document (v);
   GListModel *model = G_LIST_MODEL (v);
@@ -161,6 +163,7 @@ ys_review_sheet_fill (lxw_workbook *wb, lxw_worksheet *ws, YsValidator *v, GErro
     {
       g_autoptr(YsFinding) f = g_list_model_get_item (model, i);
       g_autofree char *location = ys_finding_describe_location (f);
+      g_autofree char *decided_at = ys_finding_describe_decision_time (f);
       lxw_row_t row = header_row + 1 + i;
 
       worksheet_write_number (ws, row, COL_NO, i + 1, fm.centre);
@@ -175,6 +178,8 @@ ys_review_sheet_fill (lxw_workbook *wb, lxw_worksheet *ws, YsValidator *v, GErro
       write_text (ws, row, COL_EXPLANATION, ys_finding_get_explanation (f), fm.text);
       write_text (ws, row, COL_STATUS, status_text (f), fm.centre);
       write_text (ws, row, COL_COMMENT, ys_finding_get_comment (f), fm.text);
+      write_text (ws, row, COL_REVIEWER, ys_finding_get_reviewer (f), fm.centre);
+      write_text (ws, row, COL_DECIDED_AT, decided_at, fm.centre);
     }
   if (n == 0)
     worksheet_merge_range (ws, header_row + 1, 0, header_row + 1, N_COLS - 1,

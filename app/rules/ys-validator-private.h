@@ -68,6 +68,7 @@ struct _YsValidator
   GHashTable          *by_key;                       /* key → YsFinding */
   GHashTable          *owned;                        /* record or group → GPtrArray of YsFinding */
   guint                counts[YS_FINDING_INFO + 1];
+  char                *reviewer;                     /* stored with each decision */
 };
 
 void ys_rule_context_init  (YsRuleContext *ctx,

@@ -279,6 +279,7 @@ ys_validator_finalize (GObject *object)
   for (guint g = 0; g < YS_N_GROUP_KINDS; g++)
     g_hash_table_unref (self->groups[g]);
   g_hash_table_unref (self->members);
+  g_free (self->reviewer);
   G_OBJECT_CLASS (ys_validator_parent_class)->finalize (object);
 }
 

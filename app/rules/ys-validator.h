@@ -45,10 +45,29 @@ gboolean     ys_validator_explain      (YsValidator    *self,
                                         YsFinding      *finding,
                                         const char     *text,
                                         GError        **error);
-/* The reviewer's decision with an optional comment. An error (错误) cannot be
- * accepted: it must be corrected. */
+/* The name stored with every decision made from now on, and the decision's
+ * time: the reviewer's name, set once in the preferences. */
+void         ys_validator_set_reviewer (YsValidator    *self,
+                                        const char     *name);
+const char  *ys_validator_get_reviewer (YsValidator    *self);
+/* Every finding of the same problem as @finding (same level, rule and
+ * message), @finding included, in list order. */
+GPtrArray   *ys_validator_list_same    (YsValidator    *self,
+                                        YsFinding      *finding);
+/* The reviewer's decision with an optional comment, stored with the
+ * reviewer's name and the time. An error (错误) cannot be accepted: it must
+ * be corrected. */
 gboolean     ys_validator_review       (YsValidator    *self,
                                         YsFinding      *finding,
+                                        YsReviewStatus  status,
+                                        const char     *comment,
+                                        GError        **error);
+/* The same decision for each of @findings (identical findings reviewed
+ * together), as one undo step; nothing is stored if one of them cannot
+ * take it. */
+gboolean     ys_validator_review_all   (YsValidator    *self,
+                                        YsFinding *const *findings,
+                                        guint           n_findings,
                                         YsReviewStatus  status,
                                         const char     *comment,
                                         GError        **error);
