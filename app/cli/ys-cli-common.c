@@ -23,7 +23,8 @@ ys_cli_parse (int *argc, char ***argv, const char *parameters, const char *summa
       g_printerr ("yusuan-cli: %s\n", error->message);
       return FALSE;
     }
-  if (*argc - 1 != n_args)
+  /* A negative count is a least number (a list of files). */
+  if (n_args >= 0 ? *argc - 1 != n_args : *argc - 1 < -n_args)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
       g_printerr (_("Wrong number of arguments.\n\n%s"), help);

@@ -26,9 +26,12 @@ int  ys_cli_import_sheet (int argc, char **argv);
 int  ys_cli_backup   (int argc, char **argv);
 int  ys_cli_check    (int argc, char **argv);
 int  ys_cli_publish  (int argc, char **argv);
+int  ys_cli_merge    (int argc, char **argv);
+int  ys_cli_split    (int argc, char **argv);
 
 /* Parses the options of one command; on error prints it and returns FALSE.
- * @n_args is the number of positional arguments the command needs. */
+ * @n_args is the number of positional arguments the command needs, or
+ * minus the least number when it takes a list. */
 gboolean ys_cli_parse     (int          *argc,
                            char       ***argv,
                            const char   *parameters,

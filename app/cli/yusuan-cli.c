@@ -30,6 +30,8 @@ static const Command commands[] = {
   { "next-year", ys_cli_next_year, N_("Start next year’s budget from this one") },
   { "snapshot", ys_cli_snapshot, N_("Keep or list named versions of a budget (一上, 二上 …)") },
   { "diff",     ys_cli_diff,     N_("Compare two versions of a budget") },
+  { "merge",    ys_cli_merge,    N_("Receive unit budget files into the department’s budget (汇总)") },
+  { "split",    ys_cli_split,    N_("Write one unit’s budget out of the department’s (分发)") },
   { "check",    ys_cli_check,    N_("Check a budget file for damage") },
   { "backup",   ys_cli_backup,   N_("Make, list or restore backups of a budget file") },
   { "publish",  ys_cli_publish,  N_("Write the published document (docx or PDF): 概况, tables, 情况说明") },

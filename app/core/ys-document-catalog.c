@@ -52,6 +52,14 @@ ys_document_get_catalog (YsDocument *self, YsCatalogKind kind)
 }
 
 gboolean
+ys_document_catalog_is_replaced (YsDocument *self, YsCatalogKind kind)
+{
+  g_autofree char *flag = g_strdup_printf ("catalog_replaced_%s", ys_document_catalog_names[kind]);
+
+  return g_strcmp0 (ys_document_get_meta (self, flag), "1") == 0;
+}
+
+gboolean
 ys_document_import_catalog (YsDocument *self, YsCatalogKind kind, GPtrArray *entries,
                             gboolean replace_all, GError **error)
 {

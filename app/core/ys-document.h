@@ -125,6 +125,10 @@ gboolean      ys_document_import_catalog  (YsDocument    *self,
                                            gboolean       replace_all,
                                            GError       **error);
 
+/* TRUE when the imported rows of @kind replace the bundled catalog. */
+gboolean      ys_document_catalog_is_replaced (YsDocument  *self,
+                                               YsCatalogKind kind);
+
 /* Rows imported from a finance bureau's file (YsCatalogEntry), for the interchange dump. */
 GPtrArray    *ys_document_get_imported_catalog (YsDocument   *self,
                                                 YsCatalogKind kind);

@@ -16,6 +16,7 @@ static const YsKind *const all_kinds[YS_N_KINDS + 1] = {
   &ys_prior_year_kind,
   &ys_review_kind,
   &ys_control_kind,
+  &ys_received_kind,
   NULL
 };
 
@@ -58,6 +59,7 @@ ys_kind_get_gtype (const YsKind *kind)
     { &ys_prior_year_kind, ys_prior_year_get_type },
     { &ys_review_kind, ys_review_get_type },
     { &ys_control_kind, ys_control_get_type },
+    { &ys_received_kind, ys_received_get_type },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)

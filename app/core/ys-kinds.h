@@ -14,10 +14,11 @@
 #include "ys-prior-year.h"
 #include "ys-review.h"
 #include "ys-control.h"
+#include "ys-received.h"
 
 G_BEGIN_DECLS
 
-#define YS_N_KINDS 11
+#define YS_N_KINDS 12
 
 /* NULL-terminated, in creation order. */
 const YsKind *const *ys_kinds_all      (void);

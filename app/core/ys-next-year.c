@@ -188,18 +188,6 @@ write_records (YsDocument *old, YsDocument *new_doc, GHashTable *map, YsNextYear
   return TRUE;
 }
 
-static void
-remove_temporary (const char *tmp)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (tmp, suffixes[i], NULL);
-      g_unlink (path);
-    }
-}
-
 /* link() fails when @path exists, so a file made meanwhile is never replaced.
  * Where the file system has no hard links (FAT on a USB stick, some network
  * shares), a rename after checking is the best there is. */
@@ -285,7 +273,7 @@ build (YsDocument *old, const char *new_path, int new_year, GHashTable *map, gbo
   new_doc = ys_document_create (tmp, meta, error);
   if (new_doc == NULL)
     {
-      remove_temporary (tmp);
+      ys_temp_file_remove_database (tmp);
       return NULL;
     }
   ok = carry_imported_catalogs (old, new_doc, report, error)
@@ -294,7 +282,7 @@ build (YsDocument *old, const char *new_path, int new_year, GHashTable *map, gbo
   if (ok && !dry_run)
     ok = publish (tmp, new_path, error);
   if (!ok || dry_run)
-    remove_temporary (tmp);
+    ys_temp_file_remove_database (tmp);
   return ok ? g_steal_pointer (&report) : NULL;
 }
 

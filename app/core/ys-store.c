@@ -20,6 +20,8 @@ G_DEFINE_QUARK (ys-store-error-quark, ys_store_error)
 int
 ys_store_kind_since (const YsKind *kind)
 {
+  if (kind == &ys_received_kind)
+    return 6;
   if (kind == &ys_control_kind)
     return 4;
   return kind == &ys_review_kind ? 2 : 1;

@@ -1,3 +1,5 @@
+/* fsync() and O_DIRECTORY are POSIX.1-2008, not C11. */
+#define _POSIX_C_SOURCE 200809L
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -45,6 +47,40 @@ ys_temp_file_name (const char *target)
     tag[i] = chars[g_random_int_range (0, sizeof chars - 1)];
   tag[6] = '\0';
   return g_strdup_printf ("%s%c.%s" MARK "%d-%s", dir, G_DIR_SEPARATOR, base, (int) getpid (), tag);
+}
+
+void
+ys_temp_file_remove_database (const char *tmp)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (tmp, suffixes[i], NULL);
+      g_unlink (path);
+    }
+}
+
+gboolean
+ys_temp_file_rename (const char *tmp, const char *target, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (target);
+  int fd;
+
+  if (g_rename (tmp, target) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not write “%s”: %s"), target, g_strerror (saved));
+      return FALSE;
+    }
+  fd = open (dir, O_RDONLY | O_DIRECTORY);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+  return TRUE;
 }
 
 gboolean

@@ -21,6 +21,13 @@ gboolean  ys_temp_file_replace (const char  *target,
                                 const char  *data,
                                 gsize        len,
                                 GError     **error);
+/* Removes a temporary budget file and the files SQLite keeps beside it. */
+void      ys_temp_file_remove_database (const char *tmp);
+/* Renames @tmp over @target and syncs the folder, so that the new name
+ * survives a power cut. */
+gboolean  ys_temp_file_rename  (const char  *tmp,
+                                const char  *target,
+                                GError     **error);
 /* Removes the temporary files in @dir whose writing process is gone;
  * returns how many. */
 guint     ys_temp_file_clean   (const char  *dir);
