@@ -213,6 +213,9 @@ test_replace (void)
   ys_merge_apply (dept, plan, &error);
   g_assert_no_error (error);
   before = ys_summary_compute (dept, &YS_FILTER_ALL);
+  /* The department's control figure of the unit survives its replacement. */
+  ys_test_insert (dept, ys_test_record (&ys_control_kind, "unit_code", "103001", "source", "一般公共预算拨款",
+                                        "kind", "项目支出", "project_code", "P01", "amount", "1000", NULL));
   {
     YsFilter only_b = { "434001", NULL, FALSE, -1 };
     g_autoptr(YsSummary) s = ys_summary_compute (dept, &only_b);
@@ -241,6 +244,7 @@ test_replace (void)
     g_autoptr(YsSummary) s = ys_summary_compute (dept, &only_b);
     g_assert_cmpint (s->expense.total, ==, b_total);
   }
+  g_assert_cmpuint (ys_document_count (dept, &ys_control_kind), ==, 1);
   g_assert_cmpstr (ys_document_get_undo_label (dept), ==, "Receive unit budgets");
   ys_document_undo (dept, &error);
   g_assert_no_error (error);

@@ -57,8 +57,8 @@ GPtrArray   *ys_merge_unit_records       (YsDocument          *dept,
 
 /* Hands a unit out (分发): writes a new budget file @path holding the unit
  * @unit_code of @dept with its control figures, and the department's
- * settings, 概况 and imported catalog rows. The file is built under a temporary name and renamed into
- * place; an existing @path is replaced only when @replace is set. */
+ * settings, 概况 and imported catalog rows. The file is built under a
+ * temporary name and renamed into place; an existing @path is replaced only when @replace is set. */
 gboolean     ys_merge_split              (YsDocument          *dept,
                                           const char          *unit_code,
                                           const char          *path,
