@@ -392,16 +392,17 @@ test_split (void)
   ys_test_rm_rf (dir);
 }
 
-/* A file of format 3 (before received units) opens and can receive. */
+/* Files of format 3 and 6 (before received units) open and can receive. */
 static void
-test_old_format (void)
+test_old_format (gconstpointer data)
 {
+  int version = GPOINTER_TO_INT (data);
   g_autofree char *dir = ys_test_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "v3.yusuan", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.yusuan", NULL);
   g_autofree char *a = sample_copy (dir, "xiangshan-2023");
   g_autoptr(GError) error = NULL;
   g_autoptr(YsDocument) dept = NULL;
-  YsStore *store = ys_store_create_version (path, 3, &error);
+  YsStore *store = ys_store_create_version (path, version, &error);
 
   g_assert_no_error (error);
   ys_store_close (store);
@@ -424,6 +425,7 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/replace", test_replace);
   g_test_add_func ("/merge/refusals", test_refusals);
   g_test_add_func ("/merge/split", test_split);
-  g_test_add_func ("/merge/old-format", test_old_format);
+  g_test_add_data_func ("/merge/old-format/3", GINT_TO_POINTER (3), test_old_format);
+  g_test_add_data_func ("/merge/old-format/6", GINT_TO_POINTER (6), test_old_format);
   return g_test_run ();
 }

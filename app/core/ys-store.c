@@ -21,7 +21,7 @@ int
 ys_store_kind_since (const YsKind *kind)
 {
   if (kind == &ys_received_kind)
-    return 6;
+    return 7;
   if (kind == &ys_control_kind)
     return 4;
   return kind == &ys_review_kind ? 2 : 1;
