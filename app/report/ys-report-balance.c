@@ -90,8 +90,8 @@ left_amount (YsTableBuild *b, guint col, const Side *side)
     for (guint i = 0; i < b->ctx->income->len; i++)
       sum += ys_report_income_value (g_ptr_array_index (b->ctx->income, i), &f);
   else
-    for (guint i = 0; i < b->ctx->lines->len; i++)
-      sum += ys_report_line_value (g_ptr_array_index (b->ctx->lines, i), measure, &f);
+    for (guint i = 0; i < b->ctx->line_sums->len; i++)
+      sum += ys_report_sum_value (&g_array_index (b->ctx->line_sums, YsReportLineSum, i), measure, &f);
   return sum;
 }
 
@@ -144,11 +144,11 @@ right_amount (YsTableBuild *b, GPtrArray *cache, guint col, const Side *side)
       YsMoney total = 0;
 
       ys_layout_filter_and (&f, &b->filters[col], side->filter);
-      for (guint i = 0; i < b->ctx->lines->len; i++)
+      for (guint i = 0; i < b->ctx->line_sums->len; i++)
         {
-          YsRecord *r = g_ptr_array_index (b->ctx->lines, i);
-          if (g_str_has_prefix (ys_record_get_text (r, YS_LINE_FUNC_CODE), side->code))
-            total += ys_report_line_value (r, c->measure, &f);
+          const YsReportLineSum *r = &g_array_index (b->ctx->line_sums, YsReportLineSum, i);
+          if (g_str_has_prefix (r->func, side->code))
+            total += ys_report_sum_value (r, c->measure, &f);
         }
       return total;
     }
@@ -175,10 +175,10 @@ right_amount (YsTableBuild *b, GPtrArray *cache, guint col, const Side *side)
             class_sums_add (cs, ys_record_get_text (r, YS_INCOME_FUNC_CODE), ys_report_income_value (r, &f));
           }
       else
-        for (guint i = 0; i < b->ctx->lines->len; i++)
+        for (guint i = 0; i < b->ctx->line_sums->len; i++)
           {
-            YsRecord *r = g_ptr_array_index (b->ctx->lines, i);
-            class_sums_add (cs, ys_record_get_text (r, YS_LINE_FUNC_CODE), ys_report_line_value (r, c->measure, &f));
+            const YsReportLineSum *r = &g_array_index (b->ctx->line_sums, YsReportLineSum, i);
+            class_sums_add (cs, r->func, ys_report_sum_value (r, c->measure, &f));
           }
     }
   if (g_str_equal (side->code, "*"))

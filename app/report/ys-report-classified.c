@@ -163,8 +163,8 @@ ys_report_build_function (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArr
   ys_report_begin (&b, ctx, lt);
   sums_init (&s, b.table->n_cols);
   /* 山西 lists every code of the department, even in a table without figures. */
-  for (guint i = 0; lt->all_codes && i < ctx->lines->len; i++)
-    sums_add_code (&s, ys_record_get_text (g_ptr_array_index (ctx->lines, i), YS_LINE_FUNC_CODE), 0, 0);
+  for (guint i = 0; lt->all_codes && i < ctx->line_sums->len; i++)
+    sums_add_code (&s, g_array_index (ctx->line_sums, YsReportLineSum, i).func, 0, 0);
   for (guint c = 0; c < b.table->n_cols; c++)
     {
       YsLayoutColumn *col = g_ptr_array_index (lt->columns, c);
@@ -184,13 +184,13 @@ ys_report_build_function (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArr
             }
           continue;
         }
-      for (guint i = 0; i < ctx->lines->len; i++)
+      for (guint i = 0; i < ctx->line_sums->len; i++)
         {
-          YsRecord *r = g_ptr_array_index (ctx->lines, i);
-          YsMoney v = ys_report_line_value (r, col->measure, &b.filters[c]);
+          const YsReportLineSum *r = &g_array_index (ctx->line_sums, YsReportLineSum, i);
+          YsMoney v = ys_report_sum_value (r, col->measure, &b.filters[c]);
           s.total[c] += v;
           if (v)
-            sums_add_code (&s, ys_record_get_text (r, YS_LINE_FUNC_CODE), c, v);
+            sums_add_code (&s, r->func, c, v);
         }
     }
   emit_rows (&b, &s, fill_function_row);
@@ -200,20 +200,6 @@ ys_report_build_function (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArr
 }
 
 /* ---- 经济分类 ---- */
-
-static const char *
-gov_code_of (YsReportContext *ctx, YsRecord *line)
-{
-  const char *gov = ys_record_get_text (line, YS_LINE_GOV_ECON_CODE);
-  const char *mapped;
-
-  if (gov && *gov)
-    return gov;
-  mapped = ys_catalog_map_economic (ys_document_get_catalog_year (ctx->doc),
-                                    ys_record_get_text (line, YS_LINE_ECON_CODE),
-                                    ys_report_unit_is_institution (ctx, ys_record_get_text (line, YS_LINE_UNIT_CODE)));
-  return mapped ? mapped : "";
-}
 
 static void
 fill_economic_row (YsTableBuild *b, YsReportRow *row, const char *key, const YsMoney *v)
@@ -256,11 +242,11 @@ ys_report_build_economic (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArr
 
       if (!ys_report_is_money (col) || col->measure == YS_MEASURE_NONE || col->measure == YS_MEASURE_INCOME)
         continue;
-      for (guint i = 0; i < ctx->lines->len; i++)
+      for (guint i = 0; i < ctx->line_sums->len; i++)
         {
-          YsRecord *r = g_ptr_array_index (ctx->lines, i);
-          const char *econ = ys_record_get_text (r, YS_LINE_ECON_CODE);
-          YsMoney v = ys_report_line_value (r, col->measure, &b.filters[c]);
+          const YsReportLineSum *r = &g_array_index (ctx->line_sums, YsReportLineSum, i);
+          const char *econ = r->econ;
+          YsMoney v = ys_report_sum_value (r, col->measure, &b.filters[c]);
           char class_code[4];
 
           if (v == 0)
@@ -271,7 +257,7 @@ ys_report_build_economic (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArr
           if (lt->gov_economic)
             {
               /* One 部门 款 can map to two 政府 款 (机关 and 事业 units): a row each. */
-              g_autofree char *key = g_strdup_printf ("%s/%s", econ, gov_code_of (ctx, r));
+              g_autofree char *key = g_strdup_printf ("%s/%s", econ, ys_report_sum_gov_econ (ctx, r));
               sums_add (&s, key, c, v);
             }
           else

@@ -63,11 +63,11 @@ ys_report_build_econ_rows (YsReportContext *ctx, const YsLayoutTable *lt, GPtrAr
           if (!ys_report_is_money (col))
             continue;
           ys_layout_filter_and (&f, &b.filters[c], &spec->filter);
-          for (guint i = 0; i < ctx->lines->len; i++)
+          for (guint i = 0; i < ctx->line_sums->len; i++)
             {
-              YsRecord *line = g_ptr_array_index (ctx->lines, i);
-              if (econ_matches (spec->econ, ys_record_get_text (line, YS_LINE_ECON_CODE)))
-                sum += ys_report_line_value (line, col->measure, &f);
+              const YsReportLineSum *r = &g_array_index (ctx->line_sums, YsReportLineSum, i);
+              if (econ_matches (spec->econ, r->econ))
+                sum += ys_report_sum_value (r, col->measure, &f);
             }
           ys_report_put_money (&b, row, c, sum);
         }
@@ -91,9 +91,15 @@ lines_sum (YsReportContext *ctx, YsMeasure measure, const YsLayoutFilter *f,
 {
   GPtrArray *lines = project_code ? ys_report_lines_of_project (ctx, project_code)
                    : unit_code ? ys_report_lines_of_unit (ctx, unit_code)
-                   : ctx->lines;
+                   : NULL;
   YsMoney sum = 0;
 
+  if (lines == NULL)
+    {
+      for (guint i = 0; i < ctx->line_sums->len; i++)
+        sum += ys_report_sum_value (&g_array_index (ctx->line_sums, YsReportLineSum, i), measure, f);
+      return sum;
+    }
   for (guint i = 0; i < lines->len; i++)
     {
       YsRecord *line = g_ptr_array_index (lines, i);

@@ -5,6 +5,22 @@
 
 G_BEGIN_DECLS
 
+/* The line items that no table tells apart, added up: same 支出类型, fund
+ * source, sub-source, 上年结转, 功能分类, 部门 and 政府经济分类 and unit
+ * type. A department- or unit-wide figure reads these (some thousands)
+ * instead of every line, once per column, row and table. */
+typedef struct {
+  const char *kind;
+  const char *source;
+  const char *sub_source;
+  const char *func;
+  const char *econ;
+  const char *gov_econ;
+  gboolean    carry_over;
+  gboolean    institution;   /* the line's unit is a 事业单位 */
+  YsMoney     amount;
+} YsReportLineSum;
+
 typedef struct {
   YsDocument  *doc;
   YsLayout    *layout;
@@ -14,6 +30,7 @@ typedef struct {
   int          year;
   /* Records of the department or of the one unit, borrowed from the document. */
   GPtrArray   *lines;
+  GArray      *line_sums;     /* YsReportLineSum: ctx->lines added up */
   GPtrArray   *income;
   GPtrArray   *projects;
   GPtrArray   *indicators;
@@ -63,6 +80,12 @@ gboolean     ys_report_is_money     (const YsLayoutColumn *column);
 YsMoney      ys_report_line_value   (YsRecord             *line,
                                      YsMeasure             measure,
                                      const YsLayoutFilter *filter);
+YsMoney      ys_report_sum_value    (const YsReportLineSum *sum,
+                                     YsMeasure             measure,
+                                     const YsLayoutFilter *filter);
+/* The 政府预算经济分类 of a sum: its own, or mapped from the 部门 one. */
+const char  *ys_report_sum_gov_econ (YsReportContext      *ctx,
+                                     const YsReportLineSum *sum);
 YsMoney      ys_report_income_value (YsRecord             *income,
                                      const YsLayoutFilter *filter);
 /* A money cell of column @col, blank or 0.00 for zero as the column says. */

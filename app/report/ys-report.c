@@ -38,6 +38,7 @@ context_clear (YsReportContext *ctx)
   g_free (ctx->subject_name);
   g_free (ctx->subject_code);
   g_clear_pointer (&ctx->lines, g_ptr_array_unref);
+  g_clear_pointer (&ctx->line_sums, g_array_unref);
   g_clear_pointer (&ctx->income, g_ptr_array_unref);
   g_clear_pointer (&ctx->projects, g_ptr_array_unref);
   g_clear_pointer (&ctx->indicators, g_ptr_array_unref);
@@ -73,6 +74,59 @@ index_by (GPtrArray *records, int field)
       g_ptr_array_add (list, r);
     }
   return index;
+}
+
+static void line_sum_of (YsReportContext *ctx, YsRecord *line, YsReportLineSum *out);
+
+static guint
+line_sum_hash (gconstpointer p)
+{
+  const YsReportLineSum *s = p;
+  guint h = g_str_hash (s->kind);
+
+  h = h * 31 + g_str_hash (s->source);
+  h = h * 31 + g_str_hash (s->sub_source);
+  h = h * 31 + g_str_hash (s->func);
+  h = h * 31 + g_str_hash (s->econ);
+  h = h * 31 + g_str_hash (s->gov_econ);
+  return h * 4 + (s->carry_over ? 2 : 0) + (s->institution ? 1 : 0);
+}
+
+static gboolean
+line_sum_equal (gconstpointer a, gconstpointer b)
+{
+  const YsReportLineSum *x = a, *y = b;
+
+  return x->carry_over == y->carry_over && x->institution == y->institution
+      && g_str_equal (x->kind, y->kind) && g_str_equal (x->source, y->source)
+      && g_str_equal (x->sub_source, y->sub_source) && g_str_equal (x->func, y->func)
+      && g_str_equal (x->econ, y->econ) && g_str_equal (x->gov_econ, y->gov_econ);
+}
+
+/* One pass over the lines: each joins the sum of the lines no table tells
+ * apart from it. Sums are integers of 分, so the order does not matter. */
+static GArray *
+sum_lines (YsReportContext *ctx)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new_full (line_sum_hash, line_sum_equal, g_free, NULL);
+  GArray *sums = g_array_new (FALSE, FALSE, sizeof (YsReportLineSum));
+
+  for (guint i = 0; i < ctx->lines->len; i++)
+    {
+      YsReportLineSum one;
+      gpointer at;
+
+      line_sum_of (ctx, g_ptr_array_index (ctx->lines, i), &one);
+      if (g_hash_table_lookup_extended (index, &one, NULL, &at))
+        g_array_index (sums, YsReportLineSum, GPOINTER_TO_UINT (at) - 1).amount += one.amount;
+      else
+        {
+          g_array_append_val (sums, one);
+          /* A copy as the key: the array's elements move as it grows. */
+          g_hash_table_insert (index, g_memdup2 (&one, sizeof one), GUINT_TO_POINTER (sums->len));
+        }
+    }
+  return sums;
 }
 
 static GPtrArray *
@@ -150,6 +204,7 @@ context_init (YsReportContext *ctx, YsDocument *doc, YsLayout *layout, const cha
           g_ptr_array_add (ctx->indicators, ind);
       }
   }
+  ctx->line_sums = sum_lines (ctx);
   ctx->lines_by_unit = index_by (ctx->lines, YS_LINE_UNIT_CODE);
   ctx->lines_by_project = index_by (ctx->lines, YS_LINE_PROJECT_CODE);
   ctx->indicators_by_project = index_by (ctx->indicators, YS_INDICATOR_PROJECT_CODE);
@@ -207,16 +262,48 @@ ys_report_is_money (const YsLayoutColumn *c)
   return g_str_equal (c->show, "money") || g_str_equal (c->show, "left_amount");
 }
 
+static void
+line_sum_of (YsReportContext *ctx, YsRecord *line, YsReportLineSum *out)
+{
+  out->kind = ys_record_get_text (line, YS_LINE_KIND);
+  out->source = ys_record_get_text (line, YS_LINE_SOURCE);
+  out->sub_source = ys_record_get_text (line, YS_LINE_SUB_SOURCE);
+  out->func = ys_record_get_text (line, YS_LINE_FUNC_CODE);
+  out->econ = ys_record_get_text (line, YS_LINE_ECON_CODE);
+  out->gov_econ = ys_record_get_text (line, YS_LINE_GOV_ECON_CODE);
+  out->carry_over = ys_record_get_int (line, YS_LINE_CARRY_OVER) != 0;
+  out->institution = ctx && ys_report_unit_is_institution (ctx, ys_record_get_text (line, YS_LINE_UNIT_CODE));
+  out->amount = ys_record_get_int (line, YS_LINE_AMOUNT);
+}
+
 YsMoney
 ys_report_line_value (YsRecord *line, YsMeasure measure, const YsLayoutFilter *filter)
 {
-  const char *kind = ys_record_get_text (line, YS_LINE_KIND);
-  YsMoney amount = ys_record_get_int (line, YS_LINE_AMOUNT);
+  YsReportLineSum one;
+
+  line_sum_of (NULL, line, &one);
+  return ys_report_sum_value (&one, measure, filter);
+}
+
+const char *
+ys_report_sum_gov_econ (YsReportContext *ctx, const YsReportLineSum *sum)
+{
+  const char *mapped;
+
+  if (*sum->gov_econ)
+    return sum->gov_econ;
+  mapped = ys_catalog_map_economic (ys_document_get_catalog_year (ctx->doc), sum->econ, sum->institution);
+  return mapped ? mapped : "";
+}
+
+YsMoney
+ys_report_sum_value (const YsReportLineSum *sum, YsMeasure measure, const YsLayoutFilter *filter)
+{
+  const char *kind = sum->kind;
+  YsMoney amount = sum->amount;
   gboolean project = g_strcmp0 (kind, "项目支出") == 0;
 
-  if (!ys_layout_filter_matches (filter, ys_record_get_text (line, YS_LINE_SOURCE),
-                                 ys_record_get_text (line, YS_LINE_SUB_SOURCE),
-                                 ys_record_get_int (line, YS_LINE_CARRY_OVER)))
+  if (!ys_layout_filter_matches (filter, sum->source, sum->sub_source, sum->carry_over))
     return 0;
   switch (measure)
     {
