@@ -35,14 +35,72 @@ add_string (JsonBuilder *b, const char *name, const char *value)
     json_builder_add_null_value (b);
 }
 
-static char *
-to_json (YsValidator *v)
+/* @node, pretty-printed as json-glib does, each line after the first
+ * indented by @indent spaces so that it sits inside the outer object. */
+static void
+print_node (JsonNode *node, guint indent, FILE *out)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_root (gen, node);
+  text = json_generator_to_data (gen, NULL);
+  for (const char *p = text; *p; p++)
+    {
+      fputc (*p, out);
+      if (*p == '\n')
+        fprintf (out, "%*s", (int) indent, "");
+    }
+}
+
+static JsonNode *
+finding_node (YsFinding *f)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *location = ys_finding_describe_location (f);
+  const YsKind *kind = ys_finding_get_kind (f);
+  int field = ys_finding_get_field (f);
+
+  json_builder_begin_object (b);
+  add_string (b, "key", ys_finding_get_key (f));
+  add_string (b, "rule", ys_finding_get_rule_id (f));
+  add_string (b, "level", level_word (ys_finding_get_level (f)));
+  add_string (b, "title", ys_finding_get_title (f));
+  add_string (b, "message", ys_finding_get_message (f));
+  add_string (b, "hint", ys_finding_get_hint (f));
+  add_string (b, "basis", ys_finding_get_basis (f));
+  json_builder_set_member_name (b, "location");
+  json_builder_begin_object (b);
+  add_string (b, "unit", ys_finding_get_unit_code (f));
+  add_string (b, "kind", kind ? kind->name : NULL);
+  json_builder_set_member_name (b, "record_id");
+  json_builder_add_int_value (b, ys_finding_get_record_id (f));
+  add_string (b, "field", kind && field >= 0 ? kind->fields[field].name : NULL);
+  add_string (b, "text", location);
+  json_builder_end_object (b);
+  add_string (b, "explanation", ys_finding_get_explanation (f));
+  add_string (b, "review_status", status_word (ys_finding_get_review_status (f)));
+  json_builder_set_member_name (b, "review_stale");
+  json_builder_add_boolean_value (b, ys_finding_get_review_stale (f));
+  add_string (b, "comment", ys_finding_get_comment (f));
+  add_string (b, "reviewer", ys_finding_get_reviewer (f));
+  add_string (b, "decided_at", ys_finding_get_decided_at (f));
+  add_string (b, "digest", ys_finding_get_digest (f));
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+/* Written finding by finding, so that a budget with a hundred thousand
+ * findings never holds the whole document as a tree (it took twice the
+ * memory of the text output). The layout is json-glib's pretty one. */
+static void
+print_json (YsValidator *v, FILE *out)
 {
   YsDocument *doc = ys_validator_get_document (v);
   GListModel *model = G_LIST_MODEL (v);
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) head = NULL;
   guint n = g_list_model_get_n_items (model);
 
   json_builder_begin_object (b);
@@ -58,50 +116,34 @@ to_json (YsValidator *v)
       json_builder_add_int_value (b, ys_validator_count (v, l));
     }
   json_builder_end_object (b);
-
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  head = json_builder_get_root (b);
+
+  {
+    g_autoptr(JsonGenerator) gen = json_generator_new ();
+    g_autofree char *text = NULL;
+    char *empty;
+
+    json_generator_set_pretty (gen, TRUE);
+    json_generator_set_root (gen, head);
+    text = json_generator_to_data (gen, NULL);
+    /* The head ends with the empty array: the findings go in its place. */
+    empty = g_strrstr (text, "[");
+    g_assert (empty != NULL);
+    fwrite (text, 1, empty - text + 1, out);
+  }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(YsFinding) f = g_list_model_get_item (model, i);
-      g_autofree char *location = ys_finding_describe_location (f);
-      const YsKind *kind = ys_finding_get_kind (f);
-      int field = ys_finding_get_field (f);
+      g_autoptr(JsonNode) node = finding_node (f);
 
-      json_builder_begin_object (b);
-      add_string (b, "key", ys_finding_get_key (f));
-      add_string (b, "rule", ys_finding_get_rule_id (f));
-      add_string (b, "level", level_word (ys_finding_get_level (f)));
-      add_string (b, "title", ys_finding_get_title (f));
-      add_string (b, "message", ys_finding_get_message (f));
-      add_string (b, "hint", ys_finding_get_hint (f));
-      add_string (b, "basis", ys_finding_get_basis (f));
-      json_builder_set_member_name (b, "location");
-      json_builder_begin_object (b);
-      add_string (b, "unit", ys_finding_get_unit_code (f));
-      add_string (b, "kind", kind ? kind->name : NULL);
-      json_builder_set_member_name (b, "record_id");
-      json_builder_add_int_value (b, ys_finding_get_record_id (f));
-      add_string (b, "field", kind && field >= 0 ? kind->fields[field].name : NULL);
-      add_string (b, "text", location);
-      json_builder_end_object (b);
-      add_string (b, "explanation", ys_finding_get_explanation (f));
-      add_string (b, "review_status", status_word (ys_finding_get_review_status (f)));
-      json_builder_set_member_name (b, "review_stale");
-      json_builder_add_boolean_value (b, ys_finding_get_review_stale (f));
-      add_string (b, "comment", ys_finding_get_comment (f));
-      add_string (b, "reviewer", ys_finding_get_reviewer (f));
-      add_string (b, "decided_at", ys_finding_get_decided_at (f));
-      add_string (b, "digest", ys_finding_get_digest (f));
-      json_builder_end_object (b);
+      fputs (i ? ",\n    " : "\n    ", out);
+      print_node (node, 4, out);
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  return json_generator_to_data (gen, NULL);
+  fputs (n ? "\n  ]\n}\n" : "]\n}\n", out);
 }
 
 static const char *
@@ -186,11 +228,7 @@ ys_cli_validate (int argc, char **argv)
   v = ys_validator_new (doc);
 
   if (json)
-    {
-      g_autofree char *text = to_json (v);
-      fputs (text, stdout);
-      fputc ('\n', stdout);
-    }
+    print_json (v, stdout);
   else
     print_text (v);
 
