@@ -6,6 +6,7 @@
 
 #include "ys-core.h"
 #include "ys-merge.h"
+#include "ys-report.h"
 #include "ys-store.h"
 #include "ys-summary.h"
 #include "ys-test-util.h"
@@ -42,9 +43,9 @@ sample_copy (const char *dir, const char *name)
 }
 
 static YsDocument *
-new_department (const char *dir)
+new_document (const char *dir, const char *name)
 {
-  g_autofree char *path = g_build_filename (dir, "dept.yusuan", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GHashTable) meta = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
   YsDocument *doc;
@@ -57,6 +58,12 @@ new_department (const char *dir)
   doc = ys_document_create (path, meta, &error);
   g_assert_no_error (error);
   return doc;
+}
+
+static YsDocument *
+new_department (const char *dir)
+{
+  return new_document (dir, "dept.yusuan");
 }
 
 static void
@@ -100,9 +107,27 @@ plan_of (YsDocument *dept, char **paths)
   return plan;
 }
 
+static YsMoney cell_of (GPtrArray *tables, const char *id, const char *label, guint label_col, guint col);
+
+/* 合计 of the 支出总表 and 收入总计 of the 收支总表, as the 全国 layout prints them. */
+static void
+table_totals (YsDocument *doc, YsMoney *expense, YsMoney *income)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsLayout) layout = ys_layout_load ("national", &error);
+  g_autoptr(GPtrArray) tables = NULL;
+
+  g_assert_no_error (error);
+  tables = ys_report_build (doc, layout, NULL, &error);
+  g_assert_no_error (error);
+  *expense += cell_of (tables, "expenditure", "合计", 1, 2);
+  *income += cell_of (tables, "balance", "收入总计", 0, 1);
+}
+
 static void
 test_four_samples (void)
 {
+  YsMoney table_expense = 0, table_income = 0, dept_expense = 0, dept_income = 0;
   g_autofree char *dir = ys_test_tmp_dir ();
   g_autoptr(YsDocument) dept = new_department (dir);
   g_autoptr(YsMergePlan) plan = NULL, again = NULL;
@@ -121,6 +146,7 @@ test_four_samples (void)
       doc = ys_document_open (paths[i], &error);
       g_assert_no_error (error);
       s = ys_summary_compute (doc, &YS_FILTER_ALL);
+      table_totals (doc, &table_expense, &table_income);
       add_amounts (&want.expense, &s->expense);
       want.income_total += s->income_total;
       for (guint k = 0; k < 16; k++)
@@ -148,6 +174,11 @@ test_four_samples (void)
   g_assert_cmpuint (total->n_projects, ==, n_projects);
   g_assert_cmpuint (total->n_units, ==, n_units);
   g_assert_cmpuint (total->n_indicators, ==, n_indicators);
+  /* The department's tables likewise: no unit of the samples pays another. */
+  table_totals (dept, &dept_expense, &dept_income);
+  g_assert_cmpint (dept_expense, ==, table_expense);
+  g_assert_cmpint (dept_income, ==, table_income);
+  g_assert_cmpint (dept_expense, ==, want.expense.total);
   /* Each unit keeps where it came from. */
   g_assert_cmpuint (ys_document_count (dept, &ys_received_kind), ==, n_units);
   {
@@ -416,6 +447,105 @@ test_old_format (gconstpointer data)
   ys_test_rm_rf (dir);
 }
 
+/* The money cell of @col in the row whose column @label_col reads @label. */
+static YsMoney
+cell_of (GPtrArray *tables, const char *id, const char *label, guint label_col, guint col)
+{
+  for (guint t = 0; t < tables->len; t++)
+    {
+      YsReportTable *table = g_ptr_array_index (tables, t);
+      if (!g_str_equal (table->id, id))
+        continue;
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          YsReportRow *row = g_ptr_array_index (table->rows, r);
+          if (g_strcmp0 (row->cells[label_col].text, label) == 0)
+            return row->cells[col].type == YS_CELL_MONEY ? row->cells[col].value : 0;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_offset_note (GPtrArray *tables, const char *id)
+{
+  for (guint t = 0; t < tables->len; t++)
+    {
+      YsReportTable *table = g_ptr_array_index (tables, t);
+      for (guint n = 0; g_str_equal (table->id, id) && n < table->notes->len; n++)
+        if (strstr (g_ptr_array_index (table->notes, n), "抵销部门内部往来") != NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* A parent's 对附属单位补助支出 and its unit's 上级补助收入 of the same
+ * 100,000.00 元 count once in the department's tables. */
+static void
+test_offset (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autoptr(YsDocument) dept = new_department (dir);
+  g_autoptr(YsDocument) parent = new_document (dir, "parent.yusuan");
+  g_autoptr(YsDocument) child = new_document (dir, "child.yusuan");
+  g_autofree char *parent_path = g_strdup (ys_document_get_path (parent));
+  g_autofree char *child_path = g_strdup (ys_document_get_path (child));
+  g_autoptr(YsLayout) layout = NULL;
+  g_autoptr(GPtrArray) tables = NULL, unit_tables = NULL;
+  g_autoptr(YsMergePlan) plan = NULL;
+  g_autoptr(YsSummary) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  char *paths[] = { parent_path, child_path, NULL };
+
+  ys_test_insert (parent, ys_test_record (&ys_unit_kind, "code", "900001", "name", "某局机关",
+                                          "unit_type", "行政单位", "role", "本级", NULL));
+  ys_test_insert (parent, ys_test_record (&ys_income_kind, "unit_code", "900001", "source", "一般公共预算拨款",
+                                          "amount", "300000", NULL));
+  ys_test_insert (parent, ys_test_record (&ys_line_kind, "unit_code", "900001", "func_code", "2010101",
+                                          "econ_code", "30101", "kind", "人员经费", "source", "一般公共预算拨款",
+                                          "amount", "200000", NULL));
+  ys_test_insert (parent, ys_test_record (&ys_line_kind, "unit_code", "900001", "func_code", "2010101",
+                                          "econ_code", "39999", "kind", "公用经费", "source", "一般公共预算拨款",
+                                          "amount", "100000", "transfer", "对附属单位补助支出", NULL));
+  ys_test_insert (child, ys_test_record (&ys_unit_kind, "code", "900002", "name", "某局所属中心",
+                                         "unit_type", "事业单位", "role", "下属单位", NULL));
+  ys_test_insert (child, ys_test_record (&ys_income_kind, "unit_code", "900002", "source", "上级补助收入",
+                                         "amount", "100000", NULL));
+  ys_test_insert (child, ys_test_record (&ys_line_kind, "unit_code", "900002", "func_code", "2010101",
+                                         "econ_code", "30201", "kind", "公用经费", "source", "上级补助收入",
+                                         "amount", "100000", NULL));
+  ys_document_close (parent);
+  ys_document_close (child);
+
+  plan = plan_of (dept, paths);
+  ys_merge_apply (dept, plan, &error);
+  g_assert_no_error (error);
+  /* The plain sum of the units counts the 100,000.00 twice … */
+  plain = ys_summary_compute (dept, &YS_FILTER_ALL);
+  g_assert_cmpint (plain->expense.total, ==, 40000000);
+  g_assert_cmpint (plain->income_total, ==, 40000000);
+
+  /* … the department's tables once, and say so. */
+  layout = ys_layout_load ("national", &error);
+  g_assert_no_error (error);
+  tables = ys_report_build (dept, layout, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cell_of (tables, "balance", "收入总计", 0, 1), ==, 30000000);
+  g_assert_cmpint (cell_of (tables, "balance", "收入总计", 0, 3), ==, 30000000);
+  g_assert_cmpint (cell_of (tables, "balance", "七、上级补助收入", 0, 1), ==, 0);
+  g_assert_cmpint (cell_of (tables, "expenditure", "合计", 1, 2), ==, 30000000);
+  g_assert_true (has_offset_note (tables, "balance"));
+  g_assert_true (has_offset_note (tables, "expenditure"));
+
+  /* A unit's own tables keep its side. */
+  unit_tables = ys_report_build (dept, layout, "900002", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cell_of (unit_tables, "balance", "七、上级补助收入", 0, 1), ==, 10000000);
+  g_assert_false (has_offset_note (unit_tables, "balance"));
+  ys_document_close (dept);
+  ys_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -425,6 +555,7 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/replace", test_replace);
   g_test_add_func ("/merge/refusals", test_refusals);
   g_test_add_func ("/merge/split", test_split);
+  g_test_add_func ("/merge/offset", test_offset);
   g_test_add_data_func ("/merge/old-format/3", GINT_TO_POINTER (3), test_old_format);
   g_test_add_data_func ("/merge/old-format/6", GINT_TO_POINTER (6), test_old_format);
   return g_test_run ();

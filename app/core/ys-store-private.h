@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 #define YS_STORE_PLAIN_CHECKS_SINCE 5
 /* The reviewer and time of each review decision since version 6. */
 #define YS_STORE_REVIEWER_SINCE 6
+/* Line items say which are transfers inside the department since version 8. */
+#define YS_STORE_TRANSFER_SINCE 8
 
 enum { STMT_INSERT, STMT_NEXT_ID, STMT_DELETE, N_STMTS };
 

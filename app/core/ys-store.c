@@ -33,6 +33,8 @@ ys_store_kind_columns (const YsKind *kind, int version)
   /* Fields are only ever appended, so a version's columns are a prefix. */
   if (kind == &ys_review_kind && version < YS_STORE_REVIEWER_SINCE)
     return YS_REVIEW_REVIEWER;
+  if (kind == &ys_line_kind && version < YS_STORE_TRANSFER_SINCE)
+    return YS_LINE_TRANSFER;
   return kind->n_fields;
 }
 
@@ -292,24 +294,24 @@ plain_checks (YsStore *self, int from, GError **error)
   return ys_store_exec (self, sql->str, error);
 }
 
-/* Version 6: the reviewer and the time of each review decision, added
- * empty to the reviews of older files; their sums then cover the new
+/* Fields appended to a kind in format @since (version 6: the reviewer and
+ * the time of each review decision; version 8: a line's internal transfer),
+ * added empty to the rows of older files; their sums then cover the new
  * columns. */
 static gboolean
-add_review_columns (YsStore *self, gboolean resum, GError **error)
+add_columns (YsStore *self, const YsKind *kind, int since, gboolean resum, GError **error)
 {
-  const YsKind *kind = &ys_review_kind;
   g_autoptr(GString) sql = g_string_new (NULL);
 
-  for (guint i = YS_REVIEW_REVIEWER; i < kind->n_fields; i++)
+  for (guint i = ys_store_kind_columns (kind, since - 1); i < ys_store_kind_columns (kind, since); i++)
     {
       g_string_append_printf (sql, "ALTER TABLE %s ADD COLUMN ", kind->table);
-      append_column (sql, &kind->fields[i], YS_STORE_REVIEWER_SINCE);
+      append_column (sql, &kind->fields[i], since);
       g_string_append (sql, ";\n");
     }
   if (resum)
     {
-      g_autofree char *columns = column_list (kind, YS_STORE_REVIEWER_SINCE, TRUE);
+      g_autofree char *columns = column_list (kind, since, TRUE);
       g_string_append_printf (sql, "UPDATE %s SET checksum = ys_row_sum('%s', %s);\n",
                               kind->table, kind->table, columns);
     }
@@ -338,7 +340,11 @@ migrate (YsStore *self, int from, int to, GError **error)
   /* Tables made above already have the columns of @to. */
   if (from >= ys_store_kind_since (&ys_review_kind) && from < YS_STORE_REVIEWER_SINCE
       && to >= YS_STORE_REVIEWER_SINCE
-      && !add_review_columns (self, from >= YS_STORE_CHECKSUM_SINCE, error))
+      && !add_columns (self, &ys_review_kind, YS_STORE_REVIEWER_SINCE, from >= YS_STORE_CHECKSUM_SINCE, error))
+    return FALSE;
+  if (from >= ys_store_kind_since (&ys_line_kind) && from < YS_STORE_TRANSFER_SINCE
+      && to >= YS_STORE_TRANSFER_SINCE
+      && !add_columns (self, &ys_line_kind, YS_STORE_TRANSFER_SINCE, from >= YS_STORE_CHECKSUM_SINCE, error))
     return FALSE;
   if (from < YS_STORE_CHECKSUM_SINCE && to >= YS_STORE_CHECKSUM_SINCE && !add_sums (self, to, error))
     return FALSE;

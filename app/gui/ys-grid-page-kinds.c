@@ -42,6 +42,7 @@ static const YsGridColumnInfo line_columns[] = {
   { N_("Fund Source"), YS_LINE_SOURCE, YS_LOOKUP_CHOICES, 130, NULL, NULL },
   { N_("Amount (yuan)"), YS_LINE_AMOUNT, YS_LOOKUP_NONE, 120, NULL, NULL },
   { N_("Marks"), -1, YS_LOOKUP_NONE, 100, line_flags, line_flag_labels },
+  { N_("Internal Transfer"), YS_LINE_TRANSFER, YS_LOOKUP_CHOICES, 130, NULL, NULL },
 };
 
 /* What Ctrl+Enter copies into the next line: all but the amount. */

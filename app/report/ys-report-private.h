@@ -21,6 +21,14 @@ typedef struct {
   YsMoney     amount;
 } YsReportLineSum;
 
+/* Transfers inside the department left out of its tables (ys-report-offset.c). */
+typedef struct {
+  YsMoney grant_income;     /* 上级补助收入 of units below the office */
+  YsMoney grant_expense;    /* 对附属单位补助支出 of the office */
+  YsMoney payment_income;   /* 附属单位上缴收入 of the office */
+  YsMoney payment_expense;  /* 上缴上级支出 of units below it */
+} YsReportOffsets;
+
 typedef struct {
   YsDocument  *doc;
   YsLayout    *layout;
@@ -48,6 +56,7 @@ typedef struct {
   YsCatalog   *econ_gov;
   guint        form_index;    /* {n} of the performance forms */
   const char  *unit_hint;     /* the unit {unit_name} names while a per-unit row is labelled */
+  YsReportOffsets offsets;
 } YsReportContext;
 
 /* One table being built. */
@@ -114,6 +123,12 @@ gboolean     ys_report_unit_is_institution (YsReportContext *ctx,
                                             const char      *unit_code);
 /* "一" … "三十一" */
 char        *ys_report_chinese_number (guint               n);
+
+/* Leaves the department's internal transfers out of ctx->lines and
+ * ctx->income (the whole department only), and the note that says so, or NULL. */
+void         ys_report_offset       (YsReportContext      *ctx);
+char        *ys_report_offset_note  (YsReportContext      *ctx,
+                                     YsMoneyUnit           unit);
 
 /* Builders: ys-report-classified.c, ys-report-balance.c, ys-report-lists.c,
  * ys-report-form.c. Each appends its table(s) to @out. */

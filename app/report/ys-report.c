@@ -204,6 +204,7 @@ context_init (YsReportContext *ctx, YsDocument *doc, YsLayout *layout, const cha
           g_ptr_array_add (ctx->indicators, ind);
       }
   }
+  ys_report_offset (ctx);
   ctx->line_sums = sum_lines (ctx);
   ctx->lines_by_unit = index_by (ctx->lines, YS_LINE_UNIT_CODE);
   ctx->lines_by_project = index_by (ctx->lines, YS_LINE_PROJECT_CODE);
@@ -647,6 +648,9 @@ row_has_content (YsReportRow *row, guint skip)
   return FALSE;
 }
 
+/* The tables that sum line items or income over the department. */
+static const char *const offset_builders[] = { "function", "economic", "balance", "econ_rows", "units", NULL };
+
 void
 ys_report_finish (YsTableBuild *b, GPtrArray *out)
 {
@@ -681,6 +685,12 @@ ys_report_finish (YsTableBuild *b, GPtrArray *out)
     g_ptr_array_add (t->notes, expand (b->ctx, lt->empty_note, NULL, lt->unit));
   for (guint i = 0; lt->notes && lt->notes[i]; i++)
     g_ptr_array_add (t->notes, expand (b->ctx, lt->notes[i], NULL, lt->unit));
+  if (g_strv_contains (offset_builders, lt->builder))
+    {
+      char *note = ys_report_offset_note (b->ctx, lt->unit);
+      if (note)
+        g_ptr_array_add (t->notes, note);
+    }
 
   g_ptr_array_add (out, g_steal_pointer (&b->table));
 }
