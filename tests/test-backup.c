@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "ys-backup.h"
+#include "ys-read-copy.h"
 #include "ys-store.h"
 #include "ys-test-util.h"
 
@@ -125,10 +126,99 @@ test_make_restore (void)
   ys_test_rm_rf (dir);
 }
 
+typedef struct
+{
+  YsReadCopy *copy;
+  guint       lines;
+  char       *name;
+} CopyRead;
+
+static gpointer
+read_copy_in_thread (gpointer data)
+{
+  CopyRead *read = data;
+  g_autoptr(GError) error = NULL;
+  YsDocument *doc = ys_read_copy_open (read->copy, &error);
+
+  g_assert_no_error (error);
+  read->lines = ys_document_count (doc, &ys_line_kind);
+  read->name = g_strdup (ys_document_get_meta (doc, "dept_name"));
+  return NULL;
+}
+
+/* The copy is read in another thread while the document, whose file stays
+ * locked, goes on changing; it holds the document as it was when taken. */
+static void
+test_read_copy (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "b.yusuan", NULL);
+  g_autoptr(YsDocument) doc = ys_test_small_document (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_dir = NULL;
+  YsReadCopy *copy;
+  CopyRead read = { 0 };
+  GThread *thread;
+  guint lines = ys_document_count (doc, &ys_line_kind);
+
+  g_assert_cmpuint (lines, >, 0);
+  copy = ys_read_copy_new (doc, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+
+  g_assert_true (ys_document_set_meta (doc, "dept_name", "改过的名称", &error));
+  g_assert_true (ys_document_delete (doc, ys_document_get (doc, &ys_line_kind, 0), &error));
+  g_assert_no_error (error);
+
+  read.copy = copy;
+  thread = g_thread_new ("copy", read_copy_in_thread, &read);
+  g_thread_join (thread);
+  g_assert_cmpuint (read.lines, ==, lines);
+  g_assert_cmpstr (read.name, !=, "改过的名称");
+  g_assert_cmpuint (ys_document_count (doc, &ys_line_kind), ==, lines - 1);
+
+  /* The copy is in a folder of its own, gone with it; the budget is untouched. */
+  copy_dir = g_path_get_dirname (ys_document_get_path (ys_read_copy_open (copy, NULL)));
+  g_assert_true (g_file_test (copy_dir, G_FILE_TEST_IS_DIR));
+  g_assert_false (g_str_has_prefix (copy_dir, dir));
+  ys_read_copy_free (copy);
+  g_assert_false (g_file_test (copy_dir, G_FILE_TEST_EXISTS));
+  g_assert_true (ys_document_set_meta (doc, "dept_name", "再改", &error));
+  g_assert_no_error (error);
+
+  /* Inside a batch a copy would hold half of it: refused. */
+  g_assert_true (ys_document_begin_batch (doc, "x", &error));
+  g_assert_null (ys_read_copy_new (doc, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  ys_document_cancel_batch (doc);
+
+  ys_document_close (doc);
+
+  /* A budget open read-only is copied all the same. */
+  g_setenv ("YUSUAN_OPEN_READ_ONLY", "1", TRUE);
+  {
+    g_autoptr(YsDocument) ro = ys_document_open (path, &error);
+    g_autoptr(YsReadCopy) ro_copy = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (ys_document_is_read_only (ro));
+    ro_copy = ys_read_copy_new (ro, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ys_document_count (ys_read_copy_open (ro_copy, &error), &ys_line_kind), ==, lines - 1);
+    g_assert_no_error (error);
+  }
+  g_unsetenv ("YUSUAN_OPEN_READ_ONLY");
+
+  g_free (read.name);
+  ys_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/backup/make-restore", test_make_restore);
+  g_test_add_func ("/backup/read-copy", test_read_copy);
   return g_test_run ();
 }

@@ -4,9 +4,9 @@
  *
  * The tables are computed again after the budget changes, but only while
  * the page is shown. The export runs in a worker thread: building and
- * writing 100,000 line items takes a second or two. The report builders
- * only read the document, so the window is made insensitive meanwhile and
- * nothing can change it under them. */
+ * writing 100,000 line items takes a second or two. The worker reads a copy
+ * of the budget taken when the export starts (ys-read-copy.h), never the
+ * document the window changes. */
 #define G_LOG_DOMAIN "yusuan"
 
 #include "config.h"
@@ -18,6 +18,7 @@
 #include "ys-application.h"
 #include "ys-i18n.h"
 #include "ys-kinds.h"
+#include "ys-read-copy.h"
 #include "ys-report-view.h"
 #include "ys-reports-page.h"
 #include "ys-review-sheet.h"
@@ -392,7 +393,7 @@ on_layout_dropdown_selected_cb (YsReportsPage *self,
 
 typedef struct
 {
-  YsDocument *document;
+  YsReadCopy *copy;
   YsLayout   *layout;
   char       *unit_code;
   char       *path;
@@ -402,7 +403,7 @@ typedef struct
 static void
 export_job_free (ExportJob *job)
 {
-  g_clear_object (&job->document);
+  g_clear_pointer (&job->copy, ys_read_copy_free);
   g_clear_pointer (&job->layout, ys_layout_free);
   g_free (job->unit_code);
   g_free (job->path);
@@ -470,14 +471,20 @@ export_in_thread (GTask        *task,
   ExportJob *job = task_data;
   g_autoptr(YsValidator) review = NULL;
   GError *error = NULL;
+  YsDocument *document = ys_read_copy_open (job->copy, &error);
 
+  if (document == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   /* Pool threads are reused: set back below. */
   ys_i18n_set_chinese (TRUE);
   /* The findings travel with the tables, as from yusuan-cli export
    * --with-review, so that the reviewer files one workbook. A validator of
    * the worker's own: the window's lives on the main thread. */
-  review = ys_validator_new (job->document);
-  if (ys_review_export_tables (job->document, job->layout, job->unit_code, review, job->path,
+  review = ys_validator_new (document);
+  if (ys_review_export_tables (document, job->layout, job->unit_code, review, job->path,
                                export_progress_cb, job, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -492,8 +499,7 @@ set_busy (YsReportsPage *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   self->exporting = busy;
-  /* Nothing may change the budget while the worker reads it: no typing,
-   * no undo, no other page. */
+  /* One export at a time; the budget the worker reads is its own copy. */
   if (root != NULL)
     gtk_widget_set_sensitive (GTK_WIDGET (root), !busy);
   if (busy)
@@ -569,21 +575,23 @@ start_export (YsReportsPage *self,
   ExportJob *job;
   YsLayout *layout;
 
-  /* The worker gets a layout of its own: nothing is shared but the
-   * document, which nobody changes meanwhile. */
+  /* The worker gets a layout and a copy of the budget of its own:
+   * nothing is shared. */
   layout = ys_layout_load_bundled (selected_layout_id (self), &error);
   if (layout == NULL)
     {
       ys_page_add_toast (YS_PAGE (self), adw_toast_new (error->message));
       return;
     }
-  /* Catalogs are loaded on first use; load them here, not in two threads at once. */
-  for (guint kind = 0; kind < YS_CATALOG_N_KINDS; kind++)
-    ys_document_get_catalog (ys_page_get_document (YS_PAGE (self)), kind);
-
   job = g_new0 (ExportJob, 1);
-  job->document = g_object_ref (ys_page_get_document (YS_PAGE (self)));
   job->layout = layout;
+  job->copy = ys_read_copy_new (ys_page_get_document (YS_PAGE (self)), &error);
+  if (job->copy == NULL)
+    {
+      export_job_free (job);
+      ys_page_add_toast (YS_PAGE (self), adw_toast_new (error->message));
+      return;
+    }
   job->unit_code = g_strdup (selected_scope (self));
   job->path = g_strdup (path);
   g_weak_ref_init (&job->page, self);
