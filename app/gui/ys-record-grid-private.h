@@ -214,11 +214,8 @@ void ys_record_grid_on_focus_leave_cb (YsRecordGrid            *self,
 void ys_record_grid_on_im_commit_cb (YsRecordGrid *self,
                                      const char   *text,
                                      GtkIMContext *im);
-gboolean ys_record_grid_on_key_pressed_cb (YsRecordGrid          *self,
-                                           guint                  keyval,
-                                           guint                  keycode,
-                                           GdkModifierType        state,
-                                           GtkEventControllerKey *controller);
+void ys_record_grid_install_key_actions (GtkWidgetClass *widget_class);
+void ys_record_grid_add_key_controller (YsRecordGrid *self);
 void ys_record_grid_clear_bad (YsRecordGrid *self,
                                YsRecord     *record,
                                guint         column);

@@ -895,6 +895,8 @@ ys_record_grid_class_init (YsRecordGridClass *klass)
     g_signal_new ("prepare-draft", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, YS_TYPE_RECORD);
 
+  ys_record_grid_install_key_actions (widget_class);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-record-grid.ui");
   gtk_widget_class_bind_template_child (widget_class, YsRecordGrid, scroller);
   gtk_widget_class_bind_template_child (widget_class, YsRecordGrid, column_view);
@@ -946,11 +948,7 @@ ys_record_grid_init (YsRecordGrid *self)
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
                            G_CALLBACK (ys_record_grid_on_adjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
 
-  /* Before the list's own keys, which would move the focus by rows. */
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (ys_record_grid_on_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  ys_record_grid_add_key_controller (self);
 
   /* What nothing else took is typed text: it starts editing the cell. */
   self->im = gtk_im_multicontext_new ();
