@@ -88,6 +88,8 @@ offset_pair (YsReportContext *ctx, const char *source, const char *income_role,
     g_hash_table_add (gone, g_ptr_array_index (in, i));
   for (guint i = 0; i < out->len; i++)
     g_hash_table_add (gone, g_ptr_array_index (out, i));
+  g_ptr_array_extend (ctx->offsets.records, in, NULL, NULL);
+  g_ptr_array_extend (ctx->offsets.records, out, NULL, NULL);
   drop (ctx->income, gone);
   drop (ctx->lines, gone);
 }
@@ -98,6 +100,7 @@ ys_report_offset (YsReportContext *ctx)
   YsReportOffsets *o = &ctx->offsets;
 
   memset (o, 0, sizeof *o);
+  o->records = g_ptr_array_new ();
   if (ctx->unit != NULL)
     return;
   offset_pair (ctx, "上级补助收入", "下属单位", "对附属单位补助支出", "本级", &o->grant_income, &o->grant_expense);
@@ -111,13 +114,33 @@ amount (YsMoney fen, YsMoneyUnit unit)
   return g_strdup_printf ("%s%s", n, unit == YS_MONEY_WAN ? "万元" : "元");
 }
 
+/* Whether a record left out would count under the table's own filter (the
+ * 财政拨款 tables, say, when the transfer was of 事业收入). */
+static gboolean
+touches (YsReportOffsets *o, const YsLayoutTable *lt)
+{
+  for (guint i = 0; i < o->records->len; i++)
+    {
+      YsRecord *r = g_ptr_array_index (o->records, i);
+      gboolean line = ys_record_get_kind (r) == &ys_line_kind;
+
+      if (ys_layout_filter_matches (&lt->filter,
+                                    ys_record_get_text (r, line ? YS_LINE_SOURCE : YS_INCOME_SOURCE),
+                                    ys_record_get_text (r, line ? YS_LINE_SUB_SOURCE : YS_INCOME_SUB_SOURCE),
+                                    ys_record_get_int (r, line ? YS_LINE_CARRY_OVER : YS_INCOME_CARRY_OVER)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 char *
-ys_report_offset_note (YsReportContext *ctx, YsMoneyUnit unit)
+ys_report_offset_note (YsReportContext *ctx, const YsLayoutTable *lt)
 {
   YsReportOffsets *o = &ctx->offsets;
+  YsMoneyUnit unit = lt->unit;
   GString *note;
 
-  if (o->grant_income == 0 && o->payment_income == 0)
+  if ((o->grant_income == 0 && o->payment_income == 0) || !touches (o, lt))
     return NULL;
   /* Exported tables are always in Chinese. */
   note = g_string_new ("注：本表已抵销部门内部往来：");

@@ -27,6 +27,7 @@ typedef struct {
   YsMoney grant_expense;    /* 对附属单位补助支出 of the office */
   YsMoney payment_income;   /* 附属单位上缴收入 of the office */
   YsMoney payment_expense;  /* 上缴上级支出 of units below it */
+  GPtrArray *records;       /* the lines and income left out */
 } YsReportOffsets;
 
 typedef struct {
@@ -125,10 +126,11 @@ gboolean     ys_report_unit_is_institution (YsReportContext *ctx,
 char        *ys_report_chinese_number (guint               n);
 
 /* Leaves the department's internal transfers out of ctx->lines and
- * ctx->income (the whole department only), and the note that says so, or NULL. */
+ * ctx->income (the whole department only), and the note that says so under
+ * a table whose figures they would have been in, or NULL. */
 void         ys_report_offset       (YsReportContext      *ctx);
 char        *ys_report_offset_note  (YsReportContext      *ctx,
-                                     YsMoneyUnit           unit);
+                                     const YsLayoutTable  *lt);
 
 /* Builders: ys-report-classified.c, ys-report-balance.c, ys-report-lists.c,
  * ys-report-form.c. Each appends its table(s) to @out. */

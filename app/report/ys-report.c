@@ -46,6 +46,7 @@ context_clear (YsReportContext *ctx)
   g_clear_pointer (&ctx->services, g_ptr_array_unref);
   g_clear_pointer (&ctx->assets, g_ptr_array_unref);
   g_clear_pointer (&ctx->units, g_ptr_array_unref);
+  g_clear_pointer (&ctx->offsets.records, g_ptr_array_unref);
   g_clear_pointer (&ctx->lines_by_unit, g_hash_table_unref);
   g_clear_pointer (&ctx->lines_by_project, g_hash_table_unref);
   g_clear_pointer (&ctx->indicators_by_project, g_hash_table_unref);
@@ -687,7 +688,7 @@ ys_report_finish (YsTableBuild *b, GPtrArray *out)
     g_ptr_array_add (t->notes, expand (b->ctx, lt->notes[i], NULL, lt->unit));
   if (g_strv_contains (offset_builders, lt->builder))
     {
-      char *note = ys_report_offset_note (b->ctx, lt->unit);
+      char *note = ys_report_offset_note (b->ctx, lt);
       if (note)
         g_ptr_array_add (t->notes, note);
     }
