@@ -6,6 +6,7 @@
 
 #include "ys-kinds.h"
 #include "ys-merge.h"
+#include "ys-temp-file.h"
 
 /* ---- the records of one unit ---- */
 
@@ -114,20 +115,6 @@ refuse (YsMergeItem *item, char *reason)
   item->reason = reason;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
 /* The unit file is read from a private copy, so that opening it (which may
  * bring an older file up to date) never changes what the unit sent. The
  * checksum is of the bytes read. */
@@ -150,7 +137,7 @@ open_copy (const char *path, char **sha256, GError **error)
   copy = g_build_filename (dir, "unit.yusuan", NULL);
   if (!g_file_set_contents (copy, data, len, error))
     {
-      remove_dir (dir);
+      ys_temp_file_remove_folder (dir);
       return NULL;
     }
   if (wal_data != NULL)
@@ -161,7 +148,7 @@ open_copy (const char *path, char **sha256, GError **error)
   doc = ys_document_open (copy, error);
   if (doc != NULL)
     ys_document_close (doc);
-  remove_dir (dir);
+  ys_temp_file_remove_folder (dir);
   if (doc != NULL)
     *sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
   return doc;

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "ys-read-copy.h"
+#include "ys-temp-file.h"
 
 struct _YsReadCopy
 {
@@ -48,9 +49,6 @@ ys_read_copy_open (YsReadCopy  *copy,
 void
 ys_read_copy_free (YsReadCopy *copy)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   if (copy == NULL)
     return;
   if (copy->document != NULL)
@@ -59,14 +57,7 @@ ys_read_copy_free (YsReadCopy *copy)
       g_object_unref (copy->document);
     }
   /* The copy, and a journal SQLite may have left beside it. */
-  dir = copy->dir ? g_dir_open (copy->dir, 0, NULL) : NULL;
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (copy->dir, name, NULL);
-      g_unlink (child);
-    }
-  if (copy->dir != NULL)
-    g_rmdir (copy->dir);
+  ys_temp_file_remove_folder (copy->dir);
   g_free (copy->dir);
   g_free (copy->path);
   g_free (copy);

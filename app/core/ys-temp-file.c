@@ -61,6 +61,21 @@ ys_temp_file_remove_database (const char *tmp)
     }
 }
 
+void
+ys_temp_file_remove_folder (const char *dir)
+{
+  g_autoptr(GDir) d = dir ? g_dir_open (dir, 0, NULL) : NULL;
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+      g_unlink (child);
+    }
+  if (dir != NULL)
+    g_rmdir (dir);
+}
+
 gboolean
 ys_temp_file_rename (const char *tmp, const char *target, GError **error)
 {

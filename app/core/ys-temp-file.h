@@ -23,6 +23,9 @@ gboolean  ys_temp_file_replace (const char  *target,
                                 GError     **error);
 /* Removes a temporary budget file and the files SQLite keeps beside it. */
 void      ys_temp_file_remove_database (const char *tmp);
+/* Removes a private temporary folder with the files in it (a copy of a
+ * budget and the journal SQLite may have left beside it). */
+void      ys_temp_file_remove_folder (const char *dir);
 /* Renames @tmp over @target and syncs the folder, so that the new name
  * survives a power cut. */
 gboolean  ys_temp_file_rename  (const char  *tmp,
