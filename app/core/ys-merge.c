@@ -20,48 +20,83 @@ carried (const YsKind *kind, gboolean with_controls)
          && (with_controls || kind != &ys_control_kind);
 }
 
-static const char *
-unit_of (YsDocument *doc, YsRecord *r)
+/* The field that names a record's unit: the unit's own code, its unit_code,
+ * or -1 with the project's through *@via_project (indicators). */
+static int
+unit_field (const YsKind *kind, gboolean *via_project)
 {
-  const YsKind *kind = ys_record_get_kind (r);
   int f;
 
+  *via_project = FALSE;
   if (kind == &ys_unit_kind)
-    return ys_record_get_text (r, YS_UNIT_CODE);
+    return YS_UNIT_CODE;
   f = ys_kind_find_field (kind, "unit_code");
   if (f >= 0)
-    return ys_record_get_text (r, f);
-  /* Indicators belong to the unit of their project. */
+    return f;
   f = ys_kind_find_field (kind, "project_code");
-  if (f >= 0)
-    {
-      YsRecord *p = ys_document_lookup_key (doc, &ys_project_kind, ys_record_get_text (r, f));
-      return p ? ys_record_get_text (p, YS_PROJECT_UNIT_CODE) : NULL;
-    }
-  return NULL;
+  *via_project = f >= 0;
+  return f;
 }
 
-GPtrArray *
-ys_merge_unit_records (YsDocument *doc, const char *unit_code, gboolean with_controls)
+/* Every carried record by unit code (GPtrArray each, in creation order), in
+ * one pass: a department of hundreds of units is read once, not once a unit. */
+static GHashTable *
+index_units (YsDocument *doc, gboolean with_controls)
 {
   const YsKind *const *kinds = ys_kinds_all ();
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
 
   for (guint k = 0; kinds[k]; k++)
     {
+      gboolean via_project;
+      int f = unit_field (kinds[k], &via_project);
       guint n;
 
-      if (!carried (kinds[k], with_controls))
+      if (!carried (kinds[k], with_controls) || f < 0)
         continue;
       n = ys_document_count (doc, kinds[k]);
       for (guint i = 0; i < n; i++)
         {
           YsRecord *r = ys_document_get (doc, kinds[k], i);
-          if (g_strcmp0 (unit_of (doc, r), unit_code) == 0)
-            g_ptr_array_add (out, g_object_ref (r));
+          const char *code = ys_record_get_text (r, f);
+          GPtrArray *list;
+
+          if (via_project)
+            {
+              YsRecord *p = ys_document_lookup_key (doc, &ys_project_kind, code);
+              code = p ? ys_record_get_text (p, YS_PROJECT_UNIT_CODE) : NULL;
+            }
+          if (code == NULL)
+            continue;
+          list = g_hash_table_lookup (index, code);
+          if (list == NULL)
+            {
+              list = g_ptr_array_new_with_free_func (g_object_unref);
+              g_hash_table_insert (index, g_strdup (code), list);
+            }
+          g_ptr_array_add (list, g_object_ref (r));
         }
     }
+  return index;
+}
+
+static GPtrArray *
+records_of (GHashTable *index, const char *unit_code)
+{
+  GPtrArray *list = g_hash_table_lookup (index, unit_code);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; list && i < list->len; i++)
+    g_ptr_array_add (out, g_object_ref (g_ptr_array_index (list, i)));
   return out;
+}
+
+GPtrArray *
+ys_merge_unit_records (YsDocument *doc, const char *unit_code, gboolean with_controls)
+{
+  g_autoptr(GHashTable) index = index_units (doc, with_controls);
+
+  return records_of (index, unit_code);
 }
 
 /* ---- plan ---- */
@@ -181,6 +216,7 @@ note_setting (YsMergeItem *item, YsDocument *dept, YsDocument *unit, const char 
 static void
 read_file (YsDocument *dept, const char *path, GPtrArray *items)
 {
+  g_autoptr(GHashTable) index = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *sha256 = NULL;
   g_autoptr(YsDocument) unit_doc = NULL;
@@ -231,6 +267,7 @@ read_file (YsDocument *dept, const char *path, GPtrArray *items)
                      g_strdup_printf (_("%u catalog rows imported into the file are not received; the department’s catalogs apply"),
                                       n_imported));
 
+  index = index_units (unit_doc, FALSE);
   for (guint u = 0; u < n_units; u++)
     {
       YsRecord *unit = ys_document_get (unit_doc, &ys_unit_kind, u);
@@ -243,7 +280,7 @@ read_file (YsDocument *dept, const char *path, GPtrArray *items)
           g_ptr_array_add (it->notes, g_strdup (g_ptr_array_index (item->notes, i)));
       it->unit_code = g_strdup (ys_record_get_text (unit, YS_UNIT_CODE));
       it->unit_name = g_strdup (ys_record_get_text (unit, YS_UNIT_NAME));
-      it->records = ys_merge_unit_records (unit_doc, it->unit_code, FALSE);
+      it->records = records_of (index, it->unit_code);
       it->n_records = it->records->len;
       ys_record_set_text (received, YS_RECEIVED_UNIT_CODE, it->unit_code);
       ys_record_set_text (received, YS_RECEIVED_UNIT_NAME, it->unit_name);
@@ -295,7 +332,7 @@ accepted (YsMergeItem *it)
 }
 
 static void
-decide (YsDocument *dept, YsMergeItem *it)
+decide (YsDocument *dept, GHashTable *index, YsMergeItem *it)
 {
   YsRecord *received, *unit;
   g_autoptr(GPtrArray) now = NULL;
@@ -306,7 +343,7 @@ decide (YsDocument *dept, YsMergeItem *it)
   unit = ys_document_lookup_key (dept, &ys_unit_kind, it->unit_code);
   received = ys_document_lookup_key (dept, &ys_received_kind, it->unit_code);
   incoming = g_ptr_array_index (it->records, it->records->len - 1);
-  now = ys_merge_unit_records (dept, it->unit_code, FALSE);
+  now = records_of (index, it->unit_code);
   it->n_replaced = now->len;
   if (unit == NULL)
     it->action = YS_MERGE_ADD;
@@ -406,6 +443,7 @@ YsMergePlan *
 ys_merge_plan (YsDocument *dept, const char *const *paths, GError **error)
 {
   g_autoptr(YsMergePlan) plan = g_new0 (YsMergePlan, 1);
+  g_autoptr(GHashTable) index = NULL;
 
   (void) error;
   plan->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
@@ -420,42 +458,64 @@ ys_merge_plan (YsDocument *dept, const char *const *paths, GError **error)
         read_file (dept, paths[i], plan->items);
     }
   refuse_duplicates (plan->items);
+  index = index_units (dept, FALSE);
   for (guint i = 0; i < plan->items->len; i++)
-    decide (dept, g_ptr_array_index (plan->items, i));
+    decide (dept, index, g_ptr_array_index (plan->items, i));
   rename_projects (dept, plan->items);
   return g_steal_pointer (&plan);
 }
 
 /* ---- apply ---- */
 
+/* Takes the department's control figures of the unit into @controls: they
+ * name the unit and its projects, and come back once the unit is in again. */
 static gboolean
-receive (YsDocument *dept, YsMergeItem *it, GError **error)
+set_controls_aside (YsDocument *dept, YsMergeItem *it, GPtrArray *controls, GError **error)
 {
-  g_autoptr(GPtrArray) old = ys_merge_unit_records (dept, it->unit_code, FALSE);
-  g_autoptr(GPtrArray) controls = g_ptr_array_new_with_free_func (g_object_unref);
-  YsRecord *received = ys_document_lookup_key (dept, &ys_received_kind, it->unit_code);
-  guint n = ys_document_count (dept, &ys_control_kind);
+  guint n = ys_document_count (dept, &ys_control_kind), first = controls->len;
 
-  /* The department's control figures of the unit name it and its projects:
-   * they step aside while the unit is replaced and come back after. */
   for (guint i = 0; i < n; i++)
     {
       YsRecord *c = ys_document_get (dept, &ys_control_kind, i);
       if (g_strcmp0 (ys_record_get_text (c, YS_CONTROL_UNIT_CODE), it->unit_code) == 0)
         g_ptr_array_add (controls, g_object_ref (c));
     }
-  for (guint i = 0; i < controls->len; i++)
+  for (guint i = first; i < controls->len; i++)
     if (!ys_document_delete (dept, g_ptr_array_index (controls, i), error))
       return FALSE;
-  /* Later kinds refer to earlier ones: delete from the end. */
-  for (guint i = old->len; i > 0; i--)
-    if (!ys_document_delete (dept, g_ptr_array_index (old, i - 1), error))
+  return TRUE;
+}
+
+/* Takes the records of kind @kind of the unit out of the department. */
+static gboolean
+take_out (YsDocument *dept, GHashTable *index, YsMergeItem *it, const YsKind *kind, GError **error)
+{
+  GPtrArray *old = g_hash_table_lookup (index, it->unit_code);
+
+  for (guint i = 0; old && i < old->len; i++)
+    if (ys_record_get_kind (g_ptr_array_index (old, i)) == kind
+        && !ys_document_delete (dept, g_ptr_array_index (old, i), error))
       return FALSE;
-  if (received != NULL && !ys_document_delete (dept, received, error))
-    return FALSE;
+  if (kind == &ys_received_kind)
+    {
+      YsRecord *received = ys_document_lookup_key (dept, &ys_received_kind, it->unit_code);
+      return received == NULL || ys_document_delete (dept, received, error);
+    }
+  return TRUE;
+}
+
+/* Puts in the records of kind @kind the unit brings. */
+static gboolean
+put_in (YsDocument *dept, YsMergeItem *it, const YsKind *kind, GError **error)
+{
   for (guint i = 0; i < it->records->len; i++)
     {
-      g_autoptr(YsRecord) copy = ys_record_copy (g_ptr_array_index (it->records, i));
+      YsRecord *r = g_ptr_array_index (it->records, i);
+      g_autoptr(YsRecord) copy = NULL;
+
+      if (ys_record_get_kind (r) != kind)
+        continue;
+      copy = ys_record_copy (r);
       if (!ys_document_insert (dept, copy, error))
         {
           g_autofree char *what = ys_record_describe (copy);
@@ -463,13 +523,50 @@ receive (YsDocument *dept, YsMergeItem *it, GError **error)
           return FALSE;
         }
     }
+  return TRUE;
+}
+
+static gboolean
+receive_all (YsDocument *dept, YsMergePlan *plan, GError **error)
+{
+  /* Each unit's records are its own, so one index serves every unit. */
+  g_autoptr(GHashTable) index = index_units (dept, FALSE);
+  g_autoptr(GPtrArray) controls = g_ptr_array_new_with_free_func (g_object_unref);
+  const YsKind *const *kinds = ys_kinds_all ();
+
+  guint n_kinds = 0;
+
+  while (kinds[n_kinds])
+    n_kinds++;
+  for (guint i = 0; i < plan->items->len; i++)
+    {
+      YsMergeItem *it = g_ptr_array_index (plan->items, i);
+      if (accepted (it) && !set_controls_aside (dept, it, controls, error))
+        return FALSE;
+    }
+  /* Kind by kind over all the units, later kinds first when taking out, so
+   * that a record may name a project of another unit received with it. */
+  for (guint k = n_kinds; k > 0; k--)
+    for (guint i = 0; i < plan->items->len; i++)
+      {
+        YsMergeItem *it = g_ptr_array_index (plan->items, i);
+        if (accepted (it) && !take_out (dept, index, it, kinds[k - 1], error))
+          return FALSE;
+      }
+  for (guint k = 0; kinds[k]; k++)
+    for (guint i = 0; i < plan->items->len; i++)
+      {
+        YsMergeItem *it = g_ptr_array_index (plan->items, i);
+        if (accepted (it) && !put_in (dept, it, kinds[k], error))
+          return FALSE;
+      }
   for (guint i = 0; i < controls->len; i++)
     {
       g_autoptr(YsRecord) copy = ys_record_copy (g_ptr_array_index (controls, i));
       if (!ys_document_insert (dept, copy, error))
         {
-          g_prefix_error (error, _("The control figures of unit %s name a project “%s” no longer has: "),
-                          it->unit_code, it->path);
+          g_prefix_error (error, _("The control figures of unit %s name a project the unit no longer has: "),
+                          ys_record_get_text (copy, YS_CONTROL_UNIT_CODE));
           return FALSE;
         }
     }
@@ -483,15 +580,10 @@ ys_merge_apply (YsDocument *dept, YsMergePlan *plan, GError **error)
     return TRUE;
   if (!ys_document_begin_batch (dept, _("Receive unit budgets"), error))
     return FALSE;
-  for (guint i = 0; i < plan->items->len; i++)
+  if (!receive_all (dept, plan, error))
     {
-      YsMergeItem *it = g_ptr_array_index (plan->items, i);
-
-      if (accepted (it) && !receive (dept, it, error))
-        {
-          ys_document_cancel_batch (dept);
-          return FALSE;
-        }
+      ys_document_cancel_batch (dept);
+      return FALSE;
     }
   return ys_document_end_batch (dept, error);
 }
