@@ -15,6 +15,7 @@
 
 #include "ys-grid-page.h"
 #include "ys-grid-page-kinds.h"
+#include "ys-import-dialog.h"
 #include "ys-money.h"
 
 #define MAX_TOTALS 4
@@ -27,6 +28,8 @@ typedef struct
   GtkSearchEntry       *search_entry;
   GtkWidget            *filters_box;
   GtkButton            *paste_button;
+  GtkWidget            *import_button;
+  GtkWidget            *import_first_button;
   GtkButton            *delete_button;
   GtkButton            *add_button;
   AdwButtonContent     *add_content;
@@ -269,6 +272,8 @@ update_state (YsGridPage *self)
   ys_page_set_empty (YS_PAGE (self), !any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid-page.add-row", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid-page.paste", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid-page.import",
+                                 open && ys_page_get_import_kind (YS_PAGE (self)) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid-page.delete-rows",
                                  open && !gtk_bitset_is_empty (selected));
 }
@@ -417,6 +422,10 @@ ys_grid_page_set_kind_name (YsGridPage *self,
   set_accessible_label (priv->add_first_button, _(page_kind->add_first_accessible));
   set_accessible_label (priv->totals_box, _(page_kind->totals_label));
   ys_page_set_title (YS_PAGE (self), _(page_kind->title));
+  if (ys_import_dialog_supports (page_kind->kind))
+    ys_page_set_import_kind (YS_PAGE (self), page_kind->kind);
+  gtk_widget_set_visible (priv->import_button, ys_import_dialog_supports (page_kind->kind));
+  gtk_widget_set_visible (priv->import_first_button, ys_import_dialog_supports (page_kind->kind));
 
   for (const YsGridPageTotal *total = page_kind->totals;
        total->caption != NULL && priv->n_totals < MAX_TOTALS; total++)
@@ -609,6 +618,14 @@ paste_activated (GtkWidget  *widget,
   ys_record_grid_paste (priv->grid);
 }
 
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ys_page_import (YS_PAGE (widget), NULL, NULL);
+}
+
 /* GObject */
 
 static void
@@ -706,6 +723,7 @@ ys_grid_page_class_init (YsGridPageClass *klass)
   gtk_widget_class_install_action (widget_class, "grid-page.add-row", NULL, add_row_activated);
   gtk_widget_class_install_action (widget_class, "grid-page.delete-rows", NULL, delete_rows_activated);
   gtk_widget_class_install_action (widget_class, "grid-page.paste", NULL, paste_activated);
+  gtk_widget_class_install_action (widget_class, "grid-page.import", NULL, import_activated);
 
   g_type_ensure (YS_TYPE_RECORD_GRID);
 
@@ -713,6 +731,8 @@ ys_grid_page_class_init (YsGridPageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, search_entry);
   gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, filters_box);
   gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, paste_button);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, import_button);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, import_first_button);
   gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, delete_button);
   gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, add_button);
   gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, add_content);

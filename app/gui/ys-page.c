@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ys-import-dialog.h"
 #include "ys-page.h"
 
 typedef struct
@@ -18,6 +19,7 @@ typedef struct
   char        *title;
   GtkStack    *empty_stack;  /* switched between "empty" and "list", not owned */
   gboolean     empty;
+  const YsKind *import_kind; /* what a workbook dropped on the page is read as */
 } YsPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (YsPage, ys_page, GTK_TYPE_WIDGET)
@@ -442,4 +444,108 @@ ys_page_class_init (YsPageClass *klass)
 static void
 ys_page_init (YsPage *self)
 {
+}
+
+/* Importing */
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            YsPage        *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL || ys_page_get_document (self) == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self)))
+    return FALSE;
+  ys_page_import (self, NULL, files->data);
+  return TRUE;
+}
+
+/* Records of @kind can be imported on the page: from its import action, or
+ * by dropping a workbook on it. */
+void
+ys_page_set_import_kind (YsPage       *self,
+                         const YsKind *kind)
+{
+  YsPagePrivate *priv = ys_page_get_instance_private (self);
+  GtkDropTarget *drop;
+
+  g_return_if_fail (YS_IS_PAGE (self));
+  g_return_if_fail (priv->import_kind == NULL && ys_import_dialog_supports (kind));
+
+  priv->import_kind = kind;
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+const YsKind *
+ys_page_get_import_kind (YsPage *self)
+{
+  YsPagePrivate *priv = ys_page_get_instance_private (self);
+
+  g_return_val_if_fail (YS_IS_PAGE (self), NULL);
+
+  return priv->import_kind;
+}
+
+static void
+on_imported_cb (YsImportDialog *dialog,
+                guint           rows,
+                YsPage         *self)
+{
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row imported",
+                                                         "%u rows imported", rows), rows);
+
+  ys_page_show_toast (self, title, TRUE);
+}
+
+static YsImportDialog *
+import_dialog_new (YsPage       *self,
+                   const YsKind *kind)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  YsImportDialog *dialog = ys_import_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                 ys_page_get_document (self), kind);
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* Opens the import dialog for records of @kind (NULL: the page's) on
+ * @file, or to choose one when it is NULL. */
+void
+ys_page_import (YsPage       *self,
+                const YsKind *kind,
+                GFile        *file)
+{
+  YsPagePrivate *priv = ys_page_get_instance_private (self);
+  YsImportDialog *dialog;
+
+  g_return_if_fail (YS_IS_PAGE (self));
+
+  if (kind == NULL)
+    kind = priv->import_kind;
+  if (priv->document == NULL || kind == NULL)
+    return;
+  dialog = import_dialog_new (self, kind);
+  if (file != NULL)
+    ys_import_dialog_open_file (dialog, file);
+  else
+    ys_import_dialog_choose_file (dialog);
+}
+
+/* The same dialog on rows read already: a paste whose cells need mending. */
+void
+ys_page_import_preview (YsPage        *self,
+                        YsSheetImport *import)
+{
+  g_return_if_fail (YS_IS_PAGE (self));
+
+  if (ys_page_get_document (self) == NULL)
+    return;
+  ys_import_dialog_show_import (import_dialog_new (self, ys_sheet_import_get_kind (import)), import);
 }

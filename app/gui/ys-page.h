@@ -100,5 +100,16 @@ gboolean     ys_page_delete_record   (YsPage      *self,
                                       YsRecord    *record,
                                       const char  *what,
                                       const char  *done);
+/* Importing from workbooks (ys-import-dialog.h). Not the header: its
+ * workbook cells would clash with the report's in the pages that print. */
+typedef struct _YsSheetImport YsSheetImport;
+void          ys_page_set_import_kind (YsPage        *self,
+                                       const YsKind  *kind);
+const YsKind *ys_page_get_import_kind (YsPage        *self);
+void          ys_page_import          (YsPage        *self,
+                                       const YsKind  *kind,
+                                       GFile         *file);
+void          ys_page_import_preview  (YsPage        *self,
+                                       YsSheetImport *import);
 
 G_END_DECLS

@@ -387,6 +387,14 @@ delete_activated (GtkWidget  *widget,
   ys_page_delete_record (YS_PAGE (self), project, what, done);
 }
 
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ys_page_import (YS_PAGE (widget), ys_kinds_lookup (g_variant_get_string (parameter, NULL)), NULL);
+}
+
 static gboolean
 ys_projects_page_shows (YsPage   *page,
                         YsRecord *record)
@@ -560,6 +568,7 @@ ys_projects_page_class_init (YsProjectsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "projects.save-new", NULL, save_new_activated);
   gtk_widget_class_install_action (widget_class, "projects.cancel-new", NULL, cancel_new_activated);
   gtk_widget_class_install_action (widget_class, "projects.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "projects.import", "s", import_activated);
 
   /* The list rows look the record type up by name; the goals slot holds a
    * YsGoalsEditor. */
@@ -680,6 +689,9 @@ ys_projects_page_init (YsProjectsPage *self)
     }
   else
     update_money_unit (self);
+
+  /* A workbook dropped on the page is a list of projects. */
+  ys_page_set_import_kind (YS_PAGE (self), &ys_project_kind);
 
   update_list (self);
   update_form (self);

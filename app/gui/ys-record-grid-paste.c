@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "ys-form-binder.h"
+#include "ys-import-dialog.h"
+#include "ys-page.h"
 #include "ys-record-grid-private.h"
 
 #define MAX_LISTED_PROBLEMS 200
@@ -290,6 +292,70 @@ show_paste_problems (YsRecordGrid *self,
   g_string_free (text, TRUE);
 }
 
+/* Whether every column with a header fills a field: else what it holds
+ * would be dropped unseen. */
+static gboolean
+all_columns_mapped (YsSheetImport *import)
+{
+  for (guint c = 0; c < ys_sheet_import_get_n_columns (import); c++)
+    {
+      g_autofree char *target = ys_sheet_import_get_column_target (import, c);
+      const char *title = ys_sheet_import_get_column_title (import, c);
+
+      if (target == NULL && title != NULL && *title != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A block under a header row is read as a sheet is: its columns mapped by
+ * their words in any order, codes and names split, subtotal rows skipped,
+ * and added as new rows. One that needs a look (a bad cell, a column that
+ * fills nothing) opens the import preview instead of being refused whole.
+ * FALSE when the core finds no header in it: the block is pasted cell by
+ * cell from the current cell. */
+static gboolean
+paste_as_sheet (YsRecordGrid *self,
+                const char   *text)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), YS_TYPE_PAGE);
+  YsSheetImportOptions options = { .unit = -1 };
+  g_autoptr(YsSheetImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_line = NULL;
+  YsSheetImportCounts counts;
+  guint inserted = 0;
+
+  if (page == NULL || !ys_import_dialog_supports (self->kind))
+    return FALSE;
+  /* Amounts in the unit they are typed in, unless the header names one. */
+  first_line = g_strndup (text, strcspn (text, "\n"));
+  if (strstr (first_line, "元") == NULL)
+    options.unit = self->money_unit;
+  import = ys_sheet_import_new_from_text (self->document, self->kind, text, &options, NULL);
+  if (import == NULL || !ys_sheet_import_read (import, NULL, NULL, NULL, NULL))
+    return FALSE;
+  ys_sheet_import_get_counts (import, &counts);
+  if (counts.data == 0 && counts.problems == 0)
+    return FALSE;
+  if (counts.problems > 0 || !all_columns_mapped (import))
+    {
+      ys_page_import_preview (YS_PAGE (page), import);
+      return TRUE;
+    }
+  if (!ys_sheet_import_commit (import, NULL, NULL, NULL, &inserted, &error))
+    {
+      ys_record_grid_show_status (self, error->message);
+      return TRUE;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row pasted",
+                                                             "%u rows pasted", inserted), inserted);
+    ys_record_grid_add_toast (self, message);
+  }
+  return TRUE;
+}
+
 void
 ys_record_grid_paste_text (YsRecordGrid *self,
                            const char   *text)
@@ -317,6 +383,8 @@ ys_record_grid_paste_text (YsRecordGrid *self,
   if (rows->len == 0)
     return;
   first = is_header (self, rows) ? 1 : 0;
+  if (first == 1 && paste_as_sheet (self, text))
+    return;
 
   /* From the current cell down; past the last row, new rows. */
   n_sorted = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));

@@ -56,5 +56,11 @@ void       ys_window_show_error      (YsWindow   *self,
 void       ys_window_add_to_recent   (YsWindow   *self);
 void       ys_window_update_actions  (YsWindow   *self);
 void       ys_window_install_actions (YsWindow   *self);
+/* Shows the page @name of the stack, its sidebar row selected. */
+void       ys_window_select_page     (YsWindow   *self,
+                                      const char *name);
+/* ys-window-import.c: 导入工作簿, 以本预算新建下一年度. */
+void       ys_window_import_install_actions (YsWindow *self);
+void       ys_window_import_update_actions  (YsWindow *self);
 
 G_END_DECLS

@@ -61,6 +61,7 @@ ys_window_update_actions (YsWindow *self)
   gtk_widget_set_visible (self->redo_button, open);
   gtk_widget_set_visible (GTK_WIDGET (self->totals_bar), open);
   gtk_widget_set_visible (self->findings_button, open);
+  ys_window_import_update_actions (self);
 }
 
 static void update_title (YsWindow *self);
@@ -569,9 +570,9 @@ on_sidebar_row_selected_cb (YsWindow      *self,
 
 /* Revealing a record */
 
-static void
-select_page (YsWindow   *self,
-             const char *name)
+void
+ys_window_select_page (YsWindow   *self,
+                       const char *name)
 {
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
        row != NULL; row = gtk_widget_get_next_sibling (row))
@@ -601,7 +602,7 @@ ys_window_reveal (YsWindow *self,
   page = find_page (self, page_shows, record, &name);
   if (page == NULL)
     return;
-  select_page (self, name);
+  ys_window_select_page (self, name);
   ys_page_reveal (page, record, field);
 }
 
@@ -767,6 +768,7 @@ ys_window_init (YsWindow *self)
                           G_BINDING_SYNC_CREATE);
 
   ys_window_install_actions (self);
+  ys_window_import_install_actions (self);
 
   self->recent_uris = gtk_string_list_new (NULL);
   gtk_list_box_bind_model (self->recent_list, G_LIST_MODEL (self->recent_uris),
