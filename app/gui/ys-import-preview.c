@@ -13,9 +13,9 @@
 #include "ys-import-preview.h"
 #include "ys-sheet-map.h"
 
-#define ROW_WIDTH     110
+#define ROW_WIDTH     90
 #define CELL_WIDTH    150
-#define PROBLEM_WIDTH 420
+#define PROBLEM_WIDTH 260
 #define ROW_COLUMN     G_MAXUINT
 #define PROBLEM_COLUMN (G_MAXUINT - 1)
 
@@ -208,6 +208,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnData 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_hexpand (entry, TRUE);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
   gtk_widget_add_css_class (entry, "error");
   g_object_set_data (G_OBJECT (entry), "column-data", data);
@@ -273,7 +274,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnData *
   self->updating = FALSE;
 }
 
-/* The last column: why a row is not imported as it stands. */
+/* The 问题 column: why a row is not imported as it stands. */
 
 static char *
 row_problems (YsImportPreview *self, guint row)
@@ -472,8 +473,6 @@ bind_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer e
   const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
 
   gtk_label_set_label (GTK_LABEL (label), text);
-  if (ellipsize)
-    gtk_widget_set_tooltip_text (label, text);
 }
 
 static GtkListItemFactory *
@@ -550,13 +549,14 @@ ys_import_preview_set_import (YsImportPreview *self, YsSheetImport *import)
   row_column = column_new (self, _("Row"), ROW_COLUMN, ROW_WIDTH, G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb));
   gtk_column_view_append_column (self->view, row_column);
   gtk_box_append (self->mapping_box, spacer_new (ROW_WIDTH));
-  choices = target_choices (self);
-  for (guint c = 0; c < ys_sheet_import_get_n_columns (import); c++)
-    add_sheet_column (self, choices, c);
+  /* Why a row is not imported as it is, beside its number: read first. */
   problem_column = column_new (self, _("Problems"), PROBLEM_COLUMN, PROBLEM_WIDTH,
                                G_CALLBACK (setup_problem_cb), G_CALLBACK (bind_problem_cb));
   gtk_column_view_append_column (self->view, problem_column);
   gtk_box_append (self->mapping_box, spacer_new (PROBLEM_WIDTH));
+  choices = target_choices (self);
+  for (guint c = 0; c < ys_sheet_import_get_n_columns (import); c++)
+    add_sheet_column (self, choices, c);
   ys_import_preview_refresh (self);
 }
 

@@ -1,7 +1,7 @@
 /* The preview grid of the import dialog: one column per column of the sheet,
  * with the field it fills chosen in a drop-down above it, every bad cell an
  * entry marked with its reason, a check box per record row, and the reasons
- * of each row spelled out in a last column. A GtkColumnView shows only the
+ * of each row spelled out in a column beside its number. A GtkColumnView shows only the
  * rows in view, so a sheet of 100,000 rows costs no more than one of ten. */
 #pragma once
 
