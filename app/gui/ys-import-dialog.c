@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ys-catalog.h"
+#include "ys-control.h"
 #include "ys-import-dialog.h"
 #include "ys-import-preview.h"
 #include "ys-money.h"
@@ -27,6 +28,7 @@ struct _YsImportDialog
   GtkStack        *stack;
   GtkLabel        *loading_label;
   GtkProgressBar  *progress_bar;
+  GtkButton       *stop_button;
   AdwStatusPage   *error_page;
   GtkBox          *mapping_box;
   GtkColumnView   *column_view;
@@ -36,6 +38,7 @@ struct _YsImportDialog
   GtkWidget       *exclude_button;
 
   YsDocument      *document;
+  YsValidator     *validator;     /* held while the rows go in, may be NULL */
   const YsKind    *kind;
   YsImportPreview *preview;
   YsSheetImport   *import;
@@ -45,6 +48,8 @@ struct _YsImportDialog
   gint             done, total;   /* rows checked so far, set by the worker */
   GtkFileChooserNative *chooser;
   gboolean         updating;
+  gboolean         committing;
+  gboolean         close_wanted;  /* while committing: closed once it stopped */
 };
 
 G_DEFINE_FINAL_TYPE (YsImportDialog, ys_import_dialog, ADW_TYPE_WINDOW)
@@ -56,7 +61,8 @@ gboolean
 ys_import_dialog_supports (const YsKind *kind)
 {
   return kind == &ys_line_kind || kind == &ys_income_kind || kind == &ys_project_kind
-         || kind == &ys_indicator_kind || kind == &ys_procurement_kind || kind == &ys_prior_year_kind;
+         || kind == &ys_indicator_kind || kind == &ys_procurement_kind || kind == &ys_prior_year_kind
+         || kind == &ys_control_kind;
 }
 
 /* Counts */
@@ -242,6 +248,7 @@ set_reading (YsImportDialog *self, gboolean reading)
     gtk_widget_set_sensitive (GTK_WIDGET (parent), !reading);
   gtk_widget_set_sensitive (self->choose_button, !reading);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sheet_dropdown), !reading && self->file != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->unit_dropdown), !reading && self->import != NULL);
   if (!reading)
     g_clear_handle_id (&self->progress_timer, g_source_remove);
 }
@@ -340,6 +347,7 @@ start_reading (YsImportDialog *self, const char *sheet)
   gtk_label_set_label (self->file_label, job->source);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), job->path);
   gtk_label_set_label (self->loading_label, _("Reading the workbook…"));
+  gtk_button_set_label (self->stop_button, _("_Stop Reading"));
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, "");
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -350,6 +358,14 @@ start_reading (YsImportDialog *self, const char *sheet)
   g_task_set_source_tag (task, start_reading);
   g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
   g_task_run_in_thread (task, read_in_thread);
+}
+
+void
+ys_import_dialog_set_validator (YsImportDialog *self, YsValidator *validator)
+{
+  g_return_if_fail (YS_IS_IMPORT_DIALOG (self));
+
+  g_set_object (&self->validator, validator);
 }
 
 void
@@ -459,25 +475,77 @@ on_exclude_button_clicked_cb (YsImportDialog *self, GtkButton *button)
   update_counts (self);
 }
 
+/* Adding the rows happens in the main thread, where the budget lives; the
+ * bar is drawn and 停止导入 heard between slices of rows, the budget window
+ * held meanwhile. */
+static void
+commit_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  YsImportDialog *self = user_data;
+  g_autofree char *text = g_strdup_printf (_("%u of %u rows imported"), done, total);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1.0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+show_failure (YsImportDialog *self, const char *message)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                         _("Nothing Was Imported"),
+                                                                         message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_import_button_clicked_cb (YsImportDialog *self, GtkButton *button)
 {
   g_autoptr(GError) error = NULL;
   guint inserted = 0;
+  gboolean ok;
 
-  if (self->import == NULL)
+  if (self->import == NULL || self->committing)
     return;
-  if (!ys_sheet_import_commit (self->import, NULL, NULL, NULL, &inserted, &error))
+  self->committing = TRUE;
+  g_set_object (&self->cancellable, g_cancellable_new ());
+  gtk_label_set_label (self->loading_label, _("Importing the rows…"));
+  gtk_button_set_label (self->stop_button, _("_Stop Importing"));
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, "");
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_widget_set_sensitive (self->import_button, FALSE);
+  gtk_widget_set_sensitive (self->footer_box, FALSE);
+  set_reading (self, TRUE);
+  /* The rules run once over what came in, not once per row. */
+  if (self->validator != NULL)
+    ys_validator_freeze (self->validator);
+  ok = ys_sheet_import_commit (self->import, commit_progress_cb, self, self->cancellable, &inserted, &error);
+  if (self->validator != NULL)
+    ys_validator_thaw (self->validator);
+  self->committing = FALSE;
+  g_clear_object (&self->cancellable);
+  set_reading (self, FALSE);
+  if (ok)
     {
-      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                                             _("Nothing Was Imported"),
-                                                                             error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      g_signal_emit (self, signals[SIGNAL_IMPORTED], 0, inserted);
+      gtk_window_close (GTK_WINDOW (self));
       return;
     }
-  g_signal_emit (self, signals[SIGNAL_IMPORTED], 0, inserted);
-  gtk_window_close (GTK_WINDOW (self));
+  if (self->close_wanted)
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+  gtk_widget_set_sensitive (self->footer_box, TRUE);
+  update_counts (self);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_failure (self, error->message);
 }
 
 /* GObject */
@@ -487,6 +555,13 @@ ys_import_dialog_close_request (GtkWindow *window)
 {
   YsImportDialog *self = YS_IMPORT_DIALOG (window);
 
+  /* Stopped first: the rows added so far are taken back, then it closes. */
+  if (self->committing)
+    {
+      self->close_wanted = TRUE;
+      g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
   if (self->cancellable != NULL)
     {
       g_cancellable_cancel (self->cancellable);
@@ -510,6 +585,7 @@ ys_import_dialog_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
+  g_clear_object (&self->validator);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_IMPORT_DIALOG);
 
   G_OBJECT_CLASS (ys_import_dialog_parent_class)->dispose (object);
@@ -539,6 +615,7 @@ ys_import_dialog_class_init (YsImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, YsImportDialog, loading_label);
   gtk_widget_class_bind_template_child (widget_class, YsImportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, YsImportDialog, stop_button);
   gtk_widget_class_bind_template_child (widget_class, YsImportDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, YsImportDialog, mapping_box);
   gtk_widget_class_bind_template_child (widget_class, YsImportDialog, column_view);

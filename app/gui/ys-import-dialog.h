@@ -9,6 +9,7 @@
 
 #include "ys-document.h"
 #include "ys-sheet-import.h"
+#include "ys-validator.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,9 @@ gboolean        ys_import_dialog_supports    (const YsKind   *kind);
 YsImportDialog *ys_import_dialog_new         (GtkWindow      *parent,
                                               YsDocument     *document,
                                               const YsKind   *kind);
+/* Its checks are held while the rows go in, and run once after. */
+void            ys_import_dialog_set_validator (YsImportDialog *self,
+                                              YsValidator    *validator);
 void            ys_import_dialog_open_file   (YsImportDialog *self,
                                               GFile          *file);
 void            ys_import_dialog_choose_file (YsImportDialog *self);

@@ -510,6 +510,7 @@ import_dialog_new (YsPage       *self,
   YsImportDialog *dialog = ys_import_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                  ys_page_get_document (self), kind);
 
+  ys_import_dialog_set_validator (dialog, ys_page_get_validator (self));
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

@@ -343,11 +343,17 @@ paste_as_sheet (YsRecordGrid *self,
       ys_page_import_preview (YS_PAGE (page), import);
       return TRUE;
     }
+  if (self->validator != NULL)
+    ys_validator_freeze (self->validator);
   if (!ys_sheet_import_commit (import, NULL, NULL, NULL, &inserted, &error))
     {
+      if (self->validator != NULL)
+        ys_validator_thaw (self->validator);
       ys_record_grid_show_status (self, error->message);
       return TRUE;
     }
+  if (self->validator != NULL)
+    ys_validator_thaw (self->validator);
   {
     g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row pasted",
                                                              "%u rows pasted", inserted), inserted);
