@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ys-import-preview.h"
+#include "ys-sheet-header.h"
 #include "ys-sheet-map.h"
 
 #define ROW_WIDTH     90
@@ -494,21 +495,11 @@ spacer_new (int width)
   return spacer;
 }
 
-static char *
-column_letter (guint col)
-{
-  GString *letters = g_string_new (NULL);
-
-  for (col++; col > 0; col = (col - 1) / 26)
-    g_string_prepend_c (letters, (char) ('A' + (col - 1) % 26));
-  return g_string_free (letters, FALSE);
-}
-
 static void
 add_sheet_column (YsImportPreview *self, GtkStringList *choices, guint col)
 {
   const char *title = ys_sheet_import_get_column_title (self->import, col);
-  g_autofree char *letter = column_letter (col);
+  g_autofree char *letter = ys_sheet_column_letter (col);
   g_autofree char *header = g_strdup_printf ("%s  %s", letter, title ? title : "");
   /* Translators: the accessible name of the drop-down choosing what a
    * column of the sheet fills: its letter and its header */
