@@ -337,6 +337,54 @@ test_copy_is_a_snapshot (Fixture *f, gconstpointer data)
 
 }
 
+/* Changing the catalog year: the codes in use that the new year's
+ * catalog no longer has are listed before it is applied; the change is
+ * one undo step and the catalogs follow it. */
+static void
+test_missing_codes (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "b.yusuan", NULL);
+  g_autoptr(YsDocument) doc = ys_test_small_document (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  YsMissingCode *m;
+
+  g_assert_true (ys_document_set_meta (doc, "catalog_year", "2025", &error));
+  g_assert_no_error (error);
+  /* 2170404 is new in the 2025 function classification; used twice. */
+  for (guint i = 0; i < 2; i++)
+    ys_test_insert (doc, ys_test_record (&ys_line_kind, "unit_code", "103001", "func_code", "2170404",
+                                         "econ_code", "30201", "kind", "公用经费",
+                                         "source", "一般公共预算拨款", "amount", "100", NULL));
+  none = ys_document_missing_codes (doc, 2025);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  missing = ys_document_missing_codes (doc, 2023);
+  g_assert_cmpuint (missing->len, ==, 1);
+  m = g_ptr_array_index (missing, 0);
+  g_assert_cmpint (m->kind, ==, YS_CATALOG_FUNCTION);
+  g_assert_cmpstr (m->code, ==, "2170404");
+  g_assert_cmpuint (m->uses, ==, 2);
+  g_assert_nonnull (ys_catalog_lookup (ys_document_get_catalog (doc, YS_CATALOG_FUNCTION), "2170404"));
+
+  /* Applied: the catalog is the older one, and the code is no longer known
+   * there, so going back lists nothing taken away. */
+  g_assert_true (ys_document_set_meta (doc, "catalog_year", "2023", &error));
+  g_assert_null (ys_catalog_lookup (ys_document_get_catalog (doc, YS_CATALOG_FUNCTION), "2170404"));
+  after = ys_document_missing_codes (doc, 2025);
+  g_assert_cmpuint (after->len, ==, 0);
+  g_assert_true (ys_document_undo (doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ys_document_get_catalog_year (doc), ==, 2025);
+  g_assert_nonnull (ys_catalog_lookup (ys_document_get_catalog (doc, YS_CATALOG_FUNCTION), "2170404"));
+
+  ys_document_close (doc);
+  ys_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -356,5 +404,6 @@ main (int argc, char **argv)
   ADD ("meta-overview", test_meta_overview);
   ADD ("imported-catalog", test_imported_catalog);
   ADD ("undo-large-batch", test_undo_large_batch);
+  g_test_add_func ("/document/missing-codes", test_missing_codes);
   return g_test_run ();
 }

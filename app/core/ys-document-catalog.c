@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ys-document-impl.h"
 #include "ys-store.h"
@@ -23,32 +24,113 @@ bundled_year_for (int year)
   return best;
 }
 
+/* The bundled catalog of @year (or the nearest before it) with the rows
+ * imported into the document applied. */
+static YsCatalog *
+load_catalog (YsDocument *self, YsCatalogKind kind, int year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) imported = NULL;
+  YsCatalog *catalog = ys_catalog_load_bundled (kind, bundled_year_for (year), &error);
+
+  if (catalog == NULL)
+    g_error ("bundled catalog missing: %s", error->message);
+  if (self->store != NULL)
+    imported = ys_store_load_catalog (self->store, ys_document_catalog_names[kind], NULL);
+  if (imported != NULL && imported->len > 0)
+    {
+      gboolean replaced = ys_document_catalog_is_replaced (self, kind);
+
+      ys_catalog_merge (catalog, imported, replaced);
+      /* A replaced catalog is the official one: unknown codes are then errors. */
+      if (replaced)
+        ys_catalog_set_incomplete (catalog, FALSE);
+    }
+  return catalog;
+}
+
 YsCatalog *
 ys_document_get_catalog (YsDocument *self, YsCatalogKind kind)
 {
   if (self->catalogs[kind] == NULL)
+    self->catalogs[kind] = load_catalog (self, kind, ys_document_get_catalog_year (self));
+  return self->catalogs[kind];
+}
+
+void
+ys_missing_code_free (YsMissingCode *missing)
+{
+  g_free (missing->code);
+  g_free (missing->name);
+  g_free (missing);
+}
+
+static int
+compare_missing (gconstpointer a, gconstpointer b)
+{
+  const YsMissingCode *x = *(YsMissingCode *const *) a;
+  const YsMissingCode *y = *(YsMissingCode *const *) b;
+
+  if (x->kind != y->kind)
+    return (int) x->kind - (int) y->kind;
+  return strcmp (x->code, y->code);
+}
+
+GPtrArray *
+ys_document_missing_codes (YsDocument *self, int catalog_year)
+{
+  /* Every field that holds a catalog's code. */
+  static const struct { const YsKind *kind; guint field; YsCatalogKind catalog; } uses[] = {
+    { &ys_line_kind, YS_LINE_FUNC_CODE, YS_CATALOG_FUNCTION },
+    { &ys_line_kind, YS_LINE_ECON_CODE, YS_CATALOG_ECONOMIC_DEPT },
+    { &ys_line_kind, YS_LINE_GOV_ECON_CODE, YS_CATALOG_ECONOMIC_GOV },
+    { &ys_income_kind, YS_INCOME_FUNC_CODE, YS_CATALOG_FUNCTION },
+    { &ys_prior_year_kind, YS_PRIOR_YEAR_FUNC_CODE, YS_CATALOG_FUNCTION },
+    { &ys_prior_year_kind, YS_PRIOR_YEAR_ECON_CODE, YS_CATALOG_ECONOMIC_DEPT },
+    { &ys_procurement_kind, YS_PROCUREMENT_CATALOG_CODE, YS_CATALOG_PROCUREMENT },
+  };
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *missing = g_ptr_array_new_with_free_func ((GDestroyNotify) ys_missing_code_free);
+  YsCatalog *other[YS_CATALOG_N_KINDS] = { NULL };
+
+  for (guint u = 0; u < G_N_ELEMENTS (uses); u++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) imported = NULL;
-      int year = bundled_year_for (ys_document_get_catalog_year (self));
+      YsCatalogKind kind = uses[u].catalog;
+      YsCatalog *now = ys_document_get_catalog (self, kind);
+      guint n = ys_document_count (self, uses[u].kind);
 
-      self->catalogs[kind] = ys_catalog_load_bundled (kind, year, &error);
-      if (self->catalogs[kind] == NULL)
-        g_error ("bundled catalog missing: %s", error->message);
-      if (self->store != NULL)
-        imported = ys_store_load_catalog (self->store, ys_document_catalog_names[kind], NULL);
-      if (imported != NULL && imported->len > 0)
+      if (other[kind] == NULL)
+        other[kind] = load_catalog (self, kind, catalog_year);
+      for (guint i = 0; i < n; i++)
         {
-          g_autofree char *flag = g_strdup_printf ("catalog_replaced_%s", ys_document_catalog_names[kind]);
-          gboolean replaced = g_strcmp0 (g_hash_table_lookup (self->meta, flag), "1") == 0;
+          const char *code = ys_record_get_text (ys_document_get (self, uses[u].kind, i), uses[u].field);
+          const YsCatalogEntry *entry;
+          g_autofree char *key = NULL;
+          YsMissingCode *m;
 
-          ys_catalog_merge (self->catalogs[kind], imported, replaced);
-          /* A replaced catalog is the official one: unknown codes are then errors. */
-          if (replaced)
-            ys_catalog_set_incomplete (self->catalogs[kind], FALSE);
+          /* A code the present catalog lacks too was never known: not one
+           * that the change takes away. */
+          if (code == NULL || *code == '\0' || (entry = ys_catalog_lookup (now, code)) == NULL
+              || ys_catalog_lookup (other[kind], code) != NULL)
+            continue;
+          key = g_strdup_printf ("%d:%s", kind, code);
+          m = g_hash_table_lookup (found, key);
+          if (m == NULL)
+            {
+              m = g_new0 (YsMissingCode, 1);
+              m->kind = kind;
+              m->code = g_strdup (code);
+              m->name = g_strdup (entry->name);
+              g_hash_table_insert (found, g_steal_pointer (&key), m);
+              g_ptr_array_add (missing, m);
+            }
+          m->uses++;
         }
     }
-  return self->catalogs[kind];
+  for (guint k = 0; k < YS_CATALOG_N_KINDS; k++)
+    g_clear_object (&other[k]);
+  g_ptr_array_sort (missing, compare_missing);
+  return missing;
 }
 
 gboolean

@@ -129,6 +129,22 @@ gboolean      ys_document_import_catalog  (YsDocument    *self,
 gboolean      ys_document_catalog_is_replaced (YsDocument  *self,
                                                YsCatalogKind kind);
 
+/* A classification code the budget uses that another catalog year lacks. */
+typedef struct {
+  YsCatalogKind  kind;
+  char          *code;
+  char          *name;   /* in the present catalog */
+  guint          uses;   /* how many fields of records hold it */
+} YsMissingCode;
+
+void          ys_missing_code_free        (YsMissingCode *missing);
+/* The codes the records use that the catalogs of @catalog_year (the bundled
+ * year nearest before it, with the imported rows) no longer have, though
+ * the present catalog year has them: what changing the catalog year would
+ * leave unknown. YsMissingCode, by catalog and code. */
+GPtrArray    *ys_document_missing_codes   (YsDocument    *self,
+                                           int            catalog_year);
+
 /* Rows imported from a finance bureau's file (YsCatalogEntry), for the interchange dump. */
 GPtrArray    *ys_document_get_imported_catalog (YsDocument   *self,
                                                 YsCatalogKind kind);

@@ -124,30 +124,46 @@ on_termination_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The project, what its tables and catalogs were built from, and the
+ * libraries it stands on, with their licences. */
 static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
   YsApplication *self = user_data;
-  static const char *developers[] = { "Yusuan contributors", NULL };
-  GtkWidget *about;
+  const char *developers[] = { _("The Yusuan project"), NULL };
+  const char *sources[] = {
+    _("Government revenue and expenditure classification (政府收支分类科目), Ministry of Finance, 2023–2025"),
+    _("The 2023 department budgets published by the government offices of 相山区, 埇桥区, 山海关区 and 晋城市"),
+    NULL
+  };
+  AdwAboutWindow *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                         "application-name", _("Yusuan"),
                         "application-icon", APP_ID,
-                        "developer-name", _("Yusuan contributors"),
+                        "developer-name", _("The Yusuan project"),
                         "version", PACKAGE_VERSION,
                         "comments", _("Prepare a government department’s annual budget, check it "
                                       "against the classification rules and produce the official "
                                       "disclosure tables."),
-                        "copyright", "© 2024 Yusuan contributors",
+                        "copyright", _("© 2024–2026 The Yusuan project"),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "developers", developers,
                         /* Translators: your names, one a line */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  adw_about_window_add_acknowledgement_section (about, _("Classifications and Layouts From"), sources);
+  adw_about_window_add_legal_section (about, "GLib, GTK, libadwaita, JSON-GLib", NULL, GTK_LICENSE_LGPL_2_1, NULL);
+  adw_about_window_add_legal_section (about, "SQLite", NULL, GTK_LICENSE_CUSTOM,
+                                      _("The authors disclaim copyright to the SQLite source code: it is in the public domain."));
+  adw_about_window_add_legal_section (about, "libxlsxwriter", "© John McNamara", GTK_LICENSE_BSD, NULL);
+  /* FreeXL is offered under MPL 1.1, GPL 2.0 or later, or LGPL 2.1 or later: used under the last. */
+  adw_about_window_add_legal_section (about, "FreeXL", "© Alessandro Furieri", GTK_LICENSE_LGPL_2_1, NULL);
+  adw_about_window_add_legal_section (about, "minizip", "© Gilles Vollant, Mathias Svensson", GTK_LICENSE_CUSTOM,
+                                      _("Distributed under the zlib licence."));
   gtk_window_present (GTK_WINDOW (about));
 }
 

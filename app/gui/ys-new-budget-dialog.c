@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ys-catalog.h"
+#include "ys-widget-fixes.h"
 #include "ys-new-budget-dialog.h"
 
 struct _YsNewBudgetDialog
@@ -187,6 +188,7 @@ ys_new_budget_dialog_init (YsNewBudgetDialog *self)
   const int *years = ys_catalog_bundled_years ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ys_widget_fixes_apply (GTK_WIDGET (self));
 
   /* The bundled catalogs are data, known only at run time. */
   for (guint i = 0; years[i]; i++)

@@ -20,6 +20,11 @@ typedef struct
   GtkStack    *empty_stack;  /* switched between "empty" and "list", not owned */
   gboolean     empty;
   const YsKind *import_kind; /* what a workbook dropped on the page is read as */
+
+  /* A page with a form of one record (ys_page_set_form) */
+  YsFormBinder *binder;
+  YsRecord     *draft;         /* a new record being filled in, or NULL */
+  char         *draft_failure; /* the heading when it cannot be added */
 } YsPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (YsPage, ys_page, GTK_TYPE_WIDGET)
@@ -52,6 +57,7 @@ ys_page_set_document (YsPage     *self,
   if (priv->document != NULL)
     g_signal_handlers_disconnect_by_data (priv->document, self);
   g_set_object (&priv->document, document);
+  g_clear_object (&priv->draft);
   if (YS_PAGE_GET_CLASS (self)->document_changed != NULL)
     YS_PAGE_GET_CLASS (self)->document_changed (self);
   ys_page_update_actions (self);
@@ -112,6 +118,7 @@ ys_page_set_title (YsPage     *self,
     return;
   g_free (priv->title);
   priv->title = g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -238,6 +245,24 @@ ys_page_show_message (YsPage     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+GtkWidget *
+ys_page_new_message_list (const char *text,
+                          const char *accessible_label)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  return scroller;
+}
+
 /* In the window's toast overlay; takes @toast. */
 void
 ys_page_add_toast (YsPage   *self,
@@ -267,29 +292,115 @@ ys_page_show_toast (YsPage     *self,
   ys_page_add_toast (self, toast);
 }
 
-YsRecord *
-ys_page_insert_draft (YsPage        *self,
-                      YsFormBinder  *binder,
-                      YsRecord     **draft,
-                      const char    *failure_heading)
+/* A form of one record */
+
+static void
+on_form_message_cb (GtkLabel     *label,
+                    GParamSpec   *pspec,
+                    YsFormBinder *binder)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(YsRecord) record = NULL;
+  const char *message = ys_form_binder_get_message (binder);
+
+  /* Said under the title too: a tooltip alone is easily missed. */
+  gtk_label_set_label (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+void
+ys_page_set_form (YsPage       *self,
+                  YsFormBinder *binder,
+                  GtkLabel     *message,
+                  const char   *failure_heading)
+{
+  YsPagePrivate *priv = ys_page_get_instance_private (self);
+
+  g_return_if_fail (YS_IS_PAGE (self));
+  g_return_if_fail (priv->binder == NULL);
+
+  priv->binder = binder;
+  priv->draft_failure = g_strdup (failure_heading);
+  /* The label's, not the page's: the rows still save as they go while the
+   * page is taken apart, but the label may be gone by then. */
+  g_signal_connect_object (binder, "notify::message", G_CALLBACK (on_form_message_cb), message, G_CONNECT_SWAPPED);
+}
+
+YsFormBinder *
+ys_page_get_form (YsPage *self)
+{
+  YsPagePrivate *priv = ys_page_get_instance_private (self);
 
   g_return_val_if_fail (YS_IS_PAGE (self), NULL);
 
-  if (*draft == NULL || ys_page_get_document (self) == NULL)
-    return NULL;
+  return priv->binder;
+}
+
+YsRecord *
+ys_page_get_draft (YsPage *self)
+{
+  YsPagePrivate *priv = ys_page_get_instance_private (self);
+
+  g_return_val_if_fail (YS_IS_PAGE (self), NULL);
+
+  return priv->draft;
+}
+
+void
+ys_page_set_draft (YsPage   *self,
+                   YsRecord *draft)
+{
+  YsPagePrivate *priv = ys_page_get_instance_private (self);
+
+  g_return_if_fail (YS_IS_PAGE (self));
+
+  g_set_object (&priv->draft, draft);
+}
+
+static void
+form_changed (YsPage *self)
+{
+  if (YS_PAGE_GET_CLASS (self)->form_changed != NULL)
+    YS_PAGE_GET_CLASS (self)->form_changed (self);
+}
+
+/* Adds the draft once what is typed is complete, and shows it. */
+static void
+save_new_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  YsPage *self = YS_PAGE (widget);
+  YsPagePrivate *priv = ys_page_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsRecord) record = NULL;
+
+  if (priv->draft == NULL || priv->binder == NULL || priv->document == NULL)
+    return;
   /* What is still typed in a row counts: it is taken before checking. */
-  if (!ys_form_binder_commit_all (binder) || !ys_form_binder_is_complete (binder))
-    return NULL;
-  if (!ys_document_insert (ys_page_get_document (self), *draft, &error))
+  if (!ys_form_binder_commit_all (priv->binder) || !ys_form_binder_is_complete (priv->binder))
+    return;
+  if (!ys_document_insert (priv->document, priv->draft, &error))
     {
-      ys_page_show_message (self, failure_heading, error->message);
-      return NULL;
+      ys_page_show_message (self, priv->draft_failure, error->message);
+      return;
     }
-  record = g_steal_pointer (draft);
-  return record;  /* the document's reference stays */
+  record = g_steal_pointer (&priv->draft);
+  if (YS_PAGE_GET_CLASS (self)->select_record != NULL)
+    YS_PAGE_GET_CLASS (self)->select_record (self, record);
+  form_changed (self);
+}
+
+static void
+cancel_new_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  YsPage *self = YS_PAGE (widget);
+  YsPagePrivate *priv = ys_page_get_instance_private (self);
+
+  if (priv->draft == NULL)
+    return;
+  g_clear_object (&priv->draft);
+  form_changed (self);
 }
 
 gboolean
@@ -346,6 +457,7 @@ ys_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&priv->validator);
   g_clear_object (&priv->document);
+  g_clear_object (&priv->draft);
 
   G_OBJECT_CLASS (ys_page_parent_class)->dispose (object);
 }
@@ -356,6 +468,9 @@ ys_page_finalize (GObject *object)
   YsPagePrivate *priv = ys_page_get_instance_private (YS_PAGE (object));
 
   g_free (priv->title);
+  g_free (priv->draft_failure);
+  /* After the rows are gone: a row losing the focus as it goes still saves. */
+  g_clear_object (&priv->binder);
 
   G_OBJECT_CLASS (ys_page_parent_class)->finalize (object);
 }
@@ -438,7 +553,11 @@ ys_page_class_init (YsPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "page.save-new", NULL, save_new_activated);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "page.cancel-new", NULL, cancel_new_activated);
+
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

@@ -27,6 +27,10 @@ G_DECLARE_DERIVABLE_TYPE (YsPage, ys_page, YS, PAGE, GtkWidget)
  *   the page has no search.
  * @update_actions: enables and disables the page's actions; called after
  *   the document changed and by ys_page_update_actions().
+ * @form_changed: for a page with a form (ys_page_set_form()): the draft
+ *   was added or dropped (page.save-new, page.cancel-new); show the form
+ *   again.
+ * @select_record: the draft was added as @record: select it in the list.
  *
  * The base of every page of the window: it holds the document and its
  * validator, which the window hands to all its pages, and what a page
@@ -46,8 +50,11 @@ struct _YsPageClass
   gboolean (*search)            (YsPage     *self,
                                  const char *text);
   void     (*update_actions)    (YsPage     *self);
+  void     (*form_changed)      (YsPage     *self);
+  void     (*select_record)     (YsPage     *self,
+                                 YsRecord   *record);
 
-  gpointer padding[8];
+  gpointer padding[6];
 };
 
 YsDocument  *ys_page_get_document    (YsPage      *self);
@@ -88,13 +95,24 @@ void         ys_page_show_toast      (YsPage      *self,
                                       gboolean     undoable);
 void         ys_page_set_money_label (GtkLabel    *label,
                                       YsMoney      fen);
-/* For a page whose form fills a new record (units, projects): adds *@draft
- * once what is typed is complete, and takes it (the document holds the
- * record returned); NULL when it is not added, said in @failure_heading. */
-YsRecord    *ys_page_insert_draft    (YsPage       *self,
+/* A list for a message dialog's extra child, to read and copy from,
+ * scrolled however long: one item a line of @text. */
+GtkWidget   *ys_page_new_message_list (const char *text,
+                                       const char *accessible_label);
+/* For a page whose form shows one record and fills a new one (units,
+ * projects): the page keeps @binder (taken) and says its message in
+ * @message. The draft is the new record being filled in (NULL: none; the
+ * page's own until the document is replaced); the page's actions
+ * page.save-new and page.cancel-new add it, saying why not under
+ * @failure_heading, or drop it, and call form_changed. */
+void          ys_page_set_form       (YsPage       *self,
                                       YsFormBinder *binder,
-                                      YsRecord    **draft,
+                                      GtkLabel     *message,
                                       const char   *failure_heading);
+YsFormBinder *ys_page_get_form       (YsPage       *self);
+YsRecord     *ys_page_get_draft      (YsPage       *self);
+void          ys_page_set_draft      (YsPage       *self,
+                                      YsRecord     *draft);
 /* Deletes @record, named @what, with an undo in a toast titled @done. */
 gboolean     ys_page_delete_record   (YsPage      *self,
                                       YsRecord    *record,

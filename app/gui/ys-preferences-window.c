@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ys-widget-fixes.h"
 #include "ys-preferences-window.h"
 
 struct _YsPreferencesWindow
@@ -111,4 +112,5 @@ static void
 ys_preferences_window_init (YsPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ys_widget_fixes_apply (GTK_WIDGET (self));
 }

@@ -75,8 +75,7 @@ struct _YsProjectsPage
   GListModel          *projects;
   GtkFilter           *filter;
   char                *search;
-  YsFormBinder        *binder;
-  YsRecord            *draft;      /* a new project being filled in, or NULL */
+  YsFormBinder        *binder;     /* the page's (ys_page_set_form) */
   YsRecord            *shown;      /* the record in the form, watched for its totals */
   GSettings           *settings;
   YsMoneyUnit          money_unit;
@@ -162,7 +161,7 @@ on_shown_notify_cb (YsProjectsPage *self,
     {
       g_autofree char *title = g_strdup_printf ("%s %s", ys_record_get_text (project, YS_PROJECT_CODE),
                                                 ys_record_get_text (project, YS_PROJECT_NAME));
-      if (self->draft == NULL)
+      if (ys_page_get_draft (YS_PAGE (self)) == NULL)
         gtk_label_set_label (self->form_title, title);
     }
   update_totals (self);
@@ -193,18 +192,6 @@ on_settings_changed_cb (YsProjectsPage *self,
 
 /* Form */
 
-static void
-on_binder_message_cb (YsProjectsPage *self,
-                      GParamSpec     *pspec,
-                      YsFormBinder   *binder)
-{
-  const char *message = ys_form_binder_get_message (binder);
-
-  /* Said under the title too: a tooltip alone is easily missed. */
-  gtk_label_set_label (self->form_message, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->form_message), message != NULL);
-}
-
 /* Another project's form starts at its name, not where the last one was
  * left (AdwPreferencesPage has no call for it before libadwaita 1.3). */
 static void
@@ -219,24 +206,25 @@ scroll_form_to_top (YsProjectsPage *self)
 static void
 update_form (YsProjectsPage *self)
 {
-  YsRecord *project = self->draft;
+  YsRecord *draft = ys_page_get_draft (YS_PAGE (self));
+  YsRecord *project = draft;
   g_autofree char *title = NULL;
 
   if (project == NULL && ys_page_get_document (YS_PAGE (self)) != NULL)
     project = gtk_single_selection_get_selected_item (self->selection);
 
   gtk_stack_set_visible_child_name (self->form_stack, project ? "form" : "none");
-  gtk_widget_set_visible (self->draft_buttons, self->draft != NULL);
-  gtk_widget_set_visible (self->delete_button, self->draft == NULL && project != NULL);
+  gtk_widget_set_visible (self->draft_buttons, draft != NULL);
+  gtk_widget_set_visible (self->delete_button, draft == NULL && project != NULL);
   /* The goals of a project not added yet have nothing to hang on. */
   adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, self->goals_slot),
-                                   self->draft == NULL);
-  if (self->draft != NULL)
+                                   draft == NULL);
+  if (draft != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, "details");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.add", ys_page_get_document (YS_PAGE (self)) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.delete", self->draft == NULL && project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.delete", draft == NULL && project != NULL);
 
-  if (self->draft != NULL)
+  if (draft != NULL)
     title = g_strdup (_("New Project"));
   else if (project != NULL)
     title = g_strdup_printf ("%s %s", ys_record_get_text (project, YS_PROJECT_CODE),
@@ -280,8 +268,8 @@ on_selection_selected_item_changed_cb (YsProjectsPage     *self,
                                        GtkSingleSelection *selection)
 {
   /* Choosing a project in the list leaves a new one unfinished. */
-  if (self->draft != NULL && gtk_single_selection_get_selected_item (selection) != NULL)
-    g_clear_object (&self->draft);
+  if (gtk_single_selection_get_selected_item (selection) != NULL)
+    ys_page_set_draft (YS_PAGE (self), NULL);
   update_form (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROJECT]);
 }
@@ -291,7 +279,7 @@ ys_projects_page_get_selected_project (YsProjectsPage *self)
 {
   g_return_val_if_fail (YS_IS_PROJECTS_PAGE (self), NULL);
 
-  if (self->draft != NULL || ys_page_get_document (YS_PAGE (self)) == NULL)
+  if (ys_page_get_draft (YS_PAGE (self)) != NULL || ys_page_get_document (YS_PAGE (self)) == NULL)
     return NULL;
   return gtk_single_selection_get_selected_item (self->selection);
 }
@@ -331,42 +319,33 @@ add_activated (GtkWidget  *widget,
                GVariant   *parameter)
 {
   YsProjectsPage *self = YS_PROJECTS_PAGE (widget);
+  g_autoptr(YsRecord) draft = NULL;
 
   if (ys_page_get_document (YS_PAGE (self)) == NULL)
     return;
-  g_clear_object (&self->draft);
-  self->draft = ys_record_new (&ys_project_kind);
+  draft = ys_record_new (&ys_project_kind);
+  ys_page_set_draft (YS_PAGE (self), draft);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_form (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROJECT]);
   gtk_widget_grab_focus (self->name_row);
 }
 
+/* The draft was added or dropped. */
 static void
-save_new_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+ys_projects_page_form_changed (YsPage *page)
 {
-  YsProjectsPage *self = YS_PROJECTS_PAGE (widget);
-  YsRecord *project = ys_page_insert_draft (YS_PAGE (self), self->binder, &self->draft,
-                                            _("The Project Was Not Added"));
+  YsProjectsPage *self = YS_PROJECTS_PAGE (page);
 
-  if (project == NULL)
-    return;
-  ys_projects_page_select_project (self, project);
   update_form (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROJECT]);
 }
 
 static void
-cancel_new_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+ys_projects_page_select_record (YsPage   *page,
+                                YsRecord *project)
 {
-  YsProjectsPage *self = YS_PROJECTS_PAGE (widget);
-
-  g_clear_object (&self->draft);
-  update_form (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROJECT]);
+  ys_projects_page_select_project (YS_PROJECTS_PAGE (page), project);
 }
 
 static void
@@ -415,7 +394,7 @@ ys_projects_page_reveal (YsPage   *page,
   gboolean indicator = ys_record_get_kind (record) == &ys_indicator_kind;
   YsRecord *project;
 
-  g_clear_object (&self->draft);
+  ys_page_set_draft (page, NULL);
   project = !indicator
             ? record
             : ys_document_lookup_key (ys_page_get_document (page), &ys_project_kind,
@@ -458,7 +437,6 @@ ys_projects_page_document_changed (YsPage *page)
 
   if (self->projects != NULL)
     g_signal_handlers_disconnect_by_data (self->projects, self);
-  g_clear_object (&self->draft);
   ys_form_binder_set_record (self->binder, NULL, NULL);
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_data (self->shown, self);
@@ -497,12 +475,6 @@ ys_projects_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
   g_clear_object (&self->shown);
-  g_clear_object (&self->draft);
-
-  /* The rows still save as they go (below), but the form has no label
-   * left to say what is wrong in. */
-  if (self->binder != NULL)
-    g_signal_handlers_disconnect_by_data (self->binder, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_PROJECTS_PAGE);
   g_clear_object (&self->filter);
   g_clear_object (&self->projects);
@@ -516,8 +488,6 @@ ys_projects_page_finalize (GObject *object)
   YsProjectsPage *self = YS_PROJECTS_PAGE (object);
 
   g_free (self->search);
-  /* After the rows are gone: a row losing the focus as it goes still saves. */
-  g_clear_object (&self->binder);
 
   G_OBJECT_CLASS (ys_projects_page_parent_class)->finalize (object);
 }
@@ -553,6 +523,8 @@ ys_projects_page_class_init (YsProjectsPageClass *klass)
   YS_PAGE_CLASS (klass)->shows = ys_projects_page_shows;
   YS_PAGE_CLASS (klass)->reveal = ys_projects_page_reveal;
   YS_PAGE_CLASS (klass)->search = ys_projects_page_search;
+  YS_PAGE_CLASS (klass)->form_changed = ys_projects_page_form_changed;
+  YS_PAGE_CLASS (klass)->select_record = ys_projects_page_select_record;
 
   /**
    * YsProjectsPage:selected-project:
@@ -565,8 +537,6 @@ ys_projects_page_class_init (YsProjectsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "projects.add", NULL, add_activated);
-  gtk_widget_class_install_action (widget_class, "projects.save-new", NULL, save_new_activated);
-  gtk_widget_class_install_action (widget_class, "projects.cancel-new", NULL, cancel_new_activated);
   gtk_widget_class_install_action (widget_class, "projects.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "projects.import", "s", import_activated);
 
@@ -672,7 +642,7 @@ ys_projects_page_init (YsProjectsPage *self)
     };
 
     self->binder = ys_form_binder_new ();
-    g_signal_connect_object (self->binder, "notify::message", G_CALLBACK (on_binder_message_cb), self, G_CONNECT_SWAPPED);
+    ys_page_set_form (YS_PAGE (self), self->binder, self->form_message, _("The Project Was Not Added"));
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
       ys_form_binder_add (self->binder, rows[i].widget, rows[i].field);
   }

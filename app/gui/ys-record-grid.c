@@ -23,6 +23,7 @@
 #include "ys-cell-input.h"
 #include "ys-form-binder.h"
 #include "ys-record-grid-private.h"
+#include "ys-widget-fixes.h"
 #include "ys-row-slot.h"
 
 G_DEFINE_FINAL_TYPE (YsRecordGrid, ys_record_grid, GTK_TYPE_WIDGET)
@@ -391,7 +392,7 @@ on_cell_query_tooltip_cb (YsGridCell *cell,
     }
   if (text == NULL || *text == '\0')
     return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
+  ys_widget_fixes_tooltip (tooltip, text);
   return TRUE;
 }
 

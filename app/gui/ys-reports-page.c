@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ys-application.h"
 #include "ys-i18n.h"
@@ -253,12 +254,25 @@ show_error (YsReportsPage *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+/* The table as the list names it: with the number its sheet has in the
+ * workbook (表1, 绩效2 …), so that what is seen here is found there. */
+static char *
+table_label (YsReportTable *table)
+{
+  const char *name = table->name ? table->name : table->title;
+  const char *space = table->sheet ? strchr (table->sheet, ' ') : NULL;
+
+  if (space == NULL || space == table->sheet)
+    return g_strdup (name);
+  return g_strdup_printf ("%.*s %s", (int) (space - table->sheet), table->sheet, name);
+}
+
 static void
 rebuild (YsReportsPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) tables = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *was = NULL;
   const char *layout_id = selected_layout_id (self);
   YsReportTable *old;
@@ -303,7 +317,7 @@ rebuild (YsReportsPage *self)
 
       if (g_strcmp0 (table->id, was) == 0)
         selected = i;
-      g_ptr_array_add (names, table->name ? table->name : table->title);
+      g_ptr_array_add (names, table_label (table));
     }
   g_ptr_array_add (names, NULL);
 
@@ -353,6 +367,14 @@ on_document_changed_cb (YsReportsPage *self,
     return;  /* explanations are not in the tables */
   if (record != NULL && ys_record_get_kind (record) == &ys_unit_kind)
     fill_scopes (self);
+  /* A setting: the region may be another now, whose layout is shown unless
+   * one was chosen for this budget. */
+  if (record == NULL)
+    {
+      self->updating = TRUE;
+      select_document_layout (self);
+      self->updating = FALSE;
+    }
   queue_rebuild (self);
 }
 

@@ -47,8 +47,7 @@ struct _YsUnitsPage
 
   GListModel         *units;       /* the document's, watched for emptiness */
   guint               footer_idle;
-  YsFormBinder       *binder;
-  YsRecord           *draft;       /* a new unit being filled in, or NULL */
+  YsFormBinder       *binder;      /* the page's (ys_page_set_form) */
 };
 
 G_DEFINE_FINAL_TYPE (YsUnitsPage, ys_units_page, YS_TYPE_PAGE)
@@ -99,32 +98,23 @@ queue_update_footer (YsUnitsPage *self)
 /* Form */
 
 static void
-on_binder_message_cb (YsUnitsPage  *self,
-                      GParamSpec   *pspec,
-                      YsFormBinder *binder)
-{
-  const char *message = ys_form_binder_get_message (binder);
-
-  /* Said under the title too: a tooltip alone is easily missed. */
-  gtk_label_set_label (self->form_message, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->form_message), message != NULL);
-}
-
-static void
 update_form (YsUnitsPage *self)
 {
-  YsRecord *unit = self->draft;
+  YsRecord *draft = ys_page_get_draft (YS_PAGE (self));
+  YsRecord *unit = draft;
   g_autofree char *title = NULL;
 
   if (unit == NULL && ys_page_get_document (YS_PAGE (self)) != NULL)
     unit = gtk_single_selection_get_selected_item (self->selection);
 
+  /* The first unit of a department is its own office (本级): the page
+   * says how to begin until one is added or being filled in. */
+  ys_page_set_empty (YS_PAGE (self), draft == NULL && (self->units == NULL || g_list_model_get_n_items (self->units) == 0));
   gtk_widget_set_visible (self->form_pane, unit != NULL);
-  gtk_widget_set_visible (self->draft_buttons, self->draft != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.delete",
-                                 self->draft == NULL && unit != NULL);
+  gtk_widget_set_visible (self->draft_buttons, draft != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.delete", draft == NULL && unit != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.add", ys_page_get_document (YS_PAGE (self)) != NULL);
-  if (self->draft != NULL)
+  if (draft != NULL)
     title = g_strdup (_("New Unit"));
   else if (unit != NULL)
     title = g_strdup_printf ("%s %s", ys_record_get_text (unit, YS_UNIT_CODE), ys_record_get_text (unit, YS_UNIT_NAME));
@@ -154,23 +144,14 @@ select_unit (YsUnitsPage *self,
 }
 
 static void
-drop_draft (YsUnitsPage *self)
-{
-  if (self->draft == NULL)
-    return;
-  g_clear_object (&self->draft);
-  update_form (self);
-}
-
-static void
 on_selection_selected_item_changed_cb (YsUnitsPage        *self,
                                        GParamSpec         *pspec,
                                        GtkSingleSelection *selection)
 {
   queue_update_footer (self);
   /* Choosing a unit in the table leaves the new one unfinished. */
-  if (self->draft != NULL && gtk_single_selection_get_selected_item (selection) != NULL)
-    g_clear_object (&self->draft);
+  if (gtk_single_selection_get_selected_item (selection) != NULL)
+    ys_page_set_draft (YS_PAGE (self), NULL);
   update_form (self);
 }
 
@@ -181,41 +162,14 @@ add_activated (GtkWidget  *widget,
 {
   YsUnitsPage *self = YS_UNITS_PAGE (widget);
 
+  g_autoptr(YsRecord) draft = NULL;
+
   if (ys_page_get_document (YS_PAGE (self)) == NULL)
     return;
-  g_clear_object (&self->draft);
-  self->draft = ys_record_new (&ys_unit_kind);
-  /* The first unit of a department is its own office (本级). */
-  ys_page_set_empty (YS_PAGE (self), FALSE);
+  draft = ys_record_new (&ys_unit_kind);
+  ys_page_set_draft (YS_PAGE (self), draft);
   update_form (self);
   gtk_widget_grab_focus (self->code_row);
-}
-
-static void
-save_new_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  YsUnitsPage *self = YS_UNITS_PAGE (widget);
-  YsRecord *unit = ys_page_insert_draft (YS_PAGE (self), self->binder, &self->draft,
-                                         _("The Unit Was Not Added"));
-
-  if (unit == NULL)
-    return;
-  select_unit (self, unit);
-  update_form (self);
-}
-
-static void
-cancel_new_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  YsUnitsPage *self = YS_UNITS_PAGE (widget);
-
-  drop_draft (self);
-  if (self->units != NULL && g_list_model_get_n_items (self->units) == 0)
-    ys_page_set_empty (YS_PAGE (self), TRUE);
 }
 
 static void
@@ -251,7 +205,7 @@ ys_units_page_reveal (YsPage   *page,
 {
   YsUnitsPage *self = YS_UNITS_PAGE (page);
 
-  g_clear_object (&self->draft);
+  ys_page_set_draft (page, NULL);
   select_unit (self, unit);
   update_form (self);
   ys_form_binder_focus_field (self->binder, field);
@@ -264,7 +218,6 @@ on_units_items_changed_cb (YsUnitsPage *self,
                            guint        added,
                            GListModel  *units)
 {
-  ys_page_set_empty (YS_PAGE (self), g_list_model_get_n_items (units) == 0 && self->draft == NULL);
   update_form (self);
 }
 
@@ -291,7 +244,6 @@ ys_units_page_document_changed (YsPage *page)
   if (self->units != NULL)
     g_signal_handlers_disconnect_by_data (self->units, self);
   g_clear_object (&self->units);
-  g_clear_object (&self->draft);
   ys_form_binder_set_record (self->binder, NULL, NULL);
 
   if (document != NULL)
@@ -317,26 +269,22 @@ ys_units_page_dispose (GObject *object)
   if (self->units != NULL)
     g_signal_handlers_disconnect_by_data (self->units, self);
   g_clear_object (&self->units);
-  g_clear_object (&self->draft);
-
-  /* The rows still save as they go (below), but the form has no label
-   * left to say what is wrong in. */
-  if (self->binder != NULL)
-    g_signal_handlers_disconnect_by_data (self->binder, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_UNITS_PAGE);
 
   G_OBJECT_CLASS (ys_units_page_parent_class)->dispose (object);
 }
 
 static void
-ys_units_page_finalize (GObject *object)
+ys_units_page_form_changed (YsPage *page)
 {
-  YsUnitsPage *self = YS_UNITS_PAGE (object);
+  update_form (YS_UNITS_PAGE (page));
+}
 
-  /* After the rows are gone: a row losing the focus as it goes still saves. */
-  g_clear_object (&self->binder);
-
-  G_OBJECT_CLASS (ys_units_page_parent_class)->finalize (object);
+static void
+ys_units_page_select_record (YsPage   *page,
+                             YsRecord *unit)
+{
+  select_unit (YS_UNITS_PAGE (page), unit);
 }
 
 static void
@@ -348,10 +296,11 @@ ys_units_page_class_init (YsUnitsPageClass *klass)
   YsPageClass *page_class = YS_PAGE_CLASS (klass);
 
   object_class->dispose = ys_units_page_dispose;
-  object_class->finalize = ys_units_page_finalize;
   page_class->document_changed = ys_units_page_document_changed;
   page_class->shows = ys_units_page_shows;
   page_class->reveal = ys_units_page_reveal;
+  page_class->form_changed = ys_units_page_form_changed;
+  page_class->select_record = ys_units_page_select_record;
 
   /* The row templates look the record type up by name. */
   g_type_ensure (YS_TYPE_UNIT);
@@ -387,8 +336,6 @@ ys_units_page_class_init (YsUnitsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selection_selected_item_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "units.add", NULL, add_activated);
-  gtk_widget_class_install_action (widget_class, "units.save-new", NULL, save_new_activated);
-  gtk_widget_class_install_action (widget_class, "units.cancel-new", NULL, cancel_new_activated);
   gtk_widget_class_install_action (widget_class, "units.delete", NULL, delete_activated);
 }
 
@@ -400,7 +347,7 @@ ys_units_page_init (YsUnitsPage *self)
   ys_page_set_empty (YS_PAGE (self), TRUE);
 
   self->binder = ys_form_binder_new ();
-  g_signal_connect_object (self->binder, "notify::message", G_CALLBACK (on_binder_message_cb), self, G_CONNECT_SWAPPED);
+  ys_page_set_form (YS_PAGE (self), self->binder, self->form_message, _("The Unit Was Not Added"));
   ys_form_binder_add (self->binder, self->code_row, YS_UNIT_CODE);
   ys_form_binder_add (self->binder, self->name_row, YS_UNIT_NAME);
   ys_form_binder_add (self->binder, self->unit_type_row, YS_UNIT_UNIT_TYPE);

@@ -16,6 +16,8 @@
 #include "ys-page.h"
 #include "ys-projects-page.h"
 #include "ys-reports-page.h"
+#include "ys-settings-page.h"
+#include "ys-widget-fixes.h"
 #include "ys-review-page.h"
 #include "ys-safety.h"
 #include "ys-summary.h"
@@ -727,6 +729,7 @@ ys_window_class_init (YsWindowClass *klass)
   g_type_ensure (YS_TYPE_PROJECTS_PAGE);
   g_type_ensure (YS_TYPE_REPORTS_PAGE);
   g_type_ensure (YS_TYPE_REVIEW_PAGE);
+  g_type_ensure (YS_TYPE_SETTINGS_PAGE);
   g_type_ensure (YS_TYPE_FINDINGS_PANEL);
   g_type_ensure (YS_TYPE_TOTALS_BAR);
 
@@ -758,6 +761,11 @@ ys_window_init (YsWindow *self)
   GtkRecentManager *recent = gtk_recent_manager_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ys_widget_fixes_apply (GTK_WIDGET (self));
+  /* A page is named as the sidebar names it, for a screen reader too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    ys_page_set_title (YS_PAGE (child), gtk_stack_page_get_title (gtk_stack_get_page (self->page_stack, child)));
   /* Under the header bar, above every page. */
   self->read_only_banner = ys_read_only_banner_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->header_bar)),

@@ -80,9 +80,9 @@ def matches(node, role, name):
             return False
         if name is None:
             return True
-        # GTK 4.8 appends the text of a button's label, or of an entry row's
-        # title, to its accessible name: "新建预算 新建预算(N)…".
-        return node.name == name or (role in ("push button", "text") and node.name.startswith(name + " "))
+        # GTK 4.8 appends the text of a button's label, or of an entry or
+        # combo row's title, to its accessible name: "新建预算 新建预算(N)…".
+        return node.name == name or (role in ("push button", "text", "combo box") and node.name.startswith(name + " "))
     except Exception:  # a node may vanish while searched
         return False
 

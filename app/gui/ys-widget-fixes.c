@@ -1,0 +1,92 @@
+/* See ys-widget-fixes.h.
+ *
+ * Combo rows: AdwComboRow opens its list when its list box activates it,
+ * and the list box does so only for the row it has made its cursor: a row
+ * reached with Tab or the arrows from a text field is not always that one,
+ * and Enter then goes on to the window, which in a dialog presses its
+ * default button (the New Budget dialog created the budget with the region
+ * shown, not the one wanted). The row itself takes Enter and Space first,
+ * while it has the focus; once the list is open the focus is in it, and
+ * its own keys choose.
+ *
+ * Tooltips: GTK 4.8 sizes its tooltip label narrowly when the text has no
+ * spaces to break at, so that a table's name of sixteen characters shows
+ * on two or three lines, and a longer one as a column. A label of our own
+ * with a maximum width in characters takes the room it needs. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ys-widget-fixes.h"
+
+/* Characters (of Latin width: a Chinese one counts two) before a tooltip wraps. */
+#define TOOLTIP_WIDTH_CHARS 60
+
+static gboolean
+open_list_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  if (!gtk_widget_has_focus (widget) || !gtk_widget_is_sensitive (widget))
+    return FALSE;
+  return gtk_widget_activate (widget);
+}
+
+static void
+add_combo_keys (GtkWidget *row)
+{
+  static const guint keyvals[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_space, GDK_KEY_KP_Space };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keyvals); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keyvals[i], 0),
+                                                            gtk_callback_action_new (open_list_cb, NULL, NULL)));
+  gtk_widget_add_controller (row, controller);
+}
+
+void
+ys_widget_fixes_tooltip (GtkTooltip *tooltip,
+                         const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), TOOLTIP_WIDTH_CHARS);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_tooltip_set_custom (tooltip, label);
+}
+
+/* Before GTK's own handler: the text the widget has now (it may be bound). */
+static gboolean
+on_query_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  const char *text = gtk_widget_get_tooltip_text (widget);
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  ys_widget_fixes_tooltip (tooltip, text);
+  return TRUE;
+}
+
+void
+ys_widget_fixes_apply (GtkWidget *widget)
+{
+  /* Every widget: a bound tooltip gets its text later. */
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  if (ADW_IS_COMBO_ROW (widget))
+    {
+      add_combo_keys (widget);
+      return;  /* its popover's list chooses by itself */
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ys_widget_fixes_apply (child);
+}
