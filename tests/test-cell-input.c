@@ -155,6 +155,35 @@ test_apply (Fixture *f, gconstpointer data)
   g_assert_cmpuint (ys_document_count (f->doc, &ys_line_kind), ==, 2);
 }
 
+/* A message names the field as the user sees it, where one is given: the
+ * column's title, not the document's name for the field. */
+static void
+test_field_title (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  YsCellInput plain = { f->doc, NULL, YS_LOOKUP_NONE, YS_MONEY_YUAN };
+  YsCellInput shown = { f->doc, NULL, YS_LOOKUP_NONE, YS_MONEY_YUAN, "Column Title" };
+  YsRecord *line = ys_document_get (f->doc, &ys_line_kind, 0);
+  YsValue v;
+
+  g_assert_false (ys_cell_input_parse (&plain, &ys_line_kind, YS_LINE_FUNC_CODE, NULL, "12", &v, &error));
+  g_assert_nonnull (strstr (error->message, ys_line_kind.fields[YS_LINE_FUNC_CODE].label));
+  g_clear_error (&error);
+
+  g_assert_false (ys_cell_input_parse (&shown, &ys_line_kind, YS_LINE_FUNC_CODE, NULL, "12", &v, &error));
+  g_assert_nonnull (strstr (error->message, "Column Title"));
+  g_assert_null (strstr (error->message, ys_line_kind.fields[YS_LINE_FUNC_CODE].label));
+  g_clear_error (&error);
+
+  /* Amounts, and a reference the document refuses, alike. */
+  g_assert_false (ys_cell_input_apply (&shown, line, TRUE, YS_LINE_AMOUNT, "abc", &error));
+  g_assert_nonnull (strstr (error->message, "Column Title"));
+  g_clear_error (&error);
+  g_assert_false (ys_cell_input_apply (&shown, line, TRUE, YS_LINE_UNIT_CODE, "999999", &error));
+  g_assert_nonnull (strstr (error->message, "Column Title"));
+}
+
+
 int
 main (int argc, char **argv)
 {
@@ -164,5 +193,6 @@ main (int argc, char **argv)
   ADD ("codes-and-choices", test_codes_and_choices);
   ADD ("keys", test_keys);
   ADD ("apply", test_apply);
+  ADD ("field-title", test_field_title);
   return g_test_run ();
 }

@@ -71,20 +71,40 @@ check_value (const YsCellInput  *input,
   return TRUE;
 }
 
-gboolean
-ys_cell_input_parse (const YsCellInput  *input,
-                     const YsKind       *kind,
-                     guint               field_index,
-                     YsRecord           *record,
-                     const char         *text,
-                     YsValue            *out,
-                     GError            **error)
+/* A message about @field names it as the user sees it: 功能分类科目 in the
+ * grid's column, not 功能分类科目编码 as the document calls the field. */
+static gboolean
+name_as_shown (const YsCellInput  *input,
+               const YsField      *field,
+               GError            **error)
+{
+  const char *label = _(field->label);
+  char *at;
+
+  if (error == NULL || *error == NULL || input->field_title == NULL
+      || (at = strstr ((*error)->message, label)) == NULL)
+    return FALSE;
+  {
+    g_autofree char *message = (*error)->message;
+
+    (*error)->message = g_strdup_printf ("%.*s%s%s", (int) (at - message), message,
+                                         input->field_title, at + strlen (label));
+  }
+  return FALSE;
+}
+
+static gboolean
+parse (const YsCellInput  *input,
+       const YsKind       *kind,
+       guint               field_index,
+       YsRecord           *record,
+       const char         *text,
+       YsValue            *out,
+       GError            **error)
 {
   const YsField *field;
   g_autofree char *resolved = NULL;
 
-  g_return_val_if_fail (input != NULL, FALSE);
-  g_return_val_if_fail (kind != NULL && field_index < kind->n_fields, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
   field = &kind->fields[field_index];
@@ -106,6 +126,22 @@ ys_cell_input_parse (const YsCellInput  *input,
 }
 
 gboolean
+ys_cell_input_parse (const YsCellInput  *input,
+                     const YsKind       *kind,
+                     guint               field_index,
+                     YsRecord           *record,
+                     const char         *text,
+                     YsValue            *out,
+                     GError            **error)
+{
+  g_return_val_if_fail (input != NULL, FALSE);
+  g_return_val_if_fail (kind != NULL && field_index < kind->n_fields, FALSE);
+
+  return parse (input, kind, field_index, record, text, out, error)
+         || name_as_shown (input, &kind->fields[field_index], error);
+}
+
+gboolean
 ys_cell_input_apply (const YsCellInput  *input,
                      YsRecord           *record,
                      gboolean            in_document,
@@ -124,7 +160,8 @@ ys_cell_input_apply (const YsCellInput  *input,
   if (!ys_cell_input_parse (input, kind, field, in_document ? record : NULL, text, &value, error))
     return FALSE;
   if (in_document)
-    ok = ys_document_set (input->document, record, field, &value, error);
+    ok = ys_document_set (input->document, record, field, &value, error)
+         || name_as_shown (input, &kind->fields[field], error);
   else
     ys_record_set_value (record, field, &value);
   ys_value_clear (&kind->fields[field], &value);

@@ -16,6 +16,9 @@ typedef struct {
   YsLookup     *lookup;      /* resolves names typed for codes; may be NULL */
   YsLookupKind  lookup_kind; /* what the field's codes are */
   YsMoneyUnit   money_unit;  /* what an amount is typed in */
+  const char   *field_title; /* what the user sees the field called (a column's
+                              * title, translated): messages name it so; NULL:
+                              * the field's own name */
 } YsCellInput;
 
 /* Parses @text for field @field of @kind into @out (cleared with

@@ -182,10 +182,13 @@ widget_text (Binding *b)
 }
 
 static YsCellInput
-cell_input (YsFormBinder *self)
+cell_input (Binding *b)
 {
-  /* Forms name codes by choosing them: nothing to resolve. */
-  return (YsCellInput) { self->document, NULL, YS_LOOKUP_NONE, self->money_unit };
+  /* Forms name codes by choosing them: nothing to resolve. A message names
+   * the field by its row's title. */
+  return (YsCellInput) { b->self->document, NULL, YS_LOOKUP_NONE, b->self->money_unit,
+                         ADW_IS_PREFERENCES_ROW (b->widget)
+                         ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (b->widget)) : NULL };
 }
 
 /* The checks the document makes, run as the value is typed. */
@@ -195,7 +198,7 @@ check (Binding     *b,
        GError     **error)
 {
   YsFormBinder *self = b->self;
-  YsCellInput input = cell_input (self);
+  YsCellInput input = cell_input (b);
   const YsKind *kind = ys_record_get_kind (self->record);
   YsValue v;
 
@@ -260,7 +263,7 @@ commit (Binding *b)
 
   if (self->record == NULL || self->document == NULL || self->loading)
     return TRUE;
-  input = cell_input (self);
+  input = cell_input (b);
   text = widget_text (b);
   /* A record not in the document yet keeps what is valid. */
   ok = ys_cell_input_apply (&input, self->record, !is_draft (self->record), b->field, text, &error);

@@ -81,7 +81,8 @@ ys_record_grid_apply_text (YsRecordGrid  *self,
                            const char    *text,
                            GError       **error)
 {
-  YsCellInput input = { self->document, self->lookup, ys_record_grid_lookup_kind (self, col), self->money_unit };
+  YsCellInput input = { self->document, self->lookup, ys_record_grid_lookup_kind (self, col), self->money_unit,
+                        _(col->info.title) };
 
   if (column_field (self, col) == NULL)
     return apply_flags_text (self, col, record, text, error);

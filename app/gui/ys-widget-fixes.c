@@ -9,6 +9,10 @@
  * while it has the focus; once the list is open the focus is in it, and
  * its own keys choose.
  *
+ * Their lists: libadwaita 1.2 cuts an item after twenty characters
+ * (2021年版（含成本指…); the items here are shown whole, wrapped if they
+ * are very long.
+ *
  * Tooltips: GTK 4.8 sizes its tooltip label narrowly when the text has no
  * spaces to break at, so that a table's name of sixteen characters shows
  * on two or three lines, and a longer one as a column. A label of our own
@@ -44,6 +48,72 @@ add_combo_keys (GtkWidget *row)
                                           gtk_shortcut_new (gtk_keyval_trigger_new (keyvals[i], 0),
                                                             gtk_callback_action_new (open_list_cb, NULL, NULL)));
   gtk_widget_add_controller (row, controller);
+}
+
+static void
+update_check (GtkListItem *item,
+              GParamSpec  *pspec,
+              AdwComboRow *row)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, adw_combo_row_get_selected_item (row) == gtk_list_item_get_item (item) ? 1 : 0);
+}
+
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), TOOLTIP_WIDTH_CHARS);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("object-select-symbolic"));
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                AdwComboRow              *row)
+{
+  GtkExpression *expression = adw_combo_row_get_expression (row);
+  gpointer object = gtk_list_item_get_item (item);
+  g_auto(GValue) value = G_VALUE_INIT;
+  const char *text = NULL;
+
+  if (expression != NULL && gtk_expression_evaluate (expression, object, &value))
+    text = g_value_get_string (&value);
+  else if (GTK_IS_STRING_OBJECT (object))
+    text = gtk_string_object_get_string (object);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (gtk_list_item_get_child (item))), text);
+  g_signal_connect_object (row, "notify::selected-item", G_CALLBACK (update_check), item, G_CONNECT_SWAPPED);
+  update_check (item, NULL, row);
+}
+
+static void
+unbind_choice_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  AdwComboRow              *row)
+{
+  g_signal_handlers_disconnect_by_func (row, update_check, item);
+}
+
+static void
+show_choices_whole (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), row);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_choice_cb), row);
+  adw_combo_row_set_list_factory (row, factory);
 }
 
 void
@@ -84,6 +154,8 @@ ys_widget_fixes_apply (GtkWidget *widget)
   if (ADW_IS_COMBO_ROW (widget))
     {
       add_combo_keys (widget);
+      if (adw_combo_row_get_list_factory (ADW_COMBO_ROW (widget)) == NULL)
+        show_choices_whole (ADW_COMBO_ROW (widget));
       return;  /* its popover's list chooses by itself */
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
