@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ys-finding-row.h"
+#include "ys-widget-fixes.h"
 #include "ys-kinds.h"
 
 struct _YsFindingRow
@@ -347,4 +348,5 @@ static void
 ys_finding_row_init (YsFindingRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ys_widget_fixes_apply (GTK_WIDGET (self));
 }

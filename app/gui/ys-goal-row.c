@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ys-goal-row.h"
+#include "ys-widget-fixes.h"
 #include "ys-kinds.h"
 
 /* The pause in typing after which a value is saved. */
@@ -499,6 +500,7 @@ static void
 ys_goal_row_init (YsGoalRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ys_widget_fixes_apply (GTK_WIDGET (self));
 
   self->entries[YS_INDICATOR_NAME] = self->name_entry;
   self->entries[YS_INDICATOR_VALUE] = self->value_entry;

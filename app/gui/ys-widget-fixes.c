@@ -1,13 +1,14 @@
 /* See ys-widget-fixes.h.
  *
- * Combo rows: AdwComboRow opens its list when its list box activates it,
+ * Lists: AdwComboRow opens its list when its list box activates it,
  * and the list box does so only for the row it has made its cursor: a row
  * reached with Tab or the arrows from a text field is not always that one,
  * and Enter then goes on to the window, which in a dialog presses its
  * default button (the New Budget dialog created the budget with the region
  * shown, not the one wanted). The row itself takes Enter and Space first,
  * while it has the focus; once the list is open the focus is in it, and
- * its own keys choose.
+ * its own keys choose. GtkDropDown opens on Enter but not on Space: the
+ * same keys make it open on both.
  *
  * Their lists: libadwaita 1.2 cuts an item after twenty characters
  * (2021年版（含成本指…); the items here are shown whole, wrapped if they
@@ -26,18 +27,32 @@
 /* Characters (of Latin width: a Chinese one counts two) before a tooltip wraps. */
 #define TOOLTIP_WIDTH_CHARS 60
 
+/* The focus is on @widget or in it, but not in its open list. */
+static gboolean
+focus_is_on (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *popover;
+
+  if (focus == NULL || (focus != widget && !gtk_widget_is_ancestor (focus, widget)))
+    return FALSE;
+  popover = gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER);
+  return popover == NULL || !gtk_widget_is_ancestor (popover, widget);
+}
+
 static gboolean
 open_list_cb (GtkWidget *widget,
               GVariant  *args,
               gpointer   user_data)
 {
-  if (!gtk_widget_has_focus (widget) || !gtk_widget_is_sensitive (widget))
+  if (!focus_is_on (widget) || !gtk_widget_is_sensitive (widget))
     return FALSE;
   return gtk_widget_activate (widget);
 }
 
 static void
-add_combo_keys (GtkWidget *row)
+add_list_keys (GtkWidget *row)
 {
   static const guint keyvals[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_space, GDK_KEY_KP_Space };
   GtkEventController *controller = gtk_shortcut_controller_new ();
@@ -153,10 +168,16 @@ ys_widget_fixes_apply (GtkWidget *widget)
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
   if (ADW_IS_COMBO_ROW (widget))
     {
-      add_combo_keys (widget);
+      add_list_keys (widget);
       if (adw_combo_row_get_list_factory (ADW_COMBO_ROW (widget)) == NULL)
         show_choices_whole (ADW_COMBO_ROW (widget));
       return;  /* its popover's list chooses by itself */
+    }
+  /* GtkDropDown opens on Enter, but not on Space. */
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      add_list_keys (widget);
+      return;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))

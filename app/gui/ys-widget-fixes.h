@@ -6,9 +6,10 @@
 
 G_BEGIN_DECLS
 
-/* For every widget under @widget (itself included): an AdwComboRow opens
- * its list on Enter and Space when it has the focus, and a tooltip text
- * is shown at a readable width. Call once, after the widgets are built. */
+/* For every widget under @widget (itself included): an AdwComboRow or a
+ * GtkDropDown opens its list on Enter and Space when it has the focus, a
+ * combo row's list shows its items whole, and a tooltip text is shown at a
+ * readable width. Call once, after the widgets are built. */
 void ys_widget_fixes_apply    (GtkWidget  *widget);
 /* @text in @tooltip at a readable width: GTK's own tooltip label wraps
  * short Chinese text after a few characters. */
