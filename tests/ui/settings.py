@@ -31,8 +31,8 @@ def named(frame, name):
     return (frame.name or "").startswith(name)
 
 
-def region_shown(frame, name):
-    row = find(frame, "combo box", _("Table Layout"))
+def region_shown(page, name):
+    row = find(page, "combo box", _("Table Layout"))
     return row is not None and find(row, "label", _(name), retry=False) is not None
 
 
@@ -46,25 +46,28 @@ def test_settings(args, env, workdir):
         frame = common.find_window(app)
         try:
             show_page(frame, _("Budget Settings"))
-            check(find(frame, "text", _("Department Name")) is not None and named(frame, OLD_NAME),
+            # The page's own rows: the 报表 page has a 报表格式 list too.
+            page = find(frame, "panel", _("Budget Settings"))
+            check(page is not None, "the settings page is found by its name")
+            check(find(page, "text", _("Department Name")) is not None and named(frame, OLD_NAME),
                   "the page shows the department’s name")
-            check(region_shown(frame, "Anhui"), "and its region, 安徽")
+            check(region_shown(page, "Anhui"), "and its region, 安徽")
 
-            click(find(frame, "text", _("Department Name")))
+            click(find(page, "text", _("Department Name")))
             keys("<Control>a")
             type_text(NEW_NAME)
             keys("Return")
             check(wait_for(lambda: named(frame, NEW_NAME), timeout=5), "Enter renames the department")
 
             # The list opened by a click, the region chosen with the keys.
-            click(find(frame, "combo box", _("Table Layout")))
+            click(find(page, "combo box", _("Table Layout")))
             keys("Home", "Down", "Return")
-            check(wait_for(lambda: region_shown(frame, "Hebei"), timeout=5), "河北 is chosen with Enter")
+            check(wait_for(lambda: region_shown(page, "Hebei"), timeout=5), "河北 is chosen with Enter")
 
             undo = find(frame, "push button", _("Undo"))
             redo = find(frame, "push button", _("Redo"))
             click(undo)
-            check(wait_for(lambda: region_shown(frame, "Anhui"), timeout=5), "undo puts the region back")
+            check(wait_for(lambda: region_shown(page, "Anhui"), timeout=5), "undo puts the region back")
             check(named(frame, NEW_NAME), "and leaves the new name: each change is its own step")
             click(undo)
             check(wait_for(lambda: named(frame, OLD_NAME), timeout=5),
