@@ -25,8 +25,8 @@ on_chooser_open_response_cb (YsWindow             *self,
   g_clear_object (&self->chooser);
 }
 
-static GtkFileFilter *
-budget_filter (void)
+GtkFileFilter *
+ys_window_budget_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -43,7 +43,7 @@ open_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   YsWindow *self = user_data;
-  g_autoptr(GtkFileFilter) filter = budget_filter ();
+  g_autoptr(GtkFileFilter) filter = ys_window_budget_filter ();
 
   if (self->chooser != NULL)
     return;
@@ -162,7 +162,7 @@ on_new_budget_dialog_confirmed_cb (YsWindow           *self,
                                    YsNewBudgetDialog  *dialog)
 {
   g_autoptr(GHashTable) meta = ys_new_budget_dialog_get_meta (dialog);
-  g_autoptr(GtkFileFilter) filter = budget_filter ();
+  g_autoptr(GtkFileFilter) filter = ys_window_budget_filter ();
   g_autofree char *name = NULL;
 
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -250,4 +250,5 @@ ys_window_install_actions (YsWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  ys_window_merge_install_actions (self);
 }

@@ -62,5 +62,10 @@ void       ys_window_select_page     (YsWindow   *self,
 /* ys-window-import.c: 导入工作簿, 以本预算新建下一年度. */
 void       ys_window_import_install_actions (YsWindow *self);
 void       ys_window_import_update_actions  (YsWindow *self);
+/* "Budget files": *.yusuan and the budget MIME type, for the file choosers. */
+GtkFileFilter *ys_window_budget_filter (void);
+/* ys-window-merge.c: win.receive-units (汇总单位预算) and win.hand-out-unit (分发单位预算). */
+void       ys_window_merge_install_actions (YsWindow *self);
+void       ys_window_merge_update_actions  (YsWindow *self);
 
 G_END_DECLS

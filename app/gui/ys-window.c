@@ -58,6 +58,7 @@ ys_window_update_actions (YsWindow *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), open && ys_document_can_undo (self->document));
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "redo");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), open && ys_document_can_redo (self->document));
+  ys_window_merge_update_actions (self);
 
   gtk_widget_set_visible (self->undo_button, open);
   gtk_widget_set_visible (self->redo_button, open);
