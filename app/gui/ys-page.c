@@ -362,6 +362,36 @@ form_changed (YsPage *self)
     YS_PAGE_GET_CLASS (self)->form_changed (self);
 }
 
+YsRecord *
+ys_page_get_form_record (YsPage             *self,
+                         GtkSingleSelection *selection)
+{
+  YsPagePrivate *priv = ys_page_get_instance_private (self);
+
+  g_return_val_if_fail (YS_IS_PAGE (self), NULL);
+
+  if (priv->draft != NULL)
+    return priv->draft;
+  return priv->document != NULL ? gtk_single_selection_get_selected_item (selection) : NULL;
+}
+
+void
+ys_page_begin_draft (YsPage       *self,
+                     const YsKind *kind,
+                     GtkWidget    *first)
+{
+  YsPagePrivate *priv = ys_page_get_instance_private (self);
+
+  g_return_if_fail (YS_IS_PAGE (self));
+
+  if (priv->document == NULL)
+    return;
+  g_clear_object (&priv->draft);
+  priv->draft = ys_record_new (kind);
+  form_changed (self);
+  gtk_widget_grab_focus (first);
+}
+
 /* Adds the draft once what is typed is complete, and shows it. */
 static void
 save_new_activated (GtkWidget  *widget,

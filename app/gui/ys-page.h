@@ -111,6 +111,14 @@ void          ys_page_set_form       (YsPage       *self,
                                       const char   *failure_heading);
 YsFormBinder *ys_page_get_form       (YsPage       *self);
 YsRecord     *ys_page_get_draft      (YsPage       *self);
+/* The record the form shows: the draft, or else the one chosen in @selection. */
+YsRecord     *ys_page_get_form_record (YsPage             *self,
+                                       GtkSingleSelection *selection);
+/* A new record of @kind to fill in, the form shown for it (form_changed)
+ * and the focus in its @first field. */
+void          ys_page_begin_draft    (YsPage       *self,
+                                      const YsKind *kind,
+                                      GtkWidget    *first);
 void          ys_page_set_draft      (YsPage       *self,
                                       YsRecord     *draft);
 /* Deletes @record, named @what, with an undo in a toast titled @done. */

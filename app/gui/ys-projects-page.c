@@ -207,11 +207,8 @@ static void
 update_form (YsProjectsPage *self)
 {
   YsRecord *draft = ys_page_get_draft (YS_PAGE (self));
-  YsRecord *project = draft;
+  YsRecord *project = ys_page_get_form_record (YS_PAGE (self), self->selection);
   g_autofree char *title = NULL;
-
-  if (project == NULL && ys_page_get_document (YS_PAGE (self)) != NULL)
-    project = gtk_single_selection_get_selected_item (self->selection);
 
   gtk_stack_set_visible_child_name (self->form_stack, project ? "form" : "none");
   gtk_widget_set_visible (self->draft_buttons, draft != NULL);
@@ -319,16 +316,11 @@ add_activated (GtkWidget  *widget,
                GVariant   *parameter)
 {
   YsProjectsPage *self = YS_PROJECTS_PAGE (widget);
-  g_autoptr(YsRecord) draft = NULL;
 
-  if (ys_page_get_document (YS_PAGE (self)) == NULL)
-    return;
-  draft = ys_record_new (&ys_project_kind);
-  ys_page_set_draft (YS_PAGE (self), draft);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  update_form (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROJECT]);
-  gtk_widget_grab_focus (self->name_row);
+  /* The list leaves the project it showed first. */
+  if (ys_page_get_document (YS_PAGE (self)) != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  ys_page_begin_draft (YS_PAGE (self), &ys_project_kind, self->name_row);
 }
 
 /* The draft was added or dropped. */

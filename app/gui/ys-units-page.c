@@ -101,11 +101,8 @@ static void
 update_form (YsUnitsPage *self)
 {
   YsRecord *draft = ys_page_get_draft (YS_PAGE (self));
-  YsRecord *unit = draft;
+  YsRecord *unit = ys_page_get_form_record (YS_PAGE (self), self->selection);
   g_autofree char *title = NULL;
-
-  if (unit == NULL && ys_page_get_document (YS_PAGE (self)) != NULL)
-    unit = gtk_single_selection_get_selected_item (self->selection);
 
   /* The first unit of a department is its own office (本级): the page
    * says how to begin until one is added or being filled in. */
@@ -160,16 +157,7 @@ add_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  YsUnitsPage *self = YS_UNITS_PAGE (widget);
-
-  g_autoptr(YsRecord) draft = NULL;
-
-  if (ys_page_get_document (YS_PAGE (self)) == NULL)
-    return;
-  draft = ys_record_new (&ys_unit_kind);
-  ys_page_set_draft (YS_PAGE (self), draft);
-  update_form (self);
-  gtk_widget_grab_focus (self->code_row);
+  ys_page_begin_draft (YS_PAGE (widget), &ys_unit_kind, YS_UNITS_PAGE (widget)->code_row);
 }
 
 static void
