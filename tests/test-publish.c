@@ -283,6 +283,14 @@ record_progress (double fraction, gpointer user_data)
   g_array_append_val ((GArray *) user_data, fraction);
 }
 
+/* Cancels the write once a few pages are drawn, as the window's Cancel does. */
+static void
+cancel_progress (double fraction, gpointer user_data)
+{
+  if (fraction > 0.2)
+    g_cancellable_cancel (user_data);
+}
+
 /* A file appears only when complete; nothing is left behind on failure. */
 static void
 test_files (void)
@@ -329,6 +337,24 @@ test_files (void)
   g_assert_false (ys_publication_write (pub, txt, &error));
   g_assert_error (error, YS_PUBLISH_ERROR, YS_PUBLISH_ERROR_FORMAT);
   g_clear_error (&error);
+
+  /* Cancelled half way, the PDF and the docx already there stay as they were. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *target = i == 0 ? pdf : docx;
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autofree char *before = NULL, *after = NULL;
+      gsize before_len, after_len;
+
+      g_assert_true (g_file_get_contents (target, &before, &before_len, NULL));
+      if (i == 1)
+        g_cancellable_cancel (cancellable);
+      g_assert_false (ys_publication_write_cancellable (pub, target, cancel_progress, cancellable, cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      g_assert_true (g_file_get_contents (target, &after, &after_len, NULL));
+      g_assert_cmpmem (before, before_len, after, after_len);
+    }
 
   /* The budget, the two documents and nothing else (no temporary files). */
   dir = g_dir_open (s.dir, 0, NULL);

@@ -206,6 +206,9 @@ ys_application_startup (GApplication *app)
     { "win.close", { "<Control>w", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.print-publication", { "<Control><Shift>p", NULL } },
+    { "win.export-publication", { "<Control><Shift>e", NULL } },
   };
 
   G_APPLICATION_CLASS (ys_application_parent_class)->startup (app);

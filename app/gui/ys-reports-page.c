@@ -6,7 +6,12 @@
  * the page is shown. The export runs in a worker thread: building and
  * writing 100,000 line items takes a second or two. The worker reads a copy
  * of the budget taken when the export starts (ys-read-copy.h), never the
- * document the window changes. */
+ * document the window changes.
+ *
+ * The workbook is for publication: it has no 审核结果 sheet and, while 错误
+ * findings remain, the accountant is asked first. The reviewer's workbook
+ * (the tables with the 审核结果 sheet) is a separate export. Ctrl+P prints
+ * the table shown, through the pages of the published document. */
 #define G_LOG_DOMAIN "yusuan"
 
 #include "config.h"
@@ -17,12 +22,15 @@
 #include <string.h>
 
 #include "ys-application.h"
+#include "ys-export-confirm.h"
 #include "ys-i18n.h"
 #include "ys-kinds.h"
 #include "ys-read-copy.h"
+#include "ys-print.h"
 #include "ys-report-view.h"
 #include "ys-reports-page.h"
 #include "ys-review-sheet.h"
+#include "ys-thread-progress.h"
 #include "ys-validator.h"
 #include "ys-xlsx-export.h"
 
@@ -57,6 +65,7 @@ struct _YsReportsPage
   guint                 rebuild_timeout;
   GtkFileChooserNative *chooser;
   gboolean              exporting;
+  gboolean              with_review;   /* the export chosen is the reviewer's workbook */
 };
 
 G_DEFINE_FINAL_TYPE (YsReportsPage, ys_reports_page, YS_TYPE_PAGE)
@@ -419,7 +428,9 @@ typedef struct
   YsLayout   *layout;
   char       *unit_code;
   char       *path;
+  gboolean    with_review;
   GWeakRef    page;
+  YsThreadProgress *progress;
 } ExportJob;
 
 static void
@@ -430,39 +441,8 @@ export_job_free (ExportJob *job)
   g_free (job->unit_code);
   g_free (job->path);
   g_weak_ref_clear (&job->page);
+  g_clear_pointer (&job->progress, ys_thread_progress_unref);
   g_free (job);
-}
-
-typedef struct
-{
-  GWeakRef  page;
-  double    fraction;
-  char     *title;
-} Progress;
-
-static gboolean
-show_progress_cb (gpointer user_data)
-{
-  Progress *progress = user_data;
-  g_autoptr(YsReportsPage) self = g_weak_ref_get (&progress->page);
-
-  if (self != NULL && self->exporting)
-    {
-      gtk_progress_bar_set_fraction (self->progress_bar, progress->fraction);
-      if (progress->title != NULL)
-        gtk_progress_bar_set_text (self->progress_bar, progress->title);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_free (gpointer data)
-{
-  Progress *progress = data;
-
-  g_weak_ref_clear (&progress->page);
-  g_free (progress->title);
-  g_free (progress);
 }
 
 /* Called in the worker thread: the bar is moved in the main one. */
@@ -472,16 +452,8 @@ export_progress_cb (double      fraction,
                     gpointer    user_data)
 {
   ExportJob *job = user_data;
-  g_autoptr(GObject) page = g_weak_ref_get (&job->page);
-  Progress *progress;
 
-  if (page == NULL)
-    return;
-  progress = g_new0 (Progress, 1);
-  g_weak_ref_init (&progress->page, page);
-  progress->fraction = fraction;
-  progress->title = g_strdup (title);
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress_cb, progress, progress_free);
+  ys_thread_progress_report (job->progress, fraction, title);
 }
 
 static void
@@ -502,10 +474,11 @@ export_in_thread (GTask        *task,
     }
   /* Pool threads are reused: set back below. */
   ys_i18n_set_chinese (TRUE);
-  /* The findings travel with the tables, as from yusuan-cli export
-   * --with-review, so that the reviewer files one workbook. A validator of
-   * the worker's own: the window's lives on the main thread. */
-  review = ys_validator_new (document);
+  /* For the reviewer the findings travel with the tables, as from
+   * yusuan-cli export --with-review. A validator of the worker's own: the
+   * window's lives on the main thread. */
+  if (job->with_review)
+    review = ys_validator_new (document);
   if (ys_review_export_tables (document, job->layout, job->unit_code, review, job->path,
                                export_progress_cb, job, &error))
     g_task_return_boolean (task, TRUE);
@@ -616,6 +589,8 @@ start_export (YsReportsPage *self,
     }
   job->unit_code = g_strdup (selected_scope (self));
   job->path = g_strdup (path);
+  job->with_review = self->with_review;
+  job->progress = ys_thread_progress_new (self->progress_bar);
   g_weak_ref_init (&job->page, self);
 
   set_busy (self, TRUE);
@@ -658,18 +633,19 @@ suggested_name (YsReportsPage *self)
   YsRecord *unit = code ? ys_document_lookup_key (ys_page_get_document (YS_PAGE (self)), &ys_unit_kind, code) : NULL;
   const char *who = unit ? ys_record_get_text (unit, YS_UNIT_NAME)
                          : ys_document_get_meta (ys_page_get_document (YS_PAGE (self)), "dept_name");
+  int year = ys_document_get_year (ys_page_get_document (YS_PAGE (self)));
   /* Translators: the suggested name of an exported workbook: department or unit, and year */
-  g_autofree char *name = g_strdup_printf (_("%1$s %2$d Budget Tables"), who,
-                                           ys_document_get_year (ys_page_get_document (YS_PAGE (self))));
+  g_autofree char *name = self->with_review ? g_strdup_printf (_("%1$s %2$d Budget Review"), who, year)
+                                            : g_strdup_printf (_("%1$s %2$d Budget Tables"), who, year);
 
   g_strdelimit (name, "/\\:", '-');
   return g_strconcat (g_strstrip (name), ".xlsx", NULL);
 }
 
 static void
-on_export_button_clicked_cb (YsReportsPage *self,
-                             GtkButton     *button)
+choose_file (GObject *object)
 {
+  YsReportsPage *self = YS_REPORTS_PAGE (object);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) folder = NULL;
@@ -678,7 +654,7 @@ on_export_button_clicked_cb (YsReportsPage *self,
   if (ys_page_get_document (YS_PAGE (self)) == NULL || self->chooser != NULL || self->exporting)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Export Tables"),
+  self->chooser = gtk_file_chooser_native_new (self->with_review ? _("Export Review Workbook") : _("Export Tables"),
                                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Export"), _("_Cancel"));
@@ -698,6 +674,72 @@ on_export_button_clicked_cb (YsReportsPage *self,
   g_signal_connect_object (self->chooser, "response",
                            G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_export_button_clicked_cb (YsReportsPage *self,
+                             GtkButton     *button)
+{
+  if (ys_page_get_document (YS_PAGE (self)) == NULL || self->chooser != NULL || self->exporting)
+    return;
+  self->with_review = FALSE;
+  ys_export_confirm_errors (GTK_WIDGET (self), ys_page_get_validator (YS_PAGE (self)),
+                            _("The tables workbook"), choose_file, G_OBJECT (self));
+}
+
+/* The reviewer's workbook: the tables and the 审核结果 sheet, errors and all. */
+static void
+export_review_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  YsReportsPage *self = YS_REPORTS_PAGE (widget);
+
+  if (ys_page_get_document (YS_PAGE (self)) == NULL || self->chooser != NULL || self->exporting)
+    return;
+  self->with_review = TRUE;
+  choose_file (G_OBJECT (self));
+}
+
+const char *
+ys_reports_page_get_layout_id (YsReportsPage *self)
+{
+  g_return_val_if_fail (YS_IS_REPORTS_PAGE (self), NULL);
+
+  return selected_layout_id (self);
+}
+
+gboolean
+ys_reports_page_print_table (YsReportsPage *self)
+{
+  YsDocument *document = ys_page_get_document (YS_PAGE (self));
+  YsReportTable *shown = selected_table (self);
+  const char *code = selected_scope (self);
+  YsRecord *unit = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autofree char *job_name = NULL;
+
+  g_return_val_if_fail (YS_IS_REPORTS_PAGE (self), FALSE);
+
+  if (document == NULL || shown == NULL || self->layout == NULL || self->exporting)
+    return FALSE;
+  /* Tables of their own: the print dialog may stay open while the page
+   * builds its tables anew. */
+  tables = ys_report_build (document, self->layout, code, NULL);
+  for (guint i = tables ? tables->len : 0; i-- > 0;)
+    if (g_strcmp0 (((YsReportTable *) g_ptr_array_index (tables, i))->id, shown->id) != 0)
+      g_ptr_array_remove_index (tables, i);
+  if (tables == NULL || tables->len != 1)
+    return FALSE;
+  if (code != NULL)
+    unit = ys_document_lookup_key (document, &ys_unit_kind, code);
+  job_name = g_strdup (shown->title);
+  ys_print_publication (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                        ys_publication_new_tables (tables, unit ? ys_record_get_text (unit, YS_UNIT_NAME)
+                                                                : ys_document_get_meta (document, "dept_name"),
+                                                   ys_document_get_year (document)),
+                        job_name);
+  return TRUE;
 }
 
 /* Properties */
@@ -791,6 +833,7 @@ ys_reports_page_class_init (YsReportsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_scope_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_layout_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_export_button_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "reports.export-review", NULL, export_review_activated);
 }
 
 static void

@@ -251,4 +251,5 @@ ys_window_install_actions (YsWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
   ys_window_merge_install_actions (self);
+  ys_window_publish_install_actions (self);
 }

@@ -67,5 +67,8 @@ GtkFileFilter *ys_window_budget_filter (void);
 /* ys-window-merge.c: win.receive-units (汇总单位预算) and win.hand-out-unit (分发单位预算). */
 void       ys_window_merge_install_actions (YsWindow *self);
 void       ys_window_merge_update_actions  (YsWindow *self);
+/* ys-window-publish.c: export and print the published document, Ctrl+P. */
+void       ys_window_publish_install_actions (YsWindow *self);
+void       ys_window_publish_update_actions  (YsWindow *self);
 
 G_END_DECLS

@@ -18,6 +18,8 @@
 #include "ys-reports-page.h"
 #include "ys-settings-page.h"
 #include "ys-widget-fixes.h"
+#include "ys-overview-page.h"
+#include "ys-charts-page.h"
 #include "ys-review-page.h"
 #include "ys-safety.h"
 #include "ys-summary.h"
@@ -65,6 +67,7 @@ ys_window_update_actions (YsWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->totals_bar), open);
   gtk_widget_set_visible (self->findings_button, open);
   ys_window_import_update_actions (self);
+  ys_window_publish_update_actions (self);
 }
 
 static void update_title (YsWindow *self);
@@ -286,7 +289,7 @@ static void
 show_read_only (YsWindow *self, gboolean read_only)
 {
   static const char *const editing_pages[] = {
-    "units", "income", "lines", "projects", "procurement", "services", "assets", "prior-year", NULL
+    "units", "income", "lines", "projects", "procurement", "services", "assets", "prior-year", "overview", NULL
   };
 
   gtk_widget_set_visible (self->read_only_banner, read_only);
@@ -729,6 +732,8 @@ ys_window_class_init (YsWindowClass *klass)
   g_type_ensure (YS_TYPE_GRID_PAGE);
   g_type_ensure (YS_TYPE_PROJECTS_PAGE);
   g_type_ensure (YS_TYPE_REPORTS_PAGE);
+  g_type_ensure (YS_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (YS_TYPE_CHARTS_PAGE);
   g_type_ensure (YS_TYPE_REVIEW_PAGE);
   g_type_ensure (YS_TYPE_SETTINGS_PAGE);
   g_type_ensure (YS_TYPE_FINDINGS_PANEL);

@@ -316,7 +316,7 @@ add_part (zipFile zip, const char *name, const void *data, gsize len)
 
 gboolean
 ys_publish_write_docx (YsPublication *pub, const char *path, YsPublishProgress progress, gpointer user_data,
-                       GError **error)
+                       GCancellable *cancellable, GError **error)
 {
   YsDocx d = { g_string_new (NULL), g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref), 0, 0 };
   g_autofree char *tmp = ys_publish_temp_path (path, error);
@@ -329,6 +329,11 @@ ys_publish_write_docx (YsPublication *pub, const char *path, YsPublishProgress p
   body (&d, pub);
   if (progress)
     progress (0.6, user_data);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      ys_publish_commit (tmp, path, FALSE, NULL);
+      goto fail;
+    }
   doc = document_xml (&d);
   rels = document_rels (&d);
   core = core_xml (pub);

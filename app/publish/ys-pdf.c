@@ -34,13 +34,14 @@ add_outline (cairo_surface_t *surface, YsPublication *pub, YsPages *pages)
 
 gboolean
 ys_publish_write_pdf (YsPublication *pub, const char *path, YsPublishProgress progress, gpointer user_data,
-                      GError **error)
+                      GCancellable *cancellable, GError **error)
 {
   g_autofree char *tmp = ys_publish_temp_path (path, error);
   g_autoptr(YsPages) pages = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  gboolean cancelled = FALSE;
 
   if (tmp == NULL)
     return FALSE;
@@ -54,7 +55,7 @@ ys_publish_write_pdf (YsPublication *pub, const char *path, YsPublishProgress pr
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Yusuan " PACKAGE_VERSION);
   cr = cairo_create (surface);
   add_outline (surface, pub, pages);
-  for (guint n = 0; n < ys_pages_count (pages); n++)
+  for (guint n = 0; n < ys_pages_count (pages) && !cancelled; n++)
     {
       gboolean landscape = ys_pages_is_landscape (pages, n);
 
@@ -64,6 +65,7 @@ ys_publish_write_pdf (YsPublication *pub, const char *path, YsPublishProgress pr
       cairo_show_page (cr);
       if (progress)
         progress (0.1 + 0.85 * (n + 1) / ys_pages_count (pages), user_data);
+      cancelled = g_cancellable_set_error_if_cancelled (cancellable, error);
     }
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -71,6 +73,8 @@ ys_publish_write_pdf (YsPublication *pub, const char *path, YsPublishProgress pr
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (cancelled)
+    return ys_publish_commit (tmp, path, FALSE, NULL);
   if (status != CAIRO_STATUS_SUCCESS)
     g_set_error (error, YS_PUBLISH_ERROR, YS_PUBLISH_ERROR_WRITE, _("Cannot write “%s”: %s"), path,
                  cairo_status_to_string (status));

@@ -254,13 +254,20 @@ gboolean
 ys_publication_write_with_progress (YsPublication *pub, const char *path, YsPublishProgress progress,
                                     gpointer user_data, GError **error)
 {
+  return ys_publication_write_cancellable (pub, path, progress, user_data, NULL, error);
+}
+
+gboolean
+ys_publication_write_cancellable (YsPublication *pub, const char *path, YsPublishProgress progress,
+                                  gpointer user_data, GCancellable *cancellable, GError **error)
+{
   g_autofree char *lower = g_ascii_strdown (path, -1);
   gboolean ok;
 
   if (g_str_has_suffix (lower, ".docx") || g_str_has_suffix (lower, ".pdf"))
     {
-      ok = g_str_has_suffix (lower, ".docx") ? ys_publish_write_docx (pub, path, progress, user_data, error)
-                                              : ys_publish_write_pdf (pub, path, progress, user_data, error);
+      ok = g_str_has_suffix (lower, ".docx") ? ys_publish_write_docx (pub, path, progress, user_data, cancellable, error)
+                                              : ys_publish_write_pdf (pub, path, progress, user_data, cancellable, error);
       if (ok && progress)
         progress (1.0, user_data);
       return ok;

@@ -86,6 +86,14 @@ gboolean       ys_publication_write_with_progress (YsPublication     *pub,
                                                    YsPublishProgress  progress,
                                                    gpointer           user_data,
                                                    GError           **error);
+/* The same, stopping between pages once @cancellable is cancelled: it then
+ * fails with G_IO_ERROR_CANCELLED and leaves the file as it was. */
+gboolean       ys_publication_write_cancellable (YsPublication     *pub,
+                                                 const char        *path,
+                                                 YsPublishProgress  progress,
+                                                 gpointer           user_data,
+                                                 GCancellable      *cancellable,
+                                                 GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YsPublication, ys_publication_free)
 

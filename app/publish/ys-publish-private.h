@@ -57,11 +57,13 @@ gboolean ys_publish_write_docx    (YsPublication     *pub,
                                    const char        *path,
                                    YsPublishProgress  progress,
                                    gpointer           user_data,
+                                   GCancellable      *cancellable,
                                    GError           **error);
 gboolean ys_publish_write_pdf     (YsPublication     *pub,
                                    const char        *path,
                                    YsPublishProgress  progress,
                                    gpointer           user_data,
+                                   GCancellable      *cancellable,
                                    GError           **error);
 
 /* A temporary file beside @path (so that renaming it over @path is atomic);
