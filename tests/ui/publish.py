@@ -87,7 +87,8 @@ def check_charts(args, summary, frame):
     function = next(t for t in described.values() if "功能分类" in t)
     items = re.findall(r"([0-9,]+\.[0-9]{2})万元", function)
     fen = sum(round(float(x.replace(",", "")) * 1000000) for x in items)
-    check(abs(fen - summary["expenditure_total"]) <= 100 * len(items),
+    # Each item is rounded to 0.01 万元, 100 元: half of it, 5,000 分, at most.
+    check(abs(fen - summary["expenditure_total"]) <= 5000 * len(items),
           f"the 功能分类 chart adds up to the expenditure {summary['expenditure_total']} 分: {fen}")
     check(any("上年" in t for t in described.values()), "one chart compares with last year")
     screenshot(args, "charts.png")
