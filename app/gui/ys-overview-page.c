@@ -42,6 +42,7 @@ struct _YsOverviewPage
   GtkTextView *views[N_TEXTS];
   GtkLabel    *structure_label;
 
+  YsDocument  *bound;            /* the document the texts show and are saved in */
   guint        save_timeout[N_TEXTS];
   gboolean     loading;          /* filling a text from the document: not the user's edit */
   gboolean     structure_dirty;  /* the units changed while the page was hidden */
@@ -63,7 +64,7 @@ static void
 save (YsOverviewPage *self,
       guint           i)
 {
-  YsDocument *document = ys_page_get_document (YS_PAGE (self));
+  YsDocument *document = self->bound;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
@@ -222,9 +223,11 @@ ys_overview_page_document_changed (YsPage *page)
   YsOverviewPage *self = YS_OVERVIEW_PAGE (page);
   YsDocument *document = ys_page_get_document (page);
 
+  /* What was typed into the budget before goes into it, not into this one. */
+  ys_overview_page_flush (self);
+  g_set_object (&self->bound, document);
   for (guint i = 0; i < N_TEXTS; i++)
     {
-      g_clear_handle_id (&self->save_timeout[i], g_source_remove);
       load_text (self, i);
       gtk_text_view_set_editable (self->views[i], document != NULL && !ys_document_is_read_only (document));
     }
@@ -257,6 +260,7 @@ ys_overview_page_dispose (GObject *object)
 
   /* What was typed last is not lost when the window closes. */
   ys_overview_page_flush (self);
+  g_clear_object (&self->bound);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (ys_overview_page_parent_class)->dispose (object);

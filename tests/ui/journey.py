@@ -407,7 +407,7 @@ def run(args, app, frame, proc, budget, workdir):
 
     press(find(frame, "push button", _("Export Tables")))
     # The workbook is for publication: while error findings remain it asks first.
-    anyway = named(app, ("push button",), _("Export _Anyway").replace("_", ""), timeout=3)
+    anyway = common.dialog_button(app, frame, "Export _Anyway", timeout=5)
     if anyway is not None:
         press(anyway)
     # The chooser's accept button, "_Export" as it shows with its mnemonic.

@@ -7,8 +7,9 @@ Run by run-ui-test.sh inside a private X server and D-Bus session. On the
 - the 概览 page shows the four charts, each an image whose accessible
   description gives its figures: shares adding up to 100.00 %, the 功能分类
   chart adding up to the budget's expenditure (yusuan-cli summary);
-- text typed into 其他重要事项 on the 概况 page is saved in the budget,
-  Ctrl+Z takes it out again (text and file) and Ctrl+Shift+Z puts it back;
+- text typed at the end of 主要职责 on the 概况 page is saved in the budget
+  as one undo step, Ctrl+Z takes it out again and Ctrl+Shift+Z puts it
+  back, and the file holds it afterwards;
 - 导出公开文件 (Ctrl+Shift+E) asks first while 错误 findings remain, shows
   its progress and writes a PDF holding the four parts and the typed text;
 - Ctrl+P on the 报表 page prints the table shown, and only it. Printing goes
@@ -27,12 +28,13 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import common  # noqa: E402
-from common import (_, c_format, check, check_log, click, find, find_app, find_window, is_enabled, main,  # noqa: E402
+from common import (_, c_format, check, check_log, click, dialog_button, dialog_node, find, find_app,  # noqa: E402
+                    find_window, is_enabled, main,  # noqa: E402
                     screenshot, show_page, start, stop, wait_for)
 
 SAMPLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                       "resources", "samples", "yongqiao-2023")
-TYPED = "测试其他事项"
+TYPED = "（十三）完成测试交办事项。"
 
 
 def key(*names):
@@ -54,13 +56,6 @@ def meta(args, budget, workdir, name):
     subprocess.run([args.cli, "dump", budget, out], check=True, capture_output=True)
     with open(os.path.join(out, "document.csv"), encoding="utf-8-sig") as f:
         return {row[0]: row[1] for row in csv.reader(f) if len(row) >= 2}.get(name)
-
-
-def button(node, label):
-    """A button by its label as shown, the mnemonic's underscore taken out."""
-    shown = _(label).replace("_", "")
-    return wait_for(lambda: next(iter(node.findChildren(
-        lambda n: n.roleName == "push button" and n.name.startswith(shown))), None))
 
 
 def pdf_text(path):
@@ -94,40 +89,44 @@ def check_charts(args, summary, frame):
     screenshot(args, "charts.png")
 
 
-def check_overview(args, frame):
+def check_overview(args, frame, duties):
     # The window holds the file exclusively: the document's undo step shows
     # that the text is saved, the PDF and the file afterwards what.
     show_page(frame, _("Overview"))
-    other = find(frame, "text", _("Other Important Matters"))
-    check(other is not None, "the Overview page has a text labelled “%s”" % _("Other Important Matters"))
-    check(find(frame, "text", _("Main Duties")) is not None, "and one labelled “%s”" % _("Main Duties"))
+    check(find(frame, "text", _("Other Important Matters")) is not None,
+          "the Overview page has a text labelled “%s”" % _("Other Important Matters"))
+    text = find(frame, "text", _("Main Duties"))
+    check(text is not None, "and one labelled “%s”" % _("Main Duties"))
+    check(text.text == duties, "主要职责 shows the budget's text")
     undo = find(frame, "push button", _("Undo"))
     check(not is_enabled(undo), "nothing to undo in the budget just opened")
-    click(other)
+    click(text)
+    key("ctrl+End", "Return")
     type_text(TYPED)
     check(wait_for(lambda: is_enabled(undo) or None) is not None,
           "the typed text is saved as a change of the budget once typing pauses")
+    check(text.text == duties + "\n" + TYPED, "the text is typed as a paragraph of its own at its end")
     screenshot(args, "overview.png")
     key("ctrl+z")
-    check(wait_for(lambda: other.text == "" or None) is not None, "Ctrl+Z takes the typed text out")
+    check(wait_for(lambda: text.text == duties or None) is not None, "Ctrl+Z takes the typed text out")
     check(not is_enabled(undo), "and the budget has nothing left to undo")
     key("ctrl+shift+z")
-    check(wait_for(lambda: other.text == TYPED or None) is not None, "Ctrl+Shift+Z puts it back")
+    check(wait_for(lambda: text.text == duties + "\n" + TYPED or None) is not None, "Ctrl+Shift+Z puts it back")
 
 
 def check_export(args, workdir, app, frame):
     out = os.path.join(workdir, "公开.pdf")
     key("ctrl+shift+e")
-    anyway = button(app, "Export _Anyway")
+    anyway = dialog_button(app, frame, "Export _Anyway")
     check(anyway is not None, "exporting asks first while error findings remain")
-    check(find(app, "label", _("Error findings")) is not None, "and lists them")
+    check(dialog_node(app, frame, "label", _("Error findings")) is not None, "and lists them")
     click(anyway)
-    accept = button(app, "_Export")
+    accept = dialog_button(app, frame, "_Export")
     check(accept is not None, "then asks where to write the document")
     key("ctrl+a")
     subprocess.run(["xdotool", "type", "--delay", "150", out], check=True)
     key("Return")
-    bar = wait_for(lambda: find(app, "progress bar", _("Export Progress"), retry=False), timeout=30)
+    bar = dialog_node(app, frame, "progress bar", _("Export Progress"), timeout=30)
     check(bar is not None, "a progress bar shows while the document is written")
     name = os.path.basename(out)
     toasts = (c_format(_("Exported “%s”"), name), c_format(_("Exported “%s”; some sections say a fact is missing"), name))
@@ -157,7 +156,8 @@ def check_print(args, workdir, frame, printed):
 def test_publish(args, env, workdir):
     budget = os.path.join(workdir, "yongqiao.yusuan")
     subprocess.run([args.cli, "import", budget, SAMPLE], check=True, capture_output=True)
-    check(meta(args, budget, workdir, "overview_other") == "", "the sample has no 其他重要事项")
+    duties = meta(args, budget, workdir, "overview_duties")
+    check(duties, "the sample has its 主要职责")
     summary = json.loads(subprocess.run([args.cli, "summary", "--json", budget], check=True,
                                         capture_output=True, text=True).stdout)
     printed = os.path.join(workdir, "printed.pdf")
@@ -169,7 +169,7 @@ def test_publish(args, env, workdir):
         check(frame is not None, "the window opens on the sample")
         try:
             check_charts(args, summary, frame)
-            check_overview(args, frame)
+            check_overview(args, frame, duties)
             check_export(args, workdir, app, frame)
             check_print(args, workdir, frame, printed)
         except Exception:
@@ -179,7 +179,7 @@ def test_publish(args, env, workdir):
         check_log(proc, "the published document")
     finally:
         stop(proc)
-    check(meta(args, budget, workdir, "overview_other") == TYPED, "the typed text is in the budget file")
+    check(meta(args, budget, workdir, "overview_duties") == duties + "\n" + TYPED, "the typed text is in the budget file")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import (_, c_format, check, check_log, click, find, find_app, find_window, is_enabled, keys,  # noqa: E402
+from common import (_, c_format, check, check_log, click, dialog_button, find, find_app, find_window, is_enabled, keys,  # noqa: E402
                     main, show_page, start, stop, type_text, wait_for)
 
 SAMPLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
@@ -69,8 +69,7 @@ def test_read_only(args, env, workdir):
         except Exception:
             export.click()
         # The sample has error findings: the workbook for publication asks first.
-        anyway = wait_for(lambda: next(iter(app.findChildren(
-            lambda n: n.roleName == "push button" and n.name.startswith(_("Export _Anyway").replace("_", "")))), None))
+        anyway = dialog_button(app, frame, "Export _Anyway")
         check(anyway is not None, "exporting asks first while error findings remain")
         click(anyway)
         # The chooser is a window of its own, titled like the button.
