@@ -3,8 +3,8 @@
  * prints it, win.print (Ctrl+P) prints the table the 报表 page shows or,
  * elsewhere, the whole document.
  *
- * The export reads a copy of the budget file, taken with SQLite's online
- * backup when it starts, in a worker thread: the window stays usable and
+ * The export reads a copy of the budget taken when it starts
+ * (ys-read-copy.h), in a worker thread: the window stays usable and
  * nothing the accountant does meanwhile reaches the thread. Cancel stops
  * the writing between pages and leaves any file of that name as it was. */
 #define G_LOG_DOMAIN "yusuan"
@@ -13,21 +13,20 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "ys-export-confirm.h"
 #include "ys-i18n.h"
 #include "ys-overview-page.h"
 #include "ys-print.h"
 #include "ys-publication.h"
+#include "ys-read-copy.h"
 #include "ys-reports-page.h"
 #include "ys-thread-progress.h"
 #include "ys-window-private.h"
 
 typedef struct
 {
-  char             *folder;      /* a private folder for the copy */
-  char             *copy;        /* the copy of the budget file */
+  YsReadCopy       *copy;        /* the budget as it was when the export began */
   char             *layout_id;
   char             *path;        /* the document to write */
   GCancellable     *cancellable;
@@ -39,20 +38,7 @@ typedef struct
 static void
 publish_job_free (PublishJob *job)
 {
-  if (job->copy != NULL)
-    {
-      /* The copy and whatever SQLite kept beside it. */
-      g_autoptr(GDir) dir = g_dir_open (job->folder, 0, NULL);
-
-      for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL;)
-        {
-          g_autofree char *path = g_build_filename (job->folder, name, NULL);
-          g_unlink (path);
-        }
-      g_rmdir (job->folder);
-    }
-  g_free (job->folder);
-  g_free (job->copy);
+  g_clear_pointer (&job->copy, ys_read_copy_free);
   g_free (job->layout_id);
   g_free (job->path);
   g_clear_object (&job->cancellable);
@@ -124,7 +110,7 @@ publish_in_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   PublishJob *job = task_data;
-  g_autoptr(YsDocument) document = NULL;
+  YsDocument *document;
   g_autoptr(YsLayout) layout = NULL;
   g_autoptr(YsPublication) pub = NULL;
   YsPublishOptions options = { .charts = TRUE };
@@ -132,7 +118,7 @@ publish_in_thread (GTask        *task,
 
   /* The document is published in Chinese. Pool threads are reused: set back below. */
   ys_i18n_set_chinese (TRUE);
-  document = ys_document_open (job->copy, &error);
+  document = ys_read_copy_open (job->copy, &error);
   if (document != NULL)
     {
       ys_thread_progress_report (job->progress, 0.05, NULL);
@@ -146,8 +132,6 @@ publish_in_thread (GTask        *task,
       job->incomplete = pub->incomplete;
       ys_publication_write_cancellable (pub, job->path, write_progress_cb, job, cancellable, &error);
     }
-  if (document != NULL)
-    ys_document_close (document);
   ys_i18n_set_chinese (FALSE);
   if (error != NULL)
     g_task_return_error (task, error);
@@ -252,14 +236,8 @@ start_export (YsWindow   *self,
   if (job->layout_id == NULL)
     job->layout_id = g_strdup (ys_document_get_meta (self->document, "region"));
   job->cancellable = g_cancellable_new ();
-  job->folder = g_dir_make_tmp ("yusuan-publish-XXXXXX", &error);
-  if (job->folder != NULL)
-    {
-      job->copy = g_build_filename (job->folder, "budget.yusuan", NULL);
-      flush_overview (self);
-      if (!ys_document_backup (self->document, job->copy, &error))
-        g_clear_pointer (&job->copy, g_free);
-    }
+  flush_overview (self);
+  job->copy = ys_read_copy_new (self->document, &error);
   if (job->copy == NULL)
     {
       ys_window_show_error (self, _("Could not export the published document"), error->message);
