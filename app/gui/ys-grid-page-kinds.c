@@ -300,7 +300,7 @@ static const YsGridPageKind page_kinds[] = {
     N_("Paste Procurement Items"), N_("Delete Procurement Items"),
     N_("Delete the selected procurement items (Delete)"),
     N_("Procurement Totals"), "package-x-generic-symbolic",
-    procurement_totals, procurement_prepare_draft, N_("Add Procurement _Item"),
+    procurement_totals, procurement_prepare_draft, N_("Add Procurement Ite_m"),
   },
   {
     "services", &ys_service_kind, service_columns, G_N_ELEMENTS (service_columns),
