@@ -260,6 +260,35 @@ prior_year_prepare_draft (YsDocument *document,
   take_only_unit (document, row, YS_PRIOR_YEAR_UNIT_CODE);
 }
 
+/* 控制数 */
+
+static const YsGridColumnInfo control_columns[] = {
+  { N_("Unit"), YS_CONTROL_UNIT_CODE, YS_LOOKUP_UNIT, 150, NULL, NULL },
+  { N_("Fund Source"), YS_CONTROL_SOURCE, YS_LOOKUP_CHOICES, 130, NULL, NULL },
+  { N_("Basic or Project"), YS_CONTROL_KIND, YS_LOOKUP_CHOICES, 90, NULL, NULL },
+  { N_("Project"), YS_CONTROL_PROJECT_CODE, YS_LOOKUP_PROJECT, 0, NULL, NULL },
+  { N_("Control Figure (yuan)"), YS_CONTROL_AMOUNT, YS_LOOKUP_NONE, 130, NULL, NULL },
+  { N_("Note"), YS_CONTROL_NOTE, YS_LOOKUP_NONE, 0, NULL, NULL },
+};
+
+static const int control_copy_fields[] = {
+  YS_CONTROL_UNIT_CODE, YS_CONTROL_SOURCE, YS_CONTROL_KIND, -1
+};
+
+static const YsGridPageTotal control_totals[] = {
+  { N_("Control Figures"), YS_CONTROL_AMOUNT, NULL, TRUE },
+  { NULL }
+};
+
+static void
+control_prepare_draft (YsDocument *document,
+                       YsRecord   *row)
+{
+  take_only_unit (document, row, YS_CONTROL_UNIT_CODE);
+  ys_record_set_text (row, YS_CONTROL_SOURCE, usual_source ());
+  ys_record_set_text (row, YS_CONTROL_KIND, g_intern_static_string ("基本支出"));
+}
+
 static const YsGridPageKind page_kinds[] = {
   {
     "lines", &ys_line_kind, line_columns, G_N_ELEMENTS (line_columns), line_copy_fields,
@@ -344,6 +373,20 @@ static const YsGridPageKind page_kinds[] = {
     N_("Delete the selected prior-year figures (Delete)"),
     N_("Prior-Year Totals"), "document-open-recent-symbolic",
     prior_year_totals, prior_year_prepare_draft, N_("Add Fi_gure"),
+  },
+  {
+    "controls", &ys_control_kind, control_columns, G_N_ELEMENTS (control_columns), control_copy_fields,
+    N_("Control Figures"),
+    N_("No Control Figures Yet"),
+    N_("The control figures the finance bureau sends down after the first submission, by unit, fund source and basic or project expenditure, or for one project. Each is checked against the line items under it; the header shows what is left to allocate."),
+    N_("Unit, source or project"), N_("Search Control Figures"),
+    N_("_Add Control Figure"), N_("Add Control Figure"),
+    N_("Add a control figure after the current one, copying its unit, source and kind (Ctrl+Enter)"),
+    N_("Add First Control Figure"),
+    N_("Paste Control Figures"), N_("Delete Control Figures"),
+    N_("Delete the selected control figures (Delete)"),
+    N_("Control Figure Totals"), "emoji-flags-symbolic",
+    control_totals, control_prepare_draft, N_("Add Con_trol Figure"),
   },
 };
 

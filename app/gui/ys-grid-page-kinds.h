@@ -1,5 +1,5 @@
 /* What a grid page shows for each kind of record that is kept as a plain
- * table (支出明细, 收入, 政府采购, 政府购买服务, 资产, 上年数): its columns, the words of
+ * table (支出明细, 收入, 政府采购, 政府购买服务, 资产, 上年数, 控制数): its columns, the words of
  * its buttons and empty state, the totals under it, and the defaults of a
  * new row. Data only; YsGridPage builds the page from it. */
 #pragma once
@@ -46,7 +46,7 @@ typedef struct {
 } YsGridPageKind;
 
 /* The page named @name ("lines", "income", "procurement", "services",
- * "assets", "prior-year"), or NULL. */
+ * "assets", "prior-year", "controls"), or NULL. */
 const YsGridPageKind *ys_grid_page_kind_find (const char *name);
 
 G_END_DECLS

@@ -1,10 +1,14 @@
 /* The budget's totals in the header bar: income, expenditure and their
- * difference, which has to come to nought; only the difference when the
- * window is narrow (the window decides, ys_totals_bar_set_full()). */
+ * difference, which has to come to nought, and, once control figures have
+ * come down, what they leave to allocate (待分配); only the difference when
+ * the window is narrow (the window decides, ys_totals_bar_set_full()). */
 #define G_LOG_DOMAIN "yusuan"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "ys-kinds.h"
 #include "ys-page.h"
 #include "ys-summary.h"
 #include "ys-totals-bar.h"
@@ -20,6 +24,8 @@ struct _YsTotalsBar
   GtkLabel   *expense_label;
   GtkLabel   *balance_label;
   GtkLabel   *compact_balance_label;
+  GtkWidget  *remaining_box;
+  GtkLabel   *remaining_label;
 
   YsDocument *document;
   guint       update_idle;
@@ -37,6 +43,29 @@ mark_difference (GtkLabel *label,
     gtk_widget_add_css_class (GTK_WIDGET (label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+}
+
+/* Below nought means the line items are over the control figures: the
+ * findings say where. */
+static void
+update_remaining (YsTotalsBar *self)
+{
+  YsControlTotals totals;
+  g_autofree char *controlled = NULL, *allocated = NULL, *tooltip = NULL;
+
+  ys_control_totals (self->document, &totals);
+  gtk_widget_set_visible (self->remaining_box, totals.n_controls > 0);
+  if (totals.n_controls == 0)
+    return;
+  ys_page_set_money_label (self->remaining_label, totals.controlled - totals.allocated);
+  controlled = ys_money_format (totals.controlled, YS_MONEY_YUAN, TRUE);
+  allocated = ys_money_format (totals.allocated, YS_MONEY_YUAN, TRUE);
+  tooltip = g_strdup_printf (_("Control figures %s yuan, allocated %s yuan"), controlled, allocated);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->remaining_label), tooltip);
+  if (totals.allocated > totals.controlled)
+    gtk_widget_add_css_class (GTK_WIDGET (self->remaining_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->remaining_label), "error");
 }
 
 static gboolean
@@ -58,6 +87,7 @@ update_cb (gpointer user_data)
   ys_page_set_money_label (self->compact_balance_label, balance);
   mark_difference (self->balance_label, balance);
   mark_difference (self->compact_balance_label, balance);
+  update_remaining (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -148,6 +178,8 @@ ys_totals_bar_class_init (YsTotalsBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsTotalsBar, income_label);
   gtk_widget_class_bind_template_child (widget_class, YsTotalsBar, expense_label);
   gtk_widget_class_bind_template_child (widget_class, YsTotalsBar, balance_label);
+  gtk_widget_class_bind_template_child (widget_class, YsTotalsBar, remaining_box);
+  gtk_widget_class_bind_template_child (widget_class, YsTotalsBar, remaining_label);
   gtk_widget_class_bind_template_child (widget_class, YsTotalsBar, compact_balance_label);
 }
 

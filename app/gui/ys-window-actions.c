@@ -252,4 +252,5 @@ ys_window_install_actions (YsWindow *self)
                                    G_N_ELEMENTS (win_actions), self);
   ys_window_merge_install_actions (self);
   ys_window_publish_install_actions (self);
+  ys_window_versions_install_actions (self);
 }

@@ -1,5 +1,6 @@
 /* What the window's files share: ys-window.c (the budget, its pages and
- * findings), ys-window-actions.c (the win. actions: new, open, close, undo). */
+ * findings), ys-window-actions.c (the win. actions: new, open, close, undo),
+ * ys-window-versions.c (keeping and comparing versions). */
 #pragma once
 
 #include "ys-findings-panel.h"
@@ -70,5 +71,6 @@ void       ys_window_merge_update_actions  (YsWindow *self);
 /* ys-window-publish.c: export and print the published document, Ctrl+P. */
 void       ys_window_publish_install_actions (YsWindow *self);
 void       ys_window_publish_update_actions  (YsWindow *self);
+void       ys_window_versions_install_actions (YsWindow *self);
 
 G_END_DECLS

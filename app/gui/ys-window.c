@@ -14,6 +14,7 @@
 #include "ys-lines-page.h"
 #include "ys-new-budget-dialog.h"
 #include "ys-page.h"
+#include "ys-versions-page.h"
 #include "ys-projects-page.h"
 #include "ys-reports-page.h"
 #include "ys-settings-page.h"
@@ -289,7 +290,7 @@ static void
 show_read_only (YsWindow *self, gboolean read_only)
 {
   static const char *const editing_pages[] = {
-    "units", "income", "lines", "projects", "procurement", "services", "assets", "prior-year", "overview", NULL
+    "units", "income", "lines", "projects", "procurement", "services", "assets", "prior-year", "overview", "controls", NULL
   };
 
   gtk_widget_set_visible (self->read_only_banner, read_only);
@@ -736,6 +737,7 @@ ys_window_class_init (YsWindowClass *klass)
   g_type_ensure (YS_TYPE_CHARTS_PAGE);
   g_type_ensure (YS_TYPE_REVIEW_PAGE);
   g_type_ensure (YS_TYPE_SETTINGS_PAGE);
+  g_type_ensure (YS_TYPE_VERSIONS_PAGE);
   g_type_ensure (YS_TYPE_FINDINGS_PANEL);
   g_type_ensure (YS_TYPE_TOTALS_BAR);
 

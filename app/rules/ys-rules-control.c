@@ -74,7 +74,7 @@ check_controls (YsRuleContext *ctx, YsGroup *unit)
 
 static const YsRule r44 = {
   "R44", YS_FINDING_ERROR,
-  N_("Budget over the control figure"),
+  N_("Budget against the control figure"),
   N_("Lower the line items under this control figure, or check the control figure against the finance bureau's notice; "
      "lines carried over from last year (上年结转) are not counted"),
   N_("两上两下: the second submission (二上) keeps within the control figures the finance bureau sent down (控制数)"),
