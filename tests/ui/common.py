@@ -377,39 +377,3 @@ def main(description, test, passed):
             return 1
     print(passed)
     return 0
-
-
-def dialog_button(app, frame, label, timeout=20):
-    """The button labelled @label (a message id, its mnemonic's underscore
-    taken out) in a window of @app other than @frame: a dialog's. Searching
-    the dialogs alone is quick; the whole tree of a sample's window is not."""
-    shown = _(label).replace("_", "")
-
-    def look():
-        for window in app.children:
-            try:
-                if window.name == frame.name and window.roleName == frame.roleName:
-                    continue
-                for found in window.findChildren(lambda n: n.roleName == "push button"):
-                    if found.name.startswith(shown):
-                        return found
-            except Exception:  # a window may go while searched
-                pass
-        return None
-    return wait_for(look, timeout=timeout)
-
-
-def dialog_node(app, frame, role, name, timeout=20):
-    """The node of @role named @name in a window of @app other than @frame."""
-    def look():
-        for window in app.children:
-            try:
-                if window.name == frame.name and window.roleName == frame.roleName:
-                    continue
-                found = find(window, role, name, retry=False)
-                if found is not None:
-                    return found
-            except Exception:  # a window may go while searched
-                pass
-        return None
-    return wait_for(look, timeout=timeout)
