@@ -25,6 +25,7 @@ struct _YsFindingRow
 
   YsFinding *finding;
   gboolean   show_review;
+  guint      same_count;
 };
 
 G_DEFINE_FINAL_TYPE (YsFindingRow, ys_finding_row, GTK_TYPE_WIDGET)
@@ -163,8 +164,15 @@ update (YsFindingRow *self)
   gtk_label_set_label (self->message_label, ys_finding_get_message (f));
 
   location = ys_finding_describe_location (f);
-  /* Translators: under a finding's message: its level, then where it is */
-  caption = g_strdup_printf (_("%1$s · %2$s"), ys_finding_level_to_string (level), location);
+  if (self->same_count > 1)
+    /* Translators: under a finding's message: its level, where it is first
+     * found, and how many other places have the same finding */
+    caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s · %2$s and %3$u more place alike",
+                                            "%1$s · %2$s and %3$u more places alike", self->same_count - 1),
+                               ys_finding_level_to_string (level), location, self->same_count - 1);
+  else
+    /* Translators: under a finding's message: its level, then where it is */
+    caption = g_strdup_printf (_("%1$s · %2$s"), ys_finding_level_to_string (level), location);
   gtk_label_set_label (self->location_label, caption);
 
   if (explanation != NULL && *explanation != '\0')
@@ -227,6 +235,18 @@ ys_finding_row_set_finding (YsFindingRow *self,
                              self, G_CONNECT_SWAPPED);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDING]);
+}
+
+void
+ys_finding_row_set_same_count (YsFindingRow *self,
+                               guint         count)
+{
+  g_return_if_fail (YS_IS_FINDING_ROW (self));
+
+  if (self->same_count == count)
+    return;
+  self->same_count = count;
+  update (self);
 }
 
 gboolean

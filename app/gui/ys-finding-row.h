@@ -14,6 +14,10 @@ GtkWidget  *ys_finding_row_new              (void);
 YsFinding  *ys_finding_row_get_finding      (YsFindingRow  *self);
 void        ys_finding_row_set_finding      (YsFindingRow  *self,
                                              YsFinding     *finding);
+/* The row stands for @count identical findings (same rule and message);
+ * 1 for the finding alone. */
+void        ys_finding_row_set_same_count   (YsFindingRow  *self,
+                                             guint          count);
 gboolean    ys_finding_row_get_show_review  (YsFindingRow  *self);
 void        ys_finding_row_set_show_review  (YsFindingRow  *self,
                                              gboolean       show_review);

@@ -19,6 +19,8 @@ struct _YsFindingsList
   GtkSingleSelection *selection;
 
   gboolean            reviewer_mode;
+  YsFindingsCountFunc count_func;
+  gpointer            count_data;
 };
 
 G_DEFINE_FINAL_TYPE (YsFindingsList, ys_findings_list, GTK_TYPE_WIDGET)
@@ -35,6 +37,26 @@ enum {
 };
 static GParamSpec *properties[N_PROPS];
 
+enum { COUNTS_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+update_count (YsFindingsList *self,
+              YsFindingRow   *row)
+{
+  YsFinding *finding = ys_finding_row_get_finding (row);
+
+  ys_finding_row_set_same_count (row, finding && self->count_func
+                                      ? self->count_func (finding, self->count_data) : 1);
+}
+
+static void
+on_counts_changed_cb (YsFindingsList *self,
+                      YsFindingRow   *row)
+{
+  update_count (self, row);
+}
+
 static void
 on_factory_setup_cb (YsFindingsList           *self,
                      GtkListItem              *item,
@@ -43,6 +65,7 @@ on_factory_setup_cb (YsFindingsList           *self,
   GtkWidget *row = ys_finding_row_new ();
 
   g_object_bind_property (self, "reviewer-mode", row, "show-review", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self, "counts-changed", G_CALLBACK (on_counts_changed_cb), row, 0);
   gtk_list_item_set_child (item, row);
 }
 
@@ -53,6 +76,7 @@ on_factory_bind_cb (YsFindingsList           *self,
 {
   ys_finding_row_set_finding (YS_FINDING_ROW (gtk_list_item_get_child (item)),
                               gtk_list_item_get_item (item));
+  update_count (self, YS_FINDING_ROW (gtk_list_item_get_child (item)));
 }
 
 static void
@@ -120,6 +144,26 @@ ys_findings_list_set_model (YsFindingsList *self,
     return;
   gtk_single_selection_set_model (self->selection, model);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+void
+ys_findings_list_set_count_func (YsFindingsList      *self,
+                                 YsFindingsCountFunc  func,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (YS_IS_FINDINGS_LIST (self));
+
+  self->count_func = func;
+  self->count_data = user_data;
+  ys_findings_list_counts_changed (self);
+}
+
+void
+ys_findings_list_counts_changed (YsFindingsList *self)
+{
+  g_return_if_fail (YS_IS_FINDINGS_LIST (self));
+
+  g_signal_emit (self, signals[COUNTS_CHANGED], 0);
 }
 
 YsFinding *
@@ -246,6 +290,11 @@ ys_findings_list_class_init (YsFindingsListClass *klass)
     g_param_spec_boolean ("sidebar", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Rows are recycled and not bound again when only a count changes. */
+  signals[COUNTS_CHANGED] =
+    g_signal_new ("counts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (YS_TYPE_FINDING_ROW);
 

@@ -16,4 +16,14 @@ YsFinding  *ys_findings_list_get_selected (YsFindingsList *self);
 void        ys_findings_list_reveal       (YsFindingsList *self,
                                            YsFinding      *finding);
 
+/* How many findings a row stands for (1: itself alone), for a list that
+ * shows identical findings as one row. */
+typedef guint (*YsFindingsCountFunc) (YsFinding *finding,
+                                      gpointer   user_data);
+void        ys_findings_list_set_count_func (YsFindingsList      *self,
+                                             YsFindingsCountFunc  func,
+                                             gpointer             user_data);
+/* The counts have changed: every row shown asks again. */
+void        ys_findings_list_counts_changed (YsFindingsList      *self);
+
 G_END_DECLS

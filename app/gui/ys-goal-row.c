@@ -99,6 +99,14 @@ static void
 on_entry_changed_cb (YsGoalRow   *self,
                      GtkEditable *editable)
 {
+  if (editable == GTK_EDITABLE (self->name_entry))
+    {
+      const char *name = gtk_editable_get_text (editable);
+
+      /* Whether the whole name fits beside the other fields changes. */
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_entry), name && *name ? name : NULL);
+    }
   if (self->loading)
     return;
   g_clear_handle_id (&self->commit_timeout, g_source_remove);
@@ -244,18 +252,39 @@ remove_activated (GtkWidget  *widget,
 /* Under the levels of an indicator outside the framework. */
 #define LEVELS_SPACING 2
 
-/* Whether the name keeps its least width beside the other fields. */
+/* Around the text of an entry: its padding and frame. */
+#define ENTRY_PADDING 24
+
+/* The width that shows the whole name: an entry asks only for the width
+ * of a few characters, however long its text. */
+static int
+name_width (YsGoalRow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
+  PangoLayout *layout;
+  int name_min, width = 0;
+
+  gtk_widget_measure (GTK_WIDGET (self->name_entry), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &name_min, NULL, NULL, NULL);
+  if (text == NULL || *text == '\0')
+    return name_min;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->name_entry), text);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  g_object_unref (layout);
+  return MAX (name_min, width + ENTRY_PADDING);
+}
+
+/* Whether the whole name fits beside the other fields; when not, it takes
+ * a line of its own, the row's whole width. */
 static gboolean
 fits_on_one_line (YsGoalRow *self,
                   int        width)
 {
-  int name_min, fields_min;
+  int fields_min;
 
-  gtk_widget_measure (GTK_WIDGET (self->name_entry), GTK_ORIENTATION_HORIZONTAL, -1,
-                      &name_min, NULL, NULL, NULL);
   gtk_widget_measure (self->fields_box, GTK_ORIENTATION_HORIZONTAL, -1,
                       &fields_min, NULL, NULL, NULL);
-  return width >= name_min + FIELD_SPACING + fields_min;
+  return width >= name_width (self) + FIELD_SPACING + fields_min;
 }
 
 static void
@@ -279,9 +308,9 @@ ys_goal_row_measure (GtkWidget      *widget,
     {
       gtk_widget_measure (GTK_WIDGET (self->name_entry), orientation, -1, &name_min, &name_nat, NULL, NULL);
       gtk_widget_measure (self->fields_box, orientation, -1, &fields_min, &fields_nat, NULL, NULL);
-      /* At the least on two lines, at best on one. */
+      /* At the least on two lines, at best on one with the whole name. */
       *minimum = MAX (levels_min, MAX (name_min, fields_min));
-      *natural = MAX (levels_nat, name_nat + FIELD_SPACING + fields_nat);
+      *natural = MAX (levels_nat, MAX (name_nat, name_width (self)) + FIELD_SPACING + fields_nat);
     }
   else
     {
@@ -334,7 +363,7 @@ ys_goal_row_size_allocate (GtkWidget *widget,
   gtk_widget_measure (GTK_WIDGET (self->name_entry), GTK_ORIENTATION_VERTICAL, -1, NULL, &name_height, NULL, NULL);
   gtk_widget_measure (self->fields_box, GTK_ORIENTATION_VERTICAL, -1, NULL, &fields_height, NULL, NULL);
 
-  if (width >= name_min + FIELD_SPACING + fields_min)
+  if (fits_on_one_line (self, width))
     {
       int line = MAX (name_height, fields_height);
 

@@ -14,9 +14,35 @@
 struct _YsGoalsColumns
 {
   GtkWidget parent_instance;
+
+  gboolean  side_by_side;
+  guint     notify_idle;
 };
 
 G_DEFINE_FINAL_TYPE (YsGoalsColumns, ys_goals_columns, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_SIDE_BY_SIDE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+gboolean
+ys_goals_columns_get_side_by_side (YsGoalsColumns *self)
+{
+  g_return_val_if_fail (YS_IS_GOALS_COLUMNS (self), FALSE);
+
+  return self->side_by_side;
+}
+
+/* Told after the layout: what listens may change sizes, which it must not
+ * do while the layout runs. */
+static gboolean
+notify_side_by_side_cb (gpointer user_data)
+{
+  YsGoalsColumns *self = user_data;
+
+  self->notify_idle = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDE_BY_SIDE]);
+  return G_SOURCE_REMOVE;
+}
 
 static gboolean
 columns_side_by_side (GtkWidget *widget,
@@ -88,6 +114,14 @@ ys_goals_columns_size_allocate (GtkWidget *widget,
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int column = (width - COLUMN_SPACING) / 2;
   int x = 0, y = 0;
+  YsGoalsColumns *self = YS_GOALS_COLUMNS (widget);
+
+  if (self->side_by_side != side_by_side)
+    {
+      self->side_by_side = side_by_side;
+      if (self->notify_idle == 0)
+        self->notify_idle = g_idle_add (notify_side_by_side_cb, self);
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -130,10 +164,27 @@ ys_goals_columns_dispose (GObject *object)
 {
   GtkWidget *child;
 
+  g_clear_handle_id (&YS_GOALS_COLUMNS (object)->notify_idle, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (ys_goals_columns_parent_class)->dispose (object);
+}
+
+static void
+ys_goals_columns_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SIDE_BY_SIDE:
+      g_value_set_boolean (value, YS_GOALS_COLUMNS (object)->side_by_side);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -143,6 +194,11 @@ ys_goals_columns_class_init (YsGoalsColumnsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ys_goals_columns_dispose;
+  object_class->get_property = ys_goals_columns_get_property;
+  properties[PROP_SIDE_BY_SIDE] =
+    g_param_spec_boolean ("side-by-side", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->measure = ys_goals_columns_measure;
   widget_class->size_allocate = ys_goals_columns_size_allocate;
   widget_class->get_request_mode = ys_goals_columns_get_request_mode;

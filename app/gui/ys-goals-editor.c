@@ -1,7 +1,9 @@
 /* 绩效目标: the performance goals of one project. The 实施期 and 年度 sets
  * stand side by side, each with its goal text and its indicators grouped
  * by 一级/二级 指标 of the document's framework, so that a missing group is
- * as plain to see as it is on the printed form. Indicators are added to a
+ * as plain to see as it is on the printed form; side by side, each group
+ * of one set lines up with the same group of the other, and a group
+ * without indicators is one line. Indicators are added to a
  * group, taken from a library of common ones, moved within their group and
  * removed; their order (seq) is kept in the order shown, which is the order
  * the 绩效目标表 prints them in. */
@@ -32,6 +34,9 @@ struct _YsGoalsEditor
 
   /* template */
   GtkStack       *stack;
+  YsGoalsColumns *columns;
+  GtkWidget      *period_goal_frame;
+  GtkWidget      *annual_goal_frame;
   GtkTextView    *period_goal_view;
   GtkTextView    *annual_goal_view;
   GtkBox         *period_groups;
@@ -43,6 +48,7 @@ struct _YsGoalsEditor
   YsRecord       *project;
   char           *project_code;  /* as shown; the record's may have changed since */
   GPtrArray      *rows;          /* YsGoalRow shown */
+  GPtrArray      *aligned;       /* GtkSizeGroup: a part of one set and the same part of the other */
   guint           rebuild_idle;
   guint           goals_timeout;
   gboolean        loading;
@@ -181,7 +187,8 @@ append_row (GtkWidget *list,
 static GtkWidget *
 make_group_header (const char *level2,
                    guint       set,
-                   const char *level1)
+                   const char *level1,
+                   gboolean    empty)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (level2);
@@ -199,6 +206,16 @@ make_group_header (const char *level2,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "goals.add");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "(uss)", set, level1, level2);
   gtk_box_append (GTK_BOX (box), label);
+  if (empty)
+    {
+      /* Collapsed to this line; the button adds the first one. */
+      GtkWidget *none = gtk_label_new (_("No indicators"));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (none, "caption");
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (GTK_BOX (box), none);
+    }
   gtk_box_append (GTK_BOX (box), add);
   return box;
 }
@@ -212,10 +229,25 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+/* Each part of a set (a heading, a group with its indicators) in a box
+ * of its own, listed in @parts, so that it can line up with the other set's. */
+static GtkWidget *
+append_part (GtkBox    *container,
+             GPtrArray *parts)
+{
+  GtkWidget *part = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+  gtk_widget_set_valign (part, GTK_ALIGN_START);
+  gtk_box_append (container, part);
+  g_ptr_array_add (parts, part);
+  return part;
+}
+
 static void
 build_set (YsGoalsEditor *self,
            guint          set,
-           GtkBox        *container)
+           GtkBox        *container,
+           GPtrArray     *parts)
 {
   g_autoptr(GArray) placed = collect_set (self, set);
   const YsGoalGroup *groups;
@@ -226,7 +258,8 @@ build_set (YsGoalsEditor *self,
 
   for (guint g = 0; g <= n_groups; g++)
     {
-      GtkWidget *list;
+      GtkWidget *list, *part;
+      guint first = i;
 
       if (g < n_groups && (g == 0 || !g_str_equal (groups[g].level1, groups[g - 1].level1)))
         {
@@ -236,8 +269,11 @@ build_set (YsGoalsEditor *self,
           gtk_widget_add_css_class (heading, "heading");
           if (g > 0)
             gtk_widget_set_margin_top (heading, 12);
-          gtk_box_append (container, heading);
+          gtk_box_append (GTK_BOX (append_part (container, parts)), heading);
         }
+      while (i < placed->len && g_array_index (placed, YsPlacedIndicator, i).group == g)
+        i++;
+      part = g < n_groups || first < placed->len ? append_part (container, parts) : NULL;
 
       if (g == n_groups)
         {
@@ -245,21 +281,23 @@ build_set (YsGoalsEditor *self,
 
           /* Indicators whose 一级/二级 the framework does not know still
            * show, each with its levels, so that they can be fixed. */
-          if (i == placed->len)
+          if (part == NULL)
             break;
           heading = gtk_label_new (_("Other Indicators"));
           gtk_label_set_xalign (GTK_LABEL (heading), 0);
           gtk_widget_add_css_class (heading, "heading");
           gtk_widget_set_margin_top (heading, 12);
-          gtk_box_append (container, heading);
+          gtk_box_append (GTK_BOX (part), heading);
         }
       else
-        gtk_box_append (container, make_group_header (groups[g].level2, set, groups[g].level1));
+        gtk_box_append (GTK_BOX (part), make_group_header (groups[g].level2, set, groups[g].level1, first == i));
 
+      if (first == i)
+        continue;
       list = make_list ();
-      for (; i < placed->len && g_array_index (placed, YsPlacedIndicator, i).group == g; i++)
-        append_row (list, make_row (self, g_array_index (placed, YsPlacedIndicator, i).record, g == n_groups));
-      gtk_box_append (container, list);
+      for (guint k = first; k < i; k++)
+        append_row (list, make_row (self, g_array_index (placed, YsPlacedIndicator, k).record, g == n_groups));
+      gtk_box_append (GTK_BOX (part), list);
     }
 }
 
@@ -360,6 +398,45 @@ focus_row (YsGoalRow *row,
   g_timeout_add_full (G_PRIORITY_LOW, 50, focus_row_cb, later, focus_later_free);
 }
 
+/* Side by side, the same group of both sets starts on the same line, so
+ * that an indicator's 实施期 and 年度 values can be read across. One above
+ * the other, each set takes only its own room. */
+static void
+update_alignment (YsGoalsEditor *self)
+{
+  GtkSizeGroupMode mode = ys_goals_columns_get_side_by_side (self->columns)
+                          ? GTK_SIZE_GROUP_VERTICAL : GTK_SIZE_GROUP_NONE;
+
+  for (guint i = 0; i < self->aligned->len; i++)
+    gtk_size_group_set_mode (g_ptr_array_index (self->aligned, i), mode);
+}
+
+static void
+on_columns_side_by_side_cb (YsGoalsEditor  *self,
+                            GParamSpec     *pspec,
+                            YsGoalsColumns *columns)
+{
+  update_alignment (self);
+}
+
+static void
+align_parts (YsGoalsEditor *self,
+             GPtrArray     *period,
+             GPtrArray     *annual)
+{
+  /* The goals' frames first (kept), then the parts just made. */
+  g_ptr_array_set_size (self->aligned, MIN (self->aligned->len, 1));
+  for (guint i = 0; i < MIN (period->len, annual->len); i++)
+    {
+      GtkSizeGroup *group = gtk_size_group_new (GTK_SIZE_GROUP_NONE);
+
+      gtk_size_group_add_widget (group, g_ptr_array_index (period, i));
+      gtk_size_group_add_widget (group, g_ptr_array_index (annual, i));
+      g_ptr_array_add (self->aligned, group);
+    }
+  update_alignment (self);
+}
+
 static void
 rebuild (YsGoalsEditor *self)
 {
@@ -402,8 +479,14 @@ rebuild (YsGoalsEditor *self)
       return;
     }
 
-  build_set (self, SET_PERIOD, self->period_groups);
-  build_set (self, SET_ANNUAL, self->annual_groups);
+  {
+    g_autoptr(GPtrArray) period_parts = g_ptr_array_new ();
+    g_autoptr(GPtrArray) annual_parts = g_ptr_array_new ();
+
+    build_set (self, SET_PERIOD, self->period_groups, period_parts);
+    build_set (self, SET_ANNUAL, self->annual_groups, annual_parts);
+    align_parts (self, period_parts, annual_parts);
+  }
   period_menu = build_library_menu (self, SET_PERIOD);
   annual_menu = build_library_menu (self, SET_ANNUAL);
   gtk_menu_button_set_menu_model (self->period_library_button, period_menu);
@@ -747,6 +830,7 @@ ys_goals_editor_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->aligned, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_GOALS_EDITOR);
   /* dispose_template() only unparents the children the class binds. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -829,6 +913,9 @@ ys_goals_editor_class_init (YsGoalsEditorClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-goals-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, columns);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, period_goal_frame);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, annual_goal_frame);
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, period_goal_view);
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, annual_goal_view);
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, period_groups);
@@ -836,15 +923,24 @@ ys_goals_editor_class_init (YsGoalsEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, period_library_button);
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, annual_library_button);
   gtk_widget_class_bind_template_callback (widget_class, on_goal_focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_columns_side_by_side_cb);
 }
 
 static void
 ys_goals_editor_init (YsGoalsEditor *self)
 {
   self->rows = g_ptr_array_new ();
+  self->aligned = g_ptr_array_new_with_free_func (g_object_unref);
   self->focus_field = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    GtkSizeGroup *goals = gtk_size_group_new (GTK_SIZE_GROUP_NONE);
+
+    gtk_size_group_add_widget (goals, self->period_goal_frame);
+    gtk_size_group_add_widget (goals, self->annual_goal_frame);
+    g_ptr_array_add (self->aligned, goals);
+  }
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->period_goal_view), "changed",
                            G_CALLBACK (on_goal_buffer_changed_cb), self, G_CONNECT_SWAPPED);

@@ -40,6 +40,7 @@ typedef struct
   GtkWidget            *totals_box;
   GtkLabel             *count_label;
   GtkLabel             *hint_label;
+  GtkLabel             *findings_label;
 
   const YsGridPageKind *page_kind;
   GtkLabel             *total_labels[MAX_TOTALS];
@@ -54,6 +55,12 @@ typedef struct
    * distinct codes. Forgotten when the search or a name changes. */
   GHashTable           *search_memo[YS_LOOKUP_N_KINDS];
   gboolean              grid_wanted;  /* Add or Paste on the empty page */
+
+  /* The messages of the focused row, told under the count: a tooltip
+   * follows the pointer only. */
+  GtkRoot              *focus_root;
+  gulong                focus_handler;
+  guint                 findings_idle;
 
   /* Totals being added up. */
   guint                 footer_idle;
@@ -330,6 +337,70 @@ on_search_entry_search_changed_cb (YsGridPage     *self,
 }
 
 static void
+update_focused_findings (YsGridPage *self)
+{
+  YsGridPagePrivate *priv = PRIV (self);
+  YsFindingLevel level = YS_FINDING_WARNING;
+  const char *text = ys_record_grid_get_focused_findings (priv->grid, &level);
+  const char *hint = gtk_label_get_label (priv->hint_label);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (priv->findings_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (priv->findings_label), "warning");
+  if (text != NULL)
+    {
+      gtk_label_set_label (priv->findings_label, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (priv->findings_label), text);
+      gtk_widget_add_css_class (GTK_WIDGET (priv->findings_label),
+                                level == YS_FINDING_ERROR ? "error" : "warning");
+    }
+  /* In the hint's place, which comes back when the row is left. */
+  gtk_widget_set_visible (GTK_WIDGET (priv->findings_label), text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (priv->hint_label), text == NULL && hint != NULL && *hint != '\0');
+}
+
+static gboolean
+update_focused_findings_cb (gpointer user_data)
+{
+  YsGridPage *self = user_data;
+
+  PRIV (self)->findings_idle = 0;
+  update_focused_findings (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_focus_widget_cb (YsGridPage *self,
+                    GParamSpec *pspec,
+                    GtkRoot    *root)
+{
+  update_focused_findings (self);
+}
+
+static void
+ys_grid_page_map (GtkWidget *widget)
+{
+  YsGridPagePrivate *priv = PRIV (widget);
+
+  GTK_WIDGET_CLASS (ys_grid_page_parent_class)->map (widget);
+  priv->focus_root = gtk_widget_get_root (widget);
+  if (priv->focus_root != NULL)
+    priv->focus_handler = g_signal_connect_object (priv->focus_root, "notify::focus-widget",
+                                                   G_CALLBACK (on_focus_widget_cb), widget, G_CONNECT_SWAPPED);
+  update_focused_findings (YS_GRID_PAGE (widget));
+}
+
+static void
+ys_grid_page_unmap (GtkWidget *widget)
+{
+  YsGridPagePrivate *priv = PRIV (widget);
+
+  if (priv->focus_root != NULL)
+    g_clear_signal_handler (&priv->focus_handler, priv->focus_root);
+  priv->focus_root = NULL;
+  GTK_WIDGET_CLASS (ys_grid_page_parent_class)->unmap (widget);
+}
+
+static void
 on_document_changed_cb (YsGridPage *self,
                         YsRecord   *record,
                         guint       type,
@@ -340,6 +411,9 @@ on_document_changed_cb (YsGridPage *self,
 
   if (record == NULL || ys_record_get_kind (record) == priv->page_kind->kind)
     queue_update_footer (self);
+  /* After the grid has marked its rows again (at low priority). */
+  if (priv->findings_idle == 0)
+    priv->findings_idle = g_idle_add_full (G_PRIORITY_LOW + 10, update_focused_findings_cb, self, NULL);
   /* The names a search looks at. */
   if (record == NULL || ys_record_get_kind (record) == &ys_unit_kind
       || ys_record_get_kind (record) == &ys_project_kind)
@@ -501,7 +575,7 @@ ys_grid_page_set_hint (YsGridPage *self,
 
   priv = PRIV (self);
   gtk_label_set_label (priv->hint_label, hint ? hint : "");
-  gtk_widget_set_visible (GTK_WIDGET (priv->hint_label), hint != NULL);
+  update_focused_findings (self);
 }
 
 /* YsPage */
@@ -634,6 +708,7 @@ ys_grid_page_dispose (GObject *object)
   YsGridPagePrivate *priv = PRIV (object);
 
   g_clear_handle_id (&priv->footer_idle, g_source_remove);
+  g_clear_handle_id (&priv->findings_idle, g_source_remove);
   /* GTK 4.8 takes the template of the instance's own class here, whatever
    * the type given: a subclass (YsLinesPage) leaves the children to the
    * page's dispose, and their references to finalize. */
@@ -705,6 +780,8 @@ ys_grid_page_class_init (YsGridPageClass *klass)
   object_class->finalize = ys_grid_page_finalize;
   object_class->get_property = ys_grid_page_get_property;
   object_class->set_property = ys_grid_page_set_property;
+  widget_class->map = ys_grid_page_map;
+  widget_class->unmap = ys_grid_page_unmap;
   page_class->document_changed = ys_grid_page_document_changed;
   page_class->validator_changed = ys_grid_page_validator_changed;
   page_class->shows = ys_grid_page_shows;
@@ -743,6 +820,7 @@ ys_grid_page_class_init (YsGridPageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, totals_box);
   gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, count_label);
   gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, hint_label);
+  gtk_widget_class_bind_template_child_private (widget_class, YsGridPage, findings_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_prepare_draft_cb);
 }

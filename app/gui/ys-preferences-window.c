@@ -1,5 +1,5 @@
-/* Preferences: the layout suggested for new budgets and whether amounts
- * are typed in 元 or 万元. Each choice is written to GSettings as it is
+/* Preferences: the layout suggested for new budgets, whether amounts are
+ * typed in 元 or 万元, and the reviewer's name. Each choice is written to GSettings as it is
  * made; there is nothing to confirm. */
 #define G_LOG_DOMAIN "yusuan"
 
@@ -17,6 +17,7 @@ struct _YsPreferencesWindow
   /* template */
   AdwComboRow          *layout_row;
   AdwComboRow          *entry_unit_row;
+  AdwEntryRow          *reviewer_name_row;
 
   GSettings            *settings;
 };
@@ -81,6 +82,7 @@ ys_preferences_window_new (GtkWindow *parent,
   self->settings = g_object_ref (settings);
   bind_enum (self, "default-layout", self->layout_row, layout_nicks);
   bind_enum (self, "entry-unit", self->entry_unit_row, entry_unit_nicks);
+  g_settings_bind (self->settings, "reviewer-name", self->reviewer_name_row, "text", G_SETTINGS_BIND_DEFAULT);
   return self;
 }
 
@@ -106,6 +108,7 @@ ys_preferences_window_class_init (YsPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, layout_row);
   gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, entry_unit_row);
+  gtk_widget_class_bind_template_child (widget_class, YsPreferencesWindow, reviewer_name_row);
 }
 
 static void

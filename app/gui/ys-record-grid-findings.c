@@ -25,6 +25,24 @@ ys_record_grid_get_mark (YsRecordGrid *self,
   return self->marks != NULL ? g_hash_table_lookup (self->marks, record) : NULL;
 }
 
+const char *
+ys_record_grid_get_focused_findings (YsRecordGrid   *self,
+                                     YsFindingLevel *level)
+{
+  YsGridCell *cell;
+  const Mark *mark;
+
+  g_return_val_if_fail (YS_IS_RECORD_GRID (self), NULL);
+
+  cell = ys_record_grid_focused_cell (self);
+  mark = cell ? ys_record_grid_get_mark (self, ys_grid_cell_get_record (cell)) : NULL;
+  if (mark == NULL)
+    return NULL;
+  if (level != NULL)
+    *level = mark->level;
+  return mark->text->str;
+}
+
 void
 ys_record_grid_refresh_all (YsRecordGrid *self)
 {

@@ -36,6 +36,11 @@ void              ys_record_grid_set_document       (YsRecordGrid           *sel
                                                      YsDocument             *document,
                                                      YsLookup               *lookup);
 /* Rows with errors or warnings of @validator are marked (NULL: none). */
+/* The errors and warnings of the row holding the keyboard focus, one per
+ * line, the worst level in @level; NULL when it has none or no row has the
+ * focus. */
+const char       *ys_record_grid_get_focused_findings (YsRecordGrid         *self,
+                                                       YsFindingLevel       *level);
 void              ys_record_grid_set_validator      (YsRecordGrid           *self,
                                                      YsValidator            *validator);
 /* Rows of the document the filter rejects are not shown (NULL: all). */

@@ -655,6 +655,8 @@ restore_window_state (YsWindow *self)
   /* Whoever reviews the budgets stays the reviewer, in every budget and
    * from one run to the next, until they say otherwise; the findings
    * panel follows the page. */
+  g_settings_bind (settings, "reviewer-name", self->review_page, "reviewer-name",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "reviewer-mode", self->review_page, "reviewer-mode",
                    G_SETTINGS_BIND_DEFAULT);
 }

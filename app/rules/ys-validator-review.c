@@ -172,7 +172,8 @@ ys_validator_review_all (YsValidator *self, YsFinding *const *findings, guint n_
   const guint fields[] = { YS_REVIEW_STATUS, YS_REVIEW_COMMENT, YS_REVIEW_REVIEWER,
                            YS_REVIEW_DECIDED_AT, YS_REVIEW_DIGEST };
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *when = g_date_time_format_iso8601 (now);
+  /* To the second, with the offset: "2026-03-05T14:30:12+08:00". */
+  g_autofree char *when = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   const char *values[] = { ys_review_status_to_word (status), comment ? comment : "",
                            ys_validator_get_reviewer (self), when, NULL };
 

@@ -274,6 +274,45 @@ def add_unit(frame, code, name):
     check(find(units, "label", name) is not None, f"unit “{name}” is listed")
 
 
+def press(node):
+    """Activates a button by its accessible action, which does not depend on
+    where AT-SPI thinks the button is; falls back to a click."""
+    forget()
+    try:
+        node.doActionNamed("click")
+    except Exception:
+        node.click()
+    time.sleep(0.6)
+
+
+def named(node, roles, name, timeout=10):
+    """The first descendant with one of @roles named @name, or @name followed
+    by the text of its mnemonic label (GTK 4.8 appends it: "说明 说明(E)")."""
+    def look():
+        for found in node.findChildren(lambda n: n.roleName in roles):
+            try:
+                if found.name == name or found.name.startswith(name + " "):
+                    return found
+            except Exception:  # a node may vanish while searched
+                pass
+        return None
+    return wait_for(look, timeout=timeout)
+
+
+def enter_reviewer_mode(app, frame, name):
+    """Presses 审核人模式 on the Review page and answers its question with
+    @name (ASCII: typed with the keyboard). Returns the dialog's name entry
+    as it was found, or None when no question came."""
+    press(named(frame, ("toggle button", "push button"), _("Reviewer Mode")))
+    entry = wait_for(lambda: find(app, "text", _("Reviewer’s Name"), retry=False))
+    if entry is None:
+        return None
+    type_text(name)
+    # Enter takes the dialog's default answer, 进入审核人模式.
+    keys("Return")
+    return entry
+
+
 # Starting yusuan
 
 def parse_args(description):

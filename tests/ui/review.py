@@ -1,0 +1,185 @@
+#!/usr/bin/python3
+"""Reviewing a budget where one rule fires nineteen times alike.
+
+Run by run-ui-test.sh inside a private X server and D-Bus session. It makes
+a budget with yusuan-cli whose nineteen 绩效工资 lines carry a 505 government
+code in a government body (R10, nineteen warnings with one message) and one
+项目支出 line under 行政运行 (R07, an error), opens it and checks:
+
+- the error's row in the 支出明细 grid is marked, its cells described with
+  the message;
+- the 审核 page lists the nineteen as one row that says so;
+- reviewer mode is entered through a question that asks for the reviewer's
+  name, and the explanation is then read-only;
+- one decision accepts all nineteen;
+- after the window quits, `yusuan-cli validate --json` reads nineteen
+  acceptances with the reviewer's name and a time of this run, and the
+  审核结果 workbook (`validate --xlsx`) has both in its 审核人 and 审核时间
+  columns.
+
+Exits 0 when all pass, 1 on the first failure, 77 when it cannot run here.
+"""
+
+import csv
+import datetime
+import json
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import common  # noqa: E402
+from common import (Failure, C_, _, c_format, check, check_log, click, dump, find, find_all,  # noqa: E402
+                    find_app, find_window, named, ngettext, press, screenshot, show_page, start, stop, wait_for)
+
+REVIEWER = "Zhang Shen"
+N_ALIKE = 19
+
+
+def make_budget(args, workdir):
+    """New budget, then an interchange directory with the lines read into it."""
+    budget = os.path.join(workdir, "review.yusuan")
+    src = os.path.join(workdir, "in")
+    subprocess.run([args.cli, "new", budget, "--dept-name", "审核测试局", "--year", "2023",
+                    "--region", "anhui"], check=True, capture_output=True)
+    subprocess.run([args.cli, "dump", budget, src], check=True, capture_output=True)
+    with open(os.path.join(src, "units.csv"), "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["code", "name", "unit_type", "funding", "role"],
+                                 ["103001", "审核测试局本级", "行政单位", "财政拨款", "本级"]])
+    with open(os.path.join(src, "projects.csv"), "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["code", "name", "unit_code"], ["P01", "信息化运维", "103001"]])
+    rows = [["unit_code", "func_code", "econ_code", "gov_econ_code", "kind", "project_code", "source", "amount"]]
+    rows += [["103001", "2010301", "30107", "50501", "人员经费", "", "一般公共预算拨款", f"{1000 + i}.00"]
+             for i in range(N_ALIKE)]
+    rows.append(["103001", "2010301", "30201", "", "项目支出", "P01", "一般公共预算拨款", "3000.00"])
+    with open(os.path.join(src, "lines.csv"), "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    os.unlink(budget)
+    subprocess.run([args.cli, "new", budget, "--dept-name", "审核测试局", "--year", "2023",
+                    "--region", "anhui"], check=True, capture_output=True)
+    subprocess.run([args.cli, "import", budget, src], check=True, capture_output=True)
+    return budget
+
+
+def findings_json(args, budget):
+    out = subprocess.run([args.cli, "validate", "--json", budget], capture_output=True, text=True)
+    return json.loads(out.stdout)["findings"]
+
+
+def review(args, env, workdir):
+    budget = make_budget(args, workdir)
+    alike = [f for f in findings_json(args, budget) if f["rule"] == "R10"]
+    check(len(alike) == N_ALIKE and len({f["message"] for f in alike}) == 1,
+          f"the budget has {N_ALIKE} R10 warnings with one message ({len(alike)})")
+    started = datetime.datetime.now(datetime.timezone.utc)
+
+    proc = start(args, env, budget)
+    app = find_app(proc)
+    frame = find_window(app)
+    try:
+        check(frame is not None, "the budget opens in a window")
+
+        # The error's row in the grid: marked, its message told.
+        show_page(frame, _("Expenditure Lines"))
+        lines = wait_for(lambda: find(frame, "tree table", _("Expenditure Lines"), retry=False))
+        check(lines is not None, "the Expenditure Lines page shows its table")
+        error = C_("finding level", "Error")
+        marked = wait_for(lambda: [c for c in find_all(lines)
+                                   if (c.description or "").startswith(error) and "2010301" in c.description])
+        check(marked, f"the 项目支出 line under 2010301 is marked, its cells described as “{error}: …”")
+        screenshot(args, "review-grid.png")
+
+        # The 审核 page: nineteen alike, one row.
+        show_page(frame, _("Review"))
+        findings = find(frame, "list", _("Findings"))
+        check(findings is not None, "the Review page lists the findings")
+        more = ngettext("%1$s · %2$s and %3$u more place alike",
+                        "%1$s · %2$s and %3$u more places alike", N_ALIKE - 1)
+        tail = more[more.index("%3$u"):].replace("%3$u", str(N_ALIKE - 1))
+        grouped = wait_for(lambda: [n for n in find_all(findings, "label") if (n.name or "").endswith(tail)])
+        check(grouped and len(grouped) == 1, f"one row stands for the {N_ALIKE} alike (“…{tail}”)")
+
+        # The accountant's explanation, until reviewer mode is entered.
+        click(grouped[0])
+        from gi.repository import Atspi
+        explanation = named(frame, ("text", "entry", "paragraph"), _("Explanation"))
+        check(explanation is not None and explanation.getState().contains(Atspi.StateType.EDITABLE),
+              "outside reviewer mode the explanation can be written")
+
+        # Reviewer mode is asked for, with the name.
+        check(common.enter_reviewer_mode(app, frame, REVIEWER) is not None,
+              "entering reviewer mode asks for the reviewer's name")
+        who = c_format(_("Reviewer: %s"), REVIEWER)
+        check(find(frame, "label", who) is not None, f"the toolbar says “{who}”")
+        screenshot(args, "reviewer-mode.png")
+        states = explanation.getState()
+        read_only = getattr(Atspi.StateType, "READ_ONLY", None)
+        check(not states.contains(Atspi.StateType.EDITABLE) or (read_only and states.contains(read_only)),
+              "in reviewer mode the explanation is read-only")
+
+        all_alike = ngettext("Decide for _All %u Alike", "Decide for _All %u Alike", N_ALIKE) % N_ALIKE
+        prefix = all_alike.replace("_", "").split("(")[0]
+        apply_all = wait_for(lambda: [n for n in find_all(frame, "check box") if (n.name or "").startswith(prefix)])
+        check(apply_all and apply_all[0].getState().contains(Atspi.StateType.CHECKED),
+              f"the decision is offered for all {N_ALIKE} (“{prefix}”), checked")
+        accepted = C_("review status", "Accepted")
+        choice = wait_for(lambda: [n for n in find_all(frame)
+                                   if n.roleName in ("toggle button", "push button", "radio button")
+                                   and (n.name == accepted or (n.name or "").startswith(accepted + " "))])
+        if not choice:
+            print("nodes: " + ", ".join(f"{n.roleName}={n.name!r}" for n in find_all(frame)
+                                        if accepted in (n.name or "")), file=sys.stderr)
+        check(choice, f"the decision “{accepted}” can be chosen")
+        press(choice[0])
+        save = named(frame, ("push button",), _("Save Decision"))
+        check(save is not None, "the decision can be saved")
+        press(save)
+        check(wait_for(lambda: [n for n in find_all(frame, "label") if (n.name or "").startswith(accepted + "\n")
+                                and REVIEWER in n.name]),
+              "the details say who accepted it")
+        screenshot(args, "review-decided.png")
+        check_log(proc, "nineteen findings reviewed at once")
+    except Failure:
+        dump(app)
+        raise
+    finally:
+        stop(proc)
+
+    # Stored: name and time, for each of the nineteen.
+    alike = [f for f in findings_json(args, budget) if f["rule"] == "R10"]
+    check(sum(f["review_status"] == "accepted" for f in alike) == N_ALIKE,
+          f"the file holds {N_ALIKE} acceptances ({sum(f['review_status'] == 'accepted' for f in alike)})")
+    check(all(f["reviewer"] == REVIEWER for f in alike), f"each names the reviewer “{REVIEWER}”")
+    times = [datetime.datetime.fromisoformat(f["decided_at"]) for f in alike]
+    now = datetime.datetime.now(datetime.timezone.utc)
+    check(all(started - datetime.timedelta(seconds=5) <= t <= now for t in times),
+          "each has the time it was decided, within this run")
+
+    # And exported: the 审核结果 workbook's 审核人 and 审核时间 columns.
+    import openpyxl
+    xlsx = os.path.join(workdir, "审核结果.xlsx")
+    subprocess.run([args.cli, "validate", "--xlsx", xlsx, budget], capture_output=True)
+    sheet = openpyxl.load_workbook(xlsx).worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = next(r for r in rows if "审核人" in r)
+    who_col, when_col, rule_col = header.index("审核人"), header.index("审核时间"), header.index("规则")
+    exported = [r for r in rows if r[rule_col] == "R10"]
+    check(len(exported) == N_ALIKE and all(r[who_col] == REVIEWER for r in exported),
+          f"the review workbook names the reviewer on each of the {N_ALIKE} rows")
+    minute = times[0].astimezone().strftime("%Y-%m-%d %H:%M")
+    check(all(r[when_col] == t.astimezone().strftime("%Y-%m-%d %H:%M") for r, t in zip(exported, times))
+          and exported[0][when_col] == minute, f"and the minute of the decision ({minute})")
+
+
+def main():
+    try:
+        import openpyxl  # noqa: F401 (used after the window quits)
+    except ImportError:
+        print("openpyxl is not installed (python3-openpyxl); skipping")
+        return 77
+    return common.main(__doc__.splitlines()[0], review, "the review passed")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
