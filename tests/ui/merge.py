@@ -65,22 +65,23 @@ def test_merge(args, env, workdir):
         check(item is not None, "the main menu offers 汇总单位预算")
         press(item)
 
-        title = _("Receive Unit Budgets")
-        roles = ("file chooser", "dialog", "frame", "window")
-        chooser = labelled(app, roles, title, timeout=10)
+        # The chooser's accept button, "_Choose" as it shows with its mnemonic.
+        accept = _("_Choose").replace("_", "")
+        chooser = wait_for(lambda: find(app, "push button", accept, retry=False)
+                           or find(app, "label", accept, retry=False), timeout=10)
         if chooser is None:
             # A popover's item may take neither the action nor a pointer
             # placed by its reported position; the window's action is what
             # the item runs, asked for as the desktop shell would.
-            keys("Escape")
             subprocess.run(["gdbus", "call", "--session", "--dest", "io.github.yusuan.Yusuan",
                             "--object-path", "/io/github/yusuan/Yusuan/window/1",
                             "--method", "org.gtk.Actions.Activate", "receive-units", "[]", "{}"],
                            env=env, check=False, capture_output=True, timeout=30)
-            chooser = labelled(app, roles, title)
+            chooser = wait_for(lambda: find(app, "push button", accept, retry=False)
+                               or find(app, "label", accept, retry=False))
         if chooser is None:
             dump(app)
-        check(chooser is not None, f"a chooser titled “{title}” asks for the unit files")
+        check(chooser is not None, f"a chooser with “{accept}” asks for the unit files")
         keys("<Control>l")
         type_text(unit)
         keys("Return")
