@@ -54,6 +54,7 @@ struct _YsGoalsEditor
   gboolean        loading;
   YsRecord       *focus_after;   /* the indicator to put the cursor in after a rebuild */
   int             focus_field;
+  gboolean        rebuild_on_map; /* the rows are made when the editor is first shown */
 };
 
 G_DEFINE_FINAL_TYPE (YsGoalsEditor, ys_goals_editor, GTK_TYPE_WIDGET)
@@ -479,6 +480,18 @@ rebuild (YsGoalsEditor *self)
       return;
     }
 
+  /* A hidden editor (its page or tab not shown, as when a budget is
+   * opened) makes no rows until it is shown: they were most of the cost
+   * of opening a budget. A hidden editor has no cursor to keep. */
+  self->rebuild_on_map = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->rebuild_on_map)
+    {
+      clear_box (self->period_groups);
+      clear_box (self->annual_groups);
+      g_clear_object (&focus_record);
+      return;
+    }
+
   {
     g_autoptr(GPtrArray) period_parts = g_ptr_array_new ();
     g_autoptr(GPtrArray) annual_parts = g_ptr_array_new ();
@@ -814,9 +827,25 @@ ys_goals_editor_reveal (YsGoalsEditor *self,
 
   if (self->rebuild_idle != 0)
     rebuild (self);
+  if (self->rebuild_on_map)
+    {
+      self->focus_after = indicator;
+      self->focus_field = field;
+      return;
+    }
   row = find_row (self, indicator);
   if (row != NULL)
     focus_row (row, field);
+}
+
+static void
+ys_goals_editor_map (GtkWidget *widget)
+{
+  YsGoalsEditor *self = YS_GOALS_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (ys_goals_editor_parent_class)->map (widget);
+  if (self->rebuild_on_map)
+    rebuild (self);
 }
 
 static void
@@ -893,6 +922,7 @@ ys_goals_editor_class_init (YsGoalsEditorClass *klass)
   object_class->dispose = ys_goals_editor_dispose;
   object_class->get_property = ys_goals_editor_get_property;
   object_class->set_property = ys_goals_editor_set_property;
+  widget_class->map = ys_goals_editor_map;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, YS_TYPE_DOCUMENT,
