@@ -24,13 +24,21 @@ except ImportError:
     print("dogtail is not installed; skipping")
     sys.exit(77)
 
-# GTK 4 does not report "showing" reliably over AT-SPI: search everything.
+# GTK 4 does not report "showing" over AT-SPI: search everything.
 dogtail_config.config.searchShowingOnly = False
 dogtail_config.config.searchCutoffCount = 10
 dogtail_config.config.searchBackoffDuration = 0.5
-dogtail_config.config.defaultDelay = 0.3
-dogtail_config.config.typingDelay = 0.05
+# dogtail sleeps after each of its own actions: defaultDelay after a key
+# combination, actionDelay (1 s unless set) after a click, typingDelay
+# after each key typed. The helpers below wait for what they need instead.
+dogtail_config.config.defaultDelay = 0.1
+dogtail_config.config.actionDelay = 0.1
+dogtail_config.config.typingDelay = 0.02
 dogtail_config.config.logDebugToFile = False
+
+# Typed characters the keyboard map lacks (Chinese) are typed through a key
+# code remapped for each: slower, or some are lost.
+TYPING_DELAY_NON_ASCII = 0.05
 
 # The catalog the window runs with; set by setup().
 T = gettext.NullTranslations()
@@ -76,7 +84,15 @@ def check(condition, message):
 
 def matches(node, role, name):
     try:
-        if role is not None and node.roleName != role:
+        return _matches(node, node.roleName if role is not None else None, role, name)
+    except Exception:  # a node may vanish while searched
+        return False
+
+
+def _matches(node, node_role, role, name):
+    """matches() of a node whose role is known already."""
+    try:
+        if role is not None and node_role != role:
             return False
         if name is None:
             return True
@@ -89,29 +105,86 @@ def matches(node, role, name):
 
 def wait_for(what, timeout=20):
     deadline = time.time() + timeout
-    while time.time() < deadline:
+    while True:
         result = what()
-        if result:
-            return result
-        time.sleep(0.3)
-    return None
+        if result or time.time() >= deadline:
+            return result or None
+        time.sleep(0.2)
 
 
 def forget():
     """Kept for the tests that call it before acting on the window."""
 
 
+# Every property of a node is a D-Bus round trip to the window (GTK 4.8
+# offers AT-SPI clients no cache), and a window holds thousands of nodes:
+# searches stop at the first match and skip what cannot hold one.
+
+# Roles whose nodes GTK 4.8 gives no children worth searching.
+_LEAVES = frozenset(("label", "image", "separator", "scroll bar"))
+
+
+def _children(node, role=None):
+    """The children of @node, [] when it has none or has vanished; @role
+    is its role when already known."""
+    try:
+        if (role if role is not None else node.roleName) in _LEAVES:
+            return []
+        found = (node.getChildAtIndex(i) for i in range(node.childCount))
+        return [child for child in found if child is not None]
+    except Exception:  # a node may vanish while searched
+        return []
+
+
+def _descendants(node, pred, first=False, prune=None):
+    """The descendants of @node satisfying @pred (node, its role), depth
+    first in document order (as dogtail's findChildren gives them); only
+    the first with @first. Nothing under a node of the role @prune is
+    visited."""
+    found = []
+    stack = list(reversed(_children(node)))
+    while stack:
+        child = stack.pop()
+        try:
+            role = child.roleName
+        except Exception:  # a node may vanish while searched
+            continue
+        if pred(child, role):
+            if first:
+                return [child]
+            found.append(child)
+        if role != prune:
+            stack.extend(reversed(_children(child, role)))
+    return found
+
+
 def find(node, role=None, name=None, retry=True, timeout=10):
     """The first descendant with this role and accessible name, or None;
     waited for up to @timeout seconds unless @retry is False."""
     def look():
-        found = node.findChildren(lambda n: matches(n, role, name))
+        found = _descendants(node, lambda n, r: _matches(n, r, role, name), first=True)
         return found[0] if found else None
     return wait_for(look, timeout=timeout) if retry else look()
 
 
 def find_all(node, role=None, name=None):
-    return node.findChildren(lambda n: matches(n, role, name))
+    return _descendants(node, lambda n, r: _matches(n, r, role, name))
+
+
+def find_first(node, test, retry=False, timeout=10):
+    """The first descendant for which @test (node) is true, or None; waited
+    for up to @timeout seconds with @retry. Cheaper than filtering
+    find_all(): the search stops there."""
+    def safe(n, _role):
+        try:
+            return test(n)
+        except Exception:  # a node may vanish while searched
+            return False
+
+    def look():
+        found = _descendants(node, safe, first=True)
+        return found[0] if found else None
+    return wait_for(look, timeout=timeout) if retry else look()
 
 
 def is_enabled(node):
@@ -141,32 +214,41 @@ def dump(node, depth=0, out=sys.stderr, rows=None):
         print("  " * depth + f"({e})", file=out)
 
 
-def click(node, pause=0.5):
+def click(node, pause=0.3):
     """Clicks with the pointer, as a person would; GTK 4.8 list rows have
     no AT-SPI action to do it otherwise. GTK 4 reports positions relative
     to the window, which is right only because Xvfb without a window
-    manager puts the window at 0,0."""
+    manager puts the window at 0,0. @pause lets the window act on it."""
     forget()
     node.click()
     time.sleep(pause)
 
 
 def keys(*names):
-    """Presses keys one after the other: "Tab", "<Control>Return"…"""
+    """Presses keys one after the other: "Tab", "<Control>Return"…
+    The window takes them in order; the pause after each lets what a key
+    leaves to the main loop (a row saved, the focus moved) happen before
+    the next."""
     forget()
     for name in names:
         if name.startswith("<"):
             rawinput.keyCombo(name)
         else:
             rawinput.pressKey(name)
-        time.sleep(0.25)
+        time.sleep(0.1)
 
 
 def type_text(text):
-    """Types ASCII text with the keyboard."""
+    """Types text with the keyboard."""
     forget()
-    rawinput.typeText(text)
-    time.sleep(0.4)
+    delay = dogtail_config.config.typingDelay
+    if not text.isascii():
+        dogtail_config.config.typingDelay = max(delay, TYPING_DELAY_NON_ASCII)
+    try:
+        rawinput.typeText(text)
+    finally:
+        dogtail_config.config.typingDelay = delay
+    time.sleep(0.2)
 
 
 def screenshot(args, name, trim=False, window=None):
@@ -191,9 +273,15 @@ def screenshot(args, name, trim=False, window=None):
 # The grids (YsRecordGrid): a header row of column titles, then one table
 # row of table cells per record, each cell a label.
 
+def table_rows(table):
+    """The table rows of a grid, header first: find_all (table, "table row")
+    without walking their cells (rows hold no rows)."""
+    return _descendants(table, lambda n, r: r == "table row", prune="table row")
+
+
 def grid_header(table):
     """The column titles of a grid, in order."""
-    for row in find_all(table, "table row"):
+    for row in table_rows(table):
         try:
             if any(c.roleName == "table cell" for c in row.children):
                 continue
@@ -206,7 +294,7 @@ def grid_header(table):
 def grid_rows(table):
     """The rows of a grid, in order, each a list of its cells."""
     rows = []
-    for row in find_all(table, "table row"):
+    for row in table_rows(table):
         try:
             cells = [c for c in row.children if c.roleName == "table cell"]
         except Exception:  # a row may vanish while read
@@ -244,7 +332,7 @@ def focused_cell(table):
     for r, cells in enumerate(grid_rows(table)):
         for c, cell in enumerate(cells):
             # The cell widget itself, or the editor in it.
-            if any(is_focused(n) for n in [cell] + cell.findChildren(lambda n: True)):
+            if any(is_focused(n) for n in [cell] + _descendants(cell, lambda n, r: True)):
                 title = titles[c] if c < len(titles) else None
                 return r, title, [cell_text(x) for x in cells]
     return None
@@ -254,8 +342,7 @@ def focused_cell(table):
 
 def show_page(frame, title):
     sidebar = find(frame, "list", _("Pages"))
-    click(find(sidebar, "label", title))
-    time.sleep(1.0)
+    click(find(sidebar, "label", title), pause=0.5)
 
 
 def add_unit(frame, code, name):
@@ -288,15 +375,8 @@ def press(node):
 def named(node, roles, name, timeout=10):
     """The first descendant with one of @roles named @name, or @name followed
     by the text of its mnemonic label (GTK 4.8 appends it: "说明 说明(E)")."""
-    def look():
-        for found in node.findChildren(lambda n: n.roleName in roles):
-            try:
-                if found.name == name or found.name.startswith(name + " "):
-                    return found
-            except Exception:  # a node may vanish while searched
-                pass
-        return None
-    return wait_for(look, timeout=timeout)
+    return find_first(node, lambda n: n.roleName in roles and (n.name == name or n.name.startswith(name + " ")),
+                      retry=True, timeout=timeout)
 
 
 def enter_reviewer_mode(app, frame, name):
@@ -400,7 +480,11 @@ def find_app(proc):
 
 def find_window(app, title=None, timeout=20):
     """The window of @app titled @title (any window when None), or None."""
-    return wait_for(lambda: find(app, "frame", title, retry=False), timeout=timeout)
+    def look():
+        # Windows are the application's children (GTK 4 nests none): no
+        # need to walk the first window's whole tree to reach the second.
+        return next((child for child in _children(app) if matches(child, "frame", title)), None)
+    return wait_for(look, timeout=timeout)
 
 
 def main(description, test, passed):

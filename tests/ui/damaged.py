@@ -19,7 +19,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import (_, check, check_log, dump, find, find_app, main, start, stop, wait_for)  # noqa: E402
+from common import (_, check, check_log, dump, find, find_app, find_first, main, start, stop, wait_for)  # noqa: E402
 
 SAMPLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                       "resources", "samples", "yongqiao-2023")
@@ -49,8 +49,8 @@ def test_damaged(args, env, workdir):
         if alert is None:
             dump(app)
         check(alert is not None, f"opening the damaged file says “{heading}”")
-        check(wait_for(lambda: next(iter(app.findChildren(
-            lambda n: n.roleName == "label" and made in (n.name or ""))), None)) is not None,
+        check(find_first(app, lambda n: n.roleName == "label" and made in (n.name or ""), retry=True,
+                         timeout=20) is not None,
             "the message names the latest backup")
         restore = find(app, "label", _("_Restore Latest Backup").replace("_", ""))
         check(restore is not None and restore.parent.roleName == "push button",

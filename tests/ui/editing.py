@@ -92,7 +92,7 @@ def type_lines(frame, args):
     click(find(frame, "push button", _("Add First Line")))
     table = find(frame, "tree table", _("Expenditure Lines"))
     check(table is not None, "the line item table is shown")
-    time.sleep(1.0)
+    time.sleep(0.5)
 
     # Line 1, cell by cell: the unit is there already (the only one), the
     # type by its number in the list, the source is the usual one.
@@ -118,7 +118,7 @@ def type_lines(frame, args):
     keys("Tab", "Tab")
     type_text("1000")
     keys("Return")
-    time.sleep(1.0)
+    time.sleep(0.5)
 
     # Line 2: Ctrl+Enter copies the line; the economic code is chosen from
     # its completion list (30102 津贴补贴, the second under "3010").
@@ -139,7 +139,7 @@ def type_lines(frame, args):
     keys("Tab", "Tab", "Tab")
     type_text("300.5")
     keys("Return")
-    time.sleep(1.0)
+    time.sleep(0.3)  # the checks below wait for the line
     check(find(table, "label", "2010301 行政运行") is not None, "the function code shows with its name")
     check(find(table, "label", "30102 津贴补贴") is not None, "the completed economic code is in the table")
     check(find(table, "label", "30201 办公费") is not None, "the code chosen from the list is in the table")
@@ -171,16 +171,16 @@ def paste_lines(frame, clipboard, args):
 
     clipboard.set(header + "\n" + "\n".join(PASTED) + "\n")
     keys("<Control>End", "Home", "<Control>v")
-    time.sleep(2.0)
+    time.sleep(0.3)  # the checks below wait for the rows
     footer_checks(frame, 23, 330050 + PASTED_FEN, "twenty pasted rows (the header row skipped)")
     check(find(table, "label", money(2000 * 100)) is not None, "a pasted amount is in the table")
     screenshot(args, "lines-pasted.png")
 
     keys("<Control>z")
-    time.sleep(1.5)
+    time.sleep(0.3)
     footer_checks(frame, 3, 330050, "Ctrl+Z undoes the whole paste")
     keys("<Control><Shift>z")
-    time.sleep(1.5)
+    time.sleep(0.3)
     footer_checks(frame, 23, 330050 + PASTED_FEN, "Ctrl+Shift+Z redoes it")
 
 

@@ -39,7 +39,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
 from common import named, press  # noqa: E402
 from common import (Failure, C_, _, c_format, cell_text, check, check_log, find, find_all,  # noqa: E402
-                    find_app, find_window, grid_cell, grid_rows, ngettext, start, stop, wait_for)
+                    find_app, find_first, find_window, grid_cell, grid_rows, ngettext, start, stop, wait_for)
 
 
 def counts(errors, warnings):
@@ -52,7 +52,7 @@ def counts(errors, warnings):
 def key(*keys):
     common.forget()
     subprocess.run(["xdotool", "key", "--delay", "60", *keys], check=True)
-    time.sleep(0.3)
+    time.sleep(0.15)
 
 
 def type_text(text):
@@ -65,7 +65,7 @@ def type_text(text):
 
 
 def click(node):
-    common.click(node, pause=0.6)
+    common.click(node, pause=0.3)
 
 
 def screenshot(args, name, window=None):
@@ -95,15 +95,12 @@ def toggle(frame, name):
 
 def current_counts(frame):
     """(errors, warnings) as the header's findings button says them, or None."""
-    for role in ("toggle button", "push button"):
-        for node in find_all(frame, role):
-            try:
-                numbers = [int(n) for n in re.findall(r"\d+", node.name or "")]
-                if len(numbers) == 2 and node.name == counts(*numbers):
-                    return tuple(numbers)
-            except Exception:  # a node may vanish while searched
-                pass
-    return None
+    def numbers(node):
+        return [int(n) for n in re.findall(r"\d+", node.name or "")]
+
+    button = find_first(frame, lambda n: n.roleName in ("toggle button", "push button")
+                        and len(numbers(n)) == 2 and n.name == counts(*numbers(n)))
+    return tuple(numbers(button)) if button is not None else None
 
 
 def dump(node):
@@ -132,12 +129,12 @@ class Grid:
         """Types @text over the cell, leaving the editor open."""
         click(self.cell(row, title))
         type_text(text)
-        time.sleep(0.4)  # the completion, if any, catches up
+        time.sleep(0.2)  # the completion, if any, catches up
 
     def edit(self, row, title, text):
         self.type_into(row, title, text)
         key("Tab")
-        time.sleep(0.4)
+        time.sleep(0.2)
 
 
 def add_line(frame, grid, n, func, econ, kind, amount):
@@ -302,8 +299,10 @@ def run(args, app, frame, proc, budget, workdir):
 
     # 3. A rule broken as it is typed: 项目支出 under 2010301 行政运行.
     def r07_labels(node):
-        return [n for n in find_all(node, "label")
-                if "2010301" in (n.name or "") and "P01" in (n.name or "")]
+        """[the first label of the finding], or []."""
+        found = find_first(node, lambda n: n.roleName == "label"
+                           and "2010301" in (n.name or "") and "P01" in (n.name or ""))
+        return [found] if found is not None else []
 
     grid.edit(2, _("Function Classification"), "2010301")
     check(wait_for(lambda: current_counts(frame) == (errors + 1, warnings), timeout=10),
@@ -328,12 +327,13 @@ def run(args, app, frame, proc, budget, workdir):
     press(find(frame, "push button", _("Save Decision")))
     refusal = _("“%s” is an error and cannot be accepted: the budget must be corrected before it is submitted")
     tail = refusal.split("%s")[-1]
-    check(wait_for(lambda: [n for n in find_all(frame, "label") if tail in (n.name or "")]),
+    check(wait_for(lambda: find_first(frame, lambda n: n.roleName == "label" and tail in (n.name or ""))),
           "accepting an error is refused with the validator's reason")
 
     # The explanation is the accountant's: written outside reviewer mode.
     press(toggle(frame, _("Reviewer Mode")))
-    vague = wait_for(lambda: [n for n in find_all(findings, "label") if "显著提高" in (n.name or "")])
+    vague = wait_for(lambda: [n for n in [find_first(findings, lambda n: n.roleName == "label"
+                                                        and "显著提高" in (n.name or ""))] if n])
     check(vague, "the Review page lists the warning on “显著提高”")
     click(vague[0])
     view = named(frame, ("text", "entry", "paragraph"), _("Explanation"))

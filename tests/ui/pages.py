@@ -99,7 +99,7 @@ def create_budget(app, start, workdir):
     check(chooser is not None, "creating asks where to save the budget")
     path = os.path.join(workdir, "new.yusuan")
     # GTK's own name field, the first text field of the dialog.
-    name = wait_for(lambda: next(iter(chooser.findChildren(lambda n: n.roleName == "text")), None))
+    name = common.find_first(chooser, lambda n: n.roleName == "text", retry=True, timeout=20)
     check(name is not None, "the save dialog has a name field")
     click(name)
     keys("<Control>a")
@@ -120,7 +120,7 @@ def type_procurement(frame, args):
     click(find(frame, "push button", _("Add First Procurement Item")))
     table = find(frame, "tree table", _("Government Procurement"))
     check(table is not None, "the procurement table is shown")
-    time.sleep(1.0)
+    time.sleep(0.5)
 
     # The unit is the only one, the source the usual one.
     keys("Tab", "Tab")
@@ -137,7 +137,7 @@ def type_procurement(frame, args):
     keys("Tab")
     type_text("60000")
     keys("Return")
-    time.sleep(1.0)
+    time.sleep(0.3)  # the checks below wait for the item
     check(find(table, "label", "A02010105 台式计算机") is not None,
           "the catalogue code chosen by its name shows with its name")
     footer_checks(frame, 1, [(_("Total (yuan)"), 6000000)], "one typed item")
@@ -263,7 +263,7 @@ def check_sample_pages(frame, dumped, args):
     check(len(shown) == 1, f"one prior-year row speaks of {word} (the sample as bundled)")
     click(find(frame, "entry", _("Search Prior-Year Figures")))
     type_text(word)
-    time.sleep(1.5)
+    time.sleep(0.3)  # the check below waits for the search
     label = ngettext("%u of %u row", "%u of %u rows", len(prior)) % (len(shown), len(prior))
     check(find(frame, "label", label) is not None, f"searching “{word}” shows “{label}”")
     expense = money_sum(shown, "amount", lambda r: r["kind"] != "收入")

@@ -23,8 +23,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import (_, c_format, check, check_log, click, find, find_app, find_window, is_enabled, keys,  # noqa: E402
-                    main, show_page, start, stop, type_text, wait_for)
+from common import (_, c_format, check, check_log, click, find, find_app, find_first, find_window,  # noqa: E402
+                    is_enabled, keys, main, show_page, start, stop, type_text, wait_for)
 
 SAMPLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                       "resources", "samples", "yongqiao-2023")
@@ -77,7 +77,7 @@ def test_read_only(args, env, workdir):
         # The chooser is a window of its own, titled like the button.
         chooser = wait_for(lambda: next((w for w in app.children if w.name == _("Export Tables")), None))
         check(chooser is not None, "Export asks where to save the workbook")
-        name = wait_for(lambda: next(iter(chooser.findChildren(lambda n: n.roleName == "text")), None))
+        name = find_first(chooser, lambda n: n.roleName == "text", retry=True, timeout=20)
         check(name is not None, "the chooser has a name field")
         out = os.path.join(workdir, "exported.xlsx")
         click(name)

@@ -26,8 +26,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import (Failure, C_, _, c_format, check, check_log, click, dump, find, find_all, find_app,  # noqa: E402
-                    find_window, is_enabled, main, money, ngettext, open_in, screenshot, start, stop, wait_for)
+from common import (Failure, C_, _, c_format, check, check_log, click, dump, find, find_app,  # noqa: E402
+                    find_first, find_window, is_enabled, main, money, ngettext, open_in, screenshot, start, stop,
+                    table_rows, wait_for)
 
 
 def test_document(args, env, workdir, proc, app):
@@ -90,14 +91,14 @@ def test_document(args, env, workdir, proc, app):
         count = ngettext("%u line item", "%u line items", 50) % 50
         check(find(frame, "label", count) is not None, f"the footer says “{count}”")
         check(find(frame, "label", money(expense)) is not None, "the lines footer shows the total")
-        rows = find_all(lines, "table row")
+        rows = table_rows(lines)
         check(len(rows) > 1, "the lines table shows rows")
         # The generated budget has 项目支出 under 行政运行 items (R07).
         error = C_("finding level", "Error")
 
         def marked():
             # The cell's own widget, inside the table cell, carries it.
-            return [c for c in find_all(lines) if (c.description or "").startswith(error)]
+            return find_first(lines, lambda c: (c.description or "").startswith(error))
         check(wait_for(marked), f"a row with an error is marked, its cells described as “{error}: …”")
         screenshot(args, "lines.png")
 
@@ -129,7 +130,7 @@ def test_many_lines(args, env, workdir, app):
     count = ngettext("%u line item", "%u line items", n) % n
     check(find(frame, "label", count) is not None, f"the footer says “{count}”")
     lines = find(frame, "tree table", _("Expenditure Lines"))
-    rows = find_all(lines, "table row")
+    rows = table_rows(lines)
     check(1 < len(rows) < 500, f"{len(rows)} row widgets for {n} line items")
 
 
