@@ -93,7 +93,14 @@ status=0
 dbus-run-session -- sh -c '
   gsettings set org.gnome.desktop.interface toolkit-accessibility true 2>/dev/null || true
   "$0" --launch-immediately &
-  sleep 1
+  # Until the launcher owns its name (a client asking it for the bus then
+  # waits for the bus itself), at most 5 s.
+  i=0
+  until [ $i -ge 50 ] || dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
+      org.freedesktop.DBus.NameHasOwner string:org.a11y.Bus 2>/dev/null | grep -q "boolean true"; do
+    i=$((i + 1))
+    sleep 0.1
+  done
   exec /usr/bin/python3 "$@"
 ' "$launcher" "$test_py" --yusuan "$yusuan" --cli "$cli" \
   ${localedir:+--localedir "$localedir"} ${shots:+--screenshots "$shots"} || status=$?
