@@ -214,7 +214,7 @@ def dump(node, depth=0, out=sys.stderr, rows=None):
         print("  " * depth + f"({e})", file=out)
 
 
-def click(node, pause=0.3):
+def click(node, pause=0.5):
     """Clicks with the pointer, as a person would; GTK 4.8 list rows have
     no AT-SPI action to do it otherwise. GTK 4 reports positions relative
     to the window, which is right only because Xvfb without a window
@@ -342,7 +342,7 @@ def focused_cell(table):
 
 def show_page(frame, title):
     sidebar = find(frame, "list", _("Pages"))
-    click(find(sidebar, "label", title), pause=0.5)
+    click(find(sidebar, "label", title))
 
 
 def add_unit(frame, code, name):
