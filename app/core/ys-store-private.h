@@ -41,6 +41,21 @@ gboolean  ys_store_exec           (YsStore        *self,
 gboolean  ys_store_ensure_writable (YsStore       *self,
                                    GError        **error);
 gboolean  ys_store_has_sums       (YsStore        *self);
+/* The first column of the first row of @sql, as an int. */
+gboolean  ys_store_query_int      (YsStore        *self,
+                                   const char     *sql,
+                                   int            *out,
+                                   GError        **error);
+/* "id, a, b, …" or "a, b, …": the columns of @kind stored in @version. */
+char     *ys_store_column_list    (const YsKind   *kind,
+                                   int             version,
+                                   gboolean        with_id);
+/* Brings the open file from schema @from to @to (0: an empty file), in the
+ * caller's transaction (ys-store-schema.c). */
+gboolean  ys_store_migrate        (YsStore        *self,
+                                   int             from,
+                                   int             to,
+                                   GError        **error);
 /* How many of @kind's fields a file of schema @version stores. */
 guint     ys_store_kind_columns   (const YsKind   *kind,
                                    int             version);

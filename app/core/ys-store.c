@@ -72,308 +72,6 @@ prepare (YsStore *self, const char *sql, GError **error)
 }
 
 static void
-append_code_check (GString *sql, const YsField *f)
-{
-  if (f->digits > 0)
-    g_string_append_printf (sql, "(length(%s) = %u AND %s NOT GLOB '*[^0-9]*')",
-                            f->name, f->digits, f->name);
-  else
-    g_string_append_printf (sql, "%s NOT GLOB '*[^0-9A-Za-z]*'", f->name);
-}
-
-/* Before format 5 a choice was checked with "IN (…)", which SQLite turns
- * into a temporary index built again for every row written and for every
- * row the file check reads; a chain of comparisons costs a few string
- * compares. Both texts are kept for the migration, which replaces the one
- * with the other in the stored schema. */
-static const char *
-choice_check (const YsField *f, int version)
-{
-  GString *out = g_string_new (NULL);
-
-  if (version < YS_STORE_PLAIN_CHECKS_SINCE)
-    {
-      g_string_append_printf (out, "%s IN (", f->name);
-      for (guint c = 0; f->choices[c]; c++)
-        g_string_append_printf (out, "%s'%s'", c ? ", " : "", f->choices[c]);
-      g_string_append (out, ")");
-    }
-  else
-    {
-      g_string_append (out, "(");
-      for (guint c = 0; f->choices[c]; c++)
-        g_string_append_printf (out, "%s%s = '%s'", c ? " OR " : "", f->name, f->choices[c]);
-      g_string_append (out, ")");
-    }
-  {
-    g_autofree char *check = g_string_free (out, FALSE);
-    return g_intern_string (check);
-  }
-}
-
-static const char *
-bool_check (const YsField *f, int version)
-{
-  g_autofree char *check = version < YS_STORE_PLAIN_CHECKS_SINCE
-                           ? g_strdup_printf ("%s IN (0, 1)", f->name)
-                           : g_strdup_printf ("(%s = 0 OR %s = 1)", f->name, f->name);
-  return g_intern_string (check);
-}
-
-/* The SQL type and checks of one column, as format @version writes it. */
-static void
-append_column (GString *sql, const YsField *f, int version)
-{
-  gboolean required = (f->flags & YS_FIELD_REQUIRED) != 0;
-
-  g_string_append_printf (sql, "%s ", f->name);
-  switch (f->type)
-    {
-    case YS_FIELD_TEXT:
-      g_string_append (sql, "TEXT NOT NULL DEFAULT ''");
-      if (required)
-        g_string_append_printf (sql, " CHECK (%s <> '')", f->name);
-      break;
-
-    case YS_FIELD_CODE:
-      if (f->ref && !required)
-        {
-          /* NULL, not '', so that the foreign key does not apply. */
-          g_string_append_printf (sql, "TEXT CHECK (%s IS NULL OR ", f->name);
-          append_code_check (sql, f);
-          g_string_append (sql, ")");
-        }
-      else if (required)
-        {
-          g_string_append_printf (sql, "TEXT NOT NULL CHECK (%s <> '' AND ", f->name);
-          append_code_check (sql, f);
-          g_string_append (sql, ")");
-        }
-      else
-        {
-          g_string_append_printf (sql, "TEXT NOT NULL DEFAULT '' CHECK (%s = '' OR ", f->name);
-          append_code_check (sql, f);
-          g_string_append (sql, ")");
-        }
-      if (f->flags & YS_FIELD_KEY)
-        g_string_append (sql, " UNIQUE");
-      if (f->ref)
-        g_string_append_printf (sql, " REFERENCES %s(code) ON UPDATE CASCADE",
-                                ys_kinds_lookup (f->ref)->table);
-      break;
-
-    case YS_FIELD_CHOICE:
-      if (required)
-        g_string_append_printf (sql, "TEXT NOT NULL CHECK (%s)", choice_check (f, version));
-      else
-        g_string_append_printf (sql, "TEXT NOT NULL DEFAULT '' CHECK (%s = '' OR %s)",
-                                f->name, choice_check (f, version));
-      break;
-
-    case YS_FIELD_INT:
-    case YS_FIELD_MONEY:
-      g_string_append (sql, "INTEGER NOT NULL DEFAULT 0");
-      if (!(f->flags & YS_FIELD_NEGATIVE_OK))
-        g_string_append_printf (sql, " CHECK (%s >= 0)", f->name);
-      break;
-
-    case YS_FIELD_BOOL:
-      g_string_append_printf (sql, "INTEGER NOT NULL DEFAULT 0 CHECK (%s)", bool_check (f, version));
-      break;
-    }
-}
-
-/* The table of @kind as format @version writes it. */
-static char *
-table_sql (const YsKind *kind, int version)
-{
-  GString *sql = g_string_new (NULL);
-  guint n = ys_store_kind_columns (kind, version);
-
-  g_string_append_printf (sql, "CREATE TABLE %s (\n  id INTEGER PRIMARY KEY", kind->table);
-  for (guint i = 0; i < n; i++)
-    {
-      g_string_append (sql, ",\n  ");
-      append_column (sql, &kind->fields[i], version);
-    }
-  g_string_append (sql, "\n);\n");
-
-  for (guint i = 0; i < n; i++)
-    if (kind->fields[i].ref)
-      g_string_append_printf (sql, "CREATE INDEX %s_%s ON %s (%s);\n",
-                              kind->table, kind->fields[i].name, kind->table, kind->fields[i].name);
-  return g_string_free (sql, FALSE);
-}
-
-static const char base_schema[] =
-  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
-  "CREATE TABLE catalog_entry (\n"
-  "  catalog TEXT NOT NULL CHECK (catalog IN ('function', 'economic_dept', 'economic_gov', 'procurement')),\n"
-  "  code TEXT NOT NULL CHECK (code <> ''),\n"
-  "  name TEXT NOT NULL,\n"
-  "  level INTEGER NOT NULL DEFAULT 0,\n"
-  "  parent TEXT NOT NULL DEFAULT '',\n"
-  "  PRIMARY KEY (catalog, code)\n"
-  ");\n";
-
-/* "id, a, b, …" or "a, b, …": the columns of @kind stored in @version. */
-static char *
-column_list (const YsKind *kind, int version, gboolean with_id)
-{
-  GString *s = g_string_new (with_id ? "id" : NULL);
-  guint n = ys_store_kind_columns (kind, version);
-
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (s, "%s%s", s->len ? ", " : "", kind->fields[i].name);
-  return g_string_free (s, FALSE);
-}
-
-/* Version 3: every row carries the sum of its values, computed here for
- * the rows an older version wrote. */
-static gboolean
-add_sums (YsStore *self, int version, GError **error)
-{
-  const YsKind *const *kinds = ys_kinds_all ();
-  g_autoptr(GString) sql = g_string_new (
-    "ALTER TABLE meta ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;\n"
-    "UPDATE meta SET checksum = ys_row_sum('meta', key, value);\n"
-    "ALTER TABLE catalog_entry ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;\n"
-    "UPDATE catalog_entry SET checksum = ys_row_sum('catalog_entry', catalog, code, name, level, parent);\n");
-
-  for (guint k = 0; kinds[k]; k++)
-    {
-      g_autofree char *columns = column_list (kinds[k], version, TRUE);
-
-      if (ys_store_kind_since (kinds[k]) >= YS_STORE_CHECKSUM_SINCE)
-        continue;
-      g_string_append_printf (sql, "ALTER TABLE %s ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;\n"
-                              "UPDATE %s SET checksum = ys_row_sum('%s', %s);\n",
-                              kinds[k]->table, kinds[k]->table, kinds[k]->table, columns);
-    }
-  return ys_store_exec (self, sql->str, error);
-}
-
-static gboolean query_int (YsStore *self, const char *sql, int *out, GError **error);
-
-/* Version 5: the stored CREATE TABLE statements get the comparisons in place
- * of the IN lists. Both accept exactly the same values, so the rows on disk
- * stay as they are and only the schema text changes, which SQLite allows
- * through writable_schema (its documentation on ALTER TABLE says so for
- * changes that no stored row can contradict). */
-static gboolean
-plain_checks (YsStore *self, int from, GError **error)
-{
-  const YsKind *const *kinds = ys_kinds_all ();
-  g_autoptr(GString) sql = g_string_new ("PRAGMA writable_schema = ON;\n");
-  int schema_version = 0;
-
-  for (guint k = 0; kinds[k]; k++)
-    for (guint i = 0; i < kinds[k]->n_fields && ys_store_kind_since (kinds[k]) <= from; i++)
-      {
-        const YsField *f = &kinds[k]->fields[i];
-        const char *old_check, *new_check;
-        char *quoted;
-
-        if (f->type == YS_FIELD_CHOICE)
-          old_check = choice_check (f, from), new_check = choice_check (f, YS_STORE_PLAIN_CHECKS_SINCE);
-        else if (f->type == YS_FIELD_BOOL)
-          old_check = bool_check (f, from), new_check = bool_check (f, YS_STORE_PLAIN_CHECKS_SINCE);
-        else
-          continue;
-        quoted = sqlite3_mprintf ("UPDATE sqlite_master SET sql = replace(sql, %Q, %Q) "
-                                  "WHERE type = 'table' AND name = %Q;\n",
-                                  old_check, new_check, kinds[k]->table);
-        g_string_append (sql, quoted);
-        sqlite3_free (quoted);
-      }
-  g_string_append (sql, "PRAGMA writable_schema = OFF;\n");
-  if (!query_int (self, "PRAGMA schema_version", &schema_version, error))
-    return FALSE;
-  /* Other connections, and this one, read the schema again. */
-  g_string_append_printf (sql, "PRAGMA schema_version = %d;\n", schema_version + 1);
-  return ys_store_exec (self, sql->str, error);
-}
-
-/* Fields appended to a kind in format @since (version 6: the reviewer and
- * the time of each review decision; version 8: a line's internal transfer),
- * added empty to the rows of older files; their sums then cover the new
- * columns. */
-static gboolean
-add_columns (YsStore *self, const YsKind *kind, int since, gboolean resum, GError **error)
-{
-  g_autoptr(GString) sql = g_string_new (NULL);
-
-  for (guint i = ys_store_kind_columns (kind, since - 1); i < ys_store_kind_columns (kind, since); i++)
-    {
-      g_string_append_printf (sql, "ALTER TABLE %s ADD COLUMN ", kind->table);
-      append_column (sql, &kind->fields[i], since);
-      g_string_append (sql, ";\n");
-    }
-  if (resum)
-    {
-      g_autofree char *columns = column_list (kind, since, TRUE);
-      g_string_append_printf (sql, "UPDATE %s SET checksum = ys_row_sum('%s', %s);\n",
-                              kind->table, kind->table, columns);
-    }
-  return ys_store_exec (self, sql->str, error);
-}
-
-/* Brings a file from @from to @to; every step in the caller's transaction. */
-static gboolean
-migrate (YsStore *self, int from, int to, GError **error)
-{
-  const YsKind *const *kinds = ys_kinds_all ();
-
-  if (from == 0 && !ys_store_exec (self, base_schema, error))
-    return FALSE;
-  for (guint k = 0; kinds[k]; k++)
-    {
-      int since = ys_store_kind_since (kinds[k]);
-
-      if (since > from && since <= MIN (to, YS_STORE_CHECKSUM_SINCE - 1))
-        {
-          g_autofree char *sql = table_sql (kinds[k], to);
-          if (!ys_store_exec (self, sql, error))
-            return FALSE;
-        }
-    }
-  /* Tables made above already have the columns of @to. */
-  if (from >= ys_store_kind_since (&ys_review_kind) && from < YS_STORE_REVIEWER_SINCE
-      && to >= YS_STORE_REVIEWER_SINCE
-      && !add_columns (self, &ys_review_kind, YS_STORE_REVIEWER_SINCE, from >= YS_STORE_CHECKSUM_SINCE, error))
-    return FALSE;
-  if (from >= ys_store_kind_since (&ys_line_kind) && from < YS_STORE_TRANSFER_SINCE
-      && to >= YS_STORE_TRANSFER_SINCE
-      && !add_columns (self, &ys_line_kind, YS_STORE_TRANSFER_SINCE, from >= YS_STORE_CHECKSUM_SINCE, error))
-    return FALSE;
-  if (from < YS_STORE_CHECKSUM_SINCE && to >= YS_STORE_CHECKSUM_SINCE && !add_sums (self, to, error))
-    return FALSE;
-  /* Kinds that came with the sums or after are made with them. */
-  for (guint k = 0; kinds[k]; k++)
-    {
-      int since = ys_store_kind_since (kinds[k]);
-
-      if (since >= YS_STORE_CHECKSUM_SINCE && since > from && since <= to)
-        {
-          g_autofree char *table = table_sql (kinds[k], to);
-          g_autofree char *sql = g_strdup_printf ("%sALTER TABLE %s ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;\n",
-                                                  table, kinds[k]->table);
-          if (!ys_store_exec (self, sql, error))
-            return FALSE;
-        }
-    }
-  if (from > 0 && from < YS_STORE_PLAIN_CHECKS_SINCE && to >= YS_STORE_PLAIN_CHECKS_SINCE
-      && !plain_checks (self, from, error))
-    return FALSE;
-
-  g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", to);
-  if (!ys_store_exec (self, version, error))
-    return FALSE;
-  self->version = to;
-  return TRUE;
-}
-
-static void
 finalize_stmt (gpointer stmt)
 {
   sqlite3_finalize (stmt);
@@ -468,7 +166,7 @@ check_file (YsStore *self, GError **error)
 
       if (ys_store_kind_since (kinds[k]) > self->version)
         continue;
-      columns = column_list (kinds[k], self->version, FALSE);
+      columns = ys_store_column_list (kinds[k], self->version, FALSE);
       sql = g_strdup_printf ("INSERT INTO %s (%s) SELECT %s FROM %s WHERE 0",
                              kinds[k]->table, columns, columns, kinds[k]->table);
       rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
@@ -521,7 +219,7 @@ ys_store_create_version (const char *path, int version, GError **error)
   if (!ys_store_exec (self, "PRAGMA foreign_keys = ON", error)
       || !ys_store_exec (self, app_id, error)
       || !ys_store_exec (self, "BEGIN", error)
-      || !migrate (self, 0, version, error)
+      || !ys_store_migrate (self, 0, version, error)
       || !ys_store_exec (self, "COMMIT", error))
     {
       ys_store_close (self);
@@ -548,8 +246,8 @@ ys_store_create (const char *path, GError **error)
   return ys_store_create_version (path, YS_STORE_SCHEMA_VERSION, error);
 }
 
-static gboolean
-query_int (YsStore *self, const char *sql, int *out, GError **error)
+gboolean
+ys_store_query_int (YsStore *self, const char *sql, int *out, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
@@ -673,7 +371,7 @@ open_file (const char *path, gboolean upgrade, GError **error)
 
   /* Nothing is written until the file has passed every check. */
   if (!configure (self, error)
-      || !query_int (self, "PRAGMA user_version", &self->version, error))
+      || !ys_store_query_int (self, "PRAGMA user_version", &self->version, error))
     goto fail;
   if (self->version > YS_STORE_SCHEMA_VERSION)
     {
@@ -696,7 +394,7 @@ open_file (const char *path, gboolean upgrade, GError **error)
     {
       if (!ys_store_ensure_writable (self, error) || !ys_store_exec (self, "BEGIN", error))
         goto fail;
-      if (!migrate (self, self->version, YS_STORE_SCHEMA_VERSION, error))
+      if (!ys_store_migrate (self, self->version, YS_STORE_SCHEMA_VERSION, error))
         {
           ys_store_rollback (self);
           goto fail;
@@ -904,7 +602,7 @@ GPtrArray *
 ys_store_load (YsStore *self, const YsKind *kind, GError **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *columns = column_list (kind, self->version, TRUE);
+  g_autofree char *columns = ys_store_column_list (kind, self->version, TRUE);
   guint n = n_columns (self, kind);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -970,7 +668,7 @@ insert_stmt (YsStore *self, const YsKind *kind, GError **error)
 
   if (*slot == NULL)
     {
-      g_autofree char *columns = column_list (kind, self->version, TRUE);
+      g_autofree char *columns = ys_store_column_list (kind, self->version, TRUE);
       g_autoptr(GString) sql = g_string_new (NULL);
       guint n = n_columns (self, kind) + 1 + (ys_store_has_sums (self) ? 1 : 0);
 
@@ -1057,7 +755,7 @@ resum_references (YsStore *self, const YsKind *kind, const char *key, GError **e
     for (guint f = 0; f < kinds[k]->n_fields; f++)
       if (g_strcmp0 (kinds[k]->fields[f].ref, kind->name) == 0)
         {
-          g_autofree char *columns = column_list (kinds[k], self->version, TRUE);
+          g_autofree char *columns = ys_store_column_list (kinds[k], self->version, TRUE);
           char *sql = sqlite3_mprintf ("UPDATE %s SET checksum = ys_row_sum('%s', %s) WHERE %s = %Q",
                                        kinds[k]->table, kinds[k]->table, columns,
                                        kinds[k]->fields[f].name, key);
