@@ -228,6 +228,14 @@ test_changed_signal_and_summary (Fixture *f, gconstpointer data)
   g_assert_cmpint (ys_summary_lookup (s->by_function, "20103")->basic, ==, 249190000);
   g_assert_cmpint (ys_summary_lookup (s->by_economic, "302")->project, ==, 87000000);
   g_assert_cmpuint (s->n_indicators, ==, 1);
+
+  /* No filter is the whole department, the same as YS_FILTER_ALL. */
+  {
+    g_autoptr(YsSummary) unfiltered = ys_summary_compute (f->doc, NULL);
+
+    g_assert_cmpint (unfiltered->expense.total, ==, s->expense.total);
+    g_assert_cmpuint (unfiltered->n_lines, ==, s->n_lines);
+  }
 }
 
 static void

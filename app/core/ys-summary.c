@@ -55,8 +55,11 @@ add_rollup (GHashTable *table, const char *code, guint len, const char *kind, Ys
 gboolean
 ys_filter_matches_line (const YsFilter *filter, YsRecord *line)
 {
-  const char *source = ys_record_get_text (line, YS_LINE_SOURCE);
+  const char *source;
 
+  if (filter == NULL)
+    return TRUE;
+  source = ys_record_get_text (line, YS_LINE_SOURCE);
   if (filter->unit_code && strcmp (filter->unit_code, ys_record_get_text (line, YS_LINE_UNIT_CODE)) != 0)
     return FALSE;
   if (filter->source && strcmp (filter->source, source) != 0)
@@ -71,8 +74,12 @@ ys_filter_matches_line (const YsFilter *filter, YsRecord *line)
 YsSummary *
 ys_summary_compute (YsDocument *doc, const YsFilter *filter)
 {
+  static const YsFilter all = { NULL, NULL, FALSE, -1 };
   YsSummary *s = g_new0 (YsSummary, 1);
   guint n;
+
+  if (filter == NULL)
+    filter = &all;
 
   s->by_function = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s->by_economic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -35,8 +35,10 @@ typedef struct {
   guint       n_units, n_lines, n_projects, n_indicators;
 } YsSummary;
 
+/* A %NULL @filter matches every line, as YS_FILTER_ALL does. */
 gboolean   ys_filter_matches_line (const YsFilter *filter,
                                    YsRecord       *line);
+/* @filter %NULL: the whole department. */
 YsSummary *ys_summary_compute     (YsDocument     *doc,
                                    const YsFilter *filter);
 /* The same totals of the document's prior-year figures (上年数): records of
