@@ -131,10 +131,19 @@ def _children(node, role=None):
     try:
         if (role if role is not None else node.roleName) in _LEAVES:
             return []
-        found = (node.getChildAtIndex(i) for i in range(node.childCount))
-        return [child for child in found if child is not None]
+        count = node.childCount
     except Exception:  # a node may vanish while searched
         return []
+    children = []
+    for i in range(count):
+        # One child gone (a dialog just closed) must not hide its siblings.
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        if child is not None:
+            children.append(child)
+    return children
 
 
 def _descendants(node, pred, first=False, prune=None):
@@ -166,6 +175,26 @@ def find(node, role=None, name=None, retry=True, timeout=10):
         found = _descendants(node, lambda n, r: _matches(n, r, role, name), first=True)
         return found[0] if found else None
     return wait_for(look, timeout=timeout) if retry else look()
+
+
+def find_notice(node, text, timeout=30):
+    """The toast label @text under @node, or None. A toast is the last child
+    of the window's overlay, after the whole page, and goes after a few
+    seconds: the search goes from the last child backwards, so that it is
+    reached before it goes."""
+    def look():
+        stack = list(_children(node))
+        while stack:
+            child = stack.pop()
+            try:
+                role = child.roleName
+                if role == "label" and child.name == text:
+                    return child
+            except Exception:  # a node may vanish while searched
+                continue
+            stack.extend(_children(child, role))
+        return None
+    return wait_for(look, timeout=timeout)
 
 
 def find_all(node, role=None, name=None):

@@ -17,8 +17,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import (_, check, check_log, click, dump, find, find_app, find_window, keys, main,  # noqa: E402
-                    ngettext, screenshot, start, stop, type_text, wait_for)
+from common import (_, check, check_log, click, dump, find, find_app, find_notice,  # noqa: E402
+                    find_window, keys, main, ngettext, screenshot, start, stop, type_text, wait_for)
 
 SAMPLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                       "resources", "samples", "xiangshan-2023")
@@ -98,7 +98,7 @@ def test_merge(args, env, workdir):
         check(receive is not None, "the summary offers to receive")
         press(receive)
         done = ngettext("Received %u unit budget", "Received %u unit budgets", 1).replace("%u", "1")
-        check(find(app, "label", done, timeout=30) is not None, f"a notice says “{done}”")
+        check(find_notice(frame, done) is not None, f"a notice says “{done}”")
         check_log(proc, "receiving a unit budget")
     finally:
         stop(proc)
