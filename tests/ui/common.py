@@ -178,17 +178,19 @@ def find(node, role=None, name=None, retry=True, timeout=10):
 
 
 def find_notice(node, text, timeout=30):
-    """The toast label @text under @node, or None. A toast is the last child
-    of the window's overlay, after the whole page, and goes after a few
-    seconds: the search goes from the last child backwards, so that it is
-    reached before it goes."""
+    """The toast label @text (or any of a tuple of texts) under @node, or
+    None. A toast is the last child of the window's overlay, after the whole
+    page, and goes after a few seconds: the search goes from the last child
+    backwards, so that it is reached before it goes."""
+    texts = (text,) if isinstance(text, str) else tuple(text)
+
     def look():
         stack = list(_children(node))
         while stack:
             child = stack.pop()
             try:
                 role = child.roleName
-                if role == "label" and child.name == text:
+                if role == "label" and child.name in texts:
                     return child
             except Exception:  # a node may vanish while searched
                 continue

@@ -28,8 +28,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import common  # noqa: E402
-from common import (_, c_format, check, check_log, click, find, find_app, find_window, is_enabled, main,  # noqa: E402
-                    screenshot, show_page, start, stop, wait_for)
+from common import (_, c_format, check, check_log, click, find, find_app, find_notice,  # noqa: E402
+                    find_window, is_enabled, main, screenshot, show_page, start, stop, wait_for)
 
 SAMPLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                       "resources", "samples", "yongqiao-2023")
@@ -129,8 +129,7 @@ def check_export(args, workdir, app, frame):
     key("Return")
     name = os.path.basename(out)
     toasts = (c_format(_("Exported “%s”"), name), c_format(_("Exported “%s”; some sections say a fact is missing"), name))
-    check(wait_for(lambda: any(find(app, "label", t, retry=False) for t in toasts) or None, timeout=90)
-          is not None, f"a notice says “{toasts[0]}”")
+    check(find_notice(frame, toasts, timeout=90) is not None, f"a notice says “{toasts[0]}”")
     check(os.path.getsize(out) > 0, "the PDF is written")
     text = pdf_text(out)
     for part in ("第一部分", "第二部分", "第三部分", "第四部分", TYPED):
