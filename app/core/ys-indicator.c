@@ -30,6 +30,9 @@ without_spaces (const char *text)
 {
   GString *plain = g_string_new (NULL);
 
+  /* Stepping through bytes that are not UTF-8 could skip the terminator. */
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return g_string_append (plain, text);
   for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
