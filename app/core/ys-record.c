@@ -2,7 +2,7 @@
 
 #include "ys-i18n-private.h"
 
-#include "ys-record.h"
+#include "ys-record-private.h"
 #include "ys-kinds.h"
 
 typedef struct
@@ -174,6 +174,12 @@ ys_record_copy (YsRecord *self)
   for (guint i = 0; i < kind->n_fields; i++)
     ys_value_copy (&kind->fields[i], &values_of (copy)[i], &values_of (self)[i]);
   return copy;
+}
+
+YsValue *
+ys_record_load_slots (YsRecord *self)
+{
+  return values_of (self);
 }
 
 const YsKind *

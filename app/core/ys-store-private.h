@@ -97,10 +97,18 @@ typedef struct { guint64 h; } YsRowSum;
 void      ys_row_sum_init         (YsRowSum       *sum,
                                    const char     *table,
                                    gint64          id);
+/* The part of ys_row_sum_init() before the id, the same for every row of
+ * @table: ys_row_sum_init() is this followed by ys_row_sum_int (id). */
+void      ys_row_sum_start        (YsRowSum       *sum,
+                                   const char     *table);
 void      ys_row_sum_text         (YsRowSum       *sum,
                                    const char     *text);
 void      ys_row_sum_int          (YsRowSum       *sum,
                                    gint64          value);
+/* The same as ys_row_sum_text() for @n bytes whose length is known. */
+void      ys_row_sum_text_len     (YsRowSum       *sum,
+                                   const char     *text,
+                                   gsize           n);
 /* Compares the sum computed from a loaded row with the one stored in
  * @column; @what names the row in the message. */
 gboolean  ys_store_check_sum      (YsStore        *self,

@@ -9,6 +9,7 @@
 
 #include "ys-catalog.h"
 #include "ys-kinds.h"
+#include "ys-record-private.h"
 #include "ys-store-private.h"
 #include "ys-temp-file.h"
 
@@ -581,57 +582,99 @@ record_sum (YsStore *self, YsRecord *record)
   return sum.h;
 }
 
-static gboolean
-check_record (YsStore *self, YsRecord *record, sqlite3_stmt *stmt, int column, GError **error)
+/* The message for a loaded record whose values do not give the sum stored
+ * with them. */
+static void
+record_damaged (YsStore *self, YsRecord *record, GError **error)
 {
-  YsRowSum sum = { record_sum (self, record) };
-  g_autofree char *what = NULL;
+  g_autofree char *name = ys_record_describe (record);
+  const YsKind *kind = ys_record_get_kind (record);
+  g_autofree char *what = g_strdup_printf (_("the record %s (table %s, id %lld)"),
+                                           name, kind->table, (long long) ys_record_get_id (record));
+  g_autofree char *detail = g_strdup_printf (_("%s does not match the checksum written with it"), what);
 
-  if (!ys_store_has_sums (self) || (guint64) sqlite3_column_int64 (stmt, column) == sum.h)
-    return TRUE;
-  {
-    g_autofree char *name = ys_record_describe (record);
-    const YsKind *kind = ys_record_get_kind (record);
-    what = g_strdup_printf (_("the record %s (table %s, id %lld)"),
-                            name, kind->table, (long long) ys_record_get_id (record));
-  }
-  return ys_store_check_sum (self, &sum, stmt, column, what, error);
+  ys_store_set_damaged (error, self->path, detail);
 }
 
+/* Codes and choices repeat from row to row (the lines of one unit, of one
+ * project): each column's last interned text is tried before
+ * g_intern_string(), which takes a global lock and a hash lookup. */
+typedef struct
+{
+  const char *s;
+  gsize       n;
+} LastText;
+
+static const char *
+intern_column (LastText *last, const char *text, gsize n)
+{
+  if (last->s == NULL || last->n != n || memcmp (last->s, text, n) != 0)
+    {
+      last->s = g_intern_string (text);
+      last->n = n;
+    }
+  return last->s;
+}
+
+/* Each value is read from its column once: into the record's slot, and
+ * into the row's sum, which is then compared with the stored one. The sum
+ * covers what the record holds (text up to its first NUL, an absent code
+ * as empty text), exactly as record_sum() does. */
 GPtrArray *
 ys_store_load (YsStore *self, const YsKind *kind, GError **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *columns = ys_store_column_list (kind, self->version, TRUE);
   guint n = n_columns (self, kind);
+  gboolean sums = ys_store_has_sums (self);
+  g_autofree LastText *last = g_new0 (LastText, n);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
+  YsRowSum table_sum;
   int rc;
 
   /* A read-only file of an older version lacks the later tables. */
   if (ys_store_kind_since (kind) > self->version)
     return g_steal_pointer (&records);
+  ys_row_sum_start (&table_sum, kind->table);
   sql = g_strdup_printf ("SELECT %s%s FROM %s ORDER BY id", columns,
-                         ys_store_has_sums (self) ? ", checksum" : "", kind->table);
+                         sums ? ", checksum" : "", kind->table);
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       YsRecord *record = ys_record_new (kind);
+      YsValue *slots = ys_record_load_slots (record);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      YsRowSum sum = table_sum;
 
-      ys_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+      ys_record_set_id (record, id);
+      ys_row_sum_int (&sum, id);
       for (guint i = 0; i < n; i++)
         {
-          YsValue v;
-          if (ys_field_is_text (&kind->fields[i]))
-            v.s = (char *) sqlite3_column_text (stmt, i + 1);
+          const YsField *f = &kind->fields[i];
+
+          if (ys_field_is_text (f))
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, i + 1);
+              gsize len = text ? strlen (text) : 0;
+
+              if (f->type != YS_FIELD_TEXT)
+                slots[i].s = (char *) intern_column (&last[i], text ? text : "", len);
+              else
+                slots[i].s = len ? g_strndup (text, len) : NULL;
+              ys_row_sum_text_len (&sum, text, len);
+            }
           else
-            v.i = sqlite3_column_int64 (stmt, i + 1);
-          ys_record_load_value (record, i, &v);
+            {
+              slots[i].i = sqlite3_column_int64 (stmt, i + 1);
+              ys_row_sum_int (&sum, slots[i].i);
+            }
         }
       g_ptr_array_add (records, record);
-      if (!check_record (self, record, stmt, n + 1, error))
+      if (sums && (guint64) sqlite3_column_int64 (stmt, n + 1) != sum.h)
         {
           sqlite3_finalize (stmt);
+          record_damaged (self, record, error);
           return NULL;
         }
       rc = SQLITE_OK;
