@@ -122,6 +122,108 @@ ys_goal_set_collect (YsDocument *document,
   return placed;
 }
 
+/* Whether two indicators of the same group are the same 三级指标. */
+static gboolean
+same_indicator (const YsPlacedIndicator *a,
+                const YsPlacedIndicator *b,
+                guint                    other)
+{
+  static const guint fields[] = { YS_INDICATOR_NAME, YS_INDICATOR_LEVEL1, YS_INDICATOR_LEVEL2 };
+  /* In a group of the framework, its levels are the group's. */
+  guint n = a->group == other ? G_N_ELEMENTS (fields) : 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *x = g_strstrip (g_strdup (ys_record_get_text (a->record, fields[i])));
+      g_autofree char *y = g_strstrip (g_strdup (ys_record_get_text (b->record, fields[i])));
+
+      if (g_strcmp0 (x, y) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+append_line (GArray *lines,
+             guint   group,
+             int     period,
+             int     annual)
+{
+  YsGoalLine line = { group, period, annual };
+
+  g_array_append_val (lines, line);
+}
+
+/* The lines of one group: @period[p0, p1) against @annual[a0, a1). */
+static void
+pair_group (GArray *lines,
+            guint   group,
+            GArray *period,
+            guint   p0,
+            guint   p1,
+            GArray *annual,
+            guint   a0,
+            guint   a1,
+            guint   other)
+{
+  guint np = p1 - p0, na = a1 - a0;
+  /* common[i][j]: the longest common run of period[p0+i..] and annual[a0+j..]. */
+  g_autofree guint *common = g_new0 (guint, (np + 1) * (na + 1));
+  guint i = 0, j = 0;
+
+#define COMMON(i, j) common[(i) * (na + 1) + (j)]
+  for (guint x = np; x-- > 0;)
+    for (guint y = na; y-- > 0;)
+      COMMON (x, y) = same_indicator (&g_array_index (period, YsPlacedIndicator, p0 + x),
+                                      &g_array_index (annual, YsPlacedIndicator, a0 + y), other)
+                      ? COMMON (x + 1, y + 1) + 1
+                      : MAX (COMMON (x + 1, y), COMMON (x, y + 1));
+
+  while (i < np || j < na)
+    {
+      if (i < np && j < na && COMMON (i, j) == COMMON (i + 1, j + 1) + 1
+          && same_indicator (&g_array_index (period, YsPlacedIndicator, p0 + i),
+                             &g_array_index (annual, YsPlacedIndicator, a0 + j), other))
+        {
+          append_line (lines, group, p0 + i, a0 + j);
+          i++, j++;
+        }
+      /* What one set has and the other not: the 实施期's first. */
+      else if (i < np && (j == na || COMMON (i + 1, j) >= COMMON (i, j + 1)))
+        append_line (lines, group, p0 + i++, -1);
+      else
+        append_line (lines, group, -1, a0 + j++);
+    }
+#undef COMMON
+}
+
+GArray *
+ys_goal_set_lines (GArray *period,
+                   GArray *annual,
+                   guint   n_groups)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (YsGoalLine));
+  guint p = 0, a = 0;
+
+  /* Both sorted by group: each group of either, in that order. */
+  while (p < period->len || a < annual->len)
+    {
+      guint gp = p < period->len ? g_array_index (period, YsPlacedIndicator, p).group : G_MAXUINT;
+      guint ga = a < annual->len ? g_array_index (annual, YsPlacedIndicator, a).group : G_MAXUINT;
+      guint group = MIN (gp, ga);
+      guint p1 = p, a1 = a;
+
+      while (p1 < period->len && g_array_index (period, YsPlacedIndicator, p1).group == group)
+        p1++;
+      while (a1 < annual->len && g_array_index (annual, YsPlacedIndicator, a1).group == group)
+        a1++;
+      pair_group (lines, group, period, p, p1, annual, a, a1, n_groups);
+      p = p1;
+      a = a1;
+    }
+  return lines;
+}
+
 gboolean
 ys_goal_set_renumber (YsDocument  *document,
                       GArray      *placed,

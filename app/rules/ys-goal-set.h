@@ -29,6 +29,14 @@ typedef struct {
 
 const YsGoalCommon *ys_goal_common_indicators (guint *n);
 
+/* One line of the two sets read side by side: an indicator of each set on
+ * it, or of one only (-1 for the other). Indexes into the arrays paired. */
+typedef struct {
+  guint group;    /* as in YsPlacedIndicator */
+  int   period;   /* in the 实施期 array, or -1 */
+  int   annual;   /* in the 年度 array, or -1 */
+} YsGoalLine;
+
 YsFramework  ys_goal_set_framework (YsDocument        *document);
 /* The group of @indicator, or @n_groups when it is in none. */
 guint        ys_goal_group_of      (const YsGoalGroup *groups,
@@ -48,6 +56,16 @@ guint        ys_goal_group_cost    (const YsGoalGroup *groups,
 GArray      *ys_goal_set_collect   (YsDocument        *document,
                                     const char        *project_code,
                                     const char        *set_word);
+/* The lines of two sets (each as ys_goal_set_collect() gives it) read
+ * side by side: group by group, the indicators of the same 三级指标 (the
+ * same name, and outside the framework the same 一级 and 二级 too) on one
+ * line, as many as both orders allow (the longest common subsequence), so
+ * that each set keeps its own order; an indicator of one set only has a
+ * line of its own. @n_groups: the framework's, which marks the indicators
+ * in none. An array of YsGoalLine, every indicator on one. */
+GArray      *ys_goal_set_lines     (GArray            *period,
+                                    GArray            *annual,
+                                    guint              n_groups);
 /* Gives the indicators of @placed the orders 1, 2, … as they stand, in the
  * document's open batch. */
 gboolean     ys_goal_set_renumber  (YsDocument        *document,
