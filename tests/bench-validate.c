@@ -5,7 +5,10 @@
  * other programs share the machine); the re-check an edit causes is timed
  * alone, and together with the edit itself (its undo step and SQLite write). 
  *
- *   bench-validate [--runs N] [--edits N] [--lines N] DIR
+ *   bench-validate [--runs N] [--edits N] [--lines N] [--open FILE] DIR
+ *
+ * --open copies a budget made before (yusuan-cli generate FILE --lines N)
+ * into DIR and measures that copy instead of generating one each time.
  *
  * docs/validation.md quotes it. Not a test: figures are measurements, not
  * pass/fail conditions. */
@@ -126,10 +129,12 @@ int
 main (int argc, char **argv)
 {
   int runs = 7, edits = 200, lines = 100000;
+  g_autofree char *source = NULL;
   GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Full checks to time (default 7)", "N" },
     { "edits", 0, 0, G_OPTION_ARG_INT, &edits, "Edits of each kind to time (default 200)", "N" },
     { "lines", 0, 0, G_OPTION_ARG_INT, &lines, "Line items in the budget (default 100000)", "N" },
+    { "open", 0, 0, G_OPTION_ARG_FILENAME, &source, "Measure a copy of this budget instead", "FILE" },
     { NULL }
   };
   static const struct { const char *name; Edit edit; } kinds[] = {
@@ -155,15 +160,27 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
     {
-      g_printerr ("usage: bench-validate [--runs N] [--edits N] [--lines N] DIR\n");
+      g_printerr ("usage: bench-validate [--runs N] [--edits N] [--lines N] [--open FILE] DIR\n");
       return 2;
     }
   params.lines = (guint) lines;
   path = g_build_filename (argv[1], "bench-validate.yusuan", NULL);
   g_unlink (path);
-  doc = ys_document_create (path, NULL, &error);
-  if (doc == NULL || !ys_generate (doc, &params, &error))
-    g_error ("%s", error->message);
+  if (source != NULL)
+    {
+      g_autoptr(GFile) from = g_file_new_for_path (source);
+      g_autoptr(GFile) to = g_file_new_for_path (path);
+
+      if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error)
+          || (doc = ys_document_open (path, &error)) == NULL)
+        g_error ("%s", error->message);
+    }
+  else
+    {
+      doc = ys_document_create (path, NULL, &error);
+      if (doc == NULL || !ys_generate (doc, &params, &error))
+        g_error ("%s", error->message);
+    }
   printf ("budget: %u units, %u lines, %u projects, %u indicators (yusuan-cli generate defaults)\n",
           ys_document_count (doc, &ys_unit_kind), ys_document_count (doc, &ys_line_kind),
           ys_document_count (doc, &ys_project_kind), ys_document_count (doc, &ys_indicator_kind));

@@ -53,6 +53,12 @@ ys_group_get_owner (YsGroup *group)
   return own->len > 0 ? g_ptr_array_index (own, 0) : NULL;
 }
 
+const YsLedger *
+ys_group_get_ledger (YsGroup *group)
+{
+  return group->ledger;
+}
+
 GPtrArray *
 ys_group_get_records (YsGroup *group, const YsKind *kind)
 {

@@ -7,36 +7,21 @@
 #include <string.h>
 
 #include "ys-kinds.h"
+#include "ys-ledger.h"
 #include "ys-rule.h"
-
-#define N_SOURCES 16
-
-static guint
-source_index (const char *source)
-{
-  for (guint i = 0; ys_fund_sources[i] && i < N_SOURCES - 1; i++)
-    if (strcmp (ys_fund_sources[i], source) == 0)
-      return i;
-  return N_SOURCES - 1;
-}
 
 static void
 check_sources (YsRuleContext *ctx, YsGroup *unit)
 {
   GPtrArray *incomes = ys_group_get_records (unit, &ys_income_kind);
-  GPtrArray *lines = ys_group_get_records (unit, &ys_line_kind);
-  YsMoney income[N_SOURCES] = { 0 };
-  YsMoney spent[N_SOURCES] = { 0 };
+  /* The lines' side is the unit's ledger's; a unit has few incomes. */
+  const YsMoney *spent = ys_group_get_ledger (unit)->spent;
+  YsMoney income[YS_LEDGER_SOURCES] = { 0 };
 
   for (guint i = 0; i < incomes->len; i++)
     {
       YsRecord *r = g_ptr_array_index (incomes, i);
-      income[source_index (ys_rule_text (r, YS_INCOME_SOURCE))] += ys_rule_int (r, YS_INCOME_AMOUNT);
-    }
-  for (guint i = 0; i < lines->len; i++)
-    {
-      YsRecord *r = g_ptr_array_index (lines, i);
-      spent[source_index (ys_rule_text (r, YS_LINE_SOURCE))] += ys_rule_int (r, YS_LINE_AMOUNT);
+      income[ys_ledger_source_index (ys_rule_text (r, YS_INCOME_SOURCE))] += ys_rule_int (r, YS_INCOME_AMOUNT);
     }
 
   for (guint s = 0; ys_fund_sources[s]; s++)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ys-kinds.h"
+#include "ys-ledger.h"
 #include "ys-rule.h"
 
 static gboolean
@@ -32,11 +33,11 @@ static void
 check_vehicles (YsRuleContext *ctx, YsGroup *unit)
 {
   YsRecord *owner = ys_group_get_owner (unit);
-  GPtrArray *lines = ys_group_get_records (unit, &ys_line_kind);
+  const YsLedger *ledger = ys_group_get_ledger (unit);
   GPtrArray *assets = ys_group_get_records (unit, &ys_asset_kind);
   gint64 held = owner ? ys_rule_int (owner, YS_UNIT_VEHICLES) : 0;
   gint64 held_assets = 0, planned = 0;
-  YsMoney planned_amount = 0, running = 0, bought = 0;
+  YsMoney planned_amount = 0, running = ledger->vehicle_running, bought = ledger->vehicle_purchase;
   const char *code = ys_group_get_code (unit);
 
   for (guint i = 0; i < assets->len; i++)
@@ -50,16 +51,6 @@ check_vehicles (YsRuleContext *ctx, YsGroup *unit)
       planned_amount += ys_rule_int (asset, YS_ASSET_PLANNED_AMOUNT);
     }
   held = MAX (held, held_assets);
-  for (guint i = 0; i < lines->len; i++)
-    {
-      YsRecord *line = g_ptr_array_index (lines, i);
-      const char *econ = ys_rule_text (line, YS_LINE_ECON_CODE);
-
-      if (g_str_equal (econ, "30231"))
-        running += ys_rule_int (line, YS_LINE_AMOUNT);
-      else if (g_str_equal (econ, "31013"))
-        bought += ys_rule_int (line, YS_LINE_AMOUNT);
-    }
 
   /* A unit may hold vehicles whose costs are not 公务用车 (应急、执法 vehicles):
    * only money without vehicles is suspicious, not vehicles without money. */
@@ -97,26 +88,14 @@ static void
 check_running_costs (YsRuleContext *ctx, YsGroup *unit)
 {
   YsRecord *owner = ys_group_get_owner (unit);
-  GPtrArray *lines = ys_group_get_records (unit, &ys_line_kind);
-  YsMoney personnel = 0, running = 0;
+  const YsLedger *ledger = ys_group_get_ledger (unit);
+  YsMoney personnel = ledger->fiscal_personnel, running = ledger->fiscal_public;
   const char *type;
   g_autofree char *facts = NULL;
   g_autofree char *message = NULL;
 
   if (owner == NULL)
     return;
-  for (guint i = 0; i < lines->len; i++)
-    {
-      YsRecord *line = g_ptr_array_index (lines, i);
-      const char *kind = ys_rule_text (line, YS_LINE_KIND);
-
-      if (!ys_fund_source_is_fiscal (ys_rule_text (line, YS_LINE_SOURCE)))
-        continue;
-      if (g_str_equal (kind, "公用经费"))
-        running += ys_rule_int (line, YS_LINE_AMOUNT);
-      else if (g_str_equal (kind, "人员经费"))
-        personnel += ys_rule_int (line, YS_LINE_AMOUNT);
-    }
   type = ys_rule_text (owner, YS_UNIT_UNIT_TYPE);
   facts = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, type, personnel, running);
   if (g_str_equal (type, "事业单位"))

@@ -10,6 +10,7 @@
 
 #include "ys-explain.h"
 #include "ys-kinds.h"
+#include "ys-ledger.h"
 #include "ys-rule.h"
 #include "ys-summary.h"
 
@@ -23,67 +24,33 @@ has_prior (GPtrArray *priors, const char *func, const char *econ, const char *ki
   return ys_explain_prior_sum (priors, func, econ, kind, NULL, &last, NULL);
 }
 
-static gboolean
-is_sangong (const char *econ)
-{
-  static const char *const codes[] = { "30212", "30217", "30231", "31013", NULL };
-  return g_strv_contains (codes, econ);
-}
-
-/* What one unit spends, in the figures the 上年数 records are kept by. The
- * code keys are borrowed from the unit's records. */
+/* What one unit spends, in the figures the 上年数 records are kept by: the
+ * lines' side is the unit's ledger's. */
 typedef struct {
   YsMoney     total, basic, project, agency;
-  GHashTable *items;    /* 功能分类 项 of 一般公共预算拨款 → YsMoney* */
+  GHashTable *items;    /* 功能分类 项 of 一般公共预算拨款 → YsMoney*, or NULL */
   GHashTable *sangong;  /* “三公” code from 财政拨款 → YsMoney* */
 } Figures;
 
 static void
-add_to (GHashTable *sums, const char *code, YsMoney amount)
-{
-  YsMoney *sum = g_hash_table_lookup (sums, code);
-
-  if (sum == NULL)
-    {
-      sum = g_new0 (YsMoney, 1);
-      g_hash_table_insert (sums, (gpointer) code, sum);
-    }
-  *sum += amount;
-}
-
-static void
 unit_figures (YsGroup *unit, gboolean by_item, Figures *out)
 {
-  GPtrArray *lines = ys_group_get_records (unit, &ys_line_kind);
+  const YsLedger *ledger = ys_group_get_ledger (unit);
   GPtrArray *incomes = ys_group_get_records (unit, &ys_income_kind);
   YsRecord *owner = ys_group_get_owner (unit);
   const char *type = owner ? ys_rule_text (owner, YS_UNIT_UNIT_TYPE) : "";
   gboolean agency = g_str_equal (type, "行政单位") || g_str_equal (type, "参照公务员法管理事业单位");
 
-  out->items = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  out->sangong = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  out->items = by_item ? ledger->items : NULL;
+  out->sangong = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < YS_LEDGER_SANGONG; i++)
+    if (ledger->sangong[i] != 0)
+      g_hash_table_insert (out->sangong, (gpointer) ys_ledger_sangong_codes[i], (gpointer) &ledger->sangong[i]);
   for (guint i = 0; i < incomes->len; i++)
     out->total += ys_rule_int (g_ptr_array_index (incomes, i), YS_INCOME_AMOUNT);
-  for (guint i = 0; i < lines->len; i++)
-    {
-      YsRecord *line = g_ptr_array_index (lines, i);
-      const char *kind = ys_rule_text (line, YS_LINE_KIND);
-      const char *source = ys_rule_text (line, YS_LINE_SOURCE);
-      const char *econ = ys_rule_text (line, YS_LINE_ECON_CODE);
-      YsMoney amount = ys_rule_int (line, YS_LINE_AMOUNT);
-      gboolean fiscal = ys_fund_source_is_fiscal (source);
-
-      if (g_str_equal (kind, "项目支出"))
-        out->project += amount;
-      else
-        out->basic += amount;
-      if (by_item && g_str_equal (source, "一般公共预算拨款"))
-        add_to (out->items, ys_rule_text (line, YS_LINE_FUNC_CODE), amount);
-      if (fiscal && is_sangong (econ))
-        add_to (out->sangong, econ, amount);
-      if (agency && fiscal && g_str_equal (kind, "公用经费"))
-        out->agency += amount;
-    }
+  out->basic = ledger->basic;
+  out->project = ledger->project;
+  out->agency = agency ? ledger->fiscal_public : 0;
 }
 
 static void
@@ -113,10 +80,15 @@ static void
 check_codes (YsRuleContext *ctx, YsGroup *unit, GPtrArray *priors, const char *figure, GHashTable *sums,
              gboolean by_econ)
 {
-  g_autoptr(GPtrArray) codes = ys_summary_codes (sums);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) facts = g_string_new (NULL);
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GString) facts = NULL;
 
+  if (sums == NULL)
+    return;
+  codes = ys_summary_codes (sums);
+  names = g_ptr_array_new_with_free_func (g_free);
+  facts = g_string_new (NULL);
   for (guint i = 0; i < codes->len; i++)
     {
       const char *code = g_ptr_array_index (codes, i);
@@ -124,7 +96,10 @@ check_codes (YsRuleContext *ctx, YsGroup *unit, GPtrArray *priors, const char *f
 
       if (amount == 0 || has_prior (priors, by_econ ? "" : code, by_econ ? code : "", ""))
         continue;
-      g_ptr_array_add (names, ys_rule_code_name (ctx, by_econ ? YS_CATALOG_ECONOMIC_DEPT : YS_CATALOG_FUNCTION, code));
+      /* The message names the first few and counts the rest. */
+      g_ptr_array_add (names, names->len < MAX_NAMED
+                       ? ys_rule_code_name (ctx, by_econ ? YS_CATALOG_ECONOMIC_DEPT : YS_CATALOG_FUNCTION, code)
+                       : NULL);
       g_string_append_printf (facts, "%s=%" G_GINT64_FORMAT ";", code, amount);
     }
   if (names->len > 0)
@@ -166,7 +141,6 @@ check_missing_prior (YsRuleContext *ctx, YsGroup *unit)
     check_total (ctx, unit, priors, "agency_cost", fig.agency, "公用经费", "机关运行经费");
   if (ys_explain_region_states_change (region, "three_public"))
     check_codes (ctx, unit, priors, "three_public", fig.sangong, TRUE);
-  g_hash_table_unref (fig.items);
   g_hash_table_unref (fig.sangong);
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ys-kinds.h"
+#include "ys-ledger.h"
 #include "ys-rule.h"
 
 typedef struct
@@ -28,7 +29,7 @@ static const Pair pairs[] = {
   { { "2210201" }, { "30113" }, FALSE, NULL },             /* 住房公积金 */
   { { "2080501", "2080502" }, { "30301", "30302" }, TRUE, "221" }, /* 离退休 */
 };
-G_STATIC_ASSERT (G_N_ELEMENTS (pairs) == 6);
+G_STATIC_ASSERT (G_N_ELEMENTS (pairs) == YS_LEDGER_PAIRS);
 
 /* Index in pairs[] of a function code's side, or -1; tests on prefixes
  * because this runs for every line of the unit. Keep in step with pairs[]. */
@@ -92,30 +93,29 @@ label (YsRuleContext *ctx, YsCatalogKind kind, const char *const *codes)
   return g_string_free (out, FALSE);
 }
 
+int
+ys_rules_pairs_function_side (const char *func, const char *kind)
+{
+  int fp = func_pair (func);
+
+  return fp >= 0 && (!pairs[fp].personnel_only || strcmp (kind, "人员经费") == 0) ? fp : -1;
+}
+
+int
+ys_rules_pairs_economic_side (const char *econ, const char *func)
+{
+  int ep = econ_pair (econ);
+
+  return ep >= 0 && !(pairs[ep].econ_skips_func && g_str_has_prefix (func, pairs[ep].econ_skips_func)) ? ep : -1;
+}
+
+/* The totals are the unit's ledger's (ys-ledger.c adds each line to its sides). */
 static void
 check_pairs (YsRuleContext *ctx, YsGroup *unit)
 {
-  GPtrArray *lines = ys_group_get_records (unit, &ys_line_kind);
-  YsMoney func_total[G_N_ELEMENTS (pairs)] = { 0 };
-  YsMoney econ_total[G_N_ELEMENTS (pairs)] = { 0 };
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      YsRecord *line = g_ptr_array_index (lines, i);
-      const char *func = ys_rule_text (line, YS_LINE_FUNC_CODE);
-      const char *econ = ys_rule_text (line, YS_LINE_ECON_CODE);
-      int fp = func_pair (func), ep = econ_pair (econ);
-      YsMoney amount;
-
-      if (fp < 0 && ep < 0)
-        continue;
-      amount = ys_rule_int (line, YS_LINE_AMOUNT);
-      if (fp >= 0 && (!pairs[fp].personnel_only
-                      || g_str_equal (ys_rule_text (line, YS_LINE_KIND), "人员经费")))
-        func_total[fp] += amount;
-      if (ep >= 0 && !(pairs[ep].econ_skips_func && g_str_has_prefix (func, pairs[ep].econ_skips_func)))
-        econ_total[ep] += amount;
-    }
+  const YsLedger *ledger = ys_group_get_ledger (unit);
+  const YsMoney *func_total = ledger->pair_function;
+  const YsMoney *econ_total = ledger->pair_economic;
 
   for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
     {

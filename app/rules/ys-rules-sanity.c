@@ -8,6 +8,7 @@
 
 #include "ys-kinds.h"
 #include "ys-report.h"
+#include "ys-ledger.h"
 #include "ys-rule.h"
 
 /* 100亿元 on one line is beyond any department budget of a county or city. */
@@ -135,20 +136,13 @@ static void
 check_staff (YsRuleContext *ctx, YsGroup *unit)
 {
   YsRecord *owner = ys_group_get_owner (unit);
-  GPtrArray *lines = ys_group_get_records (unit, &ys_line_kind);
-  YsMoney personnel = 0;
+  YsMoney personnel = ys_group_get_ledger (unit)->personnel;
   YsFindingPlace place = YS_FINDING_PLACE_INIT;
   g_autofree char *money = NULL;
 
   if (owner == NULL || ys_rule_int (owner, YS_UNIT_HEADCOUNT) > 0
       || ys_rule_int (owner, YS_UNIT_STAFF) > 0)
     return;
-  for (guint i = 0; i < lines->len; i++)
-    {
-      YsRecord *line = g_ptr_array_index (lines, i);
-      if (g_str_equal (ys_rule_text (line, YS_LINE_KIND), "人员经费"))
-        personnel += ys_rule_int (line, YS_LINE_AMOUNT);
-    }
   if (personnel == 0)
     return;
   money = ys_rule_money (personnel);
@@ -198,15 +192,15 @@ check_income_amount (YsRuleContext *ctx, YsRecord *income)
 
 /* 其他 items: a 项 ending in 99 (or in a 款 ending in 99) of the function
  * classification; a 款 ending in 99 or in 399 of the economic one. */
-static gboolean
-is_other_function (const char *code)
+gboolean
+ys_rules_is_other_function (const char *code)
 {
   gsize len = strlen (code);
   return (len >= 5 && strncmp (code + 3, "99", 2) == 0) || (len == 7 && strcmp (code + 5, "99") == 0);
 }
 
-static gboolean
-is_other_economic (const char *code)
+gboolean
+ys_rules_is_other_economic (const char *code)
 {
   return g_str_has_prefix (code, "399") || (strlen (code) == 5 && strcmp (code + 3, "99") == 0);
 }
@@ -214,20 +208,9 @@ is_other_economic (const char *code)
 static void
 check_other_share (YsRuleContext *ctx, YsGroup *unit)
 {
-  GPtrArray *lines = ys_group_get_records (unit, &ys_line_kind);
-  YsMoney total = 0, other[2] = { 0, 0 };
+  const YsLedger *ledger = ys_group_get_ledger (unit);
+  YsMoney total = ledger->total, other[2] = { ledger->other_function, ledger->other_economic };
 
-  for (guint i = 0; i < lines->len; i++)
-    {
-      YsRecord *line = g_ptr_array_index (lines, i);
-      YsMoney amount = ys_rule_int (line, YS_LINE_AMOUNT);
-
-      total += amount;
-      if (is_other_function (ys_rule_text (line, YS_LINE_FUNC_CODE)))
-        other[0] += amount;
-      if (is_other_economic (ys_rule_text (line, YS_LINE_ECON_CODE)))
-        other[1] += amount;
-    }
   for (guint c = 0; c < 2; c++)
     {
       YsFindingPlace place = YS_FINDING_PLACE_INIT;

@@ -24,6 +24,8 @@ get_group (YsValidator *self, guint which, const char *code)
       group->code = g_strdup (code);
       for (guint k = 0; k < YS_N_KINDS; k++)
         group->members[k] = g_ptr_array_new ();
+      if (which == YS_GROUP_UNITS)
+        group->ledger = ys_ledger_new ();
       g_hash_table_insert (self->groups[which], group->code, group);
     }
   return group;
@@ -34,6 +36,7 @@ ys_group_free (YsGroup *group)
 {
   for (guint k = 0; k < YS_N_KINDS; k++)
     g_ptr_array_unref (group->members[k]);
+  ys_ledger_free (group->ledger);
   g_free (group->code);
   g_free (group);
 }
@@ -52,6 +55,9 @@ ys_validator_join (YsValidator *self, YsRecord *record)
 
   m->unit = group_of (self, YS_GROUP_UNITS, record, self->unit_field[k]);
   m->project = group_of (self, YS_GROUP_PROJECTS, record, self->project_field[k]);
+  m->entry.bucket = NULL;
+  if (m->unit != NULL && k == self->line_kind)
+    ys_ledger_add (m->unit->ledger, &m->entry, record);
   g_hash_table_insert (self->members, record, m);
   if (m->unit != NULL)
     g_ptr_array_add (m->unit->members[k], record);
@@ -67,11 +73,24 @@ ys_validator_leave (YsValidator *self, YsRecord *record)
 
   if (m == NULL)
     return;
+  if (m->entry.bucket != NULL)
+    ys_ledger_remove (m->unit->ledger, &m->entry);
   if (m->unit != NULL)
     g_ptr_array_remove_fast (m->unit->members[k], record);
   if (m->project != NULL)
     g_ptr_array_remove_fast (m->project->members[k], record);
   g_hash_table_remove (self->members, record);
+}
+
+void
+ys_validator_recount (YsValidator *self, YsRecord *record)
+{
+  Membership *m = g_hash_table_lookup (self->members, record);
+
+  if (m == NULL || m->entry.bucket == NULL)
+    return;
+  ys_ledger_remove (m->unit->ledger, &m->entry);
+  ys_ledger_add (m->unit->ledger, &m->entry, record);
 }
 
 static void

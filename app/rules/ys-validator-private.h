@@ -1,6 +1,7 @@
 /* Shared by the validator's files: the groups and the context rules run in. */
 #pragma once
 
+#include "ys-ledger.h"
 #include "ys-rule.h"
 #include "ys-validator.h"
 
@@ -12,6 +13,7 @@ struct _YsGroup
   YsRuleScope  scope;
   char        *code;
   GPtrArray   *members[YS_N_KINDS];    /* borrowed records, unordered */
+  YsLedger    *ledger;                 /* a unit's lines added up; NULL for a project */
 };
 
 struct _YsRuleContext
@@ -38,6 +40,7 @@ typedef struct
 {
   YsGroup *unit;        /* NULL for none */
   YsGroup *project;     /* NULL for none */
+  YsLedgerLine  entry;  /* a line of a unit: what it added to the unit's ledger */
 } Membership;
 
 struct _YsValidator
@@ -55,6 +58,7 @@ struct _YsValidator
   guint64              group_rules[YS_N_GROUP_KINDS];
   int                  unit_field[YS_N_KINDS];
   int                  project_field[YS_N_KINDS];
+  guint                line_kind;                     /* ys_kinds_index (&ys_line_kind) */
 
   GHashTable          *members;                      /* YsRecord → Membership */
   GHashTable          *groups[YS_N_GROUP_KINDS];        /* code → YsGroup */
@@ -82,6 +86,9 @@ void ys_validator_index_document  (YsValidator      *self);
 void ys_validator_join            (YsValidator      *self,
                                    YsRecord         *record);
 void ys_validator_leave           (YsValidator      *self,
+                                   YsRecord         *record);
+/* A line's values changed (not its unit): its unit's ledger takes the new ones. */
+void ys_validator_recount         (YsValidator      *self,
                                    YsRecord         *record);
 /* Marks what the rules in @mask look at when @record, seen in @where, changes. */
 void ys_validator_mark_for        (YsValidator      *self,

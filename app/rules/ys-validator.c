@@ -188,8 +188,13 @@ on_changed (YsDocument *doc, YsRecord *record, guint type, int field, gpointer d
       {
         Membership *m = g_hash_table_lookup (self->members, record);
 
-        if (m == NULL || field < 0 || field >= YS_MAX_FIELDS)
+        if (m == NULL)
           break;
+        if (field < 0 || field >= YS_MAX_FIELDS)
+          {
+            ys_validator_recount (self, record);
+            break;
+          }
         if (field == self->unit_field[k] || field == self->project_field[k])
           {
             Membership was = *m;
@@ -200,7 +205,10 @@ on_changed (YsDocument *doc, YsRecord *record, guint type, int field, gpointer d
             ys_validator_mark_for (self, record, g_hash_table_lookup (self->members, record), self->reads_any[k]);
           }
         else
-          ys_validator_mark_for (self, record, m, self->reads[k][field]);
+          {
+            ys_validator_recount (self, record);
+            ys_validator_mark_for (self, record, m, self->reads[k][field]);
+          }
       }
       break;
     default:
@@ -221,6 +229,7 @@ learn_rules (YsValidator *self)
     ;
   g_assert (self->n_rules <= 64);
 
+  self->line_kind = ys_kinds_index (&ys_line_kind);
   for (guint k = 0; kinds[k]; k++)
     {
       g_assert (kinds[k]->n_fields <= YS_MAX_FIELDS);

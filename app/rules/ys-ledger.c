@@ -1,0 +1,265 @@
+/* A unit's lines added up once and kept up to date line by line (see
+ * ys-ledger.h). What a line adds is read from the record once, when it is
+ * added, and kept in its entry, since by the time the validator hears of a
+ * change the record already holds the new values. */
+#include "config.h"
+
+#include <string.h>
+
+#include "ys-kinds.h"
+#include "ys-ledger.h"
+
+const char *const ys_ledger_sangong_codes[YS_LEDGER_SANGONG + 1] = {
+  "30212", "30217", "30231", "31013", NULL,
+};
+
+enum {
+  FISCAL = 1 << 0,
+  PERSONNEL = 1 << 1,   /* 人员经费 */
+  PUBLIC = 1 << 2,      /* 公用经费 */
+  PROJECT = 1 << 3,     /* 项目支出 */
+  OTHER_FUNCTION = 1 << 4,
+  OTHER_ECONOMIC = 1 << 5,
+  RUNNING = 1 << 6,     /* 30231 */
+  PURCHASE = 1 << 7,    /* 31013 */
+};
+
+static const guint class_fields[YS_LEDGER_N_TEXTS] = {
+  YS_LINE_FUNC_CODE, YS_LINE_ECON_CODE, YS_LINE_GOV_ECON_CODE, YS_LINE_KIND,
+  YS_LINE_PROJECT_CODE, YS_LINE_SOURCE, YS_LINE_SUB_SOURCE,
+};
+
+guint
+ys_ledger_source_index (const char *source)
+{
+  for (guint i = 0; ys_fund_sources[i] && i < YS_LEDGER_SOURCES - 1; i++)
+    if (strcmp (ys_fund_sources[i], source) == 0)
+      return i;
+  return YS_LEDGER_SOURCES - 1;
+}
+
+static guint
+class_hash (gconstpointer p)
+{
+  const YsLedgerClass *c = p;
+  guint h = (guint) c->carry_over;
+
+  for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
+    h = h * 31 + g_str_hash (c->text[i]);
+  return h;
+}
+
+static gboolean
+class_equal (gconstpointer pa, gconstpointer pb)
+{
+  const YsLedgerClass *a = pa, *b = pb;
+
+  if (a->carry_over != b->carry_over)
+    return FALSE;
+  for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
+    if (strcmp (a->text[i], b->text[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+bucket_free (gpointer data)
+{
+  YsLedgerBucket *bucket = data;
+
+  if (bucket->lines != bucket->in_place)
+    g_free (bucket->lines);
+  g_free (bucket);
+}
+
+static void
+bucket_add (YsLedgerBucket *bucket, YsLedgerLine *e)
+{
+  if (bucket->n_lines == bucket->n_alloc)
+    {
+      bucket->n_alloc *= 2;
+      if (bucket->lines == bucket->in_place)
+        bucket->lines = g_memdup2 (bucket->in_place, bucket->n_alloc * sizeof (YsLedgerLine *));
+      else
+        bucket->lines = g_renew (YsLedgerLine *, bucket->lines, bucket->n_alloc);
+    }
+  bucket->lines[bucket->n_lines++] = e;
+}
+
+static void
+bucket_remove (YsLedgerBucket *bucket, YsLedgerLine *e)
+{
+  for (guint i = 0; i < bucket->n_lines; i++)
+    if (bucket->lines[i] == e)
+      {
+        bucket->lines[i] = bucket->lines[--bucket->n_lines];
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* The bucket and copies of its texts in one block. */
+static YsLedgerBucket *
+bucket_new (const YsLedgerClass *cls)
+{
+  gsize len[YS_LEDGER_N_TEXTS], total = sizeof (YsLedgerBucket);
+  YsLedgerBucket *bucket;
+  char *p;
+
+  for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
+    total += (len[i] = strlen (cls->text[i]) + 1);
+  bucket = g_malloc (total);
+  p = (char *) (bucket + 1);
+  for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
+    {
+      memcpy (p, cls->text[i], len[i]);
+      bucket->cls.text[i] = p;
+      p += len[i];
+    }
+  bucket->cls.carry_over = cls->carry_over;
+  bucket->n_lines = 0;
+  bucket->n_alloc = G_N_ELEMENTS (bucket->in_place);
+  bucket->lines = bucket->in_place;
+  return bucket;
+}
+
+YsLedger *
+ys_ledger_new (void)
+{
+  YsLedger *ledger = g_new0 (YsLedger, 1);
+
+  ledger->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Keyed by the bucket's own class, freed with the bucket. */
+  ledger->buckets = g_hash_table_new_full (class_hash, class_equal, NULL, bucket_free);
+  ledger->repeated = g_hash_table_new (NULL, NULL);
+  return ledger;
+}
+
+void
+ys_ledger_free (YsLedger *ledger)
+{
+  if (ledger == NULL)
+    return;
+  g_hash_table_unref (ledger->repeated);
+  g_hash_table_unref (ledger->buckets);
+  g_hash_table_unref (ledger->items);
+  g_free (ledger);
+}
+
+static int
+sangong_index (const char *econ)
+{
+  for (int i = 0; i < YS_LEDGER_SANGONG; i++)
+    if (strcmp (econ, ys_ledger_sangong_codes[i]) == 0)
+      return i;
+  return -1;
+}
+
+/* Adds (sign 1) or takes out (sign -1) what @e adds to the sums. */
+static void
+count (YsLedger *ledger, const YsLedgerLine *e, int sign)
+{
+  YsMoney a = sign * e->amount;
+
+  ledger->n_lines += sign;
+  ledger->total += a;
+  ledger->spent[e->source] += a;
+  if (e->flags & OTHER_FUNCTION)
+    ledger->other_function += a;
+  if (e->flags & OTHER_ECONOMIC)
+    ledger->other_economic += a;
+  if (e->func_pair >= 0)
+    ledger->pair_function[e->func_pair] += a;
+  if (e->econ_pair >= 0)
+    ledger->pair_economic[e->econ_pair] += a;
+  if (e->flags & PROJECT)
+    ledger->project += a;
+  else
+    ledger->basic += a;
+  if (e->flags & PERSONNEL)
+    {
+      ledger->personnel += a;
+      if (e->flags & FISCAL)
+        ledger->fiscal_personnel += a;
+    }
+  if ((e->flags & PUBLIC) && (e->flags & FISCAL))
+    ledger->fiscal_public += a;
+  if (e->sangong >= 0)
+    ledger->sangong[e->sangong] += a;
+  if (e->flags & RUNNING)
+    ledger->vehicle_running += a;
+  if (e->flags & PURCHASE)
+    ledger->vehicle_purchase += a;
+  if (e->item != NULL)
+    *e->item += a;
+}
+
+void
+ys_ledger_add (YsLedger *ledger, YsLedgerLine *e, YsRecord *line)
+{
+  YsLedgerClass cls;
+  const char *func, *econ, *kind, *source;
+  gboolean fiscal;
+
+  for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
+    cls.text[i] = ys_rule_text (line, class_fields[i]);
+  cls.carry_over = ys_rule_int (line, YS_LINE_CARRY_OVER);
+  func = cls.text[YS_LEDGER_FUNC];
+  econ = cls.text[YS_LEDGER_ECON];
+  kind = cls.text[YS_LEDGER_KIND];
+  source = cls.text[YS_LEDGER_SOURCE];
+  fiscal = ys_fund_source_is_fiscal (source);
+
+  e->line = line;
+  e->id = ys_record_get_id (line);
+  e->amount = ys_rule_int (line, YS_LINE_AMOUNT);
+  e->source = (guint8) ys_ledger_source_index (source);
+  e->func_pair = (gint8) ys_rules_pairs_function_side (func, kind);
+  e->econ_pair = (gint8) ys_rules_pairs_economic_side (econ, func);
+  e->sangong = (gint8) (fiscal ? sangong_index (econ) : -1);
+  e->flags = (fiscal ? FISCAL : 0)
+             | (strcmp (kind, "人员经费") == 0 ? PERSONNEL : 0)
+             | (strcmp (kind, "公用经费") == 0 ? PUBLIC : 0)
+             | (strcmp (kind, "项目支出") == 0 ? PROJECT : 0)
+             | (ys_rules_is_other_function (func) ? OTHER_FUNCTION : 0)
+             | (ys_rules_is_other_economic (econ) ? OTHER_ECONOMIC : 0)
+             | (strcmp (econ, "30231") == 0 ? RUNNING : 0)
+             | (strcmp (econ, "31013") == 0 ? PURCHASE : 0);
+
+  e->item = NULL;
+  if (strcmp (source, "一般公共预算拨款") == 0)
+    {
+      e->item = g_hash_table_lookup (ledger->items, func);
+      if (e->item == NULL)
+        {
+          e->item = g_new0 (YsMoney, 1);
+          g_hash_table_insert (ledger->items, g_strdup (func), e->item);
+        }
+    }
+
+  e->bucket = g_hash_table_lookup (ledger->buckets, &cls);
+  if (e->bucket == NULL)
+    {
+      e->bucket = bucket_new (&cls);
+      g_hash_table_insert (ledger->buckets, &e->bucket->cls, e->bucket);
+    }
+  bucket_add (e->bucket, e);
+  if (e->bucket->n_lines == 2)
+    g_hash_table_add (ledger->repeated, e->bucket);
+
+  count (ledger, e, 1);
+}
+
+void
+ys_ledger_remove (YsLedger *ledger, YsLedgerLine *e)
+{
+  YsLedgerBucket *bucket = e->bucket;
+
+  count (ledger, e, -1);
+  bucket_remove (bucket, e);
+  if (bucket->n_lines == 1)
+    g_hash_table_remove (ledger->repeated, bucket);
+  else if (bucket->n_lines == 0)
+    g_hash_table_remove (ledger->buckets, &bucket->cls);
+  e->bucket = NULL;
+}

@@ -1,0 +1,104 @@
+/* What one unit's lines add up to, as the unit rules read it: totals by fund
+ * source, kind, the pairs R30 compares, the figures the 情况说明 states, and
+ * the lines grouped by classification (R39, R40). The validator keeps one
+ * ledger per unit and updates it by each line's difference as lines come, go
+ * and change, so a rule of a unit reads a few sums instead of every line of
+ * the unit, and an edit costs the same in a unit of ten lines or of ten
+ * thousand. Every sum is in 分 and exact, so it cannot drift from what adding
+ * the lines again would give. */
+#pragma once
+
+#include "ys-rule.h"
+
+G_BEGIN_DECLS
+
+#define YS_LEDGER_SOURCES 16  /* indexed like ys_fund_sources; the last: any other */
+#define YS_LEDGER_PAIRS    6  /* R30's pairs (ys-rules-pairs.c) */
+#define YS_LEDGER_SANGONG  4  /* 30212, 30217, 30231, 31013, in that order */
+
+/* The fields that classify a line (R39, R40). */
+enum {
+  YS_LEDGER_FUNC, YS_LEDGER_ECON, YS_LEDGER_GOV, YS_LEDGER_KIND,
+  YS_LEDGER_PROJECT, YS_LEDGER_SOURCE, YS_LEDGER_SUB, YS_LEDGER_N_TEXTS
+};
+
+typedef struct
+{
+  const char *text[YS_LEDGER_N_TEXTS];
+  gint64      carry_over;
+} YsLedgerClass;
+
+typedef struct _YsLedgerLine YsLedgerLine;
+
+/* The lines of one unit under one classification. */
+typedef struct
+{
+  YsLedgerClass  cls;       /* texts owned by the bucket */
+  guint          n_lines;
+  guint          n_alloc;
+  YsLedgerLine **lines;     /* in no particular order; most buckets hold one line, kept in place */
+  YsLedgerLine  *in_place[2];
+} YsLedgerBucket;
+
+/* One line as it was last added to the ledger: what it added, so that it
+ * can be taken out again after the record has changed. */
+struct _YsLedgerLine
+{
+  YsRecord       *line;
+  gint64          id;
+  YsMoney         amount;
+  YsLedgerBucket *bucket;
+  YsMoney        *item;       /* its 一般公共预算拨款 function item's sum, or NULL */
+  guint8          source;
+  gint8           func_pair;  /* counted on that side of R30's pair, or -1 */
+  gint8           econ_pair;
+  gint8           sangong;    /* index of its “三公” code when from 财政拨款, or -1 */
+  guint16         flags;
+};
+
+typedef struct
+{
+  guint       n_lines;
+  YsMoney     total;
+  YsMoney     other_function, other_economic;       /* under 其他 items (R13) */
+  YsMoney     spent[YS_LEDGER_SOURCES];
+  YsMoney     pair_function[YS_LEDGER_PAIRS];
+  YsMoney     pair_economic[YS_LEDGER_PAIRS];
+  YsMoney     basic, project;                       /* by kind: 项目支出 or not */
+  YsMoney     personnel;                            /* 人员经费, any source */
+  YsMoney     fiscal_personnel, fiscal_public;      /* 人员经费 / 公用经费 from 财政拨款 */
+  YsMoney     sangong[YS_LEDGER_SANGONG];           /* from 财政拨款 */
+  YsMoney     vehicle_running, vehicle_purchase;    /* 30231 / 31013, any source */
+  GHashTable *items;     /* 功能分类 项 of 一般公共预算拨款 lines → YsMoney* (a sum may be 0) */
+  GHashTable *buckets;   /* YsLedgerClass* → YsLedgerBucket* */
+  GHashTable *repeated;  /* the buckets holding two lines or more */
+} YsLedger;
+
+extern const char *const ys_ledger_sangong_codes[YS_LEDGER_SANGONG + 1];
+
+/* The ledger of a unit group (NULL for a project group). */
+const YsLedger *ys_group_get_ledger (YsGroup *group);
+
+YsLedger     *ys_ledger_new    (void);
+void          ys_ledger_free   (YsLedger     *ledger);
+/* Adds @line as it is now, noting what it added in @entry (the caller's
+ * storage, which must stay in place until removed). */
+void          ys_ledger_add    (YsLedger     *ledger,
+                                YsLedgerLine *entry,
+                                YsRecord     *line);
+/* Takes out what @entry added. */
+void          ys_ledger_remove (YsLedger     *ledger,
+                                YsLedgerLine *entry);
+/* Index in ys_fund_sources, or YS_LEDGER_SOURCES - 1. */
+guint         ys_ledger_source_index (const char *source);
+
+/* The sides of R30's pairs a line counts on (ys-rules-pairs.c). */
+int           ys_rules_pairs_function_side (const char *func,
+                                            const char *kind);
+int           ys_rules_pairs_economic_side (const char *econ,
+                                            const char *func);
+/* 其他 items (ys-rules-sanity.c). */
+gboolean      ys_rules_is_other_function   (const char *code);
+gboolean      ys_rules_is_other_economic   (const char *code);
+
+G_END_DECLS
