@@ -25,6 +25,10 @@ The workbook is the one for publication: it must have no 审核结果 sheet, and
 every sheet must print on A4 with its 10-point text no smaller than 9 points
 across (a print scale of at least 90 %, or fit to a page width that its
 columns fill at 90 % or more, and never fitted to a number of pages tall).
+
+The same budget exported with --no-review (its line items read from the file
+row by row instead of loaded) must give a workbook with the same sheets and
+cells.
 """
 import os
 import re
@@ -183,6 +187,20 @@ def print_scale(ws):
     return min(1.0, PAGE_POINTS[setup.orientation or "portrait"] / (width * 5.3))
 
 
+def compare_cells(wb, other):
+    """Where two workbooks differ: sheet names, merges, every cell's value."""
+    if wb.sheetnames != other.sheetnames:
+        return [f"export --no-review gives other sheets: {other.sheetnames} against {wb.sheetnames}"]
+    for a, b in zip(wb.worksheets, other.worksheets):
+        if sorted(map(str, a.merged_cells.ranges)) != sorted(map(str, b.merged_cells.ranges)):
+            return [f"export --no-review merges other cells in “{a.title}”"]
+        rows_a = list(a.iter_rows(values_only=True))
+        rows_b = list(b.iter_rows(values_only=True))
+        if rows_a != rows_b:
+            return [f"export --no-review gives other cells in “{a.title}”"]
+    return []
+
+
 def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__)
@@ -191,7 +209,9 @@ def main():
     with tempfile.TemporaryDirectory(prefix="yusuan-golden-") as tmp:
         doc = os.path.join(tmp, "sample.yusuan")
         out = os.path.join(tmp, "tables.xlsx")
-        for command in ([cli, "import", doc, sample_dir], [cli, "export", doc, "-o", out, "--allow-errors"] + args):
+        streamed = os.path.join(tmp, "streamed.xlsx")
+        for command in ([cli, "import", doc, sample_dir], [cli, "export", doc, "-o", out, "--allow-errors"] + args,
+                        [cli, "export", doc, "-o", streamed, "--no-review", "--allow-errors"] + args):
             result = subprocess.run(command, capture_output=True, text=True)
             if result.returncode != 0:
                 sys.exit(f"{' '.join(command)} failed:\n{result.stderr}")
@@ -199,6 +219,7 @@ def main():
             warnings.simplefilter("always")
             wb = openpyxl.load_workbook(out)
         failures = [f"openpyxl warned: {w.message}" for w in caught]
+        failures += compare_cells(wb, openpyxl.load_workbook(streamed))
         department = wb.properties.creator
         sheets = [Sheet(ws, department) for ws in wb.worksheets]
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ys-document-scan.h"
 #include "ys-store.h"
 #include "ys-test-util.h"
 
@@ -52,6 +53,72 @@ full_dump (YsDocument *doc)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+dump_line (const YsValue *values, gpointer user_data, GError **error)
+{
+  GString *out = user_data;
+
+  for (guint f = 0; f < ys_line_kind.n_fields; f++)
+    {
+      if (ys_field_is_text (&ys_line_kind.fields[f]))
+        g_string_append_printf (out, "|%s", values[f].s ? values[f].s : "");
+      else
+        g_string_append_printf (out, "|%" G_GINT64_FORMAT, values[f].i);
+    }
+  g_string_append_c (out, '\n');
+  return TRUE;
+}
+
+/* The line items as ys_document_scan gives them: read from the file row by
+ * row when the document streams them, else its loaded records. */
+static char *
+scan_dump (YsDocument *doc, GError **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (!ys_document_scan (doc, &ys_line_kind, dump_line, out, error))
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+expected_refusal (const GError *error)
+{
+  return error->domain == YS_STORE_ERROR
+      && (error->code == YS_STORE_ERROR_DAMAGED || error->code == YS_STORE_ERROR_NOT_A_DOCUMENT
+          || error->code == YS_STORE_ERROR_NEWER_VERSION);
+}
+
+/* What export --no-review does: the document without its lines, the lines
+ * read from the file row by row. It must refuse exactly what opening
+ * refuses, and otherwise read the lines of the original. */
+static void
+try_streaming (const char *path, const char *original_lines, const char *what, gboolean refused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsDocument) doc = ys_document_open_streaming (path, &ys_line_kind, &error);
+  g_autofree char *lines = NULL;
+
+  if (doc != NULL)
+    {
+      g_assert_cmpuint (ys_document_count (doc, &ys_line_kind), ==, 0);
+      lines = scan_dump (doc, &error);
+      ys_document_close (doc);
+    }
+  if (lines == NULL)
+    {
+      if (!expected_refusal (error))
+        g_error ("%s: streaming refused with an unexpected error: %s", what, error->message);
+      if (!refused)
+        g_error ("%s: opened, but its lines read row by row were refused: %s", what, error->message);
+      return;
+    }
+  if (refused)
+    g_error ("%s: refused when opened, but its lines were read row by row", what);
+  if (strcmp (lines, original_lines) != 0)
+    g_error ("%s: its lines read row by row differ from the original", what);
+}
+
 typedef struct {
   guint refused;
   guint identical;
@@ -60,7 +127,8 @@ typedef struct {
 
 /* Opens @path (a damaged copy) and checks it is refused or identical. */
 static void
-try_open (const char *path, const char *original, const char *what, gboolean must_refuse, Tally *tally)
+try_open (const char *path, const char *original, const char *original_lines, const char *what,
+          gboolean must_refuse, Tally *tally)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(YsDocument) doc = ys_document_open (path, &error);
@@ -70,9 +138,7 @@ try_open (const char *path, const char *original, const char *what, gboolean mus
     {
       /* A refusal says what is wrong: damaged, not a budget, or a format
        * number from the future. Anything else would be a wrong message. */
-      if (error->domain != YS_STORE_ERROR
-          || (error->code != YS_STORE_ERROR_DAMAGED && error->code != YS_STORE_ERROR_NOT_A_DOCUMENT
-              && error->code != YS_STORE_ERROR_NEWER_VERSION))
+      if (!expected_refusal (error))
         g_error ("%s: refused with an unexpected error: %s", what, error->message);
       tally->refused++;
       tally->codes[error->code]++;
@@ -88,6 +154,7 @@ try_open (const char *path, const char *original, const char *what, gboolean mus
       tally->identical++;
       ys_document_close (doc);
     }
+  try_streaming (path, original_lines, what, doc == NULL);
   g_unlink (path);
   g_unlink (wal);
 }
@@ -102,7 +169,7 @@ test_damage_sweep (void)
   g_autofree char *copy = g_build_filename (dir, "sample.yusuan", NULL);
   g_autofree char *damaged = g_build_filename (dir, "damaged.yusuan", NULL);
   g_autofree char *data = NULL;
-  g_autofree char *original = NULL;
+  g_autofree char *original = NULL, *original_lines = NULL;
   g_autoptr(GError) error = NULL;
   Tally bytes = { 0 }, cuts = { 0 };
   gsize len = 0;
@@ -119,6 +186,8 @@ test_damage_sweep (void)
     g_assert_no_error (error);
     g_assert_cmpuint (ys_document_count (doc, &ys_line_kind), >, 40);
     original = full_dump (doc);
+    original_lines = scan_dump (doc, &error);
+    g_assert_no_error (error);
   }
 
   for (guint i = 0; i < N_BYTE_CHANGES; i++)
@@ -130,7 +199,7 @@ test_damage_sweep (void)
       data[offset] ^= delta;
       g_assert_true (g_file_set_contents (damaged, data, len, NULL));
       data[offset] ^= delta;
-      try_open (damaged, original, what, FALSE, &bytes);
+      try_open (damaged, original, original_lines, what, FALSE, &bytes);
     }
 
   for (guint i = 0; i < N_TRUNCATIONS; i++)
@@ -140,7 +209,7 @@ test_damage_sweep (void)
       g_autofree char *what = g_strdup_printf ("cut to %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes", cut, len);
 
       g_assert_true (g_file_set_contents (damaged, data, cut, NULL));
-      try_open (damaged, original, what, TRUE, &cuts);
+      try_open (damaged, original, original_lines, what, TRUE, &cuts);
     }
 
   g_test_message ("byte changes: %u refused (%u damaged, %u not a budget, %u newer), %u identical",
@@ -183,11 +252,54 @@ test_damaged_record_named (void)
   ys_test_rm_rf (dir);
 }
 
+/* A changed byte inside a line item: the document opens without its lines,
+ * and reading them row by row refuses that line by name, as opening does. */
+static void
+test_damaged_line_streamed (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "one.yusuan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsDocument) doc = NULL;
+  g_autofree char *data = NULL, *lines = NULL;
+  const char *note = "差旅费备注";
+  gsize len = 0;
+  char *hit;
+
+  {
+    g_autoptr(YsDocument) small = ys_test_small_document (path);
+    YsRecord *line = ys_document_get (small, &ys_line_kind, 0);
+
+    g_assert_true (ys_document_set_text (small, line, YS_LINE_NOTE, note, &error));
+    g_assert_no_error (error);
+    ys_document_close (small);
+  }
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  hit = memmem (data, len, note, strlen (note));
+  g_assert_nonnull (hit);
+  hit[strlen (note) - 1] ^= 0x01;
+  g_assert_true (g_file_set_contents (path, data, len, NULL));
+
+  doc = ys_document_open_streaming (path, &ys_line_kind, &error);
+  g_assert_no_error (error);
+  lines = scan_dump (doc, &error);
+  g_assert_null (lines);
+  g_assert_error (error, YS_STORE_ERROR, YS_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "line_item"));
+  g_assert_nonnull (strstr (error->message, "yusuan-cli backup restore"));
+  g_clear_error (&error);
+  ys_document_close (doc);
+  g_assert_null (ys_document_open (path, &error));
+  g_assert_error (error, YS_STORE_ERROR, YS_STORE_ERROR_DAMAGED);
+  ys_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/damage/sweep", test_damage_sweep);
   g_test_add_func ("/damage/record-named", test_damaged_record_named);
+  g_test_add_func ("/damage/line-streamed", test_damaged_line_streamed);
   return g_test_run ();
 }

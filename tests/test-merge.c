@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "ys-core.h"
+#include "ys-document-scan.h"
 #include "ys-merge.h"
 #include "ys-report.h"
 #include "ys-store.h"
@@ -543,6 +544,27 @@ test_offset (void)
   g_assert_cmpint (cell_of (unit_tables, "balance", "七、上级补助收入", 0, 1), ==, 10000000);
   g_assert_false (has_offset_note (unit_tables, "balance"));
   ys_document_close (dept);
+
+  /* The same tables when the lines are read from the file row by row
+   * (export --no-review): the transfers held aside are offset the same way. */
+  for (guint u = 0; u < 2; u++)
+    {
+      const char *unit = u ? "900002" : NULL;
+      g_autoptr(YsDocument) streamed = ys_document_open_streaming (ys_document_get_path (dept), &ys_line_kind, &error);
+      g_autoptr(GPtrArray) full = NULL, read = NULL;
+      g_autofree char *want = NULL, *got = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (ys_document_count (streamed, &ys_line_kind), ==, 0);
+      read = ys_report_build (streamed, layout, unit, &error);
+      g_assert_no_error (error);
+      full = u ? g_ptr_array_ref (unit_tables) : g_ptr_array_ref (tables);
+      want = ys_report_tables_to_json (dept, layout, unit, full);
+      got = ys_report_tables_to_json (streamed, layout, unit, read);
+      g_assert_cmpstr (got, ==, want);
+      g_assert_true (has_offset_note (read, "balance") == (unit == NULL));
+      ys_document_close (streamed);
+    }
   ys_test_rm_rf (dir);
 }
 

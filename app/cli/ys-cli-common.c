@@ -4,6 +4,7 @@
 
 #include "ys-backup.h"
 #include "ys-cli.h"
+#include "ys-document-scan.h"
 #include "ys-store.h"
 #include "ys-report.h"
 
@@ -44,8 +45,14 @@ ys_cli_fail (GError *error)
 YsDocument *
 ys_cli_open (const char *path)
 {
+  return ys_cli_open_streaming (path, NULL);
+}
+
+YsDocument *
+ys_cli_open_streaming (const char *path, const YsKind *streamed)
+{
   GError *error = NULL;
-  YsDocument *doc = ys_document_open (path, &error);
+  YsDocument *doc = ys_document_open_streaming (path, streamed, &error);
 
   if (doc == NULL && g_error_matches (error, YS_STORE_ERROR, YS_STORE_ERROR_DAMAGED))
     {

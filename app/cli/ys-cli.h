@@ -40,6 +40,10 @@ gboolean ys_cli_parse     (int          *argc,
                            int           n_args);
 int      ys_cli_fail      (GError       *error);
 YsDocument *ys_cli_open   (const char   *path);
+/* The same, with the records of @streamed left in the file for
+ * ys_document_scan (ys-document-scan.h): for a command that only adds them up. */
+YsDocument *ys_cli_open_streaming (const char   *path,
+                                   const YsKind *streamed);
 /* The layout named (a bundled region or a .json file), else the document's
  * own; NULL after printing why. */
 YsLayout   *ys_cli_load_layout (YsDocument *doc,

@@ -41,11 +41,16 @@ struct _YsDocument
   guint       batch_depth;
 
   YsCatalog  *catalogs[YS_CATALOG_N_KINDS];
+  const YsKind *streamed;         /* a kind not loaded: read by ys_document_scan */
 };
 
 /* Table names of the catalogs in the store, by YsCatalogKind. */
 extern const char *const ys_document_catalog_names[YS_CATALOG_N_KINDS];
 
+/* Opens @path; the records of @streamed (if not NULL) stay in the file. */
+YsDocument *ys_document_open_except (const char    *path,
+                                     const YsKind  *streamed,
+                                     GError       **error);
 gboolean ys_document_ensure_open  (YsDocument   *self,
                                    GError      **error);
 /* Applies @c to memory and file (forward) or takes it back. */

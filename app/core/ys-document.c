@@ -184,8 +184,11 @@ load (YsDocument *self, GError **error)
 
   for (guint k = 0; kinds[k]; k++)
     {
-      g_autoptr(GPtrArray) records = ys_store_load (self->store, kinds[k], error);
+      g_autoptr(GPtrArray) records = NULL;
 
+      if (kinds[k] == self->streamed)
+        continue;
+      records = ys_store_load (self->store, kinds[k], error);
       if (records == NULL)
         return FALSE;
       for (guint i = 0; i < records->len; i++)
@@ -200,12 +203,19 @@ load (YsDocument *self, GError **error)
 YsDocument *
 ys_document_open (const char *path, GError **error)
 {
+  return ys_document_open_except (path, NULL, error);
+}
+
+YsDocument *
+ys_document_open_except (const char *path, const YsKind *streamed, GError **error)
+{
   g_autoptr(YsDocument) self = g_object_new (YS_TYPE_DOCUMENT, NULL);
 
   self->store = ys_store_open (path, error);
   if (self->store == NULL)
     return NULL;
   self->path = g_strdup (path);
+  self->streamed = streamed;
   if (!load (self, error))
     return NULL;
   return g_steal_pointer (&self);

@@ -37,12 +37,12 @@ fund (YsReportContext *ctx, YsRecord *p, const char *name)
   /* The project's line items, or those of them carried over from last year (上年结转). */
   if (g_str_equal (name, "lines_total") || g_str_equal (name, "lines_carry_over"))
     {
-      GPtrArray *lines = ys_report_lines_of_project (ctx, ys_record_get_text (p, YS_PROJECT_CODE));
+      GArray *sums = ys_report_sums_of_project (ctx, ys_record_get_text (p, YS_PROJECT_CODE));
       gboolean carried = g_str_equal (name, "lines_carry_over");
 
-      for (guint i = 0; i < lines->len; i++)
-        if (!carried || ys_record_get_int (g_ptr_array_index (lines, i), YS_LINE_CARRY_OVER))
-          sum += ys_record_get_int (g_ptr_array_index (lines, i), YS_LINE_AMOUNT);
+      for (guint i = 0; i < sums->len; i++)
+        if (!carried || g_array_index (sums, YsReportLineSum, i).carry_over)
+          sum += g_array_index (sums, YsReportLineSum, i).amount;
       return sum;
     }
   for (guint i = 0; i < G_N_ELEMENTS (funds); i++)

@@ -89,24 +89,13 @@ static YsMoney
 lines_sum (YsReportContext *ctx, YsMeasure measure, const YsLayoutFilter *f,
            const char *unit_code, const char *project_code)
 {
-  GPtrArray *lines = project_code ? ys_report_lines_of_project (ctx, project_code)
-                   : unit_code ? ys_report_lines_of_unit (ctx, unit_code)
-                   : NULL;
+  GArray *sums = project_code ? ys_report_sums_of_project (ctx, project_code)
+               : unit_code ? ys_report_sums_of_unit (ctx, unit_code)
+               : ctx->line_sums;
   YsMoney sum = 0;
 
-  if (lines == NULL)
-    {
-      for (guint i = 0; i < ctx->line_sums->len; i++)
-        sum += ys_report_sum_value (&g_array_index (ctx->line_sums, YsReportLineSum, i), measure, f);
-      return sum;
-    }
-  for (guint i = 0; i < lines->len; i++)
-    {
-      YsRecord *line = g_ptr_array_index (lines, i);
-      if (unit_code && g_strcmp0 (ys_record_get_text (line, YS_LINE_UNIT_CODE), unit_code) != 0)
-        continue;
-      sum += ys_report_line_value (line, measure, f);
-    }
+  for (guint i = 0; i < sums->len; i++)
+    sum += ys_report_sum_value (&g_array_index (sums, YsReportLineSum, i), measure, f);
   return sum;
 }
 

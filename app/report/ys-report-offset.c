@@ -38,19 +38,20 @@ sum_income (YsReportContext *ctx, const char *source, const char *role, GPtrArra
   return sum;
 }
 
+/* Only lines with a transfer were held aside (ys-report-sums.c). */
 static YsMoney
 sum_lines (YsReportContext *ctx, const char *transfer, const char *role, GPtrArray *picked)
 {
   YsMoney sum = 0;
 
-  for (guint i = 0; i < ctx->lines->len; i++)
+  for (guint i = 0; i < ctx->held->len; i++)
     {
-      YsRecord *r = g_ptr_array_index (ctx->lines, i);
-      if (g_strcmp0 (ys_record_get_text (r, YS_LINE_TRANSFER), transfer) == 0
-          && g_strcmp0 (role_of (ctx, ys_record_get_text (r, YS_LINE_UNIT_CODE)), role) == 0)
+      YsReportHeldLine *h = &g_array_index (ctx->held, YsReportHeldLine, i);
+      if (!h->dropped && g_strcmp0 (h->transfer, transfer) == 0
+          && g_strcmp0 (role_of (ctx, h->sum.owner), role) == 0)
         {
-          sum += ys_record_get_int (r, YS_LINE_AMOUNT);
-          g_ptr_array_add (picked, r);
+          sum += h->sum.amount;
+          g_ptr_array_add (picked, h);
         }
     }
   return sum;
@@ -87,11 +88,10 @@ offset_pair (YsReportContext *ctx, const char *source, const char *income_role,
   for (guint i = 0; i < in->len; i++)
     g_hash_table_add (gone, g_ptr_array_index (in, i));
   for (guint i = 0; i < out->len; i++)
-    g_hash_table_add (gone, g_ptr_array_index (out, i));
-  g_ptr_array_extend (ctx->offsets.records, in, NULL, NULL);
-  g_ptr_array_extend (ctx->offsets.records, out, NULL, NULL);
+    ((YsReportHeldLine *) g_ptr_array_index (out, i))->dropped = TRUE;
+  g_ptr_array_extend (ctx->offsets.income, in, NULL, NULL);
+  g_ptr_array_extend (ctx->offsets.lines, out, NULL, NULL);
   drop (ctx->income, gone);
-  drop (ctx->lines, gone);
 }
 
 void
@@ -100,7 +100,8 @@ ys_report_offset (YsReportContext *ctx)
   YsReportOffsets *o = &ctx->offsets;
 
   memset (o, 0, sizeof *o);
-  o->records = g_ptr_array_new ();
+  o->income = g_ptr_array_new ();
+  o->lines = g_ptr_array_new ();
   if (ctx->unit != NULL)
     return;
   offset_pair (ctx, "上级补助收入", "下属单位", "对附属单位补助支出", "本级", &o->grant_income, &o->grant_expense);
@@ -119,15 +120,20 @@ amount (YsMoney fen, YsMoneyUnit unit)
 static gboolean
 touches (YsReportOffsets *o, const YsLayoutTable *lt)
 {
-  for (guint i = 0; i < o->records->len; i++)
+  for (guint i = 0; i < o->income->len; i++)
     {
-      YsRecord *r = g_ptr_array_index (o->records, i);
-      gboolean line = ys_record_get_kind (r) == &ys_line_kind;
+      YsRecord *r = g_ptr_array_index (o->income, i);
 
-      if (ys_layout_filter_matches (&lt->filter,
-                                    ys_record_get_text (r, line ? YS_LINE_SOURCE : YS_INCOME_SOURCE),
-                                    ys_record_get_text (r, line ? YS_LINE_SUB_SOURCE : YS_INCOME_SUB_SOURCE),
-                                    ys_record_get_int (r, line ? YS_LINE_CARRY_OVER : YS_INCOME_CARRY_OVER)))
+      if (ys_layout_filter_matches (&lt->filter, ys_record_get_text (r, YS_INCOME_SOURCE),
+                                    ys_record_get_text (r, YS_INCOME_SUB_SOURCE),
+                                    ys_record_get_int (r, YS_INCOME_CARRY_OVER)))
+        return TRUE;
+    }
+  for (guint i = 0; i < o->lines->len; i++)
+    {
+      const YsReportLineSum *s = &((YsReportHeldLine *) g_ptr_array_index (o->lines, i))->sum;
+
+      if (ys_layout_filter_matches (&lt->filter, s->source, s->sub_source, s->carry_over))
         return TRUE;
     }
   return FALSE;

@@ -8,8 +8,11 @@ G_BEGIN_DECLS
 /* The line items that no table tells apart, added up: same 支出类型, fund
  * source, sub-source, 上年结转, 功能分类, 部门 and 政府经济分类 and unit
  * type. A department- or unit-wide figure reads these (some thousands)
- * instead of every line, once per column, row and table. */
+ * instead of every line, once per column, row and table. The sums of one
+ * unit or project (owner) tell apart only 支出类型, fund source, sub-source
+ * and 上年结转 (ys-report-sums.c). */
 typedef struct {
+  const char *owner;         /* the unit or project; "" for the department */
   const char *kind;
   const char *source;
   const char *sub_source;
@@ -21,13 +24,25 @@ typedef struct {
   YsMoney     amount;
 } YsReportLineSum;
 
+typedef struct _YsReportSumSet YsReportSumSet;
+
+/* A transfer inside the department (a line with 内部往来 set), held aside
+ * until ys_report_offset has decided whether its pair leaves it out. */
+typedef struct {
+  YsReportLineSum sum;       /* owner: its unit */
+  const char     *project;
+  const char     *transfer;
+  gboolean        dropped;
+} YsReportHeldLine;
+
 /* Transfers inside the department left out of its tables (ys-report-offset.c). */
 typedef struct {
   YsMoney grant_income;     /* 上级补助收入 of units below the office */
   YsMoney grant_expense;    /* 对附属单位补助支出 of the office */
   YsMoney payment_income;   /* 附属单位上缴收入 of the office */
   YsMoney payment_expense;  /* 上缴上级支出 of units below it */
-  GPtrArray *records;       /* the lines and income left out */
+  GPtrArray *income;        /* the income records left out */
+  GPtrArray *lines;         /* the lines left out (YsReportHeldLine) */
 } YsReportOffsets;
 
 typedef struct {
@@ -37,9 +52,20 @@ typedef struct {
   char        *subject_name;  /* the department's or the unit's name */
   char        *subject_code;
   int          year;
+  /* The line items of the department or of the one unit, added up
+   * (ys-report-sums.c), the department's internal transfers left out. */
+  GArray      *line_sums;     /* YsReportLineSum of the whole */
+  GHashTable  *unit_sums;     /* unit code → GArray of YsReportLineSum */
+  GHashTable  *project_sums;  /* project code → GArray of YsReportLineSum */
+  /* While the lines are read: */
+  YsReportSumSet *sums_dept, *sums_unit, *sums_project;
+  GArray      *held;          /* YsReportHeldLine: transfers inside the department */
+  GHashTable  *texts;         /* the interned texts of the lines */
+  const char  *last_text[YS_LINE_N_FIELDS];
+  const char  *empty;
+  const char  *last_unit;
+  gboolean     last_institution;
   /* Records of the department or of the one unit, borrowed from the document. */
-  GPtrArray   *lines;
-  GArray      *line_sums;     /* YsReportLineSum: ctx->lines added up */
   GPtrArray   *income;
   GPtrArray   *projects;
   GPtrArray   *indicators;
@@ -47,10 +73,7 @@ typedef struct {
   GPtrArray   *services;
   GPtrArray   *assets;
   GPtrArray   *units;
-  /* Line items and indicators by unit or project code (GPtrArray each), so
-   * that per-project and per-unit rows do not scan every line. */
-  GHashTable  *lines_by_unit;
-  GHashTable  *lines_by_project;
+  /* Indicators by project code (GPtrArray each). */
   GHashTable  *indicators_by_project;
   YsCatalog   *functions;
   YsCatalog   *econ_dept;
@@ -87,9 +110,6 @@ char        *ys_report_expand       (YsReportContext      *ctx,
                                      YsRecord             *project);
 
 gboolean     ys_report_is_money     (const YsLayoutColumn *column);
-YsMoney      ys_report_line_value   (YsRecord             *line,
-                                     YsMeasure             measure,
-                                     const YsLayoutFilter *filter);
 YsMoney      ys_report_sum_value    (const YsReportLineSum *sum,
                                      YsMeasure             measure,
                                      const YsLayoutFilter *filter);
@@ -112,11 +132,19 @@ YsRecord    *ys_report_unit         (YsReportContext      *ctx,
                                      const char           *code);
 YsRecord    *ys_report_project      (YsReportContext      *ctx,
                                      const char           *code);
-/* The records of a unit or project; an empty array when there are none. */
-GPtrArray   *ys_report_lines_of_unit    (YsReportContext *ctx,
+/* The line sums of a unit or project; an empty array when there are none. */
+GArray      *ys_report_sums_of_unit     (YsReportContext *ctx,
                                          const char      *unit_code);
-GPtrArray   *ys_report_lines_of_project (YsReportContext *ctx,
+GArray      *ys_report_sums_of_project  (YsReportContext *ctx,
                                          const char      *project_code);
+/* Reads every line of the document (or of the one unit) into the sums,
+ * holding the transfers inside the department aside; after
+ * ys_report_offset, ys_report_sums_finish adds those it kept. */
+gboolean     ys_report_sums_scan        (YsReportContext *ctx,
+                                         GError         **error);
+void         ys_report_sums_finish      (YsReportContext *ctx);
+void         ys_report_sums_clear       (YsReportContext *ctx);
+/* The indicators of a project; an empty array when there are none. */
 GPtrArray   *ys_report_indicators_of_project (YsReportContext *ctx,
                                               const char      *project_code);
 /* 行政单位/参公 → 机关 (FALSE), 事业单位 → TRUE. */
@@ -125,7 +153,7 @@ gboolean     ys_report_unit_is_institution (YsReportContext *ctx,
 /* "一" … "三十一" */
 char        *ys_report_chinese_number (guint               n);
 
-/* Leaves the department's internal transfers out of ctx->lines and
+/* Leaves the department's internal transfers out of the held lines and
  * ctx->income (the whole department only), and the note that says so under
  * a table whose figures they would have been in, or NULL. */
 void         ys_report_offset       (YsReportContext      *ctx);

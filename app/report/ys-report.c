@@ -37,8 +37,7 @@ context_clear (YsReportContext *ctx)
 {
   g_free (ctx->subject_name);
   g_free (ctx->subject_code);
-  g_clear_pointer (&ctx->lines, g_ptr_array_unref);
-  g_clear_pointer (&ctx->line_sums, g_array_unref);
+  ys_report_sums_clear (ctx);
   g_clear_pointer (&ctx->income, g_ptr_array_unref);
   g_clear_pointer (&ctx->projects, g_ptr_array_unref);
   g_clear_pointer (&ctx->indicators, g_ptr_array_unref);
@@ -46,9 +45,8 @@ context_clear (YsReportContext *ctx)
   g_clear_pointer (&ctx->services, g_ptr_array_unref);
   g_clear_pointer (&ctx->assets, g_ptr_array_unref);
   g_clear_pointer (&ctx->units, g_ptr_array_unref);
-  g_clear_pointer (&ctx->offsets.records, g_ptr_array_unref);
-  g_clear_pointer (&ctx->lines_by_unit, g_hash_table_unref);
-  g_clear_pointer (&ctx->lines_by_project, g_hash_table_unref);
+  g_clear_pointer (&ctx->offsets.income, g_ptr_array_unref);
+  g_clear_pointer (&ctx->offsets.lines, g_ptr_array_unref);
   g_clear_pointer (&ctx->indicators_by_project, g_hash_table_unref);
 }
 
@@ -77,59 +75,6 @@ index_by (GPtrArray *records, int field)
   return index;
 }
 
-static void line_sum_of (YsReportContext *ctx, YsRecord *line, YsReportLineSum *out);
-
-static guint
-line_sum_hash (gconstpointer p)
-{
-  const YsReportLineSum *s = p;
-  guint h = g_str_hash (s->kind);
-
-  h = h * 31 + g_str_hash (s->source);
-  h = h * 31 + g_str_hash (s->sub_source);
-  h = h * 31 + g_str_hash (s->func);
-  h = h * 31 + g_str_hash (s->econ);
-  h = h * 31 + g_str_hash (s->gov_econ);
-  return h * 4 + (s->carry_over ? 2 : 0) + (s->institution ? 1 : 0);
-}
-
-static gboolean
-line_sum_equal (gconstpointer a, gconstpointer b)
-{
-  const YsReportLineSum *x = a, *y = b;
-
-  return x->carry_over == y->carry_over && x->institution == y->institution
-      && g_str_equal (x->kind, y->kind) && g_str_equal (x->source, y->source)
-      && g_str_equal (x->sub_source, y->sub_source) && g_str_equal (x->func, y->func)
-      && g_str_equal (x->econ, y->econ) && g_str_equal (x->gov_econ, y->gov_econ);
-}
-
-/* One pass over the lines: each joins the sum of the lines no table tells
- * apart from it. Sums are integers of 分, so the order does not matter. */
-static GArray *
-sum_lines (YsReportContext *ctx)
-{
-  g_autoptr(GHashTable) index = g_hash_table_new_full (line_sum_hash, line_sum_equal, g_free, NULL);
-  GArray *sums = g_array_new (FALSE, FALSE, sizeof (YsReportLineSum));
-
-  for (guint i = 0; i < ctx->lines->len; i++)
-    {
-      YsReportLineSum one;
-      gpointer at;
-
-      line_sum_of (ctx, g_ptr_array_index (ctx->lines, i), &one);
-      if (g_hash_table_lookup_extended (index, &one, NULL, &at))
-        g_array_index (sums, YsReportLineSum, GPOINTER_TO_UINT (at) - 1).amount += one.amount;
-      else
-        {
-          g_array_append_val (sums, one);
-          /* A copy as the key: the array's elements move as it grows. */
-          g_hash_table_insert (index, g_memdup2 (&one, sizeof one), GUINT_TO_POINTER (sums->len));
-        }
-    }
-  return sums;
-}
-
 static GPtrArray *
 lookup_list (GHashTable *index, const char *code)
 {
@@ -141,18 +86,6 @@ lookup_list (GHashTable *index, const char *code)
   if (g_once_init_enter (&none))
     g_once_init_leave (&none, g_ptr_array_new ());
   return none;
-}
-
-GPtrArray *
-ys_report_lines_of_unit (YsReportContext *ctx, const char *unit_code)
-{
-  return lookup_list (ctx->lines_by_unit, unit_code);
-}
-
-GPtrArray *
-ys_report_lines_of_project (YsReportContext *ctx, const char *project_code)
-{
-  return lookup_list (ctx->lines_by_project, project_code);
 }
 
 GPtrArray *
@@ -186,7 +119,6 @@ context_init (YsReportContext *ctx, YsDocument *doc, YsLayout *layout, const cha
       ctx->subject_code = g_strdup (ys_document_get_meta (doc, "dept_code"));
     }
 
-  ctx->lines = collect (doc, &ys_line_kind, YS_LINE_UNIT_CODE, unit_code);
   ctx->income = collect (doc, &ys_income_kind, YS_INCOME_UNIT_CODE, unit_code);
   ctx->projects = collect (doc, &ys_project_kind, YS_PROJECT_UNIT_CODE, unit_code);
   ctx->procurement = collect (doc, &ys_procurement_kind, YS_PROCUREMENT_UNIT_CODE, unit_code);
@@ -205,10 +137,10 @@ context_init (YsReportContext *ctx, YsDocument *doc, YsLayout *layout, const cha
           g_ptr_array_add (ctx->indicators, ind);
       }
   }
+  if (!ys_report_sums_scan (ctx, error))
+    return FALSE;
   ys_report_offset (ctx);
-  ctx->line_sums = sum_lines (ctx);
-  ctx->lines_by_unit = index_by (ctx->lines, YS_LINE_UNIT_CODE);
-  ctx->lines_by_project = index_by (ctx->lines, YS_LINE_PROJECT_CODE);
+  ys_report_sums_finish (ctx);
   ctx->indicators_by_project = index_by (ctx->indicators, YS_INDICATOR_PROJECT_CODE);
   ctx->functions = ys_document_get_catalog (doc, YS_CATALOG_FUNCTION);
   ctx->econ_dept = ys_document_get_catalog (doc, YS_CATALOG_ECONOMIC_DEPT);
@@ -262,29 +194,6 @@ gboolean
 ys_report_is_money (const YsLayoutColumn *c)
 {
   return g_str_equal (c->show, "money") || g_str_equal (c->show, "left_amount");
-}
-
-static void
-line_sum_of (YsReportContext *ctx, YsRecord *line, YsReportLineSum *out)
-{
-  out->kind = ys_record_get_text (line, YS_LINE_KIND);
-  out->source = ys_record_get_text (line, YS_LINE_SOURCE);
-  out->sub_source = ys_record_get_text (line, YS_LINE_SUB_SOURCE);
-  out->func = ys_record_get_text (line, YS_LINE_FUNC_CODE);
-  out->econ = ys_record_get_text (line, YS_LINE_ECON_CODE);
-  out->gov_econ = ys_record_get_text (line, YS_LINE_GOV_ECON_CODE);
-  out->carry_over = ys_record_get_int (line, YS_LINE_CARRY_OVER) != 0;
-  out->institution = ctx && ys_report_unit_is_institution (ctx, ys_record_get_text (line, YS_LINE_UNIT_CODE));
-  out->amount = ys_record_get_int (line, YS_LINE_AMOUNT);
-}
-
-YsMoney
-ys_report_line_value (YsRecord *line, YsMeasure measure, const YsLayoutFilter *filter)
-{
-  YsReportLineSum one;
-
-  line_sum_of (NULL, line, &one);
-  return ys_report_sum_value (&one, measure, filter);
 }
 
 const char *

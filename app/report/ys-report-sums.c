@@ -1,0 +1,271 @@
+/* The line items as the tables need them: one pass over the lines (loaded,
+ * or read from the file row by row for a large budget) into sums that no
+ * table tells apart, for the department, for each unit and for each
+ * project. No table reads a line itself. */
+#include "config.h"
+
+#include <string.h>
+
+#include "ys-document-scan.h"
+#include "ys-report-private.h"
+
+struct _YsReportSumSet {
+  GArray     *sums;    /* YsReportLineSum, texts interned */
+  GHashTable *index;   /* YsReportLineSum (a copy) → position + 1 */
+};
+
+
+/* The texts of a sum are interned (g_intern_string): equal texts are the
+ * same pointer, so a sum is hashed and compared by its pointers. */
+static inline guint
+mix (guint h, const char *text)
+{
+  guint64 v = (guintptr) text;
+
+  return (h ^ (guint) (v ^ (v >> 29))) * 0x9E3779B1u;
+}
+
+static guint
+sum_hash (gconstpointer p)
+{
+  const YsReportLineSum *s = p;
+  guint h = (s->carry_over ? 2 : 0) + (s->institution ? 1 : 0);
+
+  h = mix (h, s->owner);
+  h = mix (h, s->kind);
+  h = mix (h, s->source);
+  h = mix (h, s->sub_source);
+  h = mix (h, s->func);
+  h = mix (h, s->econ);
+  h = mix (h, s->gov_econ);
+  return h ^ (h >> 15);
+}
+
+static gboolean
+sum_equal (gconstpointer a, gconstpointer b)
+{
+  const YsReportLineSum *x = a, *y = b;
+
+  return x->carry_over == y->carry_over && x->institution == y->institution
+      && x->owner == y->owner && x->kind == y->kind && x->source == y->source
+      && x->sub_source == y->sub_source && x->func == y->func && x->econ == y->econ
+      && x->gov_econ == y->gov_econ;
+}
+
+static YsReportSumSet *
+sum_set_new (void)
+{
+  YsReportSumSet *set = g_new0 (YsReportSumSet, 1);
+
+  set->sums = g_array_new (FALSE, FALSE, sizeof (YsReportLineSum));
+  set->index = g_hash_table_new_full (sum_hash, sum_equal, g_free, NULL);
+  return set;
+}
+
+static void
+sum_set_free (YsReportSumSet *set)
+{
+  if (set == NULL)
+    return;
+  g_array_unref (set->sums);
+  g_hash_table_unref (set->index);
+  g_free (set);
+}
+
+/* Sums are integers of 分, so the order of the lines does not matter. */
+static void
+sum_set_add (YsReportSumSet *set, const YsReportLineSum *one)
+{
+  gpointer at;
+  YsReportLineSum kept;
+
+  if (g_hash_table_lookup_extended (set->index, one, NULL, &at))
+    {
+      g_array_index (set->sums, YsReportLineSum, GPOINTER_TO_UINT (at) - 1).amount += one->amount;
+      return;
+    }
+  kept = *one;
+  g_array_append_val (set->sums, kept);
+  /* A copy as the key: the array's elements move as it grows. */
+  g_hash_table_insert (set->index, g_memdup2 (&kept, sizeof kept), GUINT_TO_POINTER (set->sums->len));
+}
+
+/* Per unit and per project the tables tell lines apart only by what
+ * ys_report_sum_value reads: 支出类型, fund source, sub-source, 上年结转. */
+static void
+add_to_sets (YsReportContext *ctx, const YsReportLineSum *one, const char *unit, const char *project)
+{
+  const char *empty = ctx->empty;
+  YsReportLineSum by = { .owner = unit, .kind = one->kind, .source = one->source,
+                         .sub_source = one->sub_source, .func = empty, .econ = empty, .gov_econ = empty,
+                         .carry_over = one->carry_over, .amount = one->amount };
+
+  sum_set_add (ctx->sums_dept, one);
+  sum_set_add (ctx->sums_unit, &by);
+  if (project != ctx->empty)
+    {
+      by.owner = project;
+      sum_set_add (ctx->sums_project, &by);
+    }
+}
+
+/* The interned text of a field of a line. The texts of a streamed row live
+ * only as long as the row; a budget has some thousands of distinct codes
+ * and words. Runs of lines repeat a field (the same unit, project, kind),
+ * so the field's last text is tried first. */
+static const char *
+text (YsReportContext *ctx, const YsValue *values, int field)
+{
+  const char *raw = values[field].s ? values[field].s : "";
+  const char **last = &ctx->last_text[field];
+  const char *interned;
+
+  if (*last && strcmp (*last, raw) == 0)
+    return *last;
+  interned = g_hash_table_lookup (ctx->texts, raw);
+  if (interned == NULL)
+    {
+      interned = g_intern_string (raw);
+      g_hash_table_insert (ctx->texts, (gpointer) interned, (gpointer) interned);
+    }
+  return *last = interned;
+}
+
+static gboolean
+institution (YsReportContext *ctx, const char *unit)
+{
+  if (ctx->last_unit != unit)
+    {
+      ctx->last_unit = unit;
+      ctx->last_institution = ys_report_unit_is_institution (ctx, unit);
+    }
+  return ctx->last_institution;
+}
+
+static gboolean
+add_line (const YsValue *values, gpointer user_data, GError **error)
+{
+  YsReportContext *ctx = user_data;
+  const char *unit = text (ctx, values, YS_LINE_UNIT_CODE);
+  const char *project, *transfer;
+  YsReportLineSum one;
+
+  if (ctx->unit && strcmp (unit, ctx->subject_code) != 0)
+    return TRUE;
+  project = text (ctx, values, YS_LINE_PROJECT_CODE);
+  transfer = text (ctx, values, YS_LINE_TRANSFER);
+  one = (YsReportLineSum) {
+    .owner = ctx->empty,
+    .kind = text (ctx, values, YS_LINE_KIND),
+    .source = text (ctx, values, YS_LINE_SOURCE),
+    .sub_source = text (ctx, values, YS_LINE_SUB_SOURCE),
+    .func = text (ctx, values, YS_LINE_FUNC_CODE),
+    .econ = text (ctx, values, YS_LINE_ECON_CODE),
+    .gov_econ = text (ctx, values, YS_LINE_GOV_ECON_CODE),
+    .carry_over = values[YS_LINE_CARRY_OVER].i != 0,
+    .institution = institution (ctx, unit),
+    .amount = values[YS_LINE_AMOUNT].i,
+  };
+  /* Only the whole department offsets its internal transfers. */
+  if (ctx->unit == NULL && *transfer)
+    {
+      YsReportHeldLine held = { .sum = one, .project = project, .transfer = transfer };
+
+      held.sum.owner = unit;
+      g_array_append_val (ctx->held, held);
+      return TRUE;
+    }
+  add_to_sets (ctx, &one, unit, project);
+  return TRUE;
+}
+
+gboolean
+ys_report_sums_scan (YsReportContext *ctx, GError **error)
+{
+  ctx->sums_dept = sum_set_new ();
+  ctx->sums_unit = sum_set_new ();
+  ctx->sums_project = sum_set_new ();
+  ctx->held = g_array_new (FALSE, FALSE, sizeof (YsReportHeldLine));
+  ctx->texts = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->empty = g_intern_static_string ("");
+  return ys_document_scan (ctx->doc, &ys_line_kind, add_line, ctx, error);
+}
+
+static GHashTable *
+by_owner (YsReportSumSet *set)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < set->sums->len; i++)
+    {
+      const YsReportLineSum *s = &g_array_index (set->sums, YsReportLineSum, i);
+      GArray *list = g_hash_table_lookup (index, s->owner);
+
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (YsReportLineSum));
+          g_hash_table_insert (index, (gpointer) s->owner, list);
+        }
+      g_array_append_val (list, *s);
+    }
+  return index;
+}
+
+void
+ys_report_sums_finish (YsReportContext *ctx)
+{
+  for (guint i = 0; i < ctx->held->len; i++)
+    {
+      YsReportHeldLine *h = &g_array_index (ctx->held, YsReportHeldLine, i);
+      YsReportLineSum one = h->sum;
+
+      if (h->dropped)
+        continue;
+      one.owner = ctx->empty;
+      add_to_sets (ctx, &one, h->sum.owner, h->project);
+    }
+  ctx->line_sums = g_array_ref (ctx->sums_dept->sums);
+  ctx->unit_sums = by_owner (ctx->sums_unit);
+  ctx->project_sums = by_owner (ctx->sums_project);
+  g_clear_pointer (&ctx->sums_dept, sum_set_free);
+  g_clear_pointer (&ctx->sums_unit, sum_set_free);
+  g_clear_pointer (&ctx->sums_project, sum_set_free);
+}
+
+void
+ys_report_sums_clear (YsReportContext *ctx)
+{
+  g_clear_pointer (&ctx->sums_dept, sum_set_free);
+  g_clear_pointer (&ctx->sums_unit, sum_set_free);
+  g_clear_pointer (&ctx->sums_project, sum_set_free);
+  g_clear_pointer (&ctx->held, g_array_unref);
+  g_clear_pointer (&ctx->line_sums, g_array_unref);
+  g_clear_pointer (&ctx->unit_sums, g_hash_table_unref);
+  g_clear_pointer (&ctx->project_sums, g_hash_table_unref);
+  g_clear_pointer (&ctx->texts, g_hash_table_unref);
+}
+
+static GArray *
+lookup_sums (GHashTable *index, const char *code)
+{
+  static GArray *none;
+  GArray *list = code && index ? g_hash_table_lookup (index, code) : NULL;
+
+  if (list)
+    return list;
+  if (g_once_init_enter (&none))
+    g_once_init_leave (&none, g_array_new (FALSE, FALSE, sizeof (YsReportLineSum)));
+  return none;
+}
+
+GArray *
+ys_report_sums_of_unit (YsReportContext *ctx, const char *unit_code)
+{
+  return lookup_sums (ctx->unit_sums, unit_code);
+}
+
+GArray *
+ys_report_sums_of_project (YsReportContext *ctx, const char *project_code)
+{
+  return lookup_sums (ctx->project_sums, project_code);
+}
