@@ -88,6 +88,18 @@ test_round_trip (void)
   /* The import is one undo step. */
   g_assert_true (ys_document_undo (copy, &error));
   g_assert_cmpuint (ys_document_count (copy, &ys_line_kind), ==, 0);
+  g_assert_null (ys_document_lookup_key (copy, &ys_unit_kind, "103001"));
+  /* Redone, it is the same file again, foreign keys and all. */
+  g_assert_true (ys_document_redo (copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ys_document_count (copy, &ys_line_kind), ==, 2);
+  g_assert_nonnull (ys_document_lookup_key (copy, &ys_unit_kind, "103001"));
+  g_clear_pointer (&out2, g_free);
+  out2 = g_build_filename (dir, "out3", NULL);
+  g_assert_true (ys_interchange_dump (copy, out2, &error));
+  g_free (second);
+  second = read_all (out2);
+  g_assert_cmpstr (first, ==, second);
   ys_test_rm_rf (dir);
 }
 

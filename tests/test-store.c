@@ -664,6 +664,105 @@ test_read_only (void)
   ys_test_rm_rf (dir);
 }
 
+static int
+count_indexes (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* A bulk load into empty tables checks the foreign keys once, at its
+ * commit: an orphan refuses the whole load, which leaves nothing, the
+ * indexes stay, and every later write is checked row by row again. */
+static void
+test_bulk_load (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "b.yusuan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  YsStore *store = ys_store_create (path, &error);
+  g_autoptr(YsRecord) unit = full_record (&ys_unit_kind, 1);
+  g_autoptr(YsRecord) line = full_record (&ys_line_kind, 1);
+  g_autoptr(YsRecord) orphan = full_record (&ys_line_kind, 2);
+  YsRecord *lines[] = { line, orphan };
+  int indexes;
+  guint failed = 99;
+
+  g_assert_nonnull (store);
+  ys_store_close (store);
+  indexes = count_indexes (path);
+  g_assert_cmpint (indexes, >, 5);
+  store = ys_store_open (path, &error);
+  ys_record_set_text (unit, YS_UNIT_CODE, "103001");
+  ys_record_set_text (line, YS_LINE_PROJECT_CODE, "");
+  ys_record_set_text (orphan, YS_LINE_UNIT_CODE, "999999");
+  ys_record_set_text (orphan, YS_LINE_PROJECT_CODE, "");
+
+  g_assert_true (ys_store_begin_bulk (store, &error));
+  g_assert_true (ys_store_insert_new (store, &ys_unit_kind, &unit, 1, &failed, &error));
+  g_assert_true (ys_store_insert_new (store, &ys_line_kind, lines, 2, &failed, &error));
+  g_assert_no_error (error);
+  g_assert_false (ys_store_commit (store, &error));
+  g_assert_error (error, YS_STORE_ERROR, YS_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "line_item #2"));
+  g_clear_error (&error);
+  loaded = ys_store_load (store, &ys_line_kind, &error);
+  g_assert_cmpuint (loaded->len, ==, 0);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+
+  /* The foreign keys are on again. */
+  ys_record_set_id (unit, 0);
+  ys_record_set_id (orphan, 0);
+  g_assert_true (ys_store_begin (store, &error));
+  g_assert_true (ys_store_insert (store, unit, &error));
+  g_assert_false (ys_store_insert (store, orphan, &error));
+  g_assert_error (error, YS_STORE_ERROR, YS_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_true (ys_store_commit (store, &error));
+
+  /* Tables that hold records already: each row is checked as it is written. */
+  ys_record_set_id (line, 0);
+  ys_record_set_id (orphan, 0);
+  g_assert_true (ys_store_begin_bulk (store, &error));
+  g_assert_false (ys_store_insert_new (store, &ys_line_kind, lines, 2, &failed, &error));
+  g_assert_error (error, YS_STORE_ERROR, YS_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpuint (failed, ==, 1);
+  g_assert_cmpint (ys_record_get_id (line), ==, 0);
+  ys_store_rollback (store);
+  ys_store_close (store);
+  g_assert_cmpint (count_indexes (path), ==, indexes);
+
+  /* A whole load: the indexes are made again from the same text. */
+  g_clear_pointer (&path, g_free);
+  path = g_build_filename (dir, "whole.yusuan", NULL);
+  store = ys_store_create (path, &error);
+  ys_record_set_id (unit, 0);
+  ys_record_set_id (line, 0);
+  g_assert_true (ys_store_begin_bulk (store, &error));
+  g_assert_true (ys_store_insert_new (store, &ys_unit_kind, &unit, 1, &failed, &error));
+  g_assert_true (ys_store_insert_new (store, &ys_line_kind, lines, 1, &failed, &error));
+  g_assert_true (ys_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ys_record_get_id (line), ==, 1);
+  loaded = ys_store_load (store, &ys_line_kind, &error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  ys_store_close (store);
+  g_assert_cmpint (count_indexes (path), ==, indexes);
+  ys_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -680,5 +779,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/damaged-constraint-refused", test_damaged_constraint_refused);
   g_test_add_func ("/store/control-table-migrated", test_control_table_migrated);
   g_test_add_func ("/store/reviewer-columns-migrated", test_reviewer_columns_migrated);
+  g_test_add_func ("/store/bulk-load", test_bulk_load);
   return g_test_run ();
 }

@@ -59,6 +59,10 @@ gboolean ys_document_apply        (YsDocument   *self,
                                    gboolean      forward,
                                    GError      **error);
 void     ys_document_notify_undo  (YsDocument   *self);
+/* Adds @record to (or removes it from) the index of its kind's keys. */
+void     ys_document_index_key    (YsDocument   *self,
+                                   YsRecord     *record,
+                                   gboolean      add);
 void     ys_document_emit_changed (YsDocument   *self,
                                    YsRecord     *record,
                                    YsChangeType  type,

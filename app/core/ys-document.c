@@ -157,8 +157,8 @@ ys_document_init (YsDocument *self)
   self->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
-static void
-index_key (YsDocument *self, YsRecord *record, gboolean add)
+void
+ys_document_index_key (YsDocument *self, YsRecord *record, gboolean add)
 {
   const YsKind *kind = ys_record_get_kind (record);
   GHashTable *keys = self->keys[ys_kinds_index (kind)];
@@ -192,7 +192,7 @@ load (YsDocument *self, GError **error)
       if (records == NULL)
         return FALSE;
       for (guint i = 0; i < records->len; i++)
-        index_key (self, g_ptr_array_index (records, i), TRUE);
+        ys_document_index_key (self, g_ptr_array_index (records, i), TRUE);
       g_list_store_splice (self->models[k], 0,
                            g_list_model_get_n_items (G_LIST_MODEL (self->models[k])),
                            records->pdata, records->len);
@@ -534,7 +534,7 @@ remove_record (YsDocument *self, YsRecord *record, guint *position, GError **err
     g_return_val_if_reached (FALSE);
   if (!ys_store_delete (self->store, record, error))
     return FALSE;
-  index_key (self, record, FALSE);
+  ys_document_index_key (self, record, FALSE);
   *position = pos;
   g_list_store_remove (model, pos);
   return TRUE;
@@ -548,7 +548,7 @@ add_record (YsDocument *self, YsRecord *record, guint *position, GError **error)
 
   if (!ys_store_insert (self->store, record, error))
     return FALSE;
-  index_key (self, record, TRUE);
+  ys_document_index_key (self, record, TRUE);
   *position = MIN (*position, n);
   g_list_store_insert (model, *position, record);
   return TRUE;
@@ -565,20 +565,20 @@ write_value (YsDocument *self, YsRecord *record, guint field, const YsValue *val
 
   ys_value_copy (f, &saved, ys_record_peek (record, field));
   if (is_key)
-    index_key (self, record, FALSE);
+    ys_document_index_key (self, record, FALSE);
   ys_record_set_value (record, field, value);
   if (!ys_store_update (self->store, record, field, error))
     {
       ys_record_set_value (record, field, &saved);
       ys_value_clear (f, &saved);
       if (is_key)
-        index_key (self, record, TRUE);
+        ys_document_index_key (self, record, TRUE);
       return FALSE;
     }
   ys_value_clear (f, &saved);
   if (is_key)
     {
-      index_key (self, record, TRUE);
+      ys_document_index_key (self, record, TRUE);
       cascade_key (self, kind, old_key, value->s);
     }
   return TRUE;
@@ -843,20 +843,32 @@ ys_document_delete (YsDocument *self, YsRecord *record, GError **error)
   return run (self, c, _("Delete"), error);
 }
 
-gboolean
-ys_document_begin_batch (YsDocument *self, const char *label, GError **error)
+static gboolean
+begin_batch (YsDocument *self, const char *label, gboolean bulk, GError **error)
 {
   if (!ys_document_ensure_open (self, error))
     return FALSE;
   if (self->batch_depth++ > 0)
     return TRUE;
-  if (!ys_store_begin (self->store, error))
+  if (!(bulk ? ys_store_begin_bulk (self->store, error) : ys_store_begin (self->store, error)))
     {
       self->batch_depth = 0;
       return FALSE;
     }
   self->batch = step_new (label);
   return TRUE;
+}
+
+gboolean
+ys_document_begin_batch (YsDocument *self, const char *label, GError **error)
+{
+  return begin_batch (self, label, FALSE, error);
+}
+
+gboolean
+ys_document_begin_import (YsDocument *self, const char *label, GError **error)
+{
+  return begin_batch (self, label, TRUE, error);
 }
 
 static void
@@ -877,7 +889,7 @@ revert_batch (YsDocument *self)
             guint pos;
             if (find_record (m, c->record, c->position, &pos))
               {
-                index_key (self, c->record, FALSE);
+                ys_document_index_key (self, c->record, FALSE);
                 g_list_store_remove (m, pos);
               }
             ys_record_set_id (c->record, 0);
@@ -887,7 +899,7 @@ revert_batch (YsDocument *self)
         case YS_CHANGE_DELETE:
           {
             GListStore *m = self->models[ys_kinds_index (ys_record_get_kind (c->record))];
-            index_key (self, c->record, TRUE);
+            ys_document_index_key (self, c->record, TRUE);
             g_list_store_insert (m, MIN (c->position, g_list_model_get_n_items (G_LIST_MODEL (m))), c->record);
             g_signal_emit (self, signals[SIGNAL_CHANGED], 0, c->record, YS_CHANGE_INSERT, -1);
           }
@@ -897,11 +909,11 @@ revert_batch (YsDocument *self)
             const YsKind *kind = ys_record_get_kind (c->record);
             gboolean is_key = (int) c->field == kind->key_field;
             if (is_key)
-              index_key (self, c->record, FALSE);
+              ys_document_index_key (self, c->record, FALSE);
             ys_record_set_value (c->record, c->field, &c->old_value);
             if (is_key)
               {
-                index_key (self, c->record, TRUE);
+                ys_document_index_key (self, c->record, TRUE);
                 cascade_key (self, kind, c->new_value.s, c->old_value.s);
               }
             g_signal_emit (self, signals[SIGNAL_CHANGED], 0, c->record, YS_CHANGE_UPDATE, (int) c->field);

@@ -83,6 +83,17 @@ YsRecord     *ys_document_lookup_key      (YsDocument    *self,
 gboolean      ys_document_insert          (YsDocument    *self,
                                            YsRecord      *record,
                                            GError       **error);
+/* Appends @records, all new and of @kind, inside the open batch: records
+ * whose every value was parsed by ys_field_parse() (indicators settled by
+ * ys_indicator_settle()) and whose keys and references the caller has
+ * checked against the document and against each other, as
+ * ys_interchange_import() does; they are not checked again. On failure
+ * @failed is the position in @records of the one the file refused. */
+gboolean      ys_document_append_checked  (YsDocument    *self,
+                                           const YsKind  *kind,
+                                           GPtrArray     *records,
+                                           guint         *failed,
+                                           GError       **error);
 gboolean      ys_document_set             (YsDocument    *self,
                                            YsRecord      *record,
                                            guint          field,
@@ -100,6 +111,11 @@ gboolean      ys_document_delete          (YsDocument    *self,
 /* Groups the changes until the matching end into one transaction and one
  * undo step (a paste, an import, deleting several rows). */
 gboolean      ys_document_begin_batch     (YsDocument    *self,
+                                           const char    *label,
+                                           GError       **error);
+/* The same for many new records: into a document without records, the
+ * file checks their foreign keys once, at the end (ys_store_begin_bulk). */
+gboolean      ys_document_begin_import    (YsDocument    *self,
                                            const char    *label,
                                            GError       **error);
 gboolean      ys_document_end_batch       (YsDocument    *self,

@@ -441,7 +441,7 @@ ys_interchange_import (YsDocument *doc, const char *dir, GPtrArray *problems, GE
       goto out;
     }
 
-  if (!ys_document_begin_batch (doc, _("Import"), error))
+  if (!ys_document_begin_import (doc, _("Import"), error))
     goto out;
   {
     GHashTableIter iter;
@@ -456,16 +456,21 @@ ys_interchange_import (YsDocument *doc, const char *dir, GPtrArray *problems, GE
           goto out;
         }
   }
+  /* Every value was parsed once and every key and reference checked
+   * above: the records go in without a second check. */
   for (guint k = 0; kinds[k]; k++)
-    for (guint r = 0; r < parsed[k].records->len; r++)
-      if (!ys_document_insert (doc, g_ptr_array_index (parsed[k].records, r), error))
+    {
+      guint failed = 0;
+
+      if (!ys_document_append_checked (doc, kinds[k], parsed[k].records, &failed, error))
         {
           g_autofree char *where = g_strdup_printf ("%s:%u: ", kinds[k]->file,
-                                                    g_array_index (parsed[k].lines, guint, r));
+                                                    g_array_index (parsed[k].lines, guint, failed));
           g_prefix_error (error, "%s", where);
           ys_document_cancel_batch (doc);
           goto out;
         }
+    }
   if (!ys_document_end_batch (doc, error))
     goto out;
 

@@ -30,7 +30,15 @@ struct _YsStore
   gboolean      in_transaction;
   sqlite3_stmt *stmts[YS_N_KINDS][N_STMTS];
   GHashTable   *update_stmts; /* "table.column" → sqlite3_stmt */
+  GPtrArray    *bulk_indexes; /* during a bulk load: name, sql of each index dropped */
 };
+
+/* The end of a bulk load (ys-store-bulk.c): before its commit the indexes
+ * and the foreign key check, after its commit or rollback the foreign keys
+ * on again. */
+gboolean  ys_store_finish_bulk    (YsStore        *self,
+                                   GError        **error);
+void      ys_store_end_bulk       (YsStore        *self);
 
 /* The schema version that brought @kind's table. */
 int       ys_store_kind_since     (const YsKind   *kind);

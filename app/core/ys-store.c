@@ -416,6 +416,7 @@ ys_store_close (YsStore *self)
   if (self == NULL)
     return;
   g_hash_table_destroy (self->update_stmts);
+  g_clear_pointer (&self->bulk_indexes, g_ptr_array_unref);
   for (guint k = 0; k < YS_N_KINDS; k++)
     for (guint s = 0; s < N_STMTS; s++)
       sqlite3_finalize (self->stmts[k][s]);
@@ -514,12 +515,14 @@ gboolean
 ys_store_commit (YsStore *self, GError **error)
 {
   g_return_val_if_fail (self->in_transaction, FALSE);
-  if (!ys_store_exec (self, "COMMIT", error))
+  if ((self->bulk_indexes != NULL && !ys_store_finish_bulk (self, error))
+      || !ys_store_exec (self, "COMMIT", error))
     {
       ys_store_rollback (self);
       return FALSE;
     }
   self->in_transaction = FALSE;
+  ys_store_end_bulk (self);
   return TRUE;
 }
 
@@ -528,6 +531,7 @@ ys_store_rollback (YsStore *self)
 {
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+  ys_store_end_bulk (self);
 }
 
 gboolean
@@ -784,6 +788,47 @@ ys_store_insert (YsStore *self, YsRecord *record, GError **error)
       ys_store_set_error (error, self->db, self->path, rc, _("write"));
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+ys_store_insert_new (YsStore *self, const YsKind *kind, YsRecord **records, guint n, guint *failed,
+                     GError **error)
+{
+  guint columns = n_columns (self, kind);
+  gboolean sums = ys_store_has_sums (self);
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  *failed = 0;
+  if (n == 0)
+    return TRUE;
+  if (!ys_store_ensure_writable (self, error) || (stmt = insert_stmt (self, kind, error)) == NULL
+      || (id = next_id (self, kind, error)) < 0)
+    return FALSE;
+  for (guint r = 0; r < n; r++, id++)
+    {
+      int rc;
+
+      ys_record_set_id (records[r], id);
+      sqlite3_bind_int64 (stmt, 1, id);
+      for (guint i = 0; i < columns; i++)
+        bind_field (stmt, i + 2, records[r], i);
+      if (sums)
+        sqlite3_bind_int64 (stmt, columns + 2, (sqlite3_int64) record_sum (self, records[r]));
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          ys_store_set_error (error, self->db, self->path, rc, _("write"));
+          sqlite3_clear_bindings (stmt);
+          *failed = r;
+          for (guint i = 0; i <= r; i++)
+            ys_record_set_id (records[i], 0);
+          return FALSE;
+        }
+    }
+  sqlite3_clear_bindings (stmt);
   return TRUE;
 }
 

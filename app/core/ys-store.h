@@ -51,6 +51,11 @@ gboolean   ys_store_backup        (YsStore       *self,
 
 gboolean   ys_store_begin         (YsStore       *self,
                                    GError       **error);
+/* As ys_store_begin(); when every table of records is empty, the foreign
+ * keys are checked once at the commit instead of at every row, and the
+ * indexes are built after the rows (ys-store-bulk.c). */
+gboolean   ys_store_begin_bulk    (YsStore       *self,
+                                   GError       **error);
 gboolean   ys_store_commit        (YsStore       *self,
                                    GError       **error);
 void       ys_store_rollback      (YsStore       *self);
@@ -70,6 +75,15 @@ GPtrArray *ys_store_load          (YsStore       *self,
 /* Inserts @record; keeps its id when it has one (undo of a deletion). */
 gboolean   ys_store_insert        (YsStore       *self,
                                    YsRecord      *record,
+                                   GError       **error);
+/* Inserts @n new records (id 0) of @kind with the next ids in order, with
+ * one statement; on failure every one of them is left with id 0 and
+ * @failed says which was refused. */
+gboolean   ys_store_insert_new    (YsStore       *self,
+                                   const YsKind  *kind,
+                                   YsRecord     **records,
+                                   guint          n,
+                                   guint         *failed,
                                    GError       **error);
 gboolean   ys_store_update        (YsStore       *self,
                                    YsRecord      *record,
