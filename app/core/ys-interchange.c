@@ -9,6 +9,7 @@
 #include "ys-csv.h"
 #include "ys-indicator.h"
 #include "ys-interchange.h"
+#include "ys-record-private.h"
 #include "ys-temp-file.h"
 
 G_DEFINE_QUARK (ys-interchange-error-quark, ys_interchange_error)
@@ -209,6 +210,7 @@ parse_kind (const char *dir, const YsKind *kind, Parsed *out, GPtrArray *problem
     {
       g_autoptr(GPtrArray) owned = row;
       g_autoptr(YsRecord) record = NULL;
+      YsValue *slots;
       gboolean ok = TRUE;
 
       if (columns == NULL)
@@ -255,19 +257,30 @@ parse_kind (const char *dir, const YsKind *kind, Parsed *out, GPtrArray *problem
           continue;
         }
 
+      /* Each value parsed once, straight into the new record's slot:
+       * nobody sees the record before it is complete. */
       record = ys_record_new (kind);
+      slots = ys_record_load_slots (record);
       for (guint c = 0; c < n_columns; c++)
         {
           g_autoptr(GError) field_error = NULL;
+          const YsField *field;
+          YsValue v = { 0 };
 
           if (columns[c] < 0)
             continue;
-          if (!ys_record_parse_field (record, columns[c], g_ptr_array_index (owned, c), &field_error))
+          field = &kind->fields[columns[c]];
+          if (!ys_field_parse (field, g_ptr_array_index (owned, c), &v, &field_error))
             {
-              problem (problems, kind->file, line, c + 1, kind->fields[columns[c]].name,
-                       field_error->message);
+              problem (problems, kind->file, line, c + 1, field->name, field_error->message);
               ok = FALSE;
+              continue;
             }
+          /* Free text the record owns, NULL when empty, as ys_value_copy() leaves it. */
+          if (field->type == YS_FIELD_TEXT && v.s != NULL && v.s[0] == '\0')
+            g_clear_pointer (&v.s, g_free);
+          ys_value_clear (field, &slots[columns[c]]);
+          slots[columns[c]] = v;
         }
       if (ok && kind == &ys_indicator_kind)
         {
