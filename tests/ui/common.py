@@ -146,13 +146,14 @@ def _children(node, role=None):
     return children
 
 
-def _descendants(node, pred, first=False, prune=None):
+def _descendants(node, pred, first=False, prune=None, backwards=False):
     """The descendants of @node satisfying @pred (node, its role), depth
-    first in document order (as dogtail's findChildren gives them); only
-    the first with @first. Nothing under a node of the role @prune is
-    visited."""
+    first in document order (as dogtail's findChildren gives them), or
+    from the last child backwards with @backwards; only the first with
+    @first. Nothing under a node of the role @prune is visited."""
+    order = (lambda nodes: nodes) if backwards else reversed
     found = []
-    stack = list(reversed(_children(node)))
+    stack = list(order(_children(node)))
     while stack:
         child = stack.pop()
         try:
@@ -164,7 +165,7 @@ def _descendants(node, pred, first=False, prune=None):
                 return [child]
             found.append(child)
         if role != prune:
-            stack.extend(reversed(_children(child, role)))
+            stack.extend(order(_children(child, role)))
     return found
 
 
@@ -184,18 +185,12 @@ def find_notice(node, text, timeout=30):
     backwards, so that it is reached before it goes."""
     texts = (text,) if isinstance(text, str) else tuple(text)
 
+    def toast(n, role):
+        return any(_matches(n, role, "label", t) for t in texts)
+
     def look():
-        stack = list(_children(node))
-        while stack:
-            child = stack.pop()
-            try:
-                role = child.roleName
-                if role == "label" and child.name in texts:
-                    return child
-            except Exception:  # a node may vanish while searched
-                continue
-            stack.extend(_children(child, role))
-        return None
+        found = _descendants(node, toast, first=True, backwards=True)
+        return found[0] if found else None
     return wait_for(look, timeout=timeout)
 
 

@@ -22,8 +22,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import (_, c_format, check, check_log, click, find, find_app, find_window, is_focused, keys,  # noqa: E402
-                    main, money, ngettext, screenshot, show_page, start, stop, type_text, wait_for)
+from common import (_, c_format, check, check_log, click, find, find_app, find_notice, find_window,  # noqa: E402
+                    is_focused, keys, main, money, ngettext, screenshot, show_page, start, stop, type_text,
+                    wait_for)
 from editing import Clipboard, footer_checks  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -108,7 +109,7 @@ def press_import(dialog, frame, rows=None):
     if rows is not None:
         # Looked for at once: the notice goes after a few seconds.
         toast = ngettext("%u row imported", "%u rows imported", rows) % rows
-        check(wait_for(lambda: find(frame, "label", toast, retry=False), timeout=30) is not None,
+        check(find_notice(frame, toast, timeout=30) is not None,
               f"a notice says “{toast}”")
     time.sleep(1.0)
 

@@ -39,7 +39,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
 from common import named, press  # noqa: E402
 from common import (Failure, C_, _, c_format, cell_text, check, check_log, find, find_all,  # noqa: E402
-                    find_app, find_first, find_window, grid_cell, grid_rows, ngettext, start, stop, wait_for)
+                    find_app, find_first, find_notice, find_window, grid_cell, grid_rows, ngettext, start, stop, wait_for)
 
 
 def counts(errors, warnings):
@@ -288,6 +288,8 @@ def run(args, app, frame, proc, budget, workdir):
     # 2. The findings, live.
     shown = wait_for(lambda: current_counts(frame))
     check(shown is not None, "the header shows the counts of errors and warnings")
+    # The last edit (the project) may still be on its way on a loaded machine.
+    shown = wait_for(lambda: (c := current_counts(frame)) and c[0] == 0 and c, timeout=10) or current_counts(frame)
     errors, warnings = shown
     check(errors == 0, f"the budget as typed has no error ({errors})")
     check(warnings >= 1, f"the vague indicator value gives a warning ({warnings})")
@@ -399,7 +401,7 @@ def run(args, app, frame, proc, budget, workdir):
     type_text(os.path.join(workdir, EXPORTED))
     key("Return")
     toast = c_format(_("Exported “%s”"), EXPORTED)
-    check(wait_for(lambda: find(app, "label", toast, retry=False), timeout=60) is not None,
+    check(find_notice(frame, toast, timeout=60) is not None,
           f"a notice says “{toast}”")
     check(os.path.exists(os.path.join(workdir, EXPORTED)), "the workbook is written")
     check(named(app, ("push button", "label"), _("Open Folder")) is not None,

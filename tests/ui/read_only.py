@@ -23,7 +23,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import (_, c_format, check, check_log, click, find, find_app, find_first, find_window,  # noqa: E402
+from common import (_, c_format, check, check_log, click, find, find_app, find_first, find_notice, find_window,  # noqa: E402
                     is_enabled, keys, main, show_page, start, stop, type_text, wait_for)
 
 SAMPLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
@@ -85,7 +85,7 @@ def test_read_only(args, env, workdir):
         type_text(out)
         keys("Return")
         toast = c_format(_("Exported “%s”"), "exported.xlsx")
-        check(wait_for(lambda: find(app, "label", toast, retry=False), timeout=60) is not None,
+        check(find_notice(frame, toast, timeout=60) is not None,
               f"a notice says “{toast}”")
         check(os.path.getsize(out) > 0, "the workbook is written")
         check_log(proc, "a read-only budget")
