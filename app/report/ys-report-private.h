@@ -25,6 +25,7 @@ typedef struct {
 } YsReportLineSum;
 
 typedef struct _YsReportSumSet YsReportSumSet;
+typedef struct _YsReportOwnerSums YsReportOwnerSums;
 
 /* A transfer inside the department (a line with 内部往来 set), held aside
  * until ys_report_offset has decided whether its pair leaves it out. */
@@ -58,7 +59,8 @@ typedef struct {
   GHashTable  *unit_sums;     /* unit code → GArray of YsReportLineSum */
   GHashTable  *project_sums;  /* project code → GArray of YsReportLineSum */
   /* While the lines are read: */
-  YsReportSumSet *sums_dept, *sums_unit, *sums_project;
+  YsReportSumSet *sums_dept;
+  YsReportOwnerSums *sums_owner;
   GArray      *held;          /* YsReportHeldLine: transfers inside the department */
   GHashTable  *texts;         /* the interned texts of the lines */
   const char  *last_text[YS_LINE_N_FIELDS];

@@ -91,28 +91,120 @@ sum_set_add (YsReportSumSet *set, const YsReportLineSum *one)
 }
 
 /* Per unit and per project the tables tell lines apart only by what
- * ys_report_sum_value reads: 支出类型, fund source, sub-source, 上年结转. */
+ * ys_report_sum_value reads: 支出类型, fund source, sub-source, 上年结转.
+ * Those come in a few dozen combinations (classes), so each owner keeps an
+ * amount per class, found through the owner's interned code. */
+struct _YsReportOwnerSums {
+  GHashTable *classes;      /* YsReportLineSum (a copy, owner "") → class + 1 */
+  GArray     *class_keys;   /* YsReportLineSum by class */
+  GHashTable *amounts[2];   /* interned unit / project code → GArray of YsMoney by class */
+  guint       last_class;
+  const YsReportLineSum *last_key;
+};
+
+static YsReportOwnerSums *
+owner_sums_new (void)
+{
+  YsReportOwnerSums *o = g_new0 (YsReportOwnerSums, 1);
+
+  o->classes = g_hash_table_new_full (sum_hash, sum_equal, g_free, NULL);
+  o->class_keys = g_array_new (FALSE, FALSE, sizeof (YsReportLineSum));
+  for (guint i = 0; i < 2; i++)
+    o->amounts[i] = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  return o;
+}
+
+static void
+owner_sums_free (YsReportOwnerSums *o)
+{
+  if (o == NULL)
+    return;
+  g_hash_table_unref (o->classes);
+  g_array_unref (o->class_keys);
+  for (guint i = 0; i < 2; i++)
+    g_hash_table_unref (o->amounts[i]);
+  g_free (o);
+}
+
+static guint
+class_of (YsReportOwnerSums *o, const YsReportLineSum *key)
+{
+  gpointer at;
+
+  if (o->last_key && sum_equal (o->last_key, key))
+    return o->last_class;
+  if (!g_hash_table_lookup_extended (o->classes, key, NULL, &at))
+    {
+      g_array_append_val (o->class_keys, *key);
+      at = GUINT_TO_POINTER (o->class_keys->len);
+      g_hash_table_insert (o->classes, g_memdup2 (key, sizeof *key), at);
+    }
+  o->last_class = GPOINTER_TO_UINT (at) - 1;
+  /* The hash table's own copy: it stays where it is. */
+  g_hash_table_lookup_extended (o->classes, key, (gpointer *) &o->last_key, NULL);
+  return o->last_class;
+}
+
+static void
+owner_add (GHashTable *amounts, const char *owner, guint class, YsMoney amount)
+{
+  GArray *list = g_hash_table_lookup (amounts, owner);
+
+  if (list == NULL)
+    {
+      list = g_array_new (FALSE, TRUE, sizeof (YsMoney));
+      g_hash_table_insert (amounts, (gpointer) owner, list);
+    }
+  if (list->len <= class)
+    g_array_set_size (list, class + 1);
+  g_array_index (list, YsMoney, class) += amount;
+}
+
+/* Owner code → GArray of YsReportLineSum, as ys_report_sums_of_unit gives them. */
+static GHashTable *
+owner_sums_list (YsReportOwnerSums *o, guint which)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  gpointer owner, value;
+
+  g_hash_table_iter_init (&iter, o->amounts[which]);
+  while (g_hash_table_iter_next (&iter, &owner, &value))
+    {
+      GArray *amounts = value;
+      GArray *list = g_array_new (FALSE, FALSE, sizeof (YsReportLineSum));
+
+      for (guint c = 0; c < amounts->len; c++)
+        {
+          YsReportLineSum one = g_array_index (o->class_keys, YsReportLineSum, c);
+
+          /* A class without lines of this owner adds nothing anywhere. */
+          if (g_array_index (amounts, YsMoney, c) == 0)
+            continue;
+          one.owner = owner;
+          one.amount = g_array_index (amounts, YsMoney, c);
+          g_array_append_val (list, one);
+        }
+      g_hash_table_insert (index, owner, list);
+    }
+  return index;
+}
+
 static void
 add_to_sets (YsReportContext *ctx, const YsReportLineSum *one, const char *unit, const char *project)
 {
   const char *empty = ctx->empty;
-  YsReportLineSum by = { .owner = unit, .kind = one->kind, .source = one->source,
-                         .sub_source = one->sub_source, .func = empty, .econ = empty, .gov_econ = empty,
-                         .carry_over = one->carry_over, .amount = one->amount };
+  YsReportLineSum key = { .owner = empty, .kind = one->kind, .source = one->source,
+                          .sub_source = one->sub_source, .func = empty, .econ = empty, .gov_econ = empty,
+                          .carry_over = one->carry_over };
+  guint class = class_of (ctx->sums_owner, &key);
 
   sum_set_add (ctx->sums_dept, one);
-  sum_set_add (ctx->sums_unit, &by);
-  if (project != ctx->empty)
-    {
-      by.owner = project;
-      sum_set_add (ctx->sums_project, &by);
-    }
+  owner_add (ctx->sums_owner->amounts[0], unit, class, one->amount);
+  if (project != empty)
+    owner_add (ctx->sums_owner->amounts[1], project, class, one->amount);
 }
 
-/* The interned text of a field of a line. The texts of a streamed row live
- * only as long as the row; a budget has some thousands of distinct codes
- * and words. Runs of lines repeat a field (the same unit, project, kind),
- * so the field's last text is tried first. */
 static const char *
 text (YsReportContext *ctx, const YsValue *values, int field)
 {
@@ -183,32 +275,11 @@ gboolean
 ys_report_sums_scan (YsReportContext *ctx, GError **error)
 {
   ctx->sums_dept = sum_set_new ();
-  ctx->sums_unit = sum_set_new ();
-  ctx->sums_project = sum_set_new ();
+  ctx->sums_owner = owner_sums_new ();
   ctx->held = g_array_new (FALSE, FALSE, sizeof (YsReportHeldLine));
   ctx->texts = g_hash_table_new (g_str_hash, g_str_equal);
   ctx->empty = g_intern_static_string ("");
   return ys_document_scan (ctx->doc, &ys_line_kind, add_line, ctx, error);
-}
-
-static GHashTable *
-by_owner (YsReportSumSet *set)
-{
-  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
-
-  for (guint i = 0; i < set->sums->len; i++)
-    {
-      const YsReportLineSum *s = &g_array_index (set->sums, YsReportLineSum, i);
-      GArray *list = g_hash_table_lookup (index, s->owner);
-
-      if (list == NULL)
-        {
-          list = g_array_new (FALSE, FALSE, sizeof (YsReportLineSum));
-          g_hash_table_insert (index, (gpointer) s->owner, list);
-        }
-      g_array_append_val (list, *s);
-    }
-  return index;
 }
 
 void
@@ -225,19 +296,17 @@ ys_report_sums_finish (YsReportContext *ctx)
       add_to_sets (ctx, &one, h->sum.owner, h->project);
     }
   ctx->line_sums = g_array_ref (ctx->sums_dept->sums);
-  ctx->unit_sums = by_owner (ctx->sums_unit);
-  ctx->project_sums = by_owner (ctx->sums_project);
+  ctx->unit_sums = owner_sums_list (ctx->sums_owner, 0);
+  ctx->project_sums = owner_sums_list (ctx->sums_owner, 1);
   g_clear_pointer (&ctx->sums_dept, sum_set_free);
-  g_clear_pointer (&ctx->sums_unit, sum_set_free);
-  g_clear_pointer (&ctx->sums_project, sum_set_free);
+  g_clear_pointer (&ctx->sums_owner, owner_sums_free);
 }
 
 void
 ys_report_sums_clear (YsReportContext *ctx)
 {
   g_clear_pointer (&ctx->sums_dept, sum_set_free);
-  g_clear_pointer (&ctx->sums_unit, sum_set_free);
-  g_clear_pointer (&ctx->sums_project, sum_set_free);
+  g_clear_pointer (&ctx->sums_owner, owner_sums_free);
   g_clear_pointer (&ctx->held, g_array_unref);
   g_clear_pointer (&ctx->line_sums, g_array_unref);
   g_clear_pointer (&ctx->unit_sums, g_hash_table_unref);

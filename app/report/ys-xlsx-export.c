@@ -110,12 +110,48 @@ ys_xlsx_export_add_sheet (YsXlsxExport *e, const char *name, YsXlsxSheetWriter w
 
 /* ---- formats ---- */
 
+/* A format is looked up for every cell: its key is compared as it is,
+ * without being printed into a string. */
+typedef struct {
+  FormatKind  kind;
+  guint       flags;
+  guint       indent;
+  const char *num_format;   /* "" for none; the table's own copy is owned */
+} FormatKey;
+
+static guint
+format_key_hash (gconstpointer p)
+{
+  const FormatKey *k = p;
+
+  return ((k->kind * 31u + k->flags) * 31u + k->indent) * 31u + g_str_hash (k->num_format);
+}
+
+static gboolean
+format_key_equal (gconstpointer a, gconstpointer b)
+{
+  const FormatKey *x = a, *y = b;
+
+  return x->kind == y->kind && x->flags == y->flags && x->indent == y->indent
+      && strcmp (x->num_format, y->num_format) == 0;
+}
+
+static void
+format_key_free (gpointer p)
+{
+  FormatKey *k = p;
+
+  g_free ((char *) k->num_format);
+  g_free (k);
+}
+
 lxw_format *
 ys_xlsx_format (YsXlsxExport *e, FormatKind kind, guint flags, guint indent, const char *num_format)
 {
-  g_autofree char *key = g_strdup_printf ("%d/%u/%u/%s", kind, flags, indent, num_format ? num_format : "");
-  lxw_format *f = g_hash_table_lookup (e->formats, key);
+  FormatKey key = { kind, flags, indent, num_format ? num_format : "" };
+  lxw_format *f = g_hash_table_lookup (e->formats, &key);
   gboolean bordered = kind == FMT_HEADER || kind == FMT_TEXT || kind == FMT_MONEY || kind == FMT_NUMBER;
+  FormatKey *kept;
 
   if (f)
     return f;
@@ -179,7 +215,9 @@ ys_xlsx_format (YsXlsxExport *e, FormatKind kind, guint flags, guint indent, con
     }
   if (flags & YS_CELL_BOLD)
     format_set_bold (f);
-  g_hash_table_insert (e->formats, g_steal_pointer (&key), f);
+  kept = g_memdup2 (&key, sizeof key);
+  kept->num_format = g_strdup (key.num_format);
+  g_hash_table_insert (e->formats, kept, f);
   return f;
 }
 
@@ -328,7 +366,7 @@ ys_xlsx_export_write (YsXlsxExport *e, const char *path, GError **error)
       g_set_error (error, YS_REPORT_ERROR, YS_REPORT_ERROR_WRITE, _("Cannot create the workbook “%s”"), path);
       return FALSE;
     }
-  e->formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  e->formats = g_hash_table_new_full (format_key_hash, format_key_equal, format_key_free, NULL);
   props.title = e->title;
   props.subject = e->title;
   props.author = e->department;
