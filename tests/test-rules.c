@@ -854,6 +854,63 @@ test_incremental_equals_full (Fixture *f, gconstpointer data)
   g_ptr_array_unref (m.items);
 }
 
+static guint
+count_rule (YsValidator *v, const char *rule)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (v)), found = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(YsFinding) finding = g_list_model_get_item (G_LIST_MODEL (v), i);
+      found += g_str_equal (ys_finding_get_rule_id (finding), rule);
+    }
+  return found;
+}
+
+/* R39 and R40 are checked again only in the groups of lines under one
+ * classification that an edit touched (the unit's ledger): lines typed twice
+ * become different, the same again, move out and come back by undo, and the
+ * live findings stay those of a full check at every step. */
+static void
+test_repeats_follow_edits (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  YsRecord *a, *b;
+  guint r39, r40;
+
+  add (f, ys_test_record (&ys_unit_kind, "code", "103002", "name", "下属单位", "unit_type", "事业单位",
+                          "role", "下属单位", NULL));
+  a = add_line (f, "2010302", "30299", "公用经费", "", "500.00", "");
+  b = add_line (f, "2010302", "30299", "公用经费", "", "500.00", "");
+  r39 = count_rule (f->v, "R39");
+  r40 = count_rule (f->v, "R40");
+
+  g_assert_cmpuint (r39, >=, 1);
+  assert_same_as_full (f->v);
+  set (f, b, "amount", "600.00");
+  g_assert_cmpuint (count_rule (f->v, "R39"), ==, r39 - 1);
+  g_assert_cmpuint (count_rule (f->v, "R40"), ==, r40 + 1);
+  assert_same_as_full (f->v);
+  set (f, a, "amount", "600.00");
+  g_assert_cmpuint (count_rule (f->v, "R39"), ==, r39);
+  g_assert_cmpuint (count_rule (f->v, "R40"), ==, r40);
+  assert_same_as_full (f->v);
+  set (f, b, "unit_code", "103002");
+  g_assert_cmpuint (count_rule (f->v, "R39"), ==, r39 - 1);
+  assert_same_as_full (f->v);
+  set (f, a, "econ_code", "30201");
+  assert_same_as_full (f->v);
+  ys_document_undo (f->doc, &error);
+  g_assert_no_error (error);
+  ys_document_undo (f->doc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rule (f->v, "R39"), ==, r39);
+  assert_same_as_full (f->v);
+  delete (f, a);
+  g_assert_cmpuint (count_rule (f->v, "R39"), ==, r39 - 1);
+  assert_same_as_full (f->v);
+}
+
 static void
 test_freeze_defers (Fixture *f, gconstpointer data)
 {
@@ -1333,6 +1390,7 @@ main (int argc, char **argv)
       g_test_add (path, Fixture, GUINT_TO_POINTER (seed), setup, test_incremental_equals_full, teardown);
     }
   g_test_add ("/rules/live/freeze-defers", Fixture, NULL, setup, test_freeze_defers, teardown);
+  g_test_add ("/rules/live/repeats-follow-edits", Fixture, NULL, setup, test_repeats_follow_edits, teardown);
   g_test_add ("/rules/review/survives-and-follows-data", Fixture, NULL, setup,
               test_review_survives_and_follows_data, teardown);
   g_test_add ("/rules/review/error-cannot-be-accepted", Fixture, NULL, setup, test_error_cannot_be_accepted, teardown);

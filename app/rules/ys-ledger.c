@@ -22,6 +22,8 @@ enum {
   OTHER_ECONOMIC = 1 << 5,
   RUNNING = 1 << 6,     /* 30231 */
   PURCHASE = 1 << 7,    /* 31013 */
+  PROCURED = 1 << 8,
+  SERVICE = 1 << 9,
 };
 
 static const guint class_fields[YS_LEDGER_N_TEXTS] = {
@@ -132,6 +134,9 @@ ys_ledger_new (void)
   /* Keyed by the bucket's own class, freed with the bucket. */
   ledger->buckets = g_hash_table_new_full (class_hash, class_equal, NULL, bucket_free);
   ledger->repeated = g_hash_table_new (NULL, NULL);
+  ledger->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ledger->unmarked = g_hash_table_new (NULL, NULL);
+  ledger->touched = g_hash_table_new (NULL, NULL);
   return ledger;
 }
 
@@ -140,6 +145,9 @@ ys_ledger_free (YsLedger *ledger)
 {
   if (ledger == NULL)
     return;
+  g_hash_table_unref (ledger->touched);
+  g_hash_table_unref (ledger->unmarked);
+  g_hash_table_unref (ledger->marks);
   g_hash_table_unref (ledger->repeated);
   g_hash_table_unref (ledger->buckets);
   g_hash_table_unref (ledger->items);
@@ -192,6 +200,13 @@ count (YsLedger *ledger, const YsLedgerLine *e, int sign)
     ledger->vehicle_purchase += a;
   if (e->item != NULL)
     *e->item += a;
+  if (e->marks != NULL)
+    for (guint t = 0; t < 2; t++)
+      if (e->flags & (t == 0 ? PROCURED : SERVICE))
+        {
+          e->marks->n[t] += sign;
+          e->marks->amount[t] += a;
+        }
 }
 
 void
@@ -226,6 +241,25 @@ ys_ledger_add (YsLedger *ledger, YsLedgerLine *e, YsRecord *line)
              | (strcmp (econ, "30231") == 0 ? RUNNING : 0)
              | (strcmp (econ, "31013") == 0 ? PURCHASE : 0);
 
+  if (ys_rule_int (line, YS_LINE_PROCUREMENT))
+    e->flags |= PROCURED;
+  else if (e->amount > 0 && ys_rules_is_equipment (econ))
+    g_hash_table_add (ledger->unmarked, e);
+  if (ys_rule_int (line, YS_LINE_PURCHASED_SERVICE))
+    e->flags |= SERVICE;
+  e->marks = NULL;
+  if (e->flags & (PROCURED | SERVICE))
+    {
+      const char *project = cls.text[YS_LEDGER_PROJECT];
+
+      e->marks = g_hash_table_lookup (ledger->marks, project);
+      if (e->marks == NULL)
+        {
+          e->marks = g_new0 (YsLedgerMarks, 1);
+          g_hash_table_insert (ledger->marks, g_strdup (project), e->marks);
+        }
+    }
+
   e->item = NULL;
   if (strcmp (source, "一般公共预算拨款") == 0)
     {
@@ -246,6 +280,8 @@ ys_ledger_add (YsLedger *ledger, YsLedgerLine *e, YsRecord *line)
   bucket_add (e->bucket, e);
   if (e->bucket->n_lines == 2)
     g_hash_table_add (ledger->repeated, e->bucket);
+  if (!ledger->quiet)
+    g_hash_table_add (ledger->touched, e->bucket);
 
   count (ledger, e, 1);
 }
@@ -256,10 +292,11 @@ ys_ledger_remove (YsLedger *ledger, YsLedgerLine *e)
   YsLedgerBucket *bucket = e->bucket;
 
   count (ledger, e, -1);
+  g_hash_table_remove (ledger->unmarked, e);
   bucket_remove (bucket, e);
   if (bucket->n_lines == 1)
     g_hash_table_remove (ledger->repeated, bucket);
-  else if (bucket->n_lines == 0)
-    g_hash_table_remove (ledger->buckets, &bucket->cls);
+  if (!ledger->quiet)
+    g_hash_table_add (ledger->touched, bucket);
   e->bucket = NULL;
 }

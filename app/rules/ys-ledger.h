@@ -30,6 +30,14 @@ typedef struct
 
 typedef struct _YsLedgerLine YsLedgerLine;
 
+/* A project's lines (within one unit) marked as government procurement [0]
+ * or as purchased services [1] (R22). */
+typedef struct
+{
+  guint   n[2];
+  YsMoney amount[2];
+} YsLedgerMarks;
+
 /* The lines of one unit under one classification. */
 typedef struct
 {
@@ -49,6 +57,7 @@ struct _YsLedgerLine
   YsMoney         amount;
   YsLedgerBucket *bucket;
   YsMoney        *item;       /* its 一般公共预算拨款 function item's sum, or NULL */
+  YsLedgerMarks  *marks;      /* its project's marks when it is marked, or NULL */
   guint8          source;
   gint8           func_pair;  /* counted on that side of R30's pair, or -1 */
   gint8           econ_pair;
@@ -72,6 +81,13 @@ typedef struct
   GHashTable *items;     /* 功能分类 项 of 一般公共预算拨款 lines → YsMoney* (a sum may be 0) */
   GHashTable *buckets;   /* YsLedgerClass* → YsLedgerBucket* */
   GHashTable *repeated;  /* the buckets holding two lines or more */
+  GHashTable *marks;     /* project code ("" for none) → YsLedgerMarks* (counts may be 0) */
+  GHashTable *unmarked;  /* YsLedgerLine of equipment with money, not marked as procurement */
+  /* The buckets lines joined or left since the validator last checked them
+   * (not while @quiet). Buckets are kept when they empty, so that findings
+   * kept under a bucket can always be found by it. */
+  GHashTable *touched;
+  gboolean    quiet;
 } YsLedger;
 
 extern const char *const ys_ledger_sangong_codes[YS_LEDGER_SANGONG + 1];
@@ -97,6 +113,8 @@ int           ys_rules_pairs_function_side (const char *func,
                                             const char *kind);
 int           ys_rules_pairs_economic_side (const char *econ,
                                             const char *func);
+/* Purchases that are always government procurement (ys-rules-procurement.c). */
+gboolean      ys_rules_is_equipment        (const char *econ);
 /* 其他 items (ys-rules-sanity.c). */
 gboolean      ys_rules_is_other_function   (const char *code);
 gboolean      ys_rules_is_other_economic   (const char *code);

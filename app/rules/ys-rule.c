@@ -119,6 +119,27 @@ ys_rule_context_share (YsRuleContext *ctx, YsGroup *group, const char *key,
   return ctx->shared_data;
 }
 
+GPtrArray *
+ys_rule_context_buckets (YsRuleContext *ctx, YsGroup *unit)
+{
+  GHashTable *repeated = unit->ledger->repeated;
+  GPtrArray *out = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, ctx->touched ? ctx->touched : repeated);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (ctx->touched == NULL || g_hash_table_contains (repeated, key))
+      g_ptr_array_add (out, key);
+  return out;
+}
+
+void
+ys_rule_context_set_bucket (YsRuleContext *ctx, gconstpointer bucket)
+{
+  ctx->owner = (gpointer) bucket;
+}
+
 YsDocument *
 ys_rule_context_get_document (YsRuleContext *ctx)
 {

@@ -47,6 +47,11 @@ struct _YsRule
                                  YsRecord      *record);
   void          (*check_group)  (YsRuleContext *ctx,
                                  YsGroup       *group);
+  /* A unit rule that looks at the unit's lines by classification, bucket by
+   * bucket of its ledger (ys-ledger.h): it takes its buckets from
+   * ys_rule_context_buckets () and reports each one's findings under it, so
+   * that an edit checks again only the buckets it touched. */
+  gboolean        by_bucket;
 };
 
 /* Every rule, in the order findings are listed; NULL-terminated. */
@@ -102,6 +107,15 @@ gpointer      ys_rule_context_share        (YsRuleContext *ctx,
                                             const char    *key,
                                             gpointer     (*build) (YsGroup *group),
                                             GDestroyNotify destroy);
+
+/* The buckets of two lines or more of @unit's ledger that a by_bucket rule
+ * checks: all of them in a full check, those changed since the last check
+ * otherwise (a new array of borrowed buckets). */
+GPtrArray    *ys_rule_context_buckets      (YsRuleContext *ctx,
+                                            YsGroup       *unit);
+/* The findings a by_bucket rule emits from now on are @bucket's. */
+void          ys_rule_context_set_bucket   (YsRuleContext *ctx,
+                                            gconstpointer  bucket);
 
 /* Where a finding points, and what it rests on. */
 typedef struct {

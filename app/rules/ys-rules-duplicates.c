@@ -54,17 +54,16 @@ row_facts (const YsLedgerClass *cls, YsMoney amount)
 static void
 check_repeats (YsRuleContext *ctx, YsGroup *unit)
 {
-  GHashTableIter iter;
-  gpointer key;
+  g_autoptr(GPtrArray) buckets = ys_rule_context_buckets (ctx, unit);
 
-  g_hash_table_iter_init (&iter, ys_group_get_ledger (unit)->repeated);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  for (guint b = 0; b < buckets->len; b++)
     {
-      const YsLedgerBucket *bucket = key;
+      const YsLedgerBucket *bucket = g_ptr_array_index (buckets, b);
       const YsLedgerClass *cls = &bucket->cls;
       g_autoptr(GPtrArray) lines = sorted_lines (bucket);
       const YsLedgerLine *first = g_ptr_array_index (lines, 0);
 
+      ys_rule_context_set_bucket (ctx, bucket);
       for (guint i = 1; i < lines->len; i++)
         {
           const YsLedgerLine *row = g_ptr_array_index (lines, i);
@@ -93,13 +92,11 @@ check_repeats (YsRuleContext *ctx, YsGroup *unit)
 static void
 check_splits (YsRuleContext *ctx, YsGroup *unit)
 {
-  GHashTableIter iter;
-  gpointer key;
+  g_autoptr(GPtrArray) buckets = ys_rule_context_buckets (ctx, unit);
 
-  g_hash_table_iter_init (&iter, ys_group_get_ledger (unit)->repeated);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  for (guint b = 0; b < buckets->len; b++)
     {
-      const YsLedgerBucket *bucket = key;
+      const YsLedgerBucket *bucket = g_ptr_array_index (buckets, b);
       const YsLedgerClass *first = &bucket->cls;
       g_autoptr(GPtrArray) lines = sorted_lines (bucket);
       YsMoney total = 0;
@@ -111,6 +108,7 @@ check_splits (YsRuleContext *ctx, YsGroup *unit)
       if (((YsLedgerLine *) g_ptr_array_index (lines, 0))->amount
           == ((YsLedgerLine *) g_ptr_array_index (lines, lines->len - 1))->amount)
         continue;
+      ys_rule_context_set_bucket (ctx, bucket);
       amounts = g_string_new (NULL);
       for (guint i = 0; i < lines->len; i++)
         {
@@ -158,7 +156,7 @@ static const YsRule r39 = {
   N_("Each amount is budgeted once; repeated rows double the totals of every table"),
   YS_RULE_SCOPE_UNIT, NULL, FALSE,
   { { &ys_line_kind, LINE_CLASSIFICATION } },
-  NULL, check_repeats,
+  NULL, check_repeats, TRUE,
 };
 
 static const YsRule r40 = {
@@ -168,7 +166,7 @@ static const YsRule r40 = {
   N_("基本支出表 shows one row per economic item (表3 of seed 001 printed such rows twice)"),
   YS_RULE_SCOPE_UNIT, NULL, FALSE,
   { { &ys_line_kind, LINE_CLASSIFICATION } },
-  NULL, check_splits,
+  NULL, check_splits, TRUE,
 };
 
 const YsRule *const ys_rules_duplicates[] = { &r39, &r40, NULL };

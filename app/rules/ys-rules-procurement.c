@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ys-kinds.h"
+#include "ys-ledger.h"
 #include "ys-rule.h"
 
 static void
@@ -110,8 +111,8 @@ check_project_purchases (YsRuleContext *ctx, YsGroup *group)
 
 /* Economic codes of purchases that are always government procurement
  * (集中采购目录: office and special equipment, IT, official vehicles). */
-static gboolean
-is_equipment (const char *econ)
+gboolean
+ys_rules_is_equipment (const char *econ)
 {
   static const char *const codes[] = { "31002", "31003", "31007", "31013", NULL };
   return g_strv_contains (codes, econ);
@@ -137,49 +138,51 @@ purchases_for (GHashTable *by_project, const char *project)
   return p;
 }
 
+/* The lines' marks and the unmarked equipment are the unit's ledger's. */
 static void
 check_flags (YsRuleContext *ctx, YsGroup *unit)
 {
-  GPtrArray *lines = ys_group_get_records (unit, &ys_line_kind);
+  const YsLedger *ledger = ys_group_get_ledger (unit);
   GPtrArray *items = ys_group_get_records (unit, &ys_procurement_kind);
   GPtrArray *services = ys_group_get_records (unit, &ys_service_kind);
   g_autoptr(GHashTable) by_project = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   GHashTableIter iter;
   gpointer key, value;
 
-  for (guint i = 0; i < lines->len; i++)
+  g_hash_table_iter_init (&iter, ledger->marks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      YsRecord *line = g_ptr_array_index (lines, i);
-      YsMoney amount = ys_rule_int (line, YS_LINE_AMOUNT);
-      gboolean procured = ys_rule_int (line, YS_LINE_PROCUREMENT) != 0;
-      gboolean service = ys_rule_int (line, YS_LINE_PURCHASED_SERVICE) != 0;
+      const YsLedgerMarks *marks = value;
+      Purchases *p;
 
-      if (procured || service)
+      if (marks->n[0] == 0 && marks->n[1] == 0)
+        continue;
+      p = purchases_for (by_project, key);
+      for (guint t = 0; t < 2; t++)
         {
-          Purchases *p = purchases_for (by_project, ys_rule_text (line, YS_LINE_PROJECT_CODE));
-
-          p->flagged[0] += procured;
-          p->flagged_amount[0] += procured ? amount : 0;
-          p->flagged[1] += service;
-          p->flagged_amount[1] += service ? amount : 0;
+          p->flagged[t] = marks->n[t];
+          p->flagged_amount[t] = marks->amount[t];
         }
-      if (!procured && amount > 0 && is_equipment (ys_rule_text (line, YS_LINE_ECON_CODE)))
-        {
-          YsFindingPlace place = YS_FINDING_PLACE_INIT;
-          g_autofree char *facts = g_strdup_printf ("%s|%" G_GINT64_FORMAT,
-                                                    ys_rule_text (line, YS_LINE_ECON_CODE), amount);
-          g_autofree char *what = ys_rule_code_name (ctx, YS_CATALOG_ECONOMIC_DEPT,
-                                                     ys_rule_text (line, YS_LINE_ECON_CODE));
-          g_autofree char *money = ys_rule_money (amount);
+    }
+  g_hash_table_iter_init (&iter, ledger->unmarked);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const YsLedgerLine *entry = key;
+      YsRecord *line = entry->line;
+      YsFindingPlace place = YS_FINDING_PLACE_INIT;
+      g_autofree char *facts = g_strdup_printf ("%s|%" G_GINT64_FORMAT,
+                                                ys_rule_text (line, YS_LINE_ECON_CODE), entry->amount);
+      g_autofree char *what = ys_rule_code_name (ctx, YS_CATALOG_ECONOMIC_DEPT,
+                                                 ys_rule_text (line, YS_LINE_ECON_CODE));
+      g_autofree char *money = ys_rule_money (entry->amount);
 
-          place.record = line;
-          place.field = YS_LINE_PROCUREMENT;
-          place.level = YS_FINDING_INFO;
-          place.facts = facts;
-          ys_rule_emit (ctx, &place,
-                        _("%s of %s is not marked as government procurement; such purchases usually are"),
-                        money, what);
-        }
+      place.record = line;
+      place.field = YS_LINE_PROCUREMENT;
+      place.level = YS_FINDING_INFO;
+      place.facts = facts;
+      ys_rule_emit (ctx, &place,
+                    _("%s of %s is not marked as government procurement; such purchases usually are"),
+                    money, what);
     }
   for (guint i = 0; i < items->len; i++)
     purchases_for (by_project, ys_rule_text (g_ptr_array_index (items, i), YS_PROCUREMENT_PROJECT_CODE))->listed[0]++;

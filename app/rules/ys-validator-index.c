@@ -25,7 +25,11 @@ get_group (YsValidator *self, guint which, const char *code)
       for (guint k = 0; k < YS_N_KINDS; k++)
         group->members[k] = g_ptr_array_new ();
       if (which == YS_GROUP_UNITS)
-        group->ledger = ys_ledger_new ();
+        {
+          group->ledger = ys_ledger_new ();
+          /* Everything is checked after indexing: nothing to remember. */
+          group->ledger->quiet = self->indexing;
+        }
       g_hash_table_insert (self->groups[which], group->code, group);
     }
   return group;
@@ -151,7 +155,10 @@ void
 ys_validator_index_document (YsValidator *self)
 {
   const YsKind *const *kinds = ys_kinds_all ();
+  GHashTableIter iter;
+  gpointer value;
 
+  self->indexing = TRUE;
   for (guint k = 0; kinds[k]; k++)
     {
       guint n;
@@ -162,5 +169,9 @@ ys_validator_index_document (YsValidator *self)
       for (guint i = 0; i < n; i++)
         ys_validator_join (self, ys_document_get (self->doc, kinds[k], i));
     }
+  self->indexing = FALSE;
+  g_hash_table_iter_init (&iter, self->groups[YS_GROUP_UNITS]);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    ((YsGroup *) value)->ledger->quiet = FALSE;
 }
 

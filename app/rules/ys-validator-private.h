@@ -28,6 +28,7 @@ struct _YsRuleContext
   const char   *shared_key;
   gpointer      shared_data;
   GDestroyNotify shared_destroy;
+  GHashTable   *touched;               /* the ledger's buckets changed since; NULL: all */
 };
 
 #define YS_MAX_FIELDS 64
@@ -56,6 +57,7 @@ struct _YsValidator
   guint64              reads_any[YS_N_KINDS];         /* rules reading any field of a kind */
   guint64              record_rules[YS_N_KINDS];      /* record rules checking a kind */
   guint64              group_rules[YS_N_GROUP_KINDS];
+  guint64              bucket_rules;                  /* unit rules checking by bucket */
   int                  unit_field[YS_N_KINDS];
   int                  project_field[YS_N_KINDS];
   guint                line_kind;                     /* ys_kinds_index (&ys_line_kind) */
@@ -67,6 +69,7 @@ struct _YsValidator
   GHashTable          *dirty_groups;                 /* YsGroup → guint64 mask */
   gboolean             dirty_all;
   guint                freeze;
+  gboolean             indexing;
 
   GSequence           *sequence;                     /* YsFinding (ref), sorted */
   GHashTable          *by_key;                       /* key → YsFinding */

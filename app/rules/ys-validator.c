@@ -95,7 +95,13 @@ check_all (YsValidator *self)
     {
       g_hash_table_iter_init (&iter, self->groups[g]);
       while (g_hash_table_iter_next (&iter, NULL, &value))
-        run_group (self, &ctx, value, self->group_rules[g]);
+        {
+          YsGroup *group = value;
+
+          run_group (self, &ctx, group, self->group_rules[g]);
+          if (group->ledger != NULL)
+            g_hash_table_remove_all (group->ledger->touched);
+        }
     }
   ys_rule_context_clear (&ctx);
   ys_validator_apply (self, old, fresh);
@@ -137,10 +143,26 @@ flush (YsValidator *self)
   g_hash_table_iter_init (&iter, self->dirty_groups);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
+      YsGroup *group = key;
       guint64 mask = *(guint64 *) value;
+      guint64 by_bucket = group->ledger ? mask & self->bucket_rules : 0;
 
-      ys_validator_take_owned (self, key, mask, old);
-      run_group (self, &ctx, key, mask);
+      ys_validator_take_owned (self, group, mask & ~by_bucket, old);
+      if (by_bucket != 0)
+        {
+          /* Only the buckets lines joined or left are checked again. */
+          GHashTableIter touched;
+          gpointer bucket;
+
+          g_hash_table_iter_init (&touched, group->ledger->touched);
+          while (g_hash_table_iter_next (&touched, &bucket, NULL))
+            ys_validator_take_owned (self, bucket, by_bucket, old);
+          ctx.touched = group->ledger->touched;
+        }
+      run_group (self, &ctx, group, mask);
+      ctx.touched = NULL;
+      if (by_bucket != 0)
+        g_hash_table_remove_all (group->ledger->touched);
     }
   g_hash_table_remove_all (self->dirty_records);
   g_hash_table_remove_all (self->dirty_groups);
@@ -244,6 +266,9 @@ learn_rules (YsValidator *self)
       const YsRule *rule = self->rules[i];
       guint64 bit = YS_BIT (i);
 
+      g_assert (!rule->by_bucket || rule->scope == YS_RULE_SCOPE_UNIT);
+      if (rule->by_bucket)
+        self->bucket_rules |= bit;
       if (rule->scope == YS_RULE_SCOPE_RECORD)
         self->record_rules[ys_kinds_index (rule->kind)] |= bit;
       else
