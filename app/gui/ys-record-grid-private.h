@@ -17,6 +17,8 @@ typedef struct
   GtkColumnViewColumn *column;
   GPtrArray           *cells;    /* the YsGridCells this column has set up */
   char                *notify;   /* "notify::amount"; "notify" for flags */
+  int                  title_width;  /* the least its title needs; 0: not measured yet */
+  gboolean             user_width;   /* resized by the user: not fitted any more */
 } Column;
 
 /* A value the document refused, kept in its cell until fixed or cancelled. */
@@ -87,10 +89,28 @@ struct _YsRecordGrid
   GtkFilter           *own_filter;    /* the page's filter, less the pinned rows */
   GtkFilter           *page_filter;
 
+  /* The width shown the columns were last fitted to. */
+  int                  fit_width;
+  guint                fit_idle;
+  gboolean             fitting;
+
   /* A cell to show once sorting and filtering are done. */
   YsRecord            *reveal_record;
   int                  reveal_field;
 };
+
+/* ys-record-grid-fit.c: the columns up to the first amount kept in sight. */
+void   ys_record_grid_fit_init         (YsRecordGrid *self);
+void   ys_record_grid_fit_column       (YsRecordGrid *self,
+                                        Column       *col);
+int    ys_record_grid_fit_amount_column (YsRecordGrid *self);
+/* The share (0…1) of what each column wants above its least width
+ * (@least[i] <= @want[i]) that @room leaves them; 1 when all they want
+ * fits, 0 when not even their least widths do. */
+double ys_record_grid_fit_share        (const int    *want,
+                                        const int    *least,
+                                        int           n,
+                                        int           room);
 
 static inline Column *
 column_at (YsRecordGrid *self,

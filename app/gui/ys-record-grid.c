@@ -576,6 +576,7 @@ ys_record_grid_setup (YsRecordGrid           *self,
         gtk_column_view_column_set_fixed_width (col->column, col->info.fixed_width);
       else
         gtk_column_view_column_set_expand (col->column, TRUE);
+      ys_record_grid_fit_column (self, col);
       if (sorter != NULL)
         {
           gtk_column_view_column_set_sorter (col->column, sorter);
@@ -797,6 +798,7 @@ ys_record_grid_dispose (GObject *object)
   g_clear_object (&self->editing_record);
   g_clear_handle_id (&self->drafts_idle, g_source_remove);
   g_clear_handle_id (&self->unpin_idle, g_source_remove);
+  g_clear_handle_id (&self->fit_idle, g_source_remove);
   ys_record_grid_clear_marks (self);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -950,6 +952,7 @@ ys_record_grid_init (YsRecordGrid *self)
                            G_CALLBACK (ys_record_grid_on_adjustment_value_changed_cb), self, G_CONNECT_SWAPPED);
 
   ys_record_grid_add_key_controller (self);
+  ys_record_grid_fit_init (self);
 
   /* What nothing else took is typed text: it starts editing the cell. */
   self->im = gtk_im_multicontext_new ();

@@ -26,6 +26,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -55,6 +56,17 @@ def make_budget(args, workdir):
     rows.append(["103001", "2010301", "30201", "", "项目支出", "P01", "一般公共预算拨款", "3000.00"])
     with open(os.path.join(src, "lines.csv"), "w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows(rows)
+    # One row on each of the two pages with the most columns before their amount.
+    with open(os.path.join(src, "procurement.csv"), "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["unit_code", "project_code", "item_name", "catalog_code", "source", "measure",
+                                  "quantity", "unit_price", "amount", "sme_reserved", "note"],
+                                 ["103001", "P01", "计算机", "A02010104", "一般公共预算拨款", "台", "1", "3000.00",
+                                  "3000.00", "0.00", ""]])
+    with open(os.path.join(src, "services.csv"), "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["unit_code", "project_code", "cat1_code", "cat1_name", "cat2_code", "cat2_name",
+                                  "cat3_code", "cat3_name", "content", "quantity", "source", "amount"],
+                                 ["103001", "P01", "A", "基本公共服务", "A05", "公共安全", "A0501", "公共安全服务",
+                                  "网站运行维护服务", "1", "一般公共预算拨款", "3000.00"]])
     os.unlink(budget)
     subprocess.run([args.cli, "new", budget, "--dept-name", "审核测试局", "--year", "2023",
                     "--region", "anhui"], check=True, capture_output=True)
@@ -69,7 +81,8 @@ def findings_json(args, budget):
 
 def review(args, env, workdir):
     budget = make_budget(args, workdir)
-    alike = [f for f in findings_json(args, budget) if f["rule"] == "R10"]
+    findings_json_before = findings_json(args, budget)
+    alike = [f for f in findings_json_before if f["rule"] == "R10"]
     check(len(alike) == N_ALIKE and len({f["message"] for f in alike}) == 1,
           f"the budget has {N_ALIKE} R10 warnings with one message ({len(alike)})")
     started = datetime.datetime.now(datetime.timezone.utc)
@@ -89,6 +102,48 @@ def review(args, env, workdir):
                                    if (c.description or "").startswith(error) and "2010301" in c.description])
         check(marked, f"the 项目支出 line under 2010301 is marked, its cells described as “{error}: …”")
         screenshot(args, "review-grid.png")
+
+        # With the findings panel open, at the window's first size, the
+        # amount column of every table page stays in sight and whole: on
+        # 支出明细 the columns before it give up width, on 政府购买服务
+        # (eleven columns before it) the grid also scrolls to it.
+        levels = [f["level"] for f in findings_json_before]
+        name = c_format(_("%1$s, %2$s"),
+                        ngettext("%u error", "%u errors", levels.count("error")) % levels.count("error"),
+                        ngettext("%u warning", "%u warnings", levels.count("warning")) % levels.count("warning"))
+        button = wait_for(lambda: find(frame, "toggle button", name, retry=False)
+                          or find(frame, "push button", name, retry=False), timeout=10)
+        check(button is not None, f"the header's findings button is named “{name}”")
+        press(button)
+        panel_title = find(frame, "label", _("Findings"))
+        check(panel_title is not None, "the findings panel opens")
+        for page in ("Expenditure Lines", "Government Procurement", "Purchased Services"):
+            show_page(frame, _(page))
+            table = wait_for(lambda: find(frame, "tree table", _(page), retry=False))
+            check(table is not None, f"the {_(page)} page shows its table")
+            left, right = table.position[0], table.position[0] + table.size[0]
+            check(0 < right <= panel_title.position[0], f"the {_(page)} table ends left of the panel")
+
+            def amount_in_sight():
+                amount = find(table, "label", _("Amount (yuan)"), retry=False)
+                # The title ends 6 px before its column's right edge: at
+                # least 5 of them in sight.
+                return amount if amount and left <= amount.position[0] \
+                    and amount.position[0] + amount.size[0] + 5 <= right else None
+            amount = wait_for(amount_in_sight, timeout=5)
+            if amount is None:
+                amount = find(table, "label", _("Amount (yuan)"))
+                screenshot(args, "failure.png")
+            check(amount_in_sight() is not None,
+                  f"the {_(page)} “{_('Amount (yuan)')}” column is whole between x={left} and x={right}: "
+                  f"its title spans x={amount.position[0]}–{amount.position[0] + amount.size[0]}")
+            if page == "Expenditure Lines":
+                unit = find(table, "label", _("Unit"))
+                width = find(table, "label", _("Function Classification")).position[0] - unit.position[0]
+                check(unit.position[0] >= left and width >= 72,
+                      f"the first column (“{_('Unit')}”) stays in sight, {width} px wide: a unit code shows")
+                screenshot(args, "review-panel-grid.png")
+        press(find(frame, "push button", _("Hide Findings")))
 
         # The 审核 page: nineteen alike, one row.
         show_page(frame, _("Review"))
