@@ -130,12 +130,16 @@ check_mapping (YsRuleContext *ctx, YsRecord *line)
   YsFindingPlace place = YS_FINDING_PLACE_INIT;
   g_autofree char *facts = NULL;
   g_autofree char *dept_name = NULL;
-  const char *column = institution ? _("public institutions") : _("government bodies");
+  const char *column;
 
   /* An unknown 部门 code is reported by R27; there is nothing to map from. */
   if (ys_catalog_lookup (ys_rule_context_get_catalog (ctx, YS_CATALOG_ECONOMIC_DEPT), dept) == NULL)
     return;
   mapped = ys_catalog_map_economic (ys_document_get_catalog_year (doc), dept, institution);
+  /* Most lines are right: nothing is written out for them. */
+  if (mapped != NULL && (gov[0] == '\0' || g_str_equal (mapped, gov)))
+    return;
+  column = institution ? _("public institutions") : _("government bodies");
   facts = g_strdup_printf ("%s|%s|%s|%d", dept, gov, mapped ? mapped : "", institution);
   dept_name = ys_rule_code_name (ctx, YS_CATALOG_ECONOMIC_DEPT, dept);
   place.record = line;

@@ -7,6 +7,8 @@
 #include "ys-kinds.h"
 #include "ys-validator-private.h"
 
+#include <string.h>
+
 /* ---- the index ---- */
 
 static YsGroup *
@@ -16,6 +18,10 @@ get_group (YsValidator *self, guint which, const char *code)
 
   if (code == NULL || code[0] == '\0')
     return NULL;
+  /* Records come unit by unit and project by project more often than not. */
+  group = self->last_group[which];
+  if (group != NULL && strcmp (group->code, code) == 0)
+    return group;
   group = g_hash_table_lookup (self->groups[which], code);
   if (group == NULL)
     {
@@ -32,6 +38,7 @@ get_group (YsValidator *self, guint which, const char *code)
         }
       g_hash_table_insert (self->groups[which], group->code, group);
     }
+  self->last_group[which] = group;
   return group;
 }
 

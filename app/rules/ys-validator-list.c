@@ -95,6 +95,12 @@ compare_findings (gconstpointer pa, gconstpointer pb, gpointer data)
   return natural_compare (a->key, b->key);
 }
 
+static int
+compare_finding_pointers (gconstpointer a, gconstpointer b)
+{
+  return compare_findings (*(YsFinding **) a, *(YsFinding **) b, NULL);
+}
+
 static void
 place_finding (YsValidator *self, YsFinding *finding, gboolean emit)
 {
@@ -227,11 +233,22 @@ ys_validator_apply (YsValidator *self, GPtrArray *old, GPtrArray *fresh)
       g_hash_table_insert (self->by_key, f->key, f);
       own (self, f);
       ys_validator_apply_review (self, f);
-      place_finding (self, f, !bulk);
+      if (!bulk)
+        place_finding (self, f, TRUE);
     }
-  /* Into an empty list, one signal says it all. */
+  /* Into an empty list: sorted once and appended, and one signal says it all. */
   if (bulk && added->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, added->len);
+    {
+      g_ptr_array_sort (added, compare_finding_pointers);
+      for (guint i = 0; i < added->len; i++)
+        {
+          YsFinding *f = g_ptr_array_index (added, i);
+
+          f->iter = g_sequence_append (self->sequence, g_object_ref (f));
+          self->counts[f->level]++;
+        }
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, added->len);
+    }
 
   if (before != (guint) g_sequence_get_length (self->sequence) || added->len > 0 || kept->len > 0)
     ys_validator_notify_counts (self);

@@ -64,6 +64,7 @@ struct _YsValidator
 
   GHashTable          *members;                      /* YsRecord → Membership */
   GHashTable          *groups[YS_N_GROUP_KINDS];        /* code → YsGroup */
+  YsGroup             *last_group[YS_N_GROUP_KINDS];    /* the one found last (groups are never freed) */
 
   GHashTable          *dirty_records;                /* YsRecord (ref) → guint64 mask */
   GHashTable          *dirty_groups;                 /* YsGroup → guint64 mask */
