@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ys-document-scan.h"
 #include "ys-read-copy.h"
 #include "ys-temp-file.h"
 
@@ -39,10 +40,18 @@ YsDocument *
 ys_read_copy_open (YsReadCopy  *copy,
                    GError     **error)
 {
+  return ys_read_copy_open_streaming (copy, NULL, error);
+}
+
+YsDocument *
+ys_read_copy_open_streaming (YsReadCopy    *copy,
+                             const YsKind  *streamed,
+                             GError       **error)
+{
   g_return_val_if_fail (copy != NULL, NULL);
 
   if (copy->document == NULL)
-    copy->document = ys_document_open (copy->path, error);
+    copy->document = ys_document_open_streaming (copy->path, streamed, error);
   return copy->document;
 }
 

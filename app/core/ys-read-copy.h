@@ -23,6 +23,11 @@ YsReadCopy *ys_read_copy_new      (YsDocument  *document,
  * belongs to the copy: it is only read, and closed by ys_read_copy_free(). */
 YsDocument *ys_read_copy_open     (YsReadCopy  *copy,
                                    GError     **error);
+/* The same, the records of @streamed left in the file for ys_document_scan
+ * (ys-document-scan.h): for a worker that only adds them up (the tables). */
+YsDocument *ys_read_copy_open_streaming (YsReadCopy    *copy,
+                                         const YsKind  *streamed,
+                                         GError       **error);
 /* Closes the copy's document and removes its files. */
 void        ys_read_copy_free     (YsReadCopy  *copy);
 

@@ -465,7 +465,10 @@ export_in_thread (GTask        *task,
   ExportJob *job = task_data;
   g_autoptr(YsValidator) review = NULL;
   GError *error = NULL;
-  YsDocument *document = ys_read_copy_open (job->copy, &error);
+  /* The tables need the line items only added up, read from the copy row by
+   * row; the review needs them all. */
+  YsDocument *document = job->with_review ? ys_read_copy_open (job->copy, &error)
+                                          : ys_read_copy_open_streaming (job->copy, &ys_line_kind, &error);
 
   if (document == NULL)
     {

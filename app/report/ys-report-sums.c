@@ -9,11 +9,19 @@
 #include "ys-document-scan.h"
 #include "ys-report-private.h"
 
-struct _YsReportSumSet {
-  GArray     *sums;    /* YsReportLineSum, texts interned */
-  GHashTable *index;   /* YsReportLineSum (a copy) → position + 1 */
-};
+/* The sums of the department are found among tens of thousands for each
+ * of a million lines: an open-addressing table whose slots hold the hash
+ * and the position, so that a lookup mostly touches one slot and one sum. */
+typedef struct {
+  guint hash;
+  guint pos;            /* position in sums + 1; 0: empty */
+} Slot;
 
+struct _YsReportSumSet {
+  GArray *sums;         /* YsReportLineSum, texts interned */
+  Slot   *slots;
+  guint   mask;         /* number of slots - 1, a power of two less one */
+};
 
 /* The texts of a sum are interned (g_intern_string): equal texts are the
  * same pointer, so a sum is hashed and compared by its pointers. */
@@ -52,13 +60,32 @@ sum_equal (gconstpointer a, gconstpointer b)
       && x->gov_econ == y->gov_econ;
 }
 
+static void
+sum_set_grow (YsReportSumSet *set)
+{
+  guint size = set->slots ? (set->mask + 1) * 2 : 1024;
+  Slot *slots = g_new0 (Slot, size);
+
+  for (guint i = 0; set->slots && i <= set->mask; i++)
+    if (set->slots[i].pos != 0)
+      {
+        guint k = set->slots[i].hash & (size - 1);
+        while (slots[k].pos != 0)
+          k = (k + 1) & (size - 1);
+        slots[k] = set->slots[i];
+      }
+  g_free (set->slots);
+  set->slots = slots;
+  set->mask = size - 1;
+}
+
 static YsReportSumSet *
 sum_set_new (void)
 {
   YsReportSumSet *set = g_new0 (YsReportSumSet, 1);
 
   set->sums = g_array_new (FALSE, FALSE, sizeof (YsReportLineSum));
-  set->index = g_hash_table_new_full (sum_hash, sum_equal, g_free, NULL);
+  sum_set_grow (set);
   return set;
 }
 
@@ -68,7 +95,7 @@ sum_set_free (YsReportSumSet *set)
   if (set == NULL)
     return;
   g_array_unref (set->sums);
-  g_hash_table_unref (set->index);
+  g_free (set->slots);
   g_free (set);
 }
 
@@ -76,18 +103,32 @@ sum_set_free (YsReportSumSet *set)
 static void
 sum_set_add (YsReportSumSet *set, const YsReportLineSum *one)
 {
-  gpointer at;
-  YsReportLineSum kept;
+  guint hash = sum_hash (one);
 
-  if (g_hash_table_lookup_extended (set->index, one, NULL, &at))
+  for (guint k = hash & set->mask;; k = (k + 1) & set->mask)
     {
-      g_array_index (set->sums, YsReportLineSum, GPOINTER_TO_UINT (at) - 1).amount += one->amount;
-      return;
+      Slot *slot = &set->slots[k];
+      YsReportLineSum *sum;
+
+      if (slot->pos == 0)
+        {
+          g_array_append_val (set->sums, *one);
+          slot->hash = hash;
+          slot->pos = set->sums->len;
+          /* At most half full, so that a search ends soon. */
+          if (set->sums->len * 2 > set->mask + 1)
+            sum_set_grow (set);
+          return;
+        }
+      if (slot->hash != hash)
+        continue;
+      sum = &g_array_index (set->sums, YsReportLineSum, slot->pos - 1);
+      if (sum_equal (sum, one))
+        {
+          sum->amount += one->amount;
+          return;
+        }
     }
-  kept = *one;
-  g_array_append_val (set->sums, kept);
-  /* A copy as the key: the array's elements move as it grows. */
-  g_hash_table_insert (set->index, g_memdup2 (&kept, sizeof kept), GUINT_TO_POINTER (set->sums->len));
 }
 
 /* Per unit and per project the tables tell lines apart only by what
