@@ -8,7 +8,6 @@
 typedef struct
 {
   gint64   id;
-  YsValue *values;
 } YsRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (YsRecord, ys_record, G_TYPE_OBJECT)
@@ -27,28 +26,24 @@ kind_of (YsRecord *self)
   return YS_RECORD_GET_CLASS (self)->kind;
 }
 
-static YsValue *
+/* The values follow the final class's instance struct in the same block
+ * (ys_record_register_kind): one allocation per record, not two, and
+ * zeroed with it. */
+static inline YsValue *
 values_of (YsRecord *self)
 {
-  YsRecordPrivate *priv = ys_record_get_instance_private (self);
-
-  /* Allocated on first use: the kind is only known from the final class. */
-  if (priv->values == NULL)
-    priv->values = g_new0 (YsValue, YS_RECORD_GET_CLASS (self)->kind->n_fields);
-  return priv->values;
+  return (YsValue *) ((char *) self + YS_RECORD_GET_CLASS (self)->values_offset);
 }
 
 static void
 ys_record_finalize (GObject *object)
 {
   YsRecord *self = YS_RECORD (object);
-  YsRecordPrivate *priv = ys_record_get_instance_private (self);
   const YsKind *kind = YS_RECORD_GET_CLASS (self)->kind;
+  YsValue *values = values_of (self);
 
-  if (priv->values != NULL)
-    for (guint i = 0; i < kind->n_fields; i++)
-      ys_value_clear (&kind->fields[i], &priv->values[i]);
-  g_free (priv->values);
+  for (guint i = 0; i < kind->n_fields; i++)
+    ys_value_clear (&kind->fields[i], &values[i]);
 
   G_OBJECT_CLASS (ys_record_parent_class)->finalize (object);
 }
@@ -124,13 +119,26 @@ field_set_property (GObject *object, guint prop_id, const GValue *value, GParamS
   ys_record_set_value (self, prop_id - 1, &v);
 }
 
+GType
+ys_record_register_kind (const char *type_name, gsize instance_size, GClassInitFunc class_init, const YsKind *kind)
+{
+  return g_type_register_static_simple (YS_TYPE_RECORD, g_intern_static_string (type_name),
+                                        sizeof (YsRecordClass), class_init,
+                                        instance_size + kind->n_fields * sizeof (YsValue),
+                                        NULL, G_TYPE_FLAG_FINAL);
+}
+
 void
 ys_record_class_setup (YsRecordClass *klass, const YsKind *kind)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
+  GTypeQuery query;
+
+  g_type_query (G_TYPE_FROM_CLASS (klass), &query);
   klass->kind = kind;
+  klass->values_offset = query.instance_size - kind->n_fields * sizeof (YsValue);
   klass->pspecs = g_new0 (GParamSpec *, kind->n_fields);
   object_class->get_property = field_get_property;
   object_class->set_property = field_set_property;

@@ -18,18 +18,34 @@ struct _YsRecordClass
   GObjectClass  parent_class;
   const YsKind *kind;
   GParamSpec  **pspecs;  /* one per field */
+  gsize         values_offset;  /* of the values from the start of an instance */
 };
 
-/* Every record class is one of these: a kind table and nothing else. */
+/* Every record class is one of these: a kind table and nothing else. Its
+ * instances hold their values after the instance struct, in the same
+ * allocation (ys_record_register_kind). */
 #define YS_DEFINE_RECORD(TN, t_n, KIND)                                   \
   struct _##TN { YsRecord parent_instance; };                             \
-  G_DEFINE_FINAL_TYPE (TN, t_n, YS_TYPE_RECORD)                           \
-  static void t_n##_class_init (TN##Class *klass)                         \
-  { ys_record_class_setup (YS_RECORD_CLASS (klass), (KIND)); }            \
-  static void t_n##_init (TN *self) { (void) self; }
+  static void t_n##_class_init (gpointer klass, gpointer data)            \
+  { (void) data; ys_record_class_setup (YS_RECORD_CLASS (klass), (KIND)); } \
+  GType t_n##_get_type (void)                                             \
+  {                                                                       \
+    static gsize type_id;                                                 \
+    if (g_once_init_enter (&type_id))                                     \
+      g_once_init_leave (&type_id,                                        \
+                         ys_record_register_kind (#TN, sizeof (TN),       \
+                                                  t_n##_class_init, (KIND))); \
+    return type_id;                                                       \
+  }
 
 void           ys_record_class_setup (YsRecordClass *klass,
                                       const YsKind  *kind);
+/* A final subclass of YsRecord whose instances are @instance_size bytes
+ * followed by one YsValue per field of @kind. */
+GType          ys_record_register_kind (const char    *type_name,
+                                        gsize          instance_size,
+                                        GClassInitFunc class_init,
+                                        const YsKind  *kind);
 
 YsRecord      *ys_record_new         (const YsKind *kind);
 YsRecord      *ys_record_copy        (YsRecord     *self);
