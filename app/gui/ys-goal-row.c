@@ -1,11 +1,14 @@
-/* One performance indicator edited in place: 三级指标, 运算符号, 指标值,
- * 计量单位 and 依据/标准, with a menu to move or remove it. What is typed is
+/* One performance indicator edited in place: 三级指标 (its whole name,
+ * wrapped when it does not fit), 运算符号, 指标值, 计量单位 and 依据/标准,
+ * with a menu to move or remove it. What is typed is
  * saved when the entry is left, on Enter, or after a pause in typing, so
  * that an undo step is a word or a value, not a keystroke, and the live
  * validation sees the value soon after it is typed. */
 #define G_LOG_DOMAIN "yusuan"
 
 #include "config.h"
+
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -23,7 +26,8 @@ struct _YsGoalRow
 
   /* template */
   GtkLabel    *levels_label;
-  GtkEntry    *name_entry;
+  GtkTextView *name_view;
+  GtkWidget   *name_placeholder;
   GtkDropDown *operator_dropdown;
   GtkEntry    *value_entry;
   GtkEntry    *measure_entry;
@@ -32,7 +36,7 @@ struct _YsGoalRow
 
   YsDocument  *document;
   YsRecord    *indicator;
-  GtkEntry    *entries[YS_INDICATOR_N_FIELDS];  /* by field; NULL where not an entry */
+  GtkEntry    *entries[YS_INDICATOR_N_FIELDS];  /* by field; NULL where not an entry (the name) */
   gboolean     loading;                         /* filling the widgets: not an edit */
   guint        commit_timeout;
 };
@@ -57,6 +61,16 @@ show_error (YsGoalRow  *self,
     g_warning ("%s", message);
 }
 
+static char *
+name_text (YsGoalRow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->name_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 static void
 commit_entry (YsGoalRow *self,
               guint      field)
@@ -65,9 +79,14 @@ commit_entry (YsGoalRow *self,
   g_autofree char *text = NULL;
   const char *stored;
 
-  if (self->entries[field] == NULL || self->document == NULL)
+  if (self->document == NULL)
     return;
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entries[field]))));
+  if (field == YS_INDICATOR_NAME)
+    text = g_strstrip (name_text (self));
+  else if (self->entries[field] != NULL)
+    text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entries[field]))));
+  else
+    return;
   stored = ys_record_get_text (self->indicator, field);
   if (g_strcmp0 (text, stored ? stored : "") == 0)
     return;
@@ -99,18 +118,59 @@ static void
 on_entry_changed_cb (YsGoalRow   *self,
                      GtkEditable *editable)
 {
-  if (editable == GTK_EDITABLE (self->name_entry))
-    {
-      const char *name = gtk_editable_get_text (editable);
-
-      /* Whether the whole name fits beside the other fields changes. */
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_entry), name && *name ? name : NULL);
-    }
   if (self->loading)
     return;
   g_clear_handle_id (&self->commit_timeout, g_source_remove);
   self->commit_timeout = g_timeout_add (COMMIT_DELAY_MS, commit_cb, self);
+}
+
+static void
+on_name_changed_cb (YsGoalRow     *self,
+                    GtkTextBuffer *buffer)
+{
+  g_autofree char *name = name_text (self);
+
+  /* A screen reader names the row by its indicator, as the eye reads it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  *name ? name : _("New Indicator"), -1);
+  gtk_widget_set_visible (self->name_placeholder, *name == '\0');
+  /* Its lines, and whether it fits beside the other fields, change. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  on_entry_changed_cb (self, NULL);
+}
+
+/* A name is one line of text: a line break typed or pasted is a space. */
+static void
+on_name_insert_text_cb (YsGoalRow     *self,
+                        GtkTextIter   *location,
+                        const char    *text,
+                        int            length,
+                        GtkTextBuffer *buffer)
+{
+  g_autofree char *flat = NULL;
+
+  if (strpbrk (text, "\r\n") == NULL)
+    return;
+  flat = g_strndup (text, length);
+  g_strdelimit (flat, "\r\n", ' ');
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  g_signal_handlers_block_by_func (buffer, on_name_insert_text_cb, self);
+  gtk_text_buffer_insert (buffer, location, flat, -1);
+  g_signal_handlers_unblock_by_func (buffer, on_name_insert_text_cb, self);
+}
+
+/* Enter saves the name, as it does in the entries beside it. */
+static gboolean
+on_name_key_pressed_cb (YsGoalRow             *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  ys_goal_row_commit (self);
+  return TRUE;
 }
 
 static void
@@ -184,6 +244,13 @@ load_field (YsGoalRow *self,
                                                  ys_record_get_text (self->indicator, YS_INDICATOR_LEVEL2));
       gtk_label_set_label (self->levels_label, levels);
     }
+  else if (field == YS_INDICATOR_NAME)
+    {
+      g_autofree char *shown = name_text (self);
+
+      if (g_strcmp0 (shown, text ? text : "") != 0)
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->name_view), text ? text : "", -1);
+    }
   else if (self->entries[field] != NULL)
     {
       GtkEditable *editable = GTK_EDITABLE (self->entries[field]);
@@ -205,7 +272,7 @@ on_indicator_notify_cb (YsGoalRow  *self,
     return;
   /* Undo, redo or another view changed it: show it, unless it is being
    * typed here right now (the typing wins and is saved in a moment). */
-  if (self->entries[field] != NULL && self->commit_timeout != 0)
+  if ((self->entries[field] != NULL || field == YS_INDICATOR_NAME) && self->commit_timeout != 0)
     return;
   load_field (self, field);
 }
@@ -252,30 +319,69 @@ remove_activated (GtkWidget  *widget,
 /* Under the levels of an indicator outside the framework. */
 #define LEVELS_SPACING 2
 
-/* Around the text of an entry: its padding and frame. */
-#define ENTRY_PADDING 24
-
-/* The width that shows the whole name: an entry asks only for the width
- * of a few characters, however long its text. */
-static int
-name_width (YsGoalRow *self)
+/* The name's text laid out as the text view lays it out, @width wide
+ * (-1: on one line); its size in pixels, with the view's margins. */
+static void
+name_size (YsGoalRow  *self,
+           const char *text,
+           int         width,
+           int        *out_width,
+           int        *out_height)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
-  PangoLayout *layout;
-  int name_min, width = 0;
+  GtkTextView *view = self->name_view;
+  int margins_x = gtk_text_view_get_left_margin (view) + gtk_text_view_get_right_margin (view);
+  int margins_y = gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), text);
+  int w, h;
 
-  gtk_widget_measure (GTK_WIDGET (self->name_entry), GTK_ORIENTATION_HORIZONTAL, -1,
-                      &name_min, NULL, NULL, NULL);
-  if (text == NULL || *text == '\0')
-    return name_min;
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->name_entry), text);
-  pango_layout_get_pixel_size (layout, &width, NULL);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (width >= 0)
+    pango_layout_set_width (layout, MAX (width - margins_x, 1) * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, &w, &h);
   g_object_unref (layout);
-  return MAX (name_min, width + ENTRY_PADDING);
+  if (out_width != NULL)
+    *out_width = w + margins_x;
+  if (out_height != NULL)
+    *out_height = h + margins_y;
 }
 
-/* Whether the whole name fits beside the other fields; when not, it takes
- * a line of its own, the row's whole width. */
+/* The width of the whole name on one line. */
+static int
+name_line_width (YsGoalRow *self)
+{
+  g_autofree char *text = name_text (self);
+  int width;
+
+  name_size (self, *text ? text : gtk_label_get_text (GTK_LABEL (self->name_placeholder)), -1, &width, NULL);
+  return width;
+}
+
+/* The least width of the name: a few characters, wrapped below that. */
+static int
+name_min_width (YsGoalRow *self)
+{
+  int width;
+
+  name_size (self, gtk_label_get_text (GTK_LABEL (self->name_placeholder)), -1, &width, NULL);
+  return width;
+}
+
+/* The height of the name @width wide: its lines, at the least the height
+ * of the entries beside it. */
+static int
+name_height (YsGoalRow *self,
+             int        width)
+{
+  g_autofree char *text = name_text (self);
+  int height, fields_height;
+
+  name_size (self, *text ? text : "", width, NULL, &height);
+  gtk_widget_measure (self->fields_box, GTK_ORIENTATION_VERTICAL, -1, NULL, &fields_height, NULL, NULL);
+  return MAX (height, fields_height);
+}
+
+/* Whether the whole name fits on one line beside the other fields; when
+ * not, it takes the row's whole width, on as many lines as it needs. */
 static gboolean
 fits_on_one_line (YsGoalRow *self,
                   int        width)
@@ -284,7 +390,7 @@ fits_on_one_line (YsGoalRow *self,
 
   gtk_widget_measure (self->fields_box, GTK_ORIENTATION_HORIZONTAL, -1,
                       &fields_min, NULL, NULL, NULL);
-  return width >= name_width (self) + FIELD_SPACING + fields_min;
+  return width >= name_line_width (self) + FIELD_SPACING + fields_min;
 }
 
 static void
@@ -299,35 +405,24 @@ ys_goal_row_measure (GtkWidget      *widget,
   YsGoalRow *self = YS_GOAL_ROW (widget);
   GtkWidget *levels = GTK_WIDGET (self->levels_label);
   int levels_min = 0, levels_nat = 0;
-  int name_min, name_nat, fields_min, fields_nat;
+  int fields_min, fields_nat;
 
   if (gtk_widget_should_layout (levels))
     gtk_widget_measure (levels, orientation, for_size, &levels_min, &levels_nat, NULL, NULL);
+  gtk_widget_measure (self->fields_box, orientation, -1, &fields_min, &fields_nat, NULL, NULL);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      gtk_widget_measure (GTK_WIDGET (self->name_entry), orientation, -1, &name_min, &name_nat, NULL, NULL);
-      gtk_widget_measure (self->fields_box, orientation, -1, &fields_min, &fields_nat, NULL, NULL);
-      /* At the least on two lines, at best on one with the whole name. */
-      *minimum = MAX (levels_min, MAX (name_min, fields_min));
-      *natural = MAX (levels_nat, MAX (name_nat, name_width (self)) + FIELD_SPACING + fields_nat);
+      /* At the least wrapped above the fields, at best on one line with them. */
+      *minimum = MAX (levels_min, MAX (name_min_width (self), fields_min));
+      *natural = MAX (levels_nat, name_line_width (self) + FIELD_SPACING + fields_nat);
     }
   else
     {
-      gboolean one_line = for_size < 0 || fits_on_one_line (self, for_size);
-
-      gtk_widget_measure (GTK_WIDGET (self->name_entry), orientation, -1, &name_min, &name_nat, NULL, NULL);
-      gtk_widget_measure (self->fields_box, orientation, -1, &fields_min, &fields_nat, NULL, NULL);
-      if (one_line)
-        {
-          *minimum = MAX (name_min, fields_min);
-          *natural = MAX (name_nat, fields_nat);
-        }
+      if (for_size < 0 || fits_on_one_line (self, for_size))
+        *minimum = *natural = MAX (name_height (self, -1), fields_nat);
       else
-        {
-          *minimum = name_min + FIELD_SPACING + fields_min;
-          *natural = name_nat + FIELD_SPACING + fields_nat;
-        }
+        *minimum = *natural = name_height (self, for_size) + FIELD_SPACING + fields_nat;
       if (gtk_widget_should_layout (levels))
         {
           *minimum += levels_min + LEVELS_SPACING;
@@ -344,9 +439,10 @@ ys_goal_row_size_allocate (GtkWidget *widget,
 {
   YsGoalRow *self = YS_GOAL_ROW (widget);
   GtkWidget *levels = GTK_WIDGET (self->levels_label);
+  GtkWidget *view = GTK_WIDGET (self->name_view);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  GtkAllocation name = { 0 }, fields = { 0 };
-  int name_min, fields_min, fields_width, name_height, fields_height;
+  GtkAllocation name = { 0 }, fields = { 0 }, placeholder;
+  int fields_min, fields_width, fields_height;
   int y = 0;
 
   if (gtk_widget_should_layout (levels))
@@ -358,33 +454,42 @@ ys_goal_row_size_allocate (GtkWidget *widget,
       y = allocation.height + LEVELS_SPACING;
     }
 
-  gtk_widget_measure (GTK_WIDGET (self->name_entry), GTK_ORIENTATION_HORIZONTAL, -1, &name_min, NULL, NULL, NULL);
+  /* The view's own measure is of its last width; the name's is computed
+   * above. Measured all the same, as every child is before it is placed. */
+  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, -1, NULL, NULL, NULL, NULL);
   gtk_widget_measure (self->fields_box, GTK_ORIENTATION_HORIZONTAL, -1, &fields_min, &fields_width, NULL, NULL);
-  gtk_widget_measure (GTK_WIDGET (self->name_entry), GTK_ORIENTATION_VERTICAL, -1, NULL, &name_height, NULL, NULL);
   gtk_widget_measure (self->fields_box, GTK_ORIENTATION_VERTICAL, -1, NULL, &fields_height, NULL, NULL);
 
   if (fits_on_one_line (self, width))
     {
-      int line = MAX (name_height, fields_height);
-
-      fields_width = MAX (fields_min, MIN (fields_width, width - name_min - FIELD_SPACING));
-      name = (GtkAllocation) { 0, y, width - fields_width - FIELD_SPACING, line };
-      fields = (GtkAllocation) { width - fields_width, y, fields_width, line };
+      fields_width = MAX (fields_min, MIN (fields_width, width - name_line_width (self) - FIELD_SPACING));
+      name = (GtkAllocation) { 0, y, width - fields_width - FIELD_SPACING, name_height (self, -1) };
+      fields = (GtkAllocation) { width - fields_width, y, fields_width, fields_height };
     }
   else
     {
       /* The other fields stay at the right, under their headings. */
       fields_width = MAX (fields_min, MIN (fields_width, width));
-      name = (GtkAllocation) { 0, y, width, name_height };
-      fields = (GtkAllocation) { width - fields_width, y + name_height + FIELD_SPACING, fields_width, fields_height };
+      name = (GtkAllocation) { 0, y, width, name_height (self, width) };
+      fields = (GtkAllocation) { width - fields_width, y + name.height + FIELD_SPACING, fields_width, fields_height };
     }
   if (rtl)
     {
       name.x = width - name.x - name.width;
       fields.x = width - fields.x - fields.width;
     }
-  gtk_widget_size_allocate (GTK_WIDGET (self->name_entry), &name, -1);
+  gtk_widget_size_allocate (view, &name, -1);
   gtk_widget_size_allocate (self->fields_box, &fields, -1);
+
+  /* The placeholder where the text would start. */
+  placeholder.x = name.x + (rtl ? 0 : gtk_text_view_get_left_margin (self->name_view));
+  placeholder.y = name.y + gtk_text_view_get_top_margin (self->name_view);
+  placeholder.width = MAX (1, name.width - gtk_text_view_get_left_margin (self->name_view)
+                              - gtk_text_view_get_right_margin (self->name_view));
+  gtk_widget_measure (self->name_placeholder, GTK_ORIENTATION_VERTICAL, placeholder.width,
+                      NULL, &placeholder.height, NULL, NULL);
+  gtk_widget_size_allocate (self->name_placeholder, &placeholder, -1);
 }
 
 static GtkSizeRequestMode
@@ -435,7 +540,7 @@ ys_goal_row_focus_field (YsGoalRow *self,
   else if (field >= 0 && field < YS_INDICATOR_N_FIELDS && self->entries[field] != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->entries[field]));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_view));
 }
 
 void
@@ -495,6 +600,8 @@ ys_goal_row_class_init (YsGoalRowClass *klass)
   widget_class->measure = ys_goal_row_measure;
   widget_class->size_allocate = ys_goal_row_size_allocate;
   widget_class->get_request_mode = ys_goal_row_get_request_mode;
+  /* Named by its indicator (see on_name_changed_cb()). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   /* Asks the editor to move the indicator by @delta places within its group. */
   signals[SIGNAL_MOVE] =
@@ -513,7 +620,7 @@ ys_goal_row_class_init (YsGoalRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-goal-row.ui");
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, levels_label);
-  gtk_widget_class_bind_template_child (widget_class, YsGoalRow, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalRow, name_view);
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, operator_dropdown);
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, value_entry);
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, measure_entry);
@@ -521,6 +628,7 @@ ys_goal_row_class_init (YsGoalRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, fields_box);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_focus_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_operator_dropdown_selected_cb);
 }
@@ -531,7 +639,18 @@ ys_goal_row_init (YsGoalRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ys_widget_fixes_apply (GTK_WIDGET (self));
 
-  self->entries[YS_INDICATOR_NAME] = self->name_entry;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Indicator"), -1);
+  /* Drawn over the name while it is empty, as an entry's placeholder. */
+  self->name_placeholder = gtk_label_new (_("Indicator"));
+  gtk_label_set_xalign (GTK_LABEL (self->name_placeholder), 0);
+  gtk_widget_set_can_target (self->name_placeholder, FALSE);
+  gtk_widget_add_css_class (self->name_placeholder, "dim-label");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->name_placeholder), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_set_parent (self->name_placeholder, GTK_WIDGET (self));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->name_view), "changed",
+                           G_CALLBACK (on_name_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->name_view), "insert-text",
+                           G_CALLBACK (on_name_insert_text_cb), self, G_CONNECT_SWAPPED);
   self->entries[YS_INDICATOR_VALUE] = self->value_entry;
   self->entries[YS_INDICATOR_MEASURE] = self->measure_entry;
   self->entries[YS_INDICATOR_BASIS] = self->basis_entry;

@@ -8,7 +8,7 @@
  * need, one above the other when not. (GtkFlowBox decides on natural
  * widths, and a wrapped goal text asks for as much as it was last given,
  * so it stacked them long before either column was short of room.) */
-#define COLUMN_SPACING 24
+#define COLUMN_SPACING 20
 #define ROW_SPACING 24
 
 struct _YsGoalsColumns

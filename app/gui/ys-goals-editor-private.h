@@ -26,6 +26,8 @@ struct _YsGoalsEditor
   GtkWidget      *annual_goal_frame;
   GtkTextView    *period_goal_view;
   GtkTextView    *annual_goal_view;
+  GtkOrientable  *period_header;
+  GtkOrientable  *annual_header;
   GtkBox         *period_groups;
   GtkBox         *annual_groups;
   GtkMenuButton  *period_library_button;
@@ -36,6 +38,9 @@ struct _YsGoalsEditor
   char           *project_code;  /* as shown; the record's may have changed since */
   GPtrArray      *rows;          /* YsGoalRow shown */
   GPtrArray      *aligned;       /* GtkSizeGroup: a part of one set and the same part of the other */
+  GPtrArray      *gaps;          /* the blank rows that line the sets up side by side */
+  GPtrArray      *lines;         /* YsRecord or NULL (not held): the 实施期 and 年度 indicators of each line shown */
+  gboolean        realign_pending; /* once the cursor leaves the name typed */
   guint           rebuild_idle;
   guint           goals_timeout;
   gboolean        loading;
@@ -52,6 +57,9 @@ const YsGoalGroup *ys_goals_editor_framework_groups (YsGoalsEditor *self,
 /* Makes the rows again now, or once after the present batch of changes. */
 void               ys_goals_editor_rebuild          (YsGoalsEditor *self);
 void               ys_goals_editor_queue_rebuild    (YsGoalsEditor *self);
+/* After a name changed: the rows made again if the lines change, once the
+ * cursor has left the name. */
+void               ys_goals_editor_queue_realign    (YsGoalsEditor *self);
 YsGoalRow         *ys_goals_editor_find_row         (YsGoalsEditor *self,
                                                      YsRecord      *indicator);
 void               ys_goals_editor_focus_row        (YsGoalRow     *row,

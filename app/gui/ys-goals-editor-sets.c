@@ -137,76 +137,192 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
-/* Each part of a set (a heading, a group with its indicators) in a box
- * of its own, listed in @parts, so that it can line up with the other set's. */
-static GtkWidget *
-append_part (GtkBox    *container,
-             GPtrArray *parts)
+/* Lines up @period_widget with @annual_widget: side by side, both are as
+ * high as the higher (see ys_goals_editor_update_alignment()). */
+static void
+align (YsGoalsEditor *self,
+       GtkWidget     *period_widget,
+       GtkWidget     *annual_widget)
 {
-  GtkWidget *part = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkSizeGroup *group = gtk_size_group_new (GTK_SIZE_GROUP_NONE);
 
-  gtk_widget_set_valign (part, GTK_ALIGN_START);
-  gtk_box_append (container, part);
-  g_ptr_array_add (parts, part);
-  return part;
+  gtk_size_group_add_widget (group, period_widget);
+  gtk_size_group_add_widget (group, annual_widget);
+  g_ptr_array_add (self->aligned, group);
 }
 
-static void
-build_set (YsGoalsEditor *self,
-           guint          set,
-           GtkBox        *container,
-           GPtrArray     *parts)
+static GtkWidget *
+append_heading (GtkBox     *container,
+                const char *text,
+                gboolean    first)
 {
-  g_autoptr(GArray) placed = collect_set (self, set);
+  GtkWidget *heading = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  if (!first)
+    gtk_widget_set_margin_top (heading, 12);
+  gtk_box_append (container, heading);
+  return heading;
+}
+
+/* Where one set has an indicator on a line and the other has not: a blank
+ * row, shown only side by side, so that the lines below still line up. */
+static GtkWidget *
+append_gap (YsGoalsEditor *self,
+            GtkWidget     *list)
+{
+  GtkWidget *list_row = gtk_list_box_row_new ();
+  /* A label that wraps is measured height for width, as the row it lines
+   * up with: a widget of a constant size would have that row measured
+   * for no width in particular (on one line) by the size group. */
+  GtkWidget *gap = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (gap), TRUE);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
+  gtk_widget_set_focusable (list_row, FALSE);
+  gtk_widget_add_css_class (list_row, "goal-gap");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (list_row), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_set_visible (list_row, ys_goals_columns_get_side_by_side (self->columns));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), gap);
+  gtk_list_box_append (GTK_LIST_BOX (list), list_row);
+  g_ptr_array_add (self->gaps, list_row);
+  return gap;
+}
+
+/* The indicators of each line, as pointers: what tells whether the lines
+ * changed. */
+static void
+record_lines (YsGoalsEditor *self,
+              GArray        *period,
+              GArray        *annual,
+              GArray        *lines)
+{
+  g_ptr_array_set_size (self->lines, 0);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const YsGoalLine *line = &g_array_index (lines, YsGoalLine, i);
+
+      g_ptr_array_add (self->lines, line->period >= 0 ? g_array_index (period, YsPlacedIndicator, line->period).record
+                                                       : NULL);
+      g_ptr_array_add (self->lines, line->annual >= 0 ? g_array_index (annual, YsPlacedIndicator, line->annual).record
+                                                       : NULL);
+    }
+}
+
+static gboolean
+lines_changed (YsGoalsEditor *self)
+{
+  g_autoptr(GArray) period = collect_set (self, SET_PERIOD);
+  g_autoptr(GArray) annual = collect_set (self, SET_ANNUAL);
+  g_autoptr(GPtrArray) shown = g_ptr_array_copy (self->lines, NULL, NULL);
+  g_autoptr(GArray) lines = NULL;
+  guint n_groups;
+
+  ys_goals_editor_framework_groups (self, &n_groups, NULL);
+  lines = ys_goal_set_lines (period, annual, n_groups);
+  record_lines (self, period, annual, lines);
+  if (shown->len != self->lines->len)
+    return TRUE;
+  for (guint i = 0; i < shown->len; i++)
+    if (g_ptr_array_index (shown, i) != g_ptr_array_index (self->lines, i))
+      return TRUE;
+  return FALSE;
+}
+
+/* Both sets, group by group of the framework (then the indicators in none),
+ * each group's indicators line by line as ys_goal_set_lines() pairs them:
+ * side by side, a heading, a group and each line of one set is as high as
+ * the same of the other, so that they start on the same line. */
+static void
+build_sets (YsGoalsEditor *self)
+{
+  g_autoptr(GArray) period = collect_set (self, SET_PERIOD);
+  g_autoptr(GArray) annual = collect_set (self, SET_ANNUAL);
+  GArray *placed[N_SETS] = { period, annual };
+  GtkBox *containers[N_SETS] = { self->period_groups, self->annual_groups };
+  g_autoptr(GArray) lines = NULL;
   const YsGoalGroup *groups;
-  guint n_groups, i = 0;
+  guint n_groups, l = 0;
 
   groups = ys_goals_editor_framework_groups (self, &n_groups, NULL);
-  clear_box (container);
+  lines = ys_goal_set_lines (period, annual, n_groups);
+  record_lines (self, period, annual, lines);
+  clear_box (self->period_groups);
+  clear_box (self->annual_groups);
+  /* The goals' frames first (kept), then what is made here. */
+  g_ptr_array_set_size (self->aligned, MIN (self->aligned->len, 1));
+  g_ptr_array_set_size (self->gaps, 0);
 
   for (guint g = 0; g <= n_groups; g++)
     {
-      GtkWidget *list, *part;
-      guint first = i;
+      GtkWidget *parts[N_SETS], *lists[N_SETS] = { NULL, NULL };
+      gboolean has[N_SETS] = { FALSE, FALSE };
+      guint first = l;
 
-      if (g < n_groups && (g == 0 || !g_str_equal (groups[g].level1, groups[g - 1].level1)))
+      for (; l < lines->len && g_array_index (lines, YsGoalLine, l).group == g; l++)
         {
-          GtkWidget *heading = gtk_label_new (groups[g].level1);
-
-          gtk_label_set_xalign (GTK_LABEL (heading), 0);
-          gtk_widget_add_css_class (heading, "heading");
-          if (g > 0)
-            gtk_widget_set_margin_top (heading, 12);
-          gtk_box_append (GTK_BOX (append_part (container, parts)), heading);
+          has[SET_PERIOD] |= g_array_index (lines, YsGoalLine, l).period >= 0;
+          has[SET_ANNUAL] |= g_array_index (lines, YsGoalLine, l).annual >= 0;
         }
-      while (i < placed->len && g_array_index (placed, YsPlacedIndicator, i).group == g)
-        i++;
-      part = g < n_groups || first < placed->len ? append_part (container, parts) : NULL;
-
-      if (g == n_groups)
+      /* Indicators whose 一级/二级 the framework does not know still show,
+       * each with its levels, so that they can be fixed. */
+      if (g == n_groups && first == l)
+        break;
+      if (g == n_groups || g == 0 || !g_str_equal (groups[g].level1, groups[g - 1].level1))
         {
-          GtkWidget *heading;
+          const char *text = g < n_groups ? groups[g].level1 : _("Other Indicators");
 
-          /* Indicators whose 一级/二级 the framework does not know still
-           * show, each with its levels, so that they can be fixed. */
-          if (part == NULL)
-            break;
-          heading = gtk_label_new (_("Other Indicators"));
-          gtk_label_set_xalign (GTK_LABEL (heading), 0);
-          gtk_widget_add_css_class (heading, "heading");
-          gtk_widget_set_margin_top (heading, 12);
-          gtk_box_append (GTK_BOX (part), heading);
+          align (self, append_heading (containers[SET_PERIOD], text, g == 0),
+                 append_heading (containers[SET_ANNUAL], text, g == 0));
         }
-      else
-        gtk_box_append (GTK_BOX (part), make_group_header (groups[g].level2, set, groups[g].level1, first == i));
 
-      if (first == i)
-        continue;
-      list = make_list ();
-      for (guint k = first; k < i; k++)
-        append_row (list, make_row (self, g_array_index (placed, YsPlacedIndicator, k).record, g == n_groups));
-      gtk_box_append (GTK_BOX (part), list);
+      for (guint set = 0; set < N_SETS; set++)
+        {
+          parts[set] = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+          gtk_widget_set_valign (parts[set], GTK_ALIGN_START);
+          gtk_box_append (containers[set], parts[set]);
+          /* An empty group is this one line; its button adds the first. */
+          if (g < n_groups)
+            gtk_box_append (GTK_BOX (parts[set]),
+                            make_group_header (groups[g].level2, set, groups[g].level1, !has[set]));
+          if (has[set])
+            {
+              lists[set] = make_list ();
+              gtk_box_append (GTK_BOX (parts[set]), lists[set]);
+            }
+        }
+      align (self, parts[SET_PERIOD], parts[SET_ANNUAL]);
+
+      for (guint k = first; k < l; k++)
+        {
+          const YsGoalLine *line = &g_array_index (lines, YsGoalLine, k);
+          int index[N_SETS] = { line->period, line->annual };
+          GtkWidget *shown[N_SETS] = { NULL, NULL };
+
+          for (guint set = 0; set < N_SETS; set++)
+            {
+              GtkWidget *row;
+
+              if (lists[set] == NULL)
+                continue;
+              if (index[set] < 0)
+                {
+                  shown[set] = append_gap (self, lists[set]);
+                  continue;
+                }
+              row = make_row (self, g_array_index (placed[set], YsPlacedIndicator, index[set]).record,
+                              g == n_groups);
+              append_row (lists[set], row);
+              shown[set] = row;
+            }
+          if (shown[SET_PERIOD] != NULL && shown[SET_ANNUAL] != NULL)
+            align (self, shown[SET_PERIOD], shown[SET_ANNUAL]);
+        }
     }
+  ys_goals_editor_update_alignment (self);
 }
 
 /* The library menu of one set: the common indicators that fit the framework. */
@@ -306,35 +422,23 @@ ys_goals_editor_focus_row (YsGoalRow *row,
   g_timeout_add_full (G_PRIORITY_LOW, 50, focus_row_cb, later, focus_later_free);
 }
 
-/* Side by side, the same group of both sets starts on the same line, so
- * that an indicator's 实施期 and 年度 values can be read across. One above
- * the other, each set takes only its own room. */
+/* Side by side, each indicator of one set is on the same line as the same
+ * indicator of the other, so that its 实施期 and 年度 values are read
+ * across. One above the other, each set takes only its own room. */
 void
 ys_goals_editor_update_alignment (YsGoalsEditor *self)
 {
-  GtkSizeGroupMode mode = ys_goals_columns_get_side_by_side (self->columns)
-                          ? GTK_SIZE_GROUP_VERTICAL : GTK_SIZE_GROUP_NONE;
+  gboolean side_by_side = ys_goals_columns_get_side_by_side (self->columns);
+  GtkSizeGroupMode mode = side_by_side ? GTK_SIZE_GROUP_VERTICAL : GTK_SIZE_GROUP_NONE;
 
   for (guint i = 0; i < self->aligned->len; i++)
     gtk_size_group_set_mode (g_ptr_array_index (self->aligned, i), mode);
-}
-
-static void
-align_parts (YsGoalsEditor *self,
-             GPtrArray     *period,
-             GPtrArray     *annual)
-{
-  /* The goals' frames first (kept), then the parts just made. */
-  g_ptr_array_set_size (self->aligned, MIN (self->aligned->len, 1));
-  for (guint i = 0; i < MIN (period->len, annual->len); i++)
-    {
-      GtkSizeGroup *group = gtk_size_group_new (GTK_SIZE_GROUP_NONE);
-
-      gtk_size_group_add_widget (group, g_ptr_array_index (period, i));
-      gtk_size_group_add_widget (group, g_ptr_array_index (annual, i));
-      g_ptr_array_add (self->aligned, group);
-    }
-  ys_goals_editor_update_alignment (self);
+  for (guint i = 0; i < self->gaps->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->gaps, i), side_by_side);
+  /* Narrow, a name has a line of its own above the fields: its heading too. */
+  gtk_orientable_set_orientation (self->period_header, side_by_side ? GTK_ORIENTATION_VERTICAL
+                                                                    : GTK_ORIENTATION_HORIZONTAL);
+  gtk_orientable_set_orientation (self->annual_header, gtk_orientable_get_orientation (self->period_header));
 }
 
 void
@@ -346,6 +450,7 @@ ys_goals_editor_rebuild (YsGoalsEditor *self)
   int focus_field = self->focus_field;
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  self->realign_pending = FALSE;
 
   /* Keep the cursor where it was, across the rows being made again. */
   if (focus_record == NULL)
@@ -391,14 +496,7 @@ ys_goals_editor_rebuild (YsGoalsEditor *self)
       return;
     }
 
-  {
-    g_autoptr(GPtrArray) period_parts = g_ptr_array_new ();
-    g_autoptr(GPtrArray) annual_parts = g_ptr_array_new ();
-
-    build_set (self, SET_PERIOD, self->period_groups, period_parts);
-    build_set (self, SET_ANNUAL, self->annual_groups, annual_parts);
-    align_parts (self, period_parts, annual_parts);
-  }
+  build_sets (self);
   period_menu = build_library_menu (self, SET_PERIOD);
   annual_menu = build_library_menu (self, SET_ANNUAL);
   gtk_menu_button_set_menu_model (self->period_library_button, period_menu);
@@ -432,4 +530,45 @@ ys_goals_editor_queue_rebuild (YsGoalsEditor *self)
    * the rows are made again once, after it. */
   if (self->rebuild_idle == 0)
     self->rebuild_idle = g_idle_add (rebuild_cb, self);
+}
+
+static gboolean
+name_has_focus (YsGoalsEditor *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    if (ys_goal_row_get_focus_field (g_ptr_array_index (self->rows, i)) == YS_INDICATOR_NAME)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_focus_widget_cb (YsGoalsEditor *self,
+                    GParamSpec    *pspec,
+                    GtkWindow     *window)
+{
+  if (name_has_focus (self))
+    return;
+  g_signal_handlers_disconnect_by_func (window, on_focus_widget_cb, self);
+  if (self->realign_pending)
+    ys_goals_editor_queue_rebuild (self);
+}
+
+void
+ys_goals_editor_queue_realign (YsGoalsEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->rebuild_on_map || self->rebuild_idle != 0 || !lines_changed (self))
+    return;
+  /* The row would move under the cursor while the name is typed: it moves
+   * when the cursor leaves the name. */
+  if (root != NULL && name_has_focus (self))
+    {
+      if (!self->realign_pending)
+        g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (on_focus_widget_cb),
+                                 self, G_CONNECT_SWAPPED);
+      self->realign_pending = TRUE;
+      return;
+    }
+  ys_goals_editor_queue_rebuild (self);
 }

@@ -1,9 +1,9 @@
 /* 绩效目标: the performance goals of one project. The 实施期 and 年度 sets
  * stand side by side, each with its goal text and its indicators grouped
  * by 一级/二级 指标 of the document's framework, so that a missing group is
- * as plain to see as it is on the printed form; side by side, each group
- * of one set lines up with the same group of the other, and a group
- * without indicators is one line. Indicators are added to a
+ * as plain to see as it is on the printed form; side by side, the same
+ * indicator of both sets is on the same line (ys-goals-editor-sets.c), and
+ * a group without indicators is one line. Indicators are added to a
  * group, taken from a library of common ones, moved within their group and
  * removed; their order (seq) is kept in the order shown, which is the order
  * the 绩效目标表 prints them in. */
@@ -198,6 +198,13 @@ on_document_changed_cb (YsGoalsEditor *self,
 
   if (kind != &ys_indicator_kind)
     return;
+  if (type == YS_CHANGE_UPDATE && field == YS_INDICATOR_NAME)
+    {
+      /* It may now line up with another indicator of the other set. */
+      if (ys_goals_editor_find_row (self, record) != NULL)
+        ys_goals_editor_queue_realign (self);
+      return;
+    }
   if (type == YS_CHANGE_UPDATE
       && field != YS_INDICATOR_PROJECT_CODE && field != YS_INDICATOR_GOAL_SET
       && field != YS_INDICATOR_LEVEL1 && field != YS_INDICATOR_LEVEL2 && field != YS_INDICATOR_SEQ)
@@ -400,6 +407,8 @@ ys_goals_editor_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->aligned, g_ptr_array_unref);
+  g_clear_pointer (&self->gaps, g_ptr_array_unref);
+  g_clear_pointer (&self->lines, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_GOALS_EDITOR);
   /* dispose_template() only unparents the children the class binds. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -488,6 +497,8 @@ ys_goals_editor_class_init (YsGoalsEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, annual_goal_frame);
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, period_goal_view);
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, annual_goal_view);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, period_header);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, annual_header);
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, period_groups);
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, annual_groups);
   gtk_widget_class_bind_template_child (widget_class, YsGoalsEditor, period_library_button);
@@ -501,6 +512,8 @@ ys_goals_editor_init (YsGoalsEditor *self)
 {
   self->rows = g_ptr_array_new ();
   self->aligned = g_ptr_array_new_with_free_func (g_object_unref);
+  self->gaps = g_ptr_array_new ();
+  self->lines = g_ptr_array_new ();
   self->focus_field = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
