@@ -40,28 +40,27 @@ ys_ledger_source_index (const char *source)
   return YS_LEDGER_SOURCES - 1;
 }
 
-static guint
-class_hash (gconstpointer p)
+void
+ys_ledger_line_class (const YsLedgerLine *entry, YsLedgerClass *out)
 {
-  const YsLedgerClass *c = p;
-  guint h = (guint) c->carry_over;
-
   for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
-    h = h * 31 + g_str_hash (c->text[i]);
-  return h;
+    out->text[i] = ys_rule_text (entry->line, class_fields[i]);
+  out->carry_over = ys_rule_int (entry->line, YS_LINE_CARRY_OVER);
 }
 
-static gboolean
-class_equal (gconstpointer pa, gconstpointer pb)
+/* FNV-1a, 64 bits, of the texts (each with its end) and the carry-over mark. */
+static guint64
+class_hash (const YsLedgerClass *c)
 {
-  const YsLedgerClass *a = pa, *b = pb;
+  guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
 
-  if (a->carry_over != b->carry_over)
-    return FALSE;
   for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
-    if (strcmp (a->text[i], b->text[i]) != 0)
-      return FALSE;
-  return TRUE;
+    {
+      for (const guchar *p = (const guchar *) c->text[i]; *p; p++)
+        h = (h ^ *p) * G_GUINT64_CONSTANT (1099511628211);
+      h = (h ^ 0x1f) * G_GUINT64_CONSTANT (1099511628211);
+    }
+  return (h ^ (guint64) (c->carry_over != 0)) * G_GUINT64_CONSTANT (1099511628211);
 }
 
 static void
@@ -100,25 +99,12 @@ bucket_remove (YsLedgerBucket *bucket, YsLedgerLine *e)
   g_assert_not_reached ();
 }
 
-/* The bucket and copies of its texts in one block. */
 static YsLedgerBucket *
-bucket_new (const YsLedgerClass *cls)
+bucket_new (guint64 hash)
 {
-  gsize len[YS_LEDGER_N_TEXTS], total = sizeof (YsLedgerBucket);
-  YsLedgerBucket *bucket;
-  char *p;
+  YsLedgerBucket *bucket = g_new (YsLedgerBucket, 1);
 
-  for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
-    total += (len[i] = strlen (cls->text[i]) + 1);
-  bucket = g_malloc (total);
-  p = (char *) (bucket + 1);
-  for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
-    {
-      memcpy (p, cls->text[i], len[i]);
-      bucket->cls.text[i] = p;
-      p += len[i];
-    }
-  bucket->cls.carry_over = cls->carry_over;
+  bucket->hash = hash;
   bucket->n_lines = 0;
   bucket->n_alloc = G_N_ELEMENTS (bucket->in_place);
   bucket->lines = bucket->in_place;
@@ -131,8 +117,8 @@ ys_ledger_new (void)
   YsLedger *ledger = g_new0 (YsLedger, 1);
 
   ledger->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  /* Keyed by the bucket's own class, freed with the bucket. */
-  ledger->buckets = g_hash_table_new_full (class_hash, class_equal, NULL, bucket_free);
+  /* Keyed by the bucket's own hash, freed with the bucket. */
+  ledger->buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, bucket_free);
   ledger->repeated = g_hash_table_new (NULL, NULL);
   ledger->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ledger->unmarked = g_hash_table_new (NULL, NULL);
@@ -214,6 +200,7 @@ ys_ledger_add (YsLedger *ledger, YsLedgerLine *e, YsRecord *line)
 {
   YsLedgerClass cls;
   const char *func, *econ, *kind, *source;
+  guint64 hash;
   gboolean fiscal;
 
   for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
@@ -271,11 +258,12 @@ ys_ledger_add (YsLedger *ledger, YsLedgerLine *e, YsRecord *line)
         }
     }
 
-  e->bucket = g_hash_table_lookup (ledger->buckets, &cls);
+  hash = class_hash (&cls);
+  e->bucket = g_hash_table_lookup (ledger->buckets, &hash);
   if (e->bucket == NULL)
     {
-      e->bucket = bucket_new (&cls);
-      g_hash_table_insert (ledger->buckets, &e->bucket->cls, e->bucket);
+      e->bucket = bucket_new (hash);
+      g_hash_table_insert (ledger->buckets, &e->bucket->hash, e->bucket);
     }
   bucket_add (e->bucket, e);
   if (e->bucket->n_lines == 2)

@@ -38,10 +38,13 @@ typedef struct
   YsMoney amount[2];
 } YsLedgerMarks;
 
-/* The lines of one unit under one classification. */
+/* The lines of one unit under one classification, found by a 64-bit hash
+ * of it: two classifications may share a bucket, so a rule reading one tells
+ * its lines apart by their classification (ys_ledger_line_class ()). Nothing
+ * is copied for the classification, which keeps a bucket small. */
 typedef struct
 {
-  YsLedgerClass  cls;       /* texts owned by the bucket */
+  guint64        hash;
   guint          n_lines;
   guint          n_alloc;
   YsLedgerLine **lines;     /* in no particular order; most buckets hold one line, kept in place */
@@ -79,7 +82,7 @@ typedef struct
   YsMoney     sangong[YS_LEDGER_SANGONG];           /* from 财政拨款 */
   YsMoney     vehicle_running, vehicle_purchase;    /* 30231 / 31013, any source */
   GHashTable *items;     /* 功能分类 项 of 一般公共预算拨款 lines → YsMoney* (a sum may be 0) */
-  GHashTable *buckets;   /* YsLedgerClass* → YsLedgerBucket* */
+  GHashTable *buckets;   /* hash of a classification (guint64*) → YsLedgerBucket* */
   GHashTable *repeated;  /* the buckets holding two lines or more */
   GHashTable *marks;     /* project code ("" for none) → YsLedgerMarks* (counts may be 0) */
   GHashTable *unmarked;  /* YsLedgerLine of equipment with money, not marked as procurement */
@@ -105,6 +108,10 @@ void          ys_ledger_add    (YsLedger     *ledger,
 /* Takes out what @entry added. */
 void          ys_ledger_remove (YsLedger     *ledger,
                                 YsLedgerLine *entry);
+/* The classification of the line of @entry (the record's, which is what
+ * the entry was counted with, since an edit counts the line again). */
+void          ys_ledger_line_class (const YsLedgerLine *entry,
+                                    YsLedgerClass      *out);
 /* Index in ys_fund_sources, or YS_LEDGER_SOURCES - 1. */
 guint         ys_ledger_source_index (const char *source);
 

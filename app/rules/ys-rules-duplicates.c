@@ -20,26 +20,65 @@ enum {
   F_PROJECT = YS_LEDGER_PROJECT, F_SOURCE = YS_LEDGER_SOURCE, F_SUB = YS_LEDGER_SUB,
 };
 
-static int
-compare_lines (gconstpointer pa, gconstpointer pb)
+typedef struct
 {
-  const YsLedgerLine *a = *(YsLedgerLine **) pa, *b = *(YsLedgerLine **) pb;
+  const YsLedgerLine *line;
+  YsLedgerClass       cls;
+} Row;
 
-  if (a->amount != b->amount)
-    return a->amount < b->amount ? -1 : 1;
-  return a->id < b->id ? -1 : a->id > b->id;
+static int
+compare_class (const YsLedgerClass *a, const YsLedgerClass *b)
+{
+  for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
+    {
+      int c = strcmp (a->text[i], b->text[i]);
+      if (c != 0)
+        return c;
+    }
+  return a->carry_over < b->carry_over ? -1 : a->carry_over > b->carry_over;
 }
 
-/* The lines of @bucket by amount and id (a new array of borrowed entries). */
-static GPtrArray *
-sorted_lines (const YsLedgerBucket *bucket)
+static int
+compare_rows (gconstpointer pa, gconstpointer pb)
 {
-  GPtrArray *lines = g_ptr_array_sized_new (bucket->n_lines);
+  const Row *a = pa, *b = pb;
+  int c = compare_class (&a->cls, &b->cls);
+
+  if (c != 0)
+    return c;
+  if (a->line->amount != b->line->amount)
+    return a->line->amount < b->line->amount ? -1 : 1;
+  return a->line->id < b->line->id ? -1 : a->line->id > b->line->id;
+}
+
+/* The lines of @bucket by classification (a bucket may hold two that share
+ * a hash), amount and id. */
+static GArray *
+sorted_rows (const YsLedgerBucket *bucket)
+{
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (Row), bucket->n_lines);
 
   for (guint i = 0; i < bucket->n_lines; i++)
-    g_ptr_array_add (lines, bucket->lines[i]);
-  g_ptr_array_sort (lines, compare_lines);
-  return lines;
+    {
+      Row row = { bucket->lines[i] };
+
+      ys_ledger_line_class (row.line, &row.cls);
+      g_array_append_val (rows, row);
+    }
+  g_array_sort (rows, compare_rows);
+  return rows;
+}
+
+/* The end of the run of rows from @start under the classification of @start. */
+static guint
+class_end (GArray *rows, guint start)
+{
+  guint end = start + 1;
+
+  while (end < rows->len
+         && compare_class (&g_array_index (rows, Row, end).cls, &g_array_index (rows, Row, start).cls) == 0)
+    end++;
+  return end;
 }
 
 static char *
@@ -59,34 +98,82 @@ check_repeats (YsRuleContext *ctx, YsGroup *unit)
   for (guint b = 0; b < buckets->len; b++)
     {
       const YsLedgerBucket *bucket = g_ptr_array_index (buckets, b);
-      const YsLedgerClass *cls = &bucket->cls;
-      g_autoptr(GPtrArray) lines = sorted_lines (bucket);
-      const YsLedgerLine *first = g_ptr_array_index (lines, 0);
+      g_autoptr(GArray) rows = sorted_rows (bucket);
 
       ys_rule_context_set_bucket (ctx, bucket);
-      for (guint i = 1; i < lines->len; i++)
+      for (guint start = 0, end; start < rows->len; start = end)
         {
-          const YsLedgerLine *row = g_ptr_array_index (lines, i);
-          YsFindingPlace place = YS_FINDING_PLACE_INIT;
-          g_autofree char *facts = NULL, *money = NULL, *row_class = NULL;
+          const Row *first = &g_array_index (rows, Row, start);
 
-          if (row->amount != first->amount)
+          end = class_end (rows, start);
+          for (guint i = start + 1; i < end; i++)
             {
-              first = row;
-              continue;
+              const Row *row = &g_array_index (rows, Row, i);
+              const YsLedgerClass *cls = &row->cls;
+              YsFindingPlace place = YS_FINDING_PLACE_INIT;
+              g_autofree char *facts = NULL, *money = NULL, *row_class = NULL;
+
+              if (row->line->amount != first->line->amount)
+                {
+                  first = row;
+                  continue;
+                }
+              row_class = row_facts (cls, row->line->amount);
+              facts = g_strdup_printf ("%s|%" G_GINT64_FORMAT, row_class, first->line->id);
+              money = ys_rule_money (row->line->amount);
+              place.record = row->line->line;
+              place.facts = facts;
+              ys_rule_emit (ctx, &place,
+                            _("Line #%lld repeats line #%lld of unit %s: %s %s %s%s%s, %s, %s"),
+                            (long long) row->line->id, (long long) first->line->id, ys_group_get_code (unit),
+                            cls->text[F_FUNC], cls->text[F_ECON], cls->text[F_KIND],
+                            cls->text[F_PROJECT][0] ? " " : "", cls->text[F_PROJECT], cls->text[F_SOURCE], money);
             }
-          row_class = row_facts (cls, row->amount);
-          facts = g_strdup_printf ("%s|%" G_GINT64_FORMAT, row_class, first->id);
-          money = ys_rule_money (row->amount);
-          place.record = row->line;
-          place.facts = facts;
-          ys_rule_emit (ctx, &place,
-                        _("Line #%lld repeats line #%lld of unit %s: %s %s %s%s%s, %s, %s"),
-                        (long long) row->id, (long long) first->id, ys_group_get_code (unit),
-                        cls->text[F_FUNC], cls->text[F_ECON], cls->text[F_KIND],
-                        cls->text[F_PROJECT][0] ? " " : "", cls->text[F_PROJECT], cls->text[F_SOURCE], money);
         }
     }
+}
+
+static void
+report_split (YsRuleContext *ctx, YsGroup *unit, GArray *rows, guint start, guint end)
+{
+  const YsLedgerClass *first = &g_array_index (rows, Row, start).cls;
+  YsMoney total = 0;
+  YsFindingPlace place = YS_FINDING_PLACE_INIT;
+  g_autoptr(GString) amounts = g_string_new (NULL);
+  g_autofree char *facts = NULL, *suffix = NULL, *sum = NULL;
+
+  for (guint i = start; i < end; i++)
+    {
+      YsMoney amount = g_array_index (rows, Row, i).line->amount;
+      g_autofree char *money = ys_rule_money (amount);
+
+      total += amount;
+      if (amounts->len)
+        g_string_append (amounts, " + ");
+      g_string_append (amounts, money);
+    }
+  suffix = g_strdup_printf ("%s:%s:%s:%s:%s:%s:%" G_GINT64_FORMAT,
+                            first->text[F_FUNC], first->text[F_ECON], first->text[F_KIND],
+                            first->text[F_PROJECT], first->text[F_SOURCE], first->text[F_SUB],
+                            first->carry_over);
+  facts = g_strdup_printf ("%s|%s|%s", suffix, first->text[F_GOV], amounts->str);
+  sum = ys_rule_money (total);
+  place.unit_code = ys_group_get_code (unit);
+  /* The 政府 code joins the key only when given, to keep keys short. */
+  if (first->text[F_GOV][0])
+    {
+      char *longer = g_strdup_printf ("%s:%s", suffix, first->text[F_GOV]);
+      g_free (suffix);
+      suffix = longer;
+    }
+  place.suffix = suffix;
+  place.facts = facts;
+  ys_rule_emit (ctx, &place,
+                _("Unit %s has %u lines under %s %s %s%s%s (%s): %s = %s, printed as one row"),
+                ys_group_get_code (unit), end - start,
+                first->text[F_FUNC], first->text[F_ECON], first->text[F_KIND],
+                first->text[F_PROJECT][0] ? " " : "", first->text[F_PROJECT],
+                first->text[F_SOURCE], amounts->str, sum);
 }
 
 static void
@@ -97,51 +184,16 @@ check_splits (YsRuleContext *ctx, YsGroup *unit)
   for (guint b = 0; b < buckets->len; b++)
     {
       const YsLedgerBucket *bucket = g_ptr_array_index (buckets, b);
-      const YsLedgerClass *first = &bucket->cls;
-      g_autoptr(GPtrArray) lines = sorted_lines (bucket);
-      YsMoney total = 0;
-      YsFindingPlace place = YS_FINDING_PLACE_INIT;
-      g_autoptr(GString) amounts = NULL;
-      g_autofree char *facts = NULL, *suffix = NULL, *sum = NULL;
+      g_autoptr(GArray) rows = sorted_rows (bucket);
 
-      /* Sorted by amount: they differ when the first and the last do. */
-      if (((YsLedgerLine *) g_ptr_array_index (lines, 0))->amount
-          == ((YsLedgerLine *) g_ptr_array_index (lines, lines->len - 1))->amount)
-        continue;
       ys_rule_context_set_bucket (ctx, bucket);
-      amounts = g_string_new (NULL);
-      for (guint i = 0; i < lines->len; i++)
+      for (guint start = 0, end; start < rows->len; start = end)
         {
-          YsMoney amount = ((YsLedgerLine *) g_ptr_array_index (lines, i))->amount;
-          g_autofree char *money = ys_rule_money (amount);
-
-          total += amount;
-          if (amounts->len)
-            g_string_append (amounts, " + ");
-          g_string_append (amounts, money);
+          end = class_end (rows, start);
+          /* Sorted by amount: they differ when the first and the last do. */
+          if (g_array_index (rows, Row, start).line->amount != g_array_index (rows, Row, end - 1).line->amount)
+            report_split (ctx, unit, rows, start, end);
         }
-      suffix = g_strdup_printf ("%s:%s:%s:%s:%s:%s:%" G_GINT64_FORMAT,
-                                first->text[F_FUNC], first->text[F_ECON], first->text[F_KIND],
-                                first->text[F_PROJECT], first->text[F_SOURCE], first->text[F_SUB],
-                                first->carry_over);
-      facts = g_strdup_printf ("%s|%s|%s", suffix, first->text[F_GOV], amounts->str);
-      sum = ys_rule_money (total);
-      place.unit_code = ys_group_get_code (unit);
-      /* The 政府 code joins the key only when given, to keep keys short. */
-      if (first->text[F_GOV][0])
-        {
-          char *longer = g_strdup_printf ("%s:%s", suffix, first->text[F_GOV]);
-          g_free (suffix);
-          suffix = longer;
-        }
-      place.suffix = suffix;
-      place.facts = facts;
-      ys_rule_emit (ctx, &place,
-                    _("Unit %s has %u lines under %s %s %s%s%s (%s): %s = %s, printed as one row"),
-                    ys_group_get_code (unit), lines->len,
-                    first->text[F_FUNC], first->text[F_ECON], first->text[F_KIND],
-                    first->text[F_PROJECT][0] ? " " : "", first->text[F_PROJECT],
-                    first->text[F_SOURCE], amounts->str, sum);
     }
 }
 
