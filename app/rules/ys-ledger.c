@@ -117,6 +117,7 @@ ys_ledger_new (void)
   YsLedger *ledger = g_new0 (YsLedger, 1);
 
   ledger->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ledger->item_codes = g_ptr_array_new ();
   /* Keyed by the bucket's own hash, freed with the bucket. */
   ledger->buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, bucket_free);
   ledger->repeated = g_hash_table_new (NULL, NULL);
@@ -136,6 +137,7 @@ ys_ledger_free (YsLedger *ledger)
   g_hash_table_unref (ledger->marks);
   g_hash_table_unref (ledger->repeated);
   g_hash_table_unref (ledger->buckets);
+  g_ptr_array_unref (ledger->item_codes);
   g_hash_table_unref (ledger->items);
   g_free (ledger);
 }
@@ -253,8 +255,21 @@ ys_ledger_add (YsLedger *ledger, YsLedgerLine *e, YsRecord *line)
       e->item = g_hash_table_lookup (ledger->items, func);
       if (e->item == NULL)
         {
+          char *code = g_strdup (func);
+          guint at = 0, end = ledger->item_codes->len;
+
+          /* A unit has a few hundred items at most, added once each. */
+          while (at < end)
+            {
+              guint mid = (at + end) / 2;
+              if (strcmp (g_ptr_array_index (ledger->item_codes, mid), code) < 0)
+                at = mid + 1;
+              else
+                end = mid;
+            }
+          g_ptr_array_insert (ledger->item_codes, (int) at, code);
           e->item = g_new0 (YsMoney, 1);
-          g_hash_table_insert (ledger->items, g_strdup (func), e->item);
+          g_hash_table_insert (ledger->items, code, e->item);
         }
     }
 

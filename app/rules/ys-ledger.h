@@ -82,6 +82,7 @@ typedef struct
   YsMoney     sangong[YS_LEDGER_SANGONG];           /* from 财政拨款 */
   YsMoney     vehicle_running, vehicle_purchase;    /* 30231 / 31013, any source */
   GHashTable *items;     /* 功能分类 项 of 一般公共预算拨款 lines → YsMoney* (a sum may be 0) */
+  GPtrArray  *item_codes; /* the keys of @items, sorted (strcmp) */
   GHashTable *buckets;   /* hash of a classification (guint64*) → YsLedgerBucket* */
   GHashTable *repeated;  /* the buckets holding two lines or more */
   GHashTable *marks;     /* project code ("" for none) → YsLedgerMarks* (counts may be 0) */

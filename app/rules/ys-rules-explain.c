@@ -28,8 +28,10 @@ has_prior (GPtrArray *priors, const char *func, const char *econ, const char *ki
  * lines' side is the unit's ledger's. */
 typedef struct {
   YsMoney     total, basic, project, agency;
-  GHashTable *items;    /* 功能分类 项 of 一般公共预算拨款 → YsMoney*, or NULL */
-  GHashTable *sangong;  /* “三公” code from 财政拨款 → YsMoney* */
+  GPtrArray  *item_codes; /* 功能分类 项 of 一般公共预算拨款, sorted, or NULL */
+  GHashTable *items;      /* each → YsMoney* */
+  GPtrArray  *sangong_codes;
+  GHashTable *sangong;    /* “三公” code from 财政拨款 → YsMoney* */
 } Figures;
 
 static void
@@ -41,11 +43,16 @@ unit_figures (YsGroup *unit, gboolean by_item, Figures *out)
   const char *type = owner ? ys_rule_text (owner, YS_UNIT_UNIT_TYPE) : "";
   gboolean agency = g_str_equal (type, "行政单位") || g_str_equal (type, "参照公务员法管理事业单位");
 
-  out->items = by_item ? ledger->items : NULL;
+  out->item_codes = by_item ? ledger->item_codes : NULL;
+  out->items = ledger->items;
+  out->sangong_codes = g_ptr_array_new ();
   out->sangong = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < YS_LEDGER_SANGONG; i++)
     if (ledger->sangong[i] != 0)
-      g_hash_table_insert (out->sangong, (gpointer) ys_ledger_sangong_codes[i], (gpointer) &ledger->sangong[i]);
+      {
+        g_ptr_array_add (out->sangong_codes, (gpointer) ys_ledger_sangong_codes[i]);
+        g_hash_table_insert (out->sangong, (gpointer) ys_ledger_sangong_codes[i], (gpointer) &ledger->sangong[i]);
+      }
   for (guint i = 0; i < incomes->len; i++)
     out->total += ys_rule_int (g_ptr_array_index (incomes, i), YS_INCOME_AMOUNT);
   out->basic = ledger->basic;
@@ -74,19 +81,17 @@ emit (YsRuleContext *ctx, YsGroup *unit, const char *figure, GPtrArray *names, G
                   ys_group_get_code (unit), list->str);
 }
 
-/* One finding for the codes of @sums (sorted, so the figures are named in
- * the same order on every check) that have money and no 上年数. */
+/* One finding for @codes (sorted, so the figures are named in
+ * the same order on every check) whose sums have money and no 上年数. */
 static void
-check_codes (YsRuleContext *ctx, YsGroup *unit, GPtrArray *priors, const char *figure, GHashTable *sums,
-             gboolean by_econ)
+check_codes (YsRuleContext *ctx, YsGroup *unit, GPtrArray *priors, const char *figure, GPtrArray *codes,
+             GHashTable *sums, gboolean by_econ)
 {
-  g_autoptr(GPtrArray) codes = NULL;
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GString) facts = NULL;
 
-  if (sums == NULL)
+  if (codes == NULL)
     return;
-  codes = ys_summary_codes (sums);
   names = g_ptr_array_new_with_free_func (g_free);
   facts = g_string_new (NULL);
   for (guint i = 0; i < codes->len; i++)
@@ -132,7 +137,7 @@ check_missing_prior (YsRuleContext *ctx, YsGroup *unit)
   unit_figures (unit, ys_explain_region_states_change (region, "items"), &fig);
   if (ys_explain_region_states_change (region, "total"))
     check_total (ctx, unit, priors, "total", fig.total, "收入", "收入");
-  check_codes (ctx, unit, priors, "items", fig.items, FALSE);
+  check_codes (ctx, unit, priors, "items", fig.item_codes, fig.items, FALSE);
   if (ys_explain_region_states_change (region, "basic"))
     check_total (ctx, unit, priors, "basic", fig.basic, "基本支出", "基本支出");
   if (ys_explain_region_states_change (region, "project"))
@@ -140,7 +145,8 @@ check_missing_prior (YsRuleContext *ctx, YsGroup *unit)
   if (ys_explain_region_states_change (region, "agency"))
     check_total (ctx, unit, priors, "agency_cost", fig.agency, "公用经费", "机关运行经费");
   if (ys_explain_region_states_change (region, "three_public"))
-    check_codes (ctx, unit, priors, "three_public", fig.sangong, TRUE);
+    check_codes (ctx, unit, priors, "three_public", fig.sangong_codes, fig.sangong, TRUE);
+  g_ptr_array_unref (fig.sangong_codes);
   g_hash_table_unref (fig.sangong);
 }
 
