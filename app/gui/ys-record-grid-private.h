@@ -5,6 +5,7 @@
 #include "ys-grid-cell.h"
 #include "ys-record-grid.h"
 #include "ys-row-slot-list.h"
+#include "ys-sort-model.h"
 #include "ys-validator.h"
 
 G_BEGIN_DECLS
@@ -43,7 +44,7 @@ struct _YsRecordGrid
   /* store → filter → sort ⎫
    *              drafts   ⎭ flatten → slots → selection */
   GtkFilterListModel  *filter_model;
-  GtkSortListModel    *sort_model;
+  YsSortModel         *sort_model;
   GListStore          *drafts;
   GtkFlattenListModel *rows;
   YsRowSlotList       *slots;

@@ -340,7 +340,7 @@ void
 ys_record_grid_on_models_pending (YsRecordGrid *self)
 {
   gboolean busy = gtk_filter_list_model_get_pending (self->filter_model) > 0
-                  || gtk_sort_list_model_get_pending (self->sort_model) > 0;
+                  || ys_sort_model_get_pending (self->sort_model) > 0;
 
   /* Only once both are done is the row where it will stay. */
   if (!busy && self->reveal_record != NULL && !try_reveal (self))
@@ -362,7 +362,7 @@ ys_record_grid_reveal (YsRecordGrid *self,
   g_set_object (&self->reveal_record, record);
   self->reveal_field = field;
   if (gtk_filter_list_model_get_pending (self->filter_model) == 0
-      && gtk_sort_list_model_get_pending (self->sort_model) == 0
+      && ys_sort_model_get_pending (self->sort_model) == 0
       && !try_reveal (self))
     g_clear_object (&self->reveal_record);
 }

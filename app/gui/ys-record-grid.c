@@ -21,6 +21,7 @@
 
 #include "ys-application.h"
 #include "ys-cell-input.h"
+#include "ys-field-sorter.h"
 #include "ys-form-binder.h"
 #include "ys-record-grid-private.h"
 #include "ys-widget-fixes.h"
@@ -559,7 +560,7 @@ ys_record_grid_setup (YsRecordGrid           *self,
 
           col->notify = g_strconcat ("notify::", prop, NULL);
           if (field->type == YS_FIELD_MONEY || field->type == YS_FIELD_INT || field->type == YS_FIELD_BOOL)
-            sorter = GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (gtype, NULL, prop)));
+            sorter = ys_field_sorter_new (col->info.field);
           else
             sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (gtype, NULL, prop)));
         }
@@ -930,8 +931,7 @@ ys_record_grid_init (YsRecordGrid *self)
   self->pristine = g_ptr_array_new_with_free_func (g_object_unref);
   self->own_filter = GTK_FILTER (gtk_custom_filter_new (ys_record_grid_filter_cb, self, NULL));
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (self->own_filter));
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)), NULL);
-  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
+  self->sort_model = ys_sort_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)), NULL);
   g_object_bind_property (self->column_view, "sorter", self->sort_model, "sorter", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->filter_model, "notify::pending", G_CALLBACK (ys_record_grid_on_models_pending), self);
   g_signal_connect_swapped (self->sort_model, "notify::pending", G_CALLBACK (ys_record_grid_on_models_pending), self);
