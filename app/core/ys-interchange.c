@@ -316,12 +316,16 @@ parse_kind (const char *dir, const YsKind *kind, Parsed *out, GPtrArray *problem
 }
 
 /* References and keys are checked across files before anything is written,
- * so that every problem is reported at once. */
+ * so that every problem is reported at once. Keys and references are codes,
+ * which ys_field_parse() interns: the keys of each kind are a set of those
+ * pointers. */
 static void
 check_links (YsDocument *doc, Parsed *parsed, GPtrArray *problems)
 {
-  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *keys[YS_N_KINDS];
 
+  for (guint k = 0; k < YS_N_KINDS; k++)
+    keys[k] = g_hash_table_new (g_direct_hash, g_direct_equal);
   for (guint k = 0; k < YS_N_KINDS; k++)
     {
       const YsKind *kind = parsed[k].kind;
@@ -336,27 +340,24 @@ check_links (YsDocument *doc, Parsed *parsed, GPtrArray *problems)
               const YsField *field = &kind->fields[f];
               const char *value;
 
-              if (!ys_field_is_text (field))
+              if (field->type != YS_FIELD_CODE)
                 continue;
               value = ys_record_get_text (record, f);
               if ((int) f == kind->key_field)
                 {
-                  g_autofree char *key = g_strdup_printf ("%s\x1f%s", kind->name, value);
-                  if (g_hash_table_contains (keys, key)
+                  if (!g_hash_table_add (keys[k], (gpointer) value)
                       || ys_document_lookup_key (doc, kind, value) != NULL)
                     {
                       g_autofree char *msg = g_strdup_printf (_("%s “%s” appears more than once"),
                                                               _(field->label), value);
                       problem (problems, kind->file, line, f + 1, field->name, msg);
                     }
-                  g_hash_table_add (keys, g_steal_pointer (&key));
                 }
               else if (field->ref && value[0] != '\0')
                 {
                   const YsKind *target = ys_kinds_lookup (field->ref);
-                  g_autofree char *key = g_strdup_printf ("%s\x1f%s", field->ref, value);
 
-                  if (!g_hash_table_contains (keys, key)
+                  if (!g_hash_table_contains (keys[ys_kinds_index (target)], value)
                       && ys_document_lookup_key (doc, target, value) == NULL)
                     {
                       g_autofree char *msg = g_strdup_printf (_("there is no %s with the code “%s” in %s"),
@@ -367,6 +368,8 @@ check_links (YsDocument *doc, Parsed *parsed, GPtrArray *problems)
             }
         }
     }
+  for (guint k = 0; k < YS_N_KINDS; k++)
+    g_hash_table_unref (keys[k]);
 }
 
 static void

@@ -91,16 +91,21 @@ ys_field_parse (const YsField *field,
                 YsValue       *out,
                 GError       **error)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *owned = NULL;
+  const char *stripped = text ? text : "";
+  gsize len = strlen (stripped);
   gboolean empty;
 
+  /* Copied only when there are spaces to strip: most values have none. */
+  if (len > 0 && (g_ascii_isspace (stripped[0]) || g_ascii_isspace (stripped[len - 1])))
+    stripped = owned = g_strstrip (g_strdup (stripped));
   if (field->normalize != NULL && stripped[0] != '\0')
     {
       char *normal = field->normalize (stripped);
       if (normal != NULL)
         {
-          g_free (stripped);
-          stripped = normal;
+          g_free (owned);
+          stripped = owned = normal;
           text = normal;
         }
     }
