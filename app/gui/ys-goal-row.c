@@ -454,10 +454,9 @@ ys_goal_row_size_allocate (GtkWidget *widget,
       y = allocation.height + LEVELS_SPACING;
     }
 
-  /* The view's own measure is of its last width; the name's is computed
-   * above. Measured all the same, as every child is before it is placed. */
-  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
-  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, -1, NULL, NULL, NULL, NULL);
+  /* The name's view is not measured here: its own measure is of its last
+   * width (the name's is computed above), and measured while allocated it
+   * asked for a new layout that GTK lost, leaving a column blank. */
   gtk_widget_measure (self->fields_box, GTK_ORIENTATION_HORIZONTAL, -1, &fields_min, &fields_width, NULL, NULL);
   gtk_widget_measure (self->fields_box, GTK_ORIENTATION_VERTICAL, -1, NULL, &fields_height, NULL, NULL);
 
