@@ -90,8 +90,12 @@ row_facts (const YsLedgerClass *cls, YsMoney amount)
                           cls->carry_over, amount);
 }
 
+typedef void (*ReportRun) (YsRuleContext *ctx, YsGroup *unit, GArray *rows, guint start, guint end);
+
+/* Calls @report for each run of rows under one classification, bucket by
+ * bucket of those the check looks at, each bucket owning what it reports. */
 static void
-check_repeats (YsRuleContext *ctx, YsGroup *unit)
+each_class (YsRuleContext *ctx, YsGroup *unit, ReportRun report)
 {
   g_autoptr(GPtrArray) buckets = ys_rule_context_buckets (ctx, unit);
 
@@ -103,44 +107,62 @@ check_repeats (YsRuleContext *ctx, YsGroup *unit)
       ys_rule_context_set_bucket (ctx, bucket);
       for (guint start = 0, end; start < rows->len; start = end)
         {
-          const Row *first = &g_array_index (rows, Row, start);
-
           end = class_end (rows, start);
-          for (guint i = start + 1; i < end; i++)
-            {
-              const Row *row = &g_array_index (rows, Row, i);
-              const YsLedgerClass *cls = &row->cls;
-              YsFindingPlace place = YS_FINDING_PLACE_INIT;
-              g_autofree char *facts = NULL, *money = NULL, *row_class = NULL;
-
-              if (row->line->amount != first->line->amount)
-                {
-                  first = row;
-                  continue;
-                }
-              row_class = row_facts (cls, row->line->amount);
-              facts = g_strdup_printf ("%s|%" G_GINT64_FORMAT, row_class, first->line->id);
-              money = ys_rule_money (row->line->amount);
-              place.record = row->line->line;
-              place.facts = facts;
-              ys_rule_emit (ctx, &place,
-                            _("Line #%lld repeats line #%lld of unit %s: %s %s %s%s%s, %s, %s"),
-                            (long long) row->line->id, (long long) first->line->id, ys_group_get_code (unit),
-                            cls->text[F_FUNC], cls->text[F_ECON], cls->text[F_KIND],
-                            cls->text[F_PROJECT][0] ? " " : "", cls->text[F_PROJECT], cls->text[F_SOURCE], money);
-            }
+          report (ctx, unit, rows, start, end);
         }
     }
 }
 
+/* Each line whose amount an older line of the run has too. */
+static void
+report_repeats (YsRuleContext *ctx, YsGroup *unit, GArray *rows, guint start, guint end)
+{
+  const Row *first = &g_array_index (rows, Row, start);
+
+  for (guint i = start + 1; i < end; i++)
+    {
+      const Row *row = &g_array_index (rows, Row, i);
+      const YsLedgerClass *cls = &row->cls;
+      YsFindingPlace place = YS_FINDING_PLACE_INIT;
+      g_autofree char *facts = NULL, *money = NULL, *row_class = NULL;
+
+      if (row->line->amount != first->line->amount)
+        {
+          first = row;
+          continue;
+        }
+      row_class = row_facts (cls, row->line->amount);
+      facts = g_strdup_printf ("%s|%" G_GINT64_FORMAT, row_class, first->line->id);
+      money = ys_rule_money (row->line->amount);
+      place.record = row->line->line;
+      place.facts = facts;
+      ys_rule_emit (ctx, &place,
+                    _("Line #%lld repeats line #%lld of unit %s: %s %s %s%s%s, %s, %s"),
+                    (long long) row->line->id, (long long) first->line->id, ys_group_get_code (unit),
+                    cls->text[F_FUNC], cls->text[F_ECON], cls->text[F_KIND],
+                    cls->text[F_PROJECT][0] ? " " : "", cls->text[F_PROJECT], cls->text[F_SOURCE], money);
+    }
+}
+
+static void
+check_repeats (YsRuleContext *ctx, YsGroup *unit)
+{
+  each_class (ctx, unit, report_repeats);
+}
+
+/* A run whose amounts differ (sorted by amount: the first and the last do). */
 static void
 report_split (YsRuleContext *ctx, YsGroup *unit, GArray *rows, guint start, guint end)
 {
   const YsLedgerClass *first = &g_array_index (rows, Row, start).cls;
   YsMoney total = 0;
   YsFindingPlace place = YS_FINDING_PLACE_INIT;
-  g_autoptr(GString) amounts = g_string_new (NULL);
+  g_autoptr(GString) amounts = NULL;
   g_autofree char *facts = NULL, *suffix = NULL, *sum = NULL;
+
+  if (g_array_index (rows, Row, start).line->amount == g_array_index (rows, Row, end - 1).line->amount)
+    return;
+  amounts = g_string_new (NULL);
 
   for (guint i = start; i < end; i++)
     {
@@ -179,22 +201,7 @@ report_split (YsRuleContext *ctx, YsGroup *unit, GArray *rows, guint start, guin
 static void
 check_splits (YsRuleContext *ctx, YsGroup *unit)
 {
-  g_autoptr(GPtrArray) buckets = ys_rule_context_buckets (ctx, unit);
-
-  for (guint b = 0; b < buckets->len; b++)
-    {
-      const YsLedgerBucket *bucket = g_ptr_array_index (buckets, b);
-      g_autoptr(GArray) rows = sorted_rows (bucket);
-
-      ys_rule_context_set_bucket (ctx, bucket);
-      for (guint start = 0, end; start < rows->len; start = end)
-        {
-          end = class_end (rows, start);
-          /* Sorted by amount: they differ when the first and the last do. */
-          if (g_array_index (rows, Row, start).line->amount != g_array_index (rows, Row, end - 1).line->amount)
-            report_split (ctx, unit, rows, start, end);
-        }
-    }
+  each_class (ctx, unit, report_split);
 }
 
 #define LINE_CLASSIFICATION (YS_BIT (YS_LINE_FUNC_CODE) | YS_BIT (YS_LINE_ECON_CODE) | YS_BIT (YS_LINE_GOV_ECON_CODE) \
