@@ -11,7 +11,10 @@ project's goals, and checks that
   lines that only one set has; 社会公众满意度, the last group) starts at the
   same height in 实施期 and in 年度;
 - its whole name is there and wraps: the row is named by the whole name,
-  its name's text is the whole name, and that text is several lines high.
+  its name's text is the whole name, and that text is several lines high;
+- the indicator only 实施期 has (每年年度评估完成时间) and the one only 年度
+  has (年度评估完成时间), each on a line of its own, given the same name,
+  are on one line.
 
 Exits 0 when it passes, 1 on its first failure, 77 when it cannot run here.
 """
@@ -23,7 +26,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import common  # noqa: E402  (exits 77 without dogtail)
-from common import Failure, _, check, click, dump, find, named, press, screenshot, show_page, start, stop, wait_for  # noqa: E402
+from common import (Failure, _, check, click, dump, find, keys, named, press, screenshot, show_page,  # noqa: E402
+                    start, stop, type_text, wait_for)
 
 SOURCE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SAMPLE = os.path.join(SOURCE_ROOT, "resources", "samples", "yongqiao-2023")
@@ -31,6 +35,9 @@ PROJECT = "区政府信息中心及政府网站、电子政务系统等运行维
 LONG = ("通过对视频会议运行管理，有利推进了党政机关厉行节约、反对浪费，建设节约型机关工作，改善了机关会议环境，"
         "提升了服务质量，提高了政府机关形象；更多的使用视频会议，减少公务用车运行，减少碳排放，降低道路拥堵。")
 SHORT = "社会公众满意度"
+PERIOD_ONLY = "每年年度评估完成时间"
+ANNUAL_ONLY = "年度评估完成时间"
+RENAMED = "Annual review done by"
 
 
 def extents(node):
@@ -51,6 +58,23 @@ def right(node):
 
 def height(node):
     return extents(node)[3]
+
+
+def rename(row, name):
+    """Scrolls @row's name into the window with the mouse wheel, types
+    @name over it and leaves it with Tab."""
+    text = find(row, "text", _("Level-3 Indicator"))
+    for _i in range(80):
+        if 150 < top(text) < 600:
+            break
+        down = top(text) > 600
+        subprocess.run(["xdotool", "mousemove", "800", "450", "click", "--repeat", "3", "--delay", "30",
+                        "5" if down else "4"], check=True)
+    check(150 < top(text) < 600, f"the name to rename is scrolled into view: y {top(text)}")
+    click(text)
+    keys("<Control>a")
+    type_text(name)
+    keys("Tab")
 
 
 def test_goals(args, env, workdir):
@@ -87,6 +111,19 @@ def test_goals(args, env, workdir):
             check(height(text) - 14 >= 3 * (height(short_text) - 14),
                   f"and wraps on several lines: {height(text)} px high, a one-line name {height(short_text)} px")
             check(right(text) <= right(rows[LONG][0]), f"within its row: ends at x {right(text)}")
+
+            # Given the same name, the two lines become one.
+            p, a = find(period, "panel", PERIOD_ONLY), find(annual, "panel", ANNUAL_ONLY)
+            check(p is not None and a is not None and top(p) != top(a),
+                  "an indicator of one set only has a line of its own")
+            rename(p, RENAMED)
+            rename(a, RENAMED)
+            p = find(period, "panel", RENAMED)
+            a = find(annual, "panel", RENAMED)
+            check(p is not None and a is not None, "both sets have the renamed indicator")
+            check(wait_for(lambda: top(find(period, "panel", RENAMED)) == top(find(annual, "panel", RENAMED)),
+                           timeout=10),
+                  "given the same name, the two are on one line")
             common.check_log(proc, "after showing the goals")
         except Failure:
             dump(frame)
