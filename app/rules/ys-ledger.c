@@ -116,8 +116,7 @@ ys_ledger_new (void)
 {
   YsLedger *ledger = g_new0 (YsLedger, 1);
 
-  ledger->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ledger->item_codes = g_ptr_array_new ();
+  ledger->items = g_array_new (FALSE, FALSE, sizeof (YsLedgerItem));
   /* Keyed by the bucket's own hash, freed with the bucket. */
   ledger->buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, bucket_free);
   ledger->repeated = g_hash_table_new (NULL, NULL);
@@ -137,9 +136,63 @@ ys_ledger_free (YsLedger *ledger)
   g_hash_table_unref (ledger->marks);
   g_hash_table_unref (ledger->repeated);
   g_hash_table_unref (ledger->buckets);
-  g_ptr_array_unref (ledger->item_codes);
-  g_hash_table_unref (ledger->items);
+  for (guint i = 0; i < ledger->items->len; i++)
+    {
+      g_free (g_array_index (ledger->items, YsLedgerItem, i).code);
+      g_free (g_array_index (ledger->items, YsLedgerItem, i).sum);
+    }
+  g_array_unref (ledger->items);
   g_free (ledger);
+}
+
+/* The first eight bytes of @code as a number that sorts as strcmp does. */
+static guint64
+prefix_of (const char *code)
+{
+  guint64 prefix = 0;
+
+  for (guint i = 0; i < 8 && code[i]; i++)
+    prefix |= (guint64) (guchar) code[i] << (56 - 8 * i);
+  return prefix;
+}
+
+static int
+compare_item (const YsLedgerItem *item, guint64 prefix, const char *code)
+{
+  if (item->prefix != prefix)
+    return item->prefix < prefix ? -1 : 1;
+  /* Equal prefixes with a NUL in them are equal codes. */
+  if ((prefix & 0xff) == 0)
+    return 0;
+  return strcmp (item->code, code);
+}
+
+/* The sum of @func among the ledger's items, added in its place if new:
+ * a unit has a few hundred items at most, each added once. */
+static YsMoney *
+item_sum (YsLedger *ledger, const char *func)
+{
+  guint64 prefix = prefix_of (func);
+  guint at = 0, end = ledger->items->len;
+  YsLedgerItem item;
+
+  while (at < end)
+    {
+      guint mid = (at + end) / 2;
+      int c = compare_item (&g_array_index (ledger->items, YsLedgerItem, mid), prefix, func);
+
+      if (c == 0)
+        return g_array_index (ledger->items, YsLedgerItem, mid).sum;
+      if (c < 0)
+        at = mid + 1;
+      else
+        end = mid;
+    }
+  item.prefix = prefix;
+  item.code = g_strdup (func);
+  item.sum = g_new0 (YsMoney, 1);
+  g_array_insert_val (ledger->items, at, item);
+  return item.sum;
 }
 
 static int
@@ -252,25 +305,7 @@ ys_ledger_add (YsLedger *ledger, YsLedgerLine *e, YsRecord *line)
   e->item = NULL;
   if (strcmp (source, "一般公共预算拨款") == 0)
     {
-      e->item = g_hash_table_lookup (ledger->items, func);
-      if (e->item == NULL)
-        {
-          char *code = g_strdup (func);
-          guint at = 0, end = ledger->item_codes->len;
-
-          /* A unit has a few hundred items at most, added once each. */
-          while (at < end)
-            {
-              guint mid = (at + end) / 2;
-              if (strcmp (g_ptr_array_index (ledger->item_codes, mid), code) < 0)
-                at = mid + 1;
-              else
-                end = mid;
-            }
-          g_ptr_array_insert (ledger->item_codes, (int) at, code);
-          e->item = g_new0 (YsMoney, 1);
-          g_hash_table_insert (ledger->items, code, e->item);
-        }
+      e->item = item_sum (ledger, func);
     }
 
   hash = class_hash (&cls);

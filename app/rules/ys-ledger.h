@@ -68,6 +68,15 @@ struct _YsLedgerLine
   guint16         flags;
 };
 
+/* The sum of one 功能分类 项 (R43). @prefix holds the first eight bytes of
+ * the code, so that finding it among a unit's items seldom reads the code. */
+typedef struct
+{
+  guint64  prefix;
+  char    *code;
+  YsMoney *sum;
+} YsLedgerItem;
+
 typedef struct
 {
   guint       n_lines;
@@ -81,8 +90,8 @@ typedef struct
   YsMoney     fiscal_personnel, fiscal_public;      /* 人员经费 / 公用经费 from 财政拨款 */
   YsMoney     sangong[YS_LEDGER_SANGONG];           /* from 财政拨款 */
   YsMoney     vehicle_running, vehicle_purchase;    /* 30231 / 31013, any source */
-  GHashTable *items;     /* 功能分类 项 of 一般公共预算拨款 lines → YsMoney* (a sum may be 0) */
-  GPtrArray  *item_codes; /* the keys of @items, sorted (strcmp) */
+  GArray     *items;     /* YsLedgerItem of the 一般公共预算拨款 lines' 功能分类 项, sorted by
+                          * code (strcmp); a sum may be 0 */
   GHashTable *buckets;   /* hash of a classification (guint64*) → YsLedgerBucket* */
   GHashTable *repeated;  /* the buckets holding two lines or more */
   GHashTable *marks;     /* project code ("" for none) → YsLedgerMarks* (counts may be 0) */

@@ -28,10 +28,8 @@ has_prior (GPtrArray *priors, const char *func, const char *econ, const char *ki
  * lines' side is the unit's ledger's. */
 typedef struct {
   YsMoney     total, basic, project, agency;
-  GPtrArray  *item_codes; /* 功能分类 项 of 一般公共预算拨款, sorted, or NULL */
-  GHashTable *items;      /* each → YsMoney* */
-  GPtrArray  *sangong_codes;
-  GHashTable *sangong;    /* “三公” code from 财政拨款 → YsMoney* */
+  GArray     *items;    /* YsLedgerItem: 功能分类 项 of 一般公共预算拨款, sorted, or NULL */
+  GArray     *sangong;  /* YsLedgerItem: “三公” codes from 财政拨款, sorted */
 } Figures;
 
 static void
@@ -43,16 +41,13 @@ unit_figures (YsGroup *unit, gboolean by_item, Figures *out)
   const char *type = owner ? ys_rule_text (owner, YS_UNIT_UNIT_TYPE) : "";
   gboolean agency = g_str_equal (type, "行政单位") || g_str_equal (type, "参照公务员法管理事业单位");
 
-  out->item_codes = by_item ? ledger->item_codes : NULL;
-  out->items = ledger->items;
-  out->sangong_codes = g_ptr_array_new ();
-  out->sangong = g_hash_table_new (g_str_hash, g_str_equal);
+  out->items = by_item ? ledger->items : NULL;
+  out->sangong = g_array_new (FALSE, TRUE, sizeof (YsLedgerItem));
   for (guint i = 0; i < YS_LEDGER_SANGONG; i++)
-    if (ledger->sangong[i] != 0)
-      {
-        g_ptr_array_add (out->sangong_codes, (gpointer) ys_ledger_sangong_codes[i]);
-        g_hash_table_insert (out->sangong, (gpointer) ys_ledger_sangong_codes[i], (gpointer) &ledger->sangong[i]);
-      }
+    {
+      YsLedgerItem item = { 0, (char *) ys_ledger_sangong_codes[i], (YsMoney *) &ledger->sangong[i] };
+      g_array_append_val (out->sangong, item);
+    }
   for (guint i = 0; i < incomes->len; i++)
     out->total += ys_rule_int (g_ptr_array_index (incomes, i), YS_INCOME_AMOUNT);
   out->basic = ledger->basic;
@@ -84,20 +79,20 @@ emit (YsRuleContext *ctx, YsGroup *unit, const char *figure, GPtrArray *names, G
 /* One finding for @codes (sorted, so the figures are named in
  * the same order on every check) whose sums have money and no 上年数. */
 static void
-check_codes (YsRuleContext *ctx, YsGroup *unit, GPtrArray *priors, const char *figure, GPtrArray *codes,
-             GHashTable *sums, gboolean by_econ)
+check_codes (YsRuleContext *ctx, YsGroup *unit, GPtrArray *priors, const char *figure, GArray *items,
+             gboolean by_econ)
 {
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GString) facts = NULL;
 
-  if (codes == NULL)
+  if (items == NULL)
     return;
   names = g_ptr_array_new_with_free_func (g_free);
   facts = g_string_new (NULL);
-  for (guint i = 0; i < codes->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      const char *code = g_ptr_array_index (codes, i);
-      YsMoney amount = *(YsMoney *) g_hash_table_lookup (sums, code);
+      const char *code = g_array_index (items, YsLedgerItem, i).code;
+      YsMoney amount = *g_array_index (items, YsLedgerItem, i).sum;
 
       if (amount == 0 || has_prior (priors, by_econ ? "" : code, by_econ ? code : "", ""))
         continue;
@@ -137,7 +132,7 @@ check_missing_prior (YsRuleContext *ctx, YsGroup *unit)
   unit_figures (unit, ys_explain_region_states_change (region, "items"), &fig);
   if (ys_explain_region_states_change (region, "total"))
     check_total (ctx, unit, priors, "total", fig.total, "收入", "收入");
-  check_codes (ctx, unit, priors, "items", fig.item_codes, fig.items, FALSE);
+  check_codes (ctx, unit, priors, "items", fig.items, FALSE);
   if (ys_explain_region_states_change (region, "basic"))
     check_total (ctx, unit, priors, "basic", fig.basic, "基本支出", "基本支出");
   if (ys_explain_region_states_change (region, "project"))
@@ -145,9 +140,8 @@ check_missing_prior (YsRuleContext *ctx, YsGroup *unit)
   if (ys_explain_region_states_change (region, "agency"))
     check_total (ctx, unit, priors, "agency_cost", fig.agency, "公用经费", "机关运行经费");
   if (ys_explain_region_states_change (region, "three_public"))
-    check_codes (ctx, unit, priors, "three_public", fig.sangong_codes, fig.sangong, TRUE);
-  g_ptr_array_unref (fig.sangong_codes);
-  g_hash_table_unref (fig.sangong);
+    check_codes (ctx, unit, priors, "three_public", fig.sangong, TRUE);
+  g_array_unref (fig.sangong);
 }
 
 static const YsRule r43 = {
