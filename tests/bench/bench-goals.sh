@@ -92,7 +92,7 @@ for n in $sizes; do
   done
   echo "load average after $n lines: $(cut -d' ' -f1-3 /proc/loadavg)"
   if [ -z "${NO_VALIDATE:-}" ]; then
-    "$build/tests/bench-validate" --runs "$runs" --edits 100 --lines "$n" "$dir" | tee "$dir/validate$n.txt"
+    "$build/tests/bench-validate" --runs "$runs" --edits 100 --open "$doc" "$dir" | tee "$dir/validate$n.txt"
   fi
 done
 
