@@ -60,9 +60,9 @@ def height(node):
     return extents(node)[3]
 
 
-def rename(row, name):
+def rename(args, row, name, shot=None):
     """Scrolls @row's name into the window with the mouse wheel, types
-    @name over it and leaves it with Tab."""
+    @name over it and leaves it with Tab; saves the screen as @shot first."""
     text = find(row, "text", _("Level-3 Indicator"))
     for _i in range(80):
         if 150 < top(text) < 600:
@@ -71,6 +71,8 @@ def rename(row, name):
         subprocess.run(["xdotool", "mousemove", "800", "450", "click", "--repeat", "3", "--delay", "30",
                         "5" if down else "4"], check=True)
     check(150 < top(text) < 600, f"the name to rename is scrolled into view: y {top(text)}")
+    if shot:
+        screenshot(args, shot)
     click(text)
     keys("<Control>a")
     type_text(name)
@@ -96,7 +98,7 @@ def test_goals(args, env, workdir):
             for name in (LONG, SHORT):
                 rows[name] = (find(period, "panel", name), find(annual, "panel", name))
                 check(None not in rows[name], f"both sets have a row named “{name[:12]}…”, the whole name")
-            screenshot(args, "goals.png")
+            screenshot(args, "goals-sets.png")
             for name, (p, a) in rows.items():
                 check(wait_for(lambda: top(p) == top(a), timeout=5),
                       f"“{name[:12]}…” is on the same line in both sets: y {top(p)} and {top(a)}")
@@ -116,8 +118,8 @@ def test_goals(args, env, workdir):
             p, a = find(period, "panel", PERIOD_ONLY), find(annual, "panel", ANNUAL_ONLY)
             check(p is not None and a is not None and top(p) != top(a),
                   "an indicator of one set only has a line of its own")
-            rename(p, RENAMED)
-            rename(a, RENAMED)
+            rename(args, p, RENAMED, shot="goals-lines.png")
+            rename(args, a, RENAMED)
             p = find(period, "panel", RENAMED)
             a = find(annual, "panel", RENAMED)
             check(p is not None and a is not None, "both sets have the renamed indicator")

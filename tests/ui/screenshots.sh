@@ -16,7 +16,7 @@ schemas=$(dirname "$(find "$build" -name gschemas.compiled | head -n 1)")
 mkdir -p "$shots"
 shots=$(cd "$shots" && pwd)
 status=0
-for test in smoke editing pages journey publish; do
+for test in smoke editing pages journey publish goals; do
   echo "== $test"
   sh "$here/run-ui-test.sh" "$here/$test.py" "$build/app/gui/yusuan" "$build/app/cli/yusuan-cli" \
      "$schemas" "$root/po" "$shots" || status=1
