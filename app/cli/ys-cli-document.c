@@ -60,6 +60,7 @@ ys_cli_info (int argc, char **argv)
     printf ("%s: %s\n", ys_document_meta_keys[i], ys_document_get_meta (doc, ys_document_meta_keys[i]));
   for (guint k = 0; kinds[k]; k++)
     printf ("%s: %u\n", kinds[k]->file, ys_document_count (doc, kinds[k]));
+  ys_cli_close_at_exit (g_steal_pointer (&doc));
   return 0;
 }
 

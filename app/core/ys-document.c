@@ -197,6 +197,7 @@ load (YsDocument *self, GError **error)
                            g_list_model_get_n_items (G_LIST_MODEL (self->models[k])),
                            records->pdata, records->len);
     }
+  ys_store_loaded (self->store);
   return TRUE;
 }
 

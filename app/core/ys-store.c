@@ -78,6 +78,15 @@ finalize_stmt (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* A document's connection is used by one thread at a time (a window opens
+ * it in a worker and hands it over; workers read copies through their own),
+ * so SQLite need not lock it around every call: a row of ten columns took
+ * a dozen lock and unlock pairs. */
+#define OPEN_FLAGS SQLITE_OPEN_NOMUTEX
+
+/* Bytes of the file mapped while it is checked and loaded (1 GiB). */
+#define YS_STORE_OPEN_MMAP 1073741824
+
 static YsStore *
 store_new (sqlite3 *db, const char *path)
 {
@@ -104,6 +113,11 @@ configure (YsStore *self, GError **error)
     return FALSE;
   if (!ys_store_exec (self, "PRAGMA foreign_keys = ON", error)
       || !ys_store_exec (self, "PRAGMA cache_size = -131072", error))
+    return FALSE;
+  /* The check at open and the load read every page once each: mapped,
+   * SQLite reads them in place instead of copying each into its cache
+   * twice. Only until the records are loaded (ys_store_loaded). */
+  if (!ys_store_exec (self, "PRAGMA mmap_size = " G_STRINGIFY (YS_STORE_OPEN_MMAP), error))
     return FALSE;
   return self->read_only || ys_store_exec (self, "BEGIN EXCLUSIVE; COMMIT", error);
 }
@@ -315,14 +329,14 @@ open_read_only (const char *path, gboolean has_wal, sqlite3 **db, char **copy_di
       *copy_dir = g_strdup (dir);
       if (!copy_file (path, copy, error) || !copy_file (wal, copy_wal, error))
         return SQLITE_CANTOPEN;
-      return sqlite3_open_v2 (copy, db, SQLITE_OPEN_READWRITE, NULL);
+      return sqlite3_open_v2 (copy, db, SQLITE_OPEN_READWRITE | OPEN_FLAGS, NULL);
     }
   else
     {
       g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
       g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", escaped);
 
-      return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | OPEN_FLAGS, NULL);
     }
 }
 
@@ -357,7 +371,7 @@ open_file (const char *path, gboolean upgrade, GError **error)
   if (read_only)
     rc = open_read_only (path, header.has_wal, &db, &copy_dir, error);
   else
-    rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+    rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | OPEN_FLAGS, NULL);
   if (rc != SQLITE_OK)
     {
       if (error && *error == NULL)
@@ -408,6 +422,15 @@ open_file (const char *path, gboolean upgrade, GError **error)
 fail:
   ys_store_close (self);
   return NULL;
+}
+
+/* Afterwards pages are read into the cache again: a file changed under a
+ * mapping by another program could stop the process, where a read only
+ * fails. */
+void
+ys_store_loaded (YsStore *self)
+{
+  ys_store_exec (self, "PRAGMA mmap_size = 0", NULL);
 }
 
 void

@@ -37,6 +37,7 @@ YsStore   *ys_store_create_version (const char   *path,
 YsStore   *ys_store_open          (const char    *path,
                                    GError       **error);
 void       ys_store_close         (YsStore       *self);
+void       ys_store_loaded        (YsStore       *self);
 const char *ys_store_get_path     (YsStore       *self);
 /* TRUE when the file or its folder cannot be written: every change is refused. */
 gboolean   ys_store_is_read_only  (YsStore       *self);
