@@ -186,25 +186,29 @@ cache (void)
   return table;
 }
 
+static gboolean
+match_entry (Entry *e, const char *v, const char *m, gboolean figure, char **matched)
+{
+  const char *text = e->public.on_measure ? m : v;
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (text[0] == '\0' || (e->public.figure_ok && figure))
+    return FALSE;
+  if (!g_regex_match (e->regex, text, 0, &info))
+    return FALSE;
+  if (matched)
+    *matched = g_match_info_fetch (info, 0);
+  return TRUE;
+}
+
 static int
 find_entry (GArray *entries, const char *v, const char *m, char **matched)
 {
   gboolean figure = has_figure (v);
 
   for (guint i = 0; i < entries->len; i++)
-    {
-      Entry *e = &g_array_index (entries, Entry, i);
-      const char *text = e->public.on_measure ? m : v;
-      g_autoptr(GMatchInfo) info = NULL;
-
-      if (text[0] == '\0' || (e->public.figure_ok && figure))
-        continue;
-      if (!g_regex_match (e->regex, text, 0, &info))
-        continue;
-      if (matched)
-        *matched = g_match_info_fetch (info, 0);
+    if (match_entry (&g_array_index (entries, Entry, i), v, m, figure, matched))
       return (int) i;
-    }
   return -1;
 }
 
@@ -219,8 +223,16 @@ ys_goal_wording_match (const char *value, const char *measure, char **matched)
   gpointer found;
   int i;
 
-  if (matched == NULL && g_hash_table_lookup_extended (known, key, NULL, &found))
-    return GPOINTER_TO_INT (found) ? &g_array_index (entries, Entry, GPOINTER_TO_INT (found) - 1).public : NULL;
+  if (g_hash_table_lookup_extended (known, key, NULL, &found))
+    {
+      if (GPOINTER_TO_INT (found) == 0)
+        return NULL;
+      i = GPOINTER_TO_INT (found) - 1;
+      /* The words matched: from the entry already known to be the first. */
+      if (matched != NULL)
+        match_entry (&g_array_index (entries, Entry, i), v, m, has_figure (v), matched);
+      return &g_array_index (entries, Entry, i).public;
+    }
   i = find_entry (entries, v, m, matched);
   g_hash_table_insert (known, g_steal_pointer (&key), GINT_TO_POINTER (i + 1));
   return i >= 0 ? &g_array_index (entries, Entry, i).public : NULL;

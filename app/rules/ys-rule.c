@@ -156,6 +156,14 @@ ys_rule_context_get_catalog (YsRuleContext *ctx, YsCatalogKind kind)
   return ctx->catalogs[kind];
 }
 
+int
+ys_rule_context_get_catalog_year (YsRuleContext *ctx)
+{
+  if (ctx->catalog_year == 0)
+    ctx->catalog_year = ys_document_get_catalog_year (ctx->doc);
+  return ctx->catalog_year;
+}
+
 const char *
 ys_rule_context_get_framework (YsRuleContext *ctx)
 {

@@ -93,6 +93,8 @@ YsCatalog    *ys_rule_context_get_catalog  (YsRuleContext *ctx,
                                             YsCatalogKind  kind);
 /* "legacy" or "2021" */
 const char   *ys_rule_context_get_framework (YsRuleContext *ctx);
+/* The document's catalog year, read once per check (R10 asks on every line). */
+int           ys_rule_context_get_catalog_year (YsRuleContext *ctx);
 YsRecord     *ys_rule_context_get_unit     (YsRuleContext *ctx,
                                             const char    *code);
 YsRecord     *ys_rule_context_get_project  (YsRuleContext *ctx,
@@ -139,19 +141,27 @@ void          ys_rule_emit       (YsRuleContext        *ctx,
 /* ---- helpers ---- */
 
 /* Field access for rules, which read every line of a unit on each check:
- * one type check per access instead of two. @field must be a text field
+ * the value slots read in place (they follow the instance, at the class's
+ * values_offset), without a call or a type check per access. @field must be
+ * a field of the record's kind (a constant of its YS_*_ enum): a text field
  * (ys_rule_text) or a number, money or yes/no field (ys_rule_int). */
+static inline const YsValue *
+ys_rule_value (YsRecord *record, guint field)
+{
+  return (const YsValue *) ((const char *) record + YS_RECORD_GET_CLASS (record)->values_offset) + field;
+}
+
 static inline const char *
 ys_rule_text (YsRecord *record, guint field)
 {
-  const YsValue *v = ys_record_peek (record, field);
+  const YsValue *v = ys_rule_value (record, field);
   return v->s ? v->s : "";
 }
 
 static inline gint64
 ys_rule_int (YsRecord *record, guint field)
 {
-  return ys_record_peek (record, field)->i;
+  return ys_rule_value (record, field)->i;
 }
 
 /* "10.61万元" for amounts of 1万元 and more, "500.00元" below. */

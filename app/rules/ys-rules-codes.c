@@ -110,19 +110,18 @@ static gboolean
 is_institution (YsRuleContext *ctx, YsRecord *line)
 {
   YsRecord *unit = ys_rule_context_get_unit (ctx, ys_rule_text (line, YS_LINE_UNIT_CODE));
-  const char *item = ys_rule_catalog_name (ctx, YS_CATALOG_FUNCTION, ys_rule_text (line, YS_LINE_FUNC_CODE));
 
   /* 参照公务员法管理事业单位 use the 机关 column, as 行政单位 do; but a 事业运行
    * item is the basic expenditure of public-institution staff, whatever the
    * type of the unit that budgets it (a non-independent 事业单位 in a 行政单位). */
   return (unit && g_str_equal (ys_rule_text (unit, YS_UNIT_UNIT_TYPE), "事业单位"))
-         || g_strcmp0 (item, "事业运行") == 0;
+         || g_strcmp0 (ys_rule_catalog_name (ctx, YS_CATALOG_FUNCTION, ys_rule_text (line, YS_LINE_FUNC_CODE)),
+                       "事业运行") == 0;
 }
 
 static void
 check_mapping (YsRuleContext *ctx, YsRecord *line)
 {
-  YsDocument *doc = ys_rule_context_get_document (ctx);
   const char *dept = ys_rule_text (line, YS_LINE_ECON_CODE);
   const char *gov = ys_rule_text (line, YS_LINE_GOV_ECON_CODE);
   gboolean institution = is_institution (ctx, line);
@@ -135,7 +134,7 @@ check_mapping (YsRuleContext *ctx, YsRecord *line)
   /* An unknown 部门 code is reported by R27; there is nothing to map from. */
   if (ys_catalog_lookup (ys_rule_context_get_catalog (ctx, YS_CATALOG_ECONOMIC_DEPT), dept) == NULL)
     return;
-  mapped = ys_catalog_map_economic (ys_document_get_catalog_year (doc), dept, institution);
+  mapped = ys_catalog_map_economic (ys_rule_context_get_catalog_year (ctx), dept, institution);
   /* Most lines are right: nothing is written out for them. */
   if (mapped != NULL && (gov[0] == '\0' || g_str_equal (mapped, gov)))
     return;

@@ -76,6 +76,26 @@ emit (YsRuleContext *ctx, YsGroup *unit, const char *figure, GPtrArray *names, G
                   ys_group_get_code (unit), list->str);
 }
 
+/* "CODE=AMOUNT;" as printf's %s=%lld; would write it: a unit has hundreds of
+ * items, each written on every check. */
+static void
+append_fact (GString *facts, const char *code, YsMoney amount)
+{
+  char digits[24];
+  guint n = sizeof digits;
+  guint64 magnitude = amount < 0 ? 0 - (guint64) amount : (guint64) amount;
+
+  do
+    digits[--n] = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) != 0);
+  if (amount < 0)
+    digits[--n] = '-';
+  g_string_append (facts, code);
+  g_string_append_c (facts, '=');
+  g_string_append_len (facts, digits + n, sizeof digits - n);
+  g_string_append_c (facts, ';');
+}
+
 /* One finding for @codes (sorted, so the figures are named in
  * the same order on every check) whose sums have money and no 上年数. */
 static void
@@ -100,7 +120,7 @@ check_codes (YsRuleContext *ctx, YsGroup *unit, GPtrArray *priors, const char *f
       g_ptr_array_add (names, names->len < MAX_NAMED
                        ? ys_rule_code_name (ctx, by_econ ? YS_CATALOG_ECONOMIC_DEPT : YS_CATALOG_FUNCTION, code)
                        : NULL);
-      g_string_append_printf (facts, "%s=%" G_GINT64_FORMAT ";", code, amount);
+      append_fact (facts, code, amount);
     }
   if (names->len > 0)
     emit (ctx, unit, figure, names, facts);

@@ -188,7 +188,7 @@ ys_validator_apply (YsValidator *self, GPtrArray *old, GPtrArray *fresh)
           g_critical ("finding key %s made twice", f->key);
           continue;
         }
-      existing = g_hash_table_lookup (old_by_key, f->key);
+      existing = old->len > 0 ? g_hash_table_lookup (old_by_key, f->key) : NULL;
       if (existing != NULL)
         {
           g_hash_table_remove (old_by_key, f->key);

@@ -24,6 +24,7 @@ struct _YsRuleContext
   gpointer      owner;                 /* the record or group being checked */
   GPtrArray    *out;                   /* YsFinding, owned */
   YsCatalog    *catalogs[YS_CATALOG_N_KINDS];
+  int           catalog_year;          /* 0: not read yet */
   YsGroup      *shared_group;          /* ys_rule_context_share () */
   const char   *shared_key;
   gpointer      shared_data;
