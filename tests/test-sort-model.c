@@ -49,13 +49,10 @@ on_items_changed_cb (GListModel *model,
     g_ptr_array_insert (f->copy, position + i, g_list_model_get_item (model, position + i));
 }
 
-static GtkFilterListModel *filtering;  /* the source filtering in steps, if any */
-
 static void
 settle (Fixture *f)
 {
-  while (ys_sort_model_get_pending (f->model) > 0
-         || (filtering != NULL && gtk_filter_list_model_get_pending (filtering) > 0))
+  while (ys_sort_model_get_pending (f->model) > 0)
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -179,81 +176,10 @@ test_same_as_gtk (void)
   g_object_unref (f.store);
 }
 
-static int threshold = 10;
-
-static gboolean
-match_cb (gpointer item,
-          gpointer data)
-{
-  return value_of (item) < threshold;
-}
-
-/* A search: the source filters in steps, shown as one change at the end. */
-static void
-test_filter_in_steps (void)
-{
-  Fixture f = { 0 };
-  GtkFilter *filter = GTK_FILTER (gtk_custom_filter_new (match_cb, NULL, NULL));
-  GtkFilterListModel *stepped, *at_once;
-  static const int thresholds[] = { 5, 9, 2, 10, 0, 7 };
-
-  descending = FALSE;
-  f.store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
-  f.copy = g_ptr_array_new_with_free_func (g_object_unref);
-  add_items (&f, 0, 20000);
-  stepped = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (f.store)), g_object_ref (filter));
-  gtk_filter_list_model_set_incremental (stepped, TRUE);
-  at_once = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (f.store)), g_object_ref (filter));
-  filtering = stepped;
-  f.sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, NULL, NULL));
-  f.reference = gtk_sort_list_model_new (G_LIST_MODEL (at_once), g_object_ref (f.sorter));
-  f.model = ys_sort_model_new (G_LIST_MODEL (stepped), g_object_ref (f.sorter));
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f.model)); i++)
-    g_ptr_array_add (f.copy, g_list_model_get_item (G_LIST_MODEL (f.model), i));
-  g_signal_connect (f.model, "items-changed", G_CALLBACK (on_items_changed_cb), &f);
-  assert_same (&f, "sorted, all rows");
-
-  for (guint round = 0; round < 2 * G_N_ELEMENTS (thresholds); round++)
-    {
-      guint steps = 0;
-      if (round == G_N_ELEMENTS (thresholds))
-        {
-          /* The same again without sorting. */
-          ys_sort_model_set_sorter (f.model, NULL);
-          gtk_sort_list_model_set_sorter (f.reference, NULL);
-          assert_same (&f, "unsorted");
-        }
-      threshold = thresholds[round % G_N_ELEMENTS (thresholds)];
-      gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
-      while (gtk_filter_list_model_get_pending (stepped) > 0)
-        {
-          guint before = f.emitted;
-
-          g_main_context_iteration (NULL, TRUE);
-          /* Nothing shown changes while the source filters. */
-          if (gtk_filter_list_model_get_pending (stepped) > 0)
-            g_assert_cmpuint (f.emitted, ==, before);
-          steps++;
-        }
-      g_test_message ("filtered in %u steps", steps);
-      g_assert_cmpuint (steps, >, 1);
-      assert_same (&f, "filtered");
-    }
-
-  filtering = NULL;
-  g_object_unref (f.model);
-  g_object_unref (f.reference);
-  g_object_unref (f.sorter);
-  g_object_unref (filter);
-  g_ptr_array_unref (f.copy);
-  g_object_unref (f.store);
-}
-
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sort-model/same-as-gtk", test_same_as_gtk);
-  g_test_add_func ("/sort-model/filter-in-steps", test_filter_in_steps);
   return g_test_run ();
 }

@@ -173,8 +173,6 @@ gboolean   ys_record_grid_focus_is_inside (YsRecordGrid  *self);
 /* ys-record-grid-rows.c */
 gboolean   ys_record_grid_filter_cb       (gpointer       item,
                                            gpointer       user_data);
-void       ys_record_grid_refilter_in_steps (YsRecordGrid    *self,
-                                             GtkFilterChange  change);
 void       ys_record_grid_on_page_filter_changed (YsRecordGrid    *self,
                                                   GtkFilterChange  change,
                                                   GtkFilter       *filter);

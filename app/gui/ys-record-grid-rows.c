@@ -24,23 +24,12 @@ ys_record_grid_filter_cb (gpointer item,
   return self->page_filter == NULL || gtk_filter_match (self->page_filter, item);
 }
 
-/* A search or a filter of the page's: checked in steps, which the sort
- * model shows as one change when done (ys-sort-model.c), so that no step
- * holds the window; other changes (the pinned rows) are checked at once. */
-void
-ys_record_grid_refilter_in_steps (YsRecordGrid    *self,
-                                  GtkFilterChange  change)
-{
-  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
-  gtk_filter_changed (self->own_filter, change);
-}
-
 void
 ys_record_grid_on_page_filter_changed (YsRecordGrid     *self,
                                        GtkFilterChange   change,
                                        GtkFilter        *filter)
 {
-  ys_record_grid_refilter_in_steps (self, change);
+  gtk_filter_changed (self->own_filter, change);
 }
 
 gboolean
@@ -352,9 +341,6 @@ ys_record_grid_on_models_pending (YsRecordGrid *self)
 {
   gboolean busy = gtk_filter_list_model_get_pending (self->filter_model) > 0
                   || ys_sort_model_get_pending (self->sort_model) > 0;
-
-  if (gtk_filter_list_model_get_pending (self->filter_model) == 0)
-    gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
 
   /* Only once both are done is the row where it will stay. */
   if (!busy && self->reveal_record != NULL && !try_reveal (self))

@@ -642,7 +642,7 @@ ys_record_grid_set_filter (YsRecordGrid *self,
   g_set_object (&self->page_filter, filter);
   if (filter != NULL)
     g_signal_connect_object (filter, "changed", G_CALLBACK (ys_record_grid_on_page_filter_changed), self, G_CONNECT_SWAPPED);
-  ys_record_grid_refilter_in_steps (self, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (self->own_filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 void

@@ -7,12 +7,9 @@
  * sort in slices of a few milliseconds, with the rows shown as they were
  * meanwhile, and given to the view as one change when done. A change of
  * a few rows (an edit, a row added or deleted) is placed by binary search
- * at once; after a change of many the rows stay as they were until sorted
- * again. A search filters in steps (GtkFilterListModel, incremental) that
- * are shown as one change at the end, so that no step holds the window
- * for long and the rows on screen are bound again once. Ties keep
- * @model's order, as GtkSortListModel keeps it, so both give the same rows
- * in the same order. */
+ * at once; a change of many (a search) shows them in @model's order until
+ * they are sorted again. Ties keep @model's order, as GtkSortListModel
+ * keeps it, so both give the same rows in the same order. */
 #define G_LOG_DOMAIN "yusuan"
 
 #include "config.h"
@@ -32,19 +29,16 @@ struct _YsSortModel
 
   GListModel *model;
   GtkSorter  *sorter;
-  gboolean    model_has_pending;
-  gboolean    settle_later;  /* asked while @model was busy */
-  GPtrArray  *mirror;    /* @model's items as they are now */
-  guint      *order;     /* the position in @mirror of each row; NULL: its order */
-  /* While @model is busy (a filter at work) or the rows are being sorted
-   * again after a change of many: the rows as they were, shown meanwhile. */
-  GPtrArray  *frozen;
+  guint       n_items;
+  guint      *order;     /* the position in @model of each row; NULL: @model's order */
 
-  /* The sort under way: a bottom-up merge sort of @mirror's positions from
-   * @from into @to, resumable within a merge. */
+  /* The sort under way: the items, fetched in slices, then a bottom-up
+   * merge sort of their indices from @from into @to, resumable within a
+   * merge. */
   guint       sort_idle;
+  GPtrArray  *items;
   guint      *from, *to;
-  guint       width;     /* the length of the runs being merged */
+  guint       width;     /* the runs being merged; 0: still fetching */
   guint       start;     /* the merge of the runs at @start … */
   guint       left, right, out;   /* … done up to these */
 };
@@ -62,31 +56,6 @@ should_sort (YsSortModel *self)
 {
   return self->model != NULL && self->sorter != NULL
          && gtk_sorter_get_order (self->sorter) != GTK_SORTER_ORDER_NONE;
-}
-
-static gboolean
-model_busy (YsSortModel *self)
-{
-  guint pending = 0;
-
-  if (self->model == NULL || !self->model_has_pending)
-    return FALSE;
-  g_object_get (self->model, "pending", &pending, NULL);
-  return pending > 0;
-}
-
-static guint
-n_shown (YsSortModel *self)
-{
-  return self->frozen ? self->frozen->len : self->mirror->len;
-}
-
-/* The row at @position as the order gives it, frozen rows aside. */
-static gpointer
-live_item (YsSortModel *self,
-           guint        position)
-{
-  return self->mirror->pdata[self->order ? self->order[position] : position];
 }
 
 /* The rows that changed from @old to @now (positions in @model, NULL for
@@ -123,37 +92,6 @@ same_position (guint    position,
   return position;
 }
 
-/* From the frozen rows to the live ones, as one change. */
-static void
-thaw (YsSortModel *self)
-{
-  g_autoptr (GPtrArray) old = g_steal_pointer (&self->frozen);
-  guint n_old = old->len, n_now = self->mirror->len;
-  guint prefix = 0, suffix = 0;
-
-  while (prefix < n_old && prefix < n_now && old->pdata[prefix] == live_item (self, prefix))
-    prefix++;
-  while (suffix < n_old - prefix && suffix < n_now - prefix
-         && old->pdata[n_old - 1 - suffix] == live_item (self, n_now - 1 - suffix))
-    suffix++;
-  if (n_old - prefix - suffix > 0 || n_now - prefix - suffix > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old - prefix - suffix, n_now - prefix - suffix);
-}
-
-/* Keeps the rows shown as they are, whatever @model and the order do. */
-static void
-freeze (YsSortModel *self)
-{
-  guint n = self->mirror->len;
-
-  if (self->frozen != NULL)
-    return;
-  self->frozen = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->frozen, g_object_ref (live_item (self, i)));
-  g_clear_pointer (&self->order, g_free);
-}
-
 /* Returns whether a sort was under way. */
 static gboolean
 drop_sort (YsSortModel *self)
@@ -161,9 +99,17 @@ drop_sort (YsSortModel *self)
   if (self->sort_idle == 0)
     return FALSE;
   g_clear_handle_id (&self->sort_idle, g_source_remove);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
   return TRUE;
+}
+
+static void
+stop_sorting (YsSortModel *self)
+{
+  if (drop_sort (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
 static void
@@ -172,25 +118,34 @@ finish_sorting (YsSortModel *self)
   guint *old = self->order;
 
   self->order = g_steal_pointer (&self->from);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->to, g_free);
   self->sort_idle = 0;
-  if (self->frozen != NULL)
-    thaw (self);
-  else
-    announce (self, old, self->mirror->len, self->order, self->mirror->len, same_position, NULL);
+  announce (self, old, self->n_items, self->order, self->n_items, same_position, NULL);
   g_free (old);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
-/* One slice of merging, until the time is up. */
+/* One slice: fetching, then merging, until the time is up. */
 static gboolean
 sort_cb (gpointer user_data)
 {
   YsSortModel *self = user_data;
   gint64 end = g_get_monotonic_time () + SLICE_US;
-  gpointer *items = self->mirror->pdata;
-  guint n = self->mirror->len;
+  guint n = self->n_items;
   guint steps = 0;
+
+  while (self->width == 0)
+    {
+      if (self->items->len == n)
+        {
+          self->width = 1;
+          break;
+        }
+      g_ptr_array_add (self->items, g_list_model_get_item (self->model, self->items->len));
+      if (++steps % 512 == 0 && g_get_monotonic_time () >= end)
+        return G_SOURCE_CONTINUE;
+    }
 
   while (self->width < n)
     {
@@ -202,7 +157,7 @@ sort_cb (gpointer user_data)
           guint a = self->from[self->left], b = self->from[self->right];
 
           /* The left one first when equal: ties keep the model's order. */
-          if (gtk_sorter_compare (self->sorter, items[a], items[b]) != GTK_ORDERING_LARGER)
+          if (gtk_sorter_compare (self->sorter, self->items->pdata[a], self->items->pdata[b]) != GTK_ORDERING_LARGER)
             self->to[self->out++] = a, self->left++;
           else
             self->to[self->out++] = b, self->right++;
@@ -233,56 +188,41 @@ sort_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* From the start; "pending" told unless it already was. */
+/* From the start; "pending" told unless @was_sorting. */
 static void
-start_sorting (YsSortModel *self)
+start_sorting (YsSortModel *self,
+               gboolean     was_sorting)
 {
-  gboolean was_pending = drop_sort (self) || self->frozen != NULL;
-  guint n = self->mirror->len;
+  was_sorting |= drop_sort (self);
 
-  self->from = g_new (guint, MAX (n, 1));
-  self->to = g_new (guint, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
+  self->items = g_ptr_array_new_full (self->n_items, g_object_unref);
+  self->from = g_new (guint, MAX (self->n_items, 1));
+  self->to = g_new (guint, MAX (self->n_items, 1));
+  for (guint i = 0; i < self->n_items; i++)
     self->from[i] = i;
-  self->width = 1;
+  self->width = 0;
   self->start = 0;
   self->left = 0;
-  self->right = MIN (1, n);
+  self->right = MIN (1, self->n_items);
   self->out = 0;
   /* After the frames: the rows on screen stay as they are meanwhile. */
   self->sort_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, sort_cb, self, NULL);
-  if (!was_pending)
+  if (!was_sorting)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
-/* The rows in their order now: sorted again, or in @model's order. */
+/* Back to @model's order. */
 static void
-settle (YsSortModel *self)
+unsort (YsSortModel *self)
 {
-  gboolean was_pending = self->sort_idle != 0 || self->frozen != NULL;
+  stop_sorting (self);
+  if (self->order != NULL)
+    {
+      guint *old = g_steal_pointer (&self->order);
 
-  if (model_busy (self))
-    {
-      self->settle_later = TRUE;
-      return;
+      announce (self, old, self->n_items, NULL, self->n_items, same_position, NULL);
+      g_free (old);
     }
-  self->settle_later = FALSE;
-  if (should_sort (self))
-    {
-      start_sorting (self);
-      return;
-    }
-  drop_sort (self);
-  if (self->frozen != NULL)
-    thaw (self);
-  else if (self->order != NULL)
-    {
-      g_autofree guint *old = g_steal_pointer (&self->order);
-
-      announce (self, old, self->mirror->len, NULL, self->mirror->len, same_position, NULL);
-    }
-  if (was_pending)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
 static void
@@ -290,16 +230,10 @@ on_sorter_changed_cb (YsSortModel     *self,
                       GtkSorterChange  change,
                       GtkSorter       *sorter)
 {
-  settle (self);
-}
-
-static void
-on_model_pending_cb (YsSortModel *self,
-                     GParamSpec  *pspec,
-                     GListModel  *model)
-{
-  if ((self->frozen != NULL || self->settle_later) && self->sort_idle == 0)
-    settle (self);
+  if (should_sort (self))
+    start_sorting (self, FALSE);
+  else
+    unsort (self);
 }
 
 /* A few rows changed: each added one put in its place, ties after the
@@ -329,13 +263,14 @@ insertion_point (YsSortModel *self,
                  guint        n,
                  guint        position)
 {
-  gpointer item = self->mirror->pdata[position];
+  g_autoptr (GObject) item = g_list_model_get_item (self->model, position);
   guint low = 0, high = n;
 
   while (low < high)
     {
       guint mid = low + (high - low) / 2;
-      GtkOrdering cmp = gtk_sorter_compare (self->sorter, item, self->mirror->pdata[order[mid]]);
+      g_autoptr (GObject) other = g_list_model_get_item (self->model, order[mid]);
+      GtkOrdering cmp = gtk_sorter_compare (self->sorter, item, other);
 
       if (cmp == GTK_ORDERING_LARGER || (cmp == GTK_ORDERING_EQUAL && position > order[mid]))
         low = mid + 1;
@@ -352,10 +287,9 @@ update_in_place (YsSortModel *self,
                  guint        added)
 {
   Change change = { position, removed, added };
-  guint n_now = self->mirror->len;
-  guint n_old = n_now - added + removed;
+  guint n_old = self->n_items - added + removed;
   guint *old = self->order;
-  guint *now = g_new (guint, MAX (n_now, 1));
+  guint *now = g_new (guint, MAX (self->n_items, 1));
   guint n = 0;
 
   for (guint i = 0; i < n_old; i++)
@@ -373,28 +307,10 @@ update_in_place (YsSortModel *self,
       now[at] = p;
       n++;
     }
-  g_assert (n == n_now);
+  g_assert (n == self->n_items);
   self->order = now;
   announce (self, old, n_old, now, n, moved_position, &change);
   g_free (old);
-}
-
-/* @mirror made like @model again. */
-static void
-splice_mirror (YsSortModel *self,
-               guint        position,
-               guint        removed,
-               guint        added)
-{
-  GPtrArray *m = self->mirror;
-  guint tail;
-
-  g_ptr_array_remove_range (m, position, removed);
-  tail = m->len - position;
-  g_ptr_array_set_size (m, m->len + added);
-  memmove (m->pdata + position + added, m->pdata + position, tail * sizeof (gpointer));
-  for (guint i = 0; i < added; i++)
-    m->pdata[position + i] = g_list_model_get_item (self->model, position + i);
 }
 
 static void
@@ -404,38 +320,30 @@ on_items_changed_cb (YsSortModel *self,
                      guint        added,
                      GListModel  *model)
 {
+  guint n_old = self->n_items;
   gboolean was_sorting;
 
   if (removed == 0 && added == 0)
     return;
   was_sorting = drop_sort (self);
+  self->n_items = n_old - removed + added;
 
-  if (self->frozen == NULL && self->order == NULL && !model_busy (self))
-    {
-      splice_mirror (self, position, removed, added);
-      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-    }
-  else if (self->frozen == NULL && self->order != NULL && !model_busy (self)
-           && removed + added <= SMALL_CHANGE)
-    {
-      splice_mirror (self, position, removed, added);
-      update_in_place (self, position, removed, added);
-    }
+  if (self->order == NULL)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  else if (removed + added <= SMALL_CHANGE)
+    update_in_place (self, position, removed, added);
   else
     {
-      /* A filter at work, or many rows: the rows stay as they are until
-       * @model is done and they are in their order again. */
-      gboolean was_frozen = self->frozen != NULL;
-
-      freeze (self);
-      splice_mirror (self, position, removed, added);
-      if (!was_frozen && !was_sorting)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-      settle (self);
+      /* Many rows: shown as they come until sorted again. */
+      g_clear_pointer (&self->order, g_free);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->n_items);
+      start_sorting (self, was_sorting);
       return;
     }
-  if (was_sorting)
-    start_sorting (self);
+  if (was_sorting && should_sort (self))
+    start_sorting (self, TRUE);
+  else if (was_sorting)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
 /* GListModel */
@@ -449,7 +357,7 @@ ys_sort_model_get_item_type (GListModel *list)
 static guint
 ys_sort_model_get_n_items (GListModel *list)
 {
-  return n_shown (YS_SORT_MODEL (list));
+  return YS_SORT_MODEL (list)->n_items;
 }
 
 static gpointer
@@ -458,11 +366,9 @@ ys_sort_model_get_item (GListModel *list,
 {
   YsSortModel *self = YS_SORT_MODEL (list);
 
-  if (position >= n_shown (self))
+  if (self->model == NULL || position >= self->n_items)
     return NULL;
-  if (self->frozen != NULL)
-    return g_object_ref (self->frozen->pdata[position]);
-  return g_object_ref (live_item (self, position));
+  return g_list_model_get_item (self->model, self->order ? self->order[position] : position);
 }
 
 static void
@@ -486,31 +392,19 @@ ys_sort_model_set_model (YsSortModel *self,
 
   if (self->model == model)
     return;
-  removed = n_shown (self);
-  drop_sort (self);
+  removed = self->n_items;
+  stop_sorting (self);
   g_clear_pointer (&self->order, g_free);
-  g_clear_pointer (&self->frozen, g_ptr_array_unref);
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
   g_set_object (&self->model, model);
-  g_ptr_array_set_size (self->mirror, 0);
-  self->model_has_pending = FALSE;
+  self->n_items = model ? g_list_model_get_n_items (model) : 0;
   if (model != NULL)
-    {
-      guint n = g_list_model_get_n_items (model);
-
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (self->mirror, g_list_model_get_item (model, i));
-      g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
-      /* A GtkFilterListModel filtering in steps. */
-      self->model_has_pending = g_object_class_find_property (G_OBJECT_GET_CLASS (model), "pending") != NULL;
-      if (self->model_has_pending)
-        g_signal_connect_swapped (model, "notify::pending", G_CALLBACK (on_model_pending_cb), self);
-    }
-  if (removed > 0 || self->mirror->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->mirror->len);
+    g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
+  if (removed > 0 || self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
   if (should_sort (self))
-    start_sorting (self);
+    start_sorting (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
@@ -528,7 +422,7 @@ ys_sort_model_set_sorter (YsSortModel *self,
   g_set_object (&self->sorter, sorter);
   if (sorter != NULL)
     g_signal_connect_swapped (sorter, "changed", G_CALLBACK (on_sorter_changed_cb), self);
-  settle (self);
+  on_sorter_changed_cb (self, GTK_SORTER_CHANGE_DIFFERENT, sorter);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORTER]);
 }
 
@@ -537,7 +431,7 @@ ys_sort_model_get_pending (YsSortModel *self)
 {
   g_return_val_if_fail (YS_IS_SORT_MODEL (self), 0);
 
-  return self->sort_idle != 0 || self->frozen != NULL ? MAX (n_shown (self), 1) : 0;
+  return self->sort_idle != 0 ? MAX (self->n_items, 1) : 0;
 }
 
 YsSortModel *
@@ -560,16 +454,14 @@ ys_sort_model_dispose (GObject *object)
 {
   YsSortModel *self = YS_SORT_MODEL (object);
 
-  drop_sort (self);
+  stop_sorting (self);
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
   if (self->sorter != NULL)
     g_signal_handlers_disconnect_by_func (self->sorter, on_sorter_changed_cb, self);
   g_clear_object (&self->model);
   g_clear_object (&self->sorter);
   g_clear_pointer (&self->order, g_free);
-  g_clear_pointer (&self->frozen, g_ptr_array_unref);
-  g_clear_pointer (&self->mirror, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ys_sort_model_parent_class)->dispose (object);
 }
@@ -643,5 +535,4 @@ ys_sort_model_class_init (YsSortModelClass *klass)
 static void
 ys_sort_model_init (YsSortModel *self)
 {
-  self->mirror = g_ptr_array_new_with_free_func (g_object_unref);
 }

@@ -9,9 +9,7 @@ G_DECLARE_FINAL_TYPE (YsSortModel, ys_sort_model, YS, SORT_MODEL, GObject)
 
 /* A list model of @model's items in @sorter's order. A new order is
  * worked out in short slices between frames and shown at once when done;
- * until then the rows stay as they were. So do they while @model has
- * "pending" items (a GtkFilterListModel filtering in steps): its steps are
- * shown as one change at its end. Ties keep @model's order, as in
+ * until then the rows stay as they were. Ties keep @model's order, as in
  * GtkSortListModel. Takes both references. */
 YsSortModel *ys_sort_model_new         (GListModel  *model,
                                         GtkSorter   *sorter);
