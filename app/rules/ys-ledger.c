@@ -117,6 +117,7 @@ ys_ledger_new (void)
   YsLedger *ledger = g_new0 (YsLedger, 1);
 
   ledger->items = g_array_new (FALSE, FALSE, sizeof (YsLedgerItem));
+  ledger->sum_blocks = g_ptr_array_new_with_free_func (g_free);
   /* Keyed by the bucket's own hash, freed with the bucket. */
   ledger->buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, bucket_free);
   ledger->repeated = g_hash_table_new (NULL, NULL);
@@ -136,12 +137,8 @@ ys_ledger_free (YsLedger *ledger)
   g_hash_table_unref (ledger->marks);
   g_hash_table_unref (ledger->repeated);
   g_hash_table_unref (ledger->buckets);
-  for (guint i = 0; i < ledger->items->len; i++)
-    {
-      g_free (g_array_index (ledger->items, YsLedgerItem, i).code);
-      g_free (g_array_index (ledger->items, YsLedgerItem, i).sum);
-    }
   g_array_unref (ledger->items);
+  g_ptr_array_unref (ledger->sum_blocks);
   g_free (ledger);
 }
 
@@ -188,9 +185,16 @@ item_sum (YsLedger *ledger, const char *func)
       else
         end = mid;
     }
+  /* Sums side by side, not one allocation each: R43 reads them all on every check. */
+  if (ledger->sums_left == 0)
+    {
+      g_ptr_array_add (ledger->sum_blocks, g_new0 (YsMoney, YS_LEDGER_SUM_BLOCK));
+      ledger->sums_left = YS_LEDGER_SUM_BLOCK;
+    }
   item.prefix = prefix;
-  item.code = g_strdup (func);
-  item.sum = g_new0 (YsMoney, 1);
+  item.code = func;
+  item.sum = (YsMoney *) g_ptr_array_index (ledger->sum_blocks, ledger->sum_blocks->len - 1)
+             + (YS_LEDGER_SUM_BLOCK - ledger->sums_left--);
   g_array_insert_val (ledger->items, at, item);
   return item.sum;
 }

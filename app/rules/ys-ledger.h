@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 #define YS_LEDGER_SOURCES 16  /* indexed like ys_fund_sources; the last: any other */
 #define YS_LEDGER_PAIRS    6  /* R30's pairs (ys-rules-pairs.c) */
 #define YS_LEDGER_SANGONG  4  /* 30212, 30217, 30231, 31013, in that order */
+#define YS_LEDGER_SUM_BLOCK 256
 
 /* The fields that classify a line (R39, R40). */
 enum {
@@ -69,12 +70,15 @@ struct _YsLedgerLine
 };
 
 /* The sum of one 功能分类 项 (R43). @prefix holds the first eight bytes of
- * the code, so that finding it among a unit's items seldom reads the code. */
+ * the code, so that finding it among a unit's items seldom reads the code.
+ * @code is the lines' own (interned, as every code of a record is); @sum
+ * stays where it is while items are inserted before it (lines point at it),
+ * in one of the ledger's blocks of sums. */
 typedef struct
 {
-  guint64  prefix;
-  char    *code;
-  YsMoney *sum;
+  guint64     prefix;
+  const char *code;
+  YsMoney    *sum;
 } YsLedgerItem;
 
 typedef struct
@@ -92,6 +96,8 @@ typedef struct
   YsMoney     vehicle_running, vehicle_purchase;    /* 30231 / 31013, any source */
   GArray     *items;     /* YsLedgerItem of the 一般公共预算拨款 lines' 功能分类 项, sorted by
                           * code (strcmp); a sum may be 0 */
+  GPtrArray  *sum_blocks; /* where the items' sums are (YS_LEDGER_SUM_BLOCK each, zeroed) */
+  guint       sums_left;  /* unused sums in the last block */
   GHashTable *buckets;   /* hash of a classification (guint64*) → YsLedgerBucket* */
   GHashTable *repeated;  /* the buckets holding two lines or more */
   GHashTable *marks;     /* project code ("" for none) → YsLedgerMarks* (counts may be 0) */

@@ -322,7 +322,16 @@ ys_rule_is_blank (const char *text)
   static const char *const placeholders[] = {
     "-", "_", "*", "/", "—", "－", "——", "无", "略", "空", NULL
   };
-  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *stripped = NULL;
+  size_t n = text ? strlen (text) : 0;
+
+  /* Nothing to strip (most texts): compared as it is, without a copy. */
+  if (n == 0)
+    return TRUE;
+  if (!g_ascii_isspace (text[0]) && !g_ascii_isspace (text[n - 1])
+      && !g_str_has_prefix (text, "　") && !g_str_has_suffix (text, "　"))
+    return g_strv_contains (placeholders, text);
+  stripped = g_strstrip (g_strdup (text));
 
   /* The ideographic space trims too. */
   while (g_str_has_prefix (stripped, "　"))

@@ -45,7 +45,7 @@ unit_figures (YsGroup *unit, gboolean by_item, Figures *out)
   out->sangong = g_array_new (FALSE, TRUE, sizeof (YsLedgerItem));
   for (guint i = 0; i < YS_LEDGER_SANGONG; i++)
     {
-      YsLedgerItem item = { 0, (char *) ys_ledger_sangong_codes[i], (YsMoney *) &ledger->sangong[i] };
+      YsLedgerItem item = { 0, ys_ledger_sangong_codes[i], (YsMoney *) &ledger->sangong[i] };
       g_array_append_val (out->sangong, item);
     }
   for (guint i = 0; i < incomes->len; i++)
@@ -56,7 +56,7 @@ unit_figures (YsGroup *unit, gboolean by_item, Figures *out)
 }
 
 static void
-emit (YsRuleContext *ctx, YsGroup *unit, const char *figure, GPtrArray *names, GString *facts)
+emit (YsRuleContext *ctx, YsGroup *unit, const char *figure, GPtrArray *names, guint n_names, GString *facts)
 {
   YsFindingPlace place = YS_FINDING_PLACE_INIT;
   g_autoptr(GString) list = g_string_new (NULL);
@@ -66,10 +66,10 @@ emit (YsRuleContext *ctx, YsGroup *unit, const char *figure, GPtrArray *names, G
   place.unit_code = ys_group_get_code (unit);
   place.suffix = figure;
   place.facts = facts->str;
-  if (names->len > MAX_NAMED)
+  if (n_names > MAX_NAMED)
     ys_rule_emit (ctx, &place, _("Unit %s: the 情况说明 states the change on last year of %s and %u more, "
                                  "but no prior-year figure is entered for them; the text says （上年数未填）"),
-                  ys_group_get_code (unit), list->str, names->len - MAX_NAMED);
+                  ys_group_get_code (unit), list->str, n_names - MAX_NAMED);
   else
     ys_rule_emit (ctx, &place, _("Unit %s: the 情况说明 states the change on last year of %s, "
                                  "but no prior-year figure is entered; the text says （上年数未填）"),
@@ -104,6 +104,7 @@ check_codes (YsRuleContext *ctx, YsGroup *unit, GPtrArray *priors, const char *f
 {
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GString) facts = NULL;
+  guint n_names = 0;
 
   if (items == NULL)
     return;
@@ -117,13 +118,13 @@ check_codes (YsRuleContext *ctx, YsGroup *unit, GPtrArray *priors, const char *f
       if (amount == 0 || has_prior (priors, by_econ ? "" : code, by_econ ? code : "", ""))
         continue;
       /* The message names the first few and counts the rest. */
-      g_ptr_array_add (names, names->len < MAX_NAMED
-                       ? ys_rule_code_name (ctx, by_econ ? YS_CATALOG_ECONOMIC_DEPT : YS_CATALOG_FUNCTION, code)
-                       : NULL);
+      if (n_names++ < MAX_NAMED)
+        g_ptr_array_add (names, ys_rule_code_name (ctx, by_econ ? YS_CATALOG_ECONOMIC_DEPT : YS_CATALOG_FUNCTION,
+                                                   code));
       append_fact (facts, code, amount);
     }
-  if (names->len > 0)
-    emit (ctx, unit, figure, names, facts);
+  if (n_names > 0)
+    emit (ctx, unit, figure, names, n_names, facts);
 }
 
 static void
@@ -139,7 +140,7 @@ check_total (YsRuleContext *ctx, YsGroup *unit, GPtrArray *priors, const char *f
   g_ptr_array_add (names, g_strdup (name));
   facts = g_string_new (NULL);
   g_string_append_printf (facts, "%s=%" G_GINT64_FORMAT, kind, amount);
-  emit (ctx, unit, figure, names, facts);
+  emit (ctx, unit, figure, names, 1, facts);
 }
 
 static void

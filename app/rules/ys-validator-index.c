@@ -11,17 +11,20 @@
 
 /* ---- the index ---- */
 
+/* @interned: @code is a record's code, interned (ys_value_copy), so that the
+ * same pointer is the same code for as long as the program runs. */
 static YsGroup *
-get_group (YsValidator *self, guint which, const char *code)
+get_group (YsValidator *self, guint which, const char *code, gboolean interned)
 {
   YsGroup *group;
+  guint slot = (guint) (((guintptr) code >> 4) % YS_RECENT_GROUPS);
 
   if (code == NULL || code[0] == '\0')
     return NULL;
-  /* Records come unit by unit and project by project more often than not. */
-  group = self->last_group[which];
-  if (group != NULL && strcmp (group->code, code) == 0)
-    return group;
+  /* Without hashing the code: most records name a unit or project that
+   * records before them named. */
+  if (interned && self->recent[which][slot].code == code)
+    return self->recent[which][slot].group;
   group = g_hash_table_lookup (self->groups[which], code);
   if (group == NULL)
     {
@@ -38,7 +41,11 @@ get_group (YsValidator *self, guint which, const char *code)
         }
       g_hash_table_insert (self->groups[which], group->code, group);
     }
-  self->last_group[which] = group;
+  if (interned)
+    {
+      self->recent[which][slot].code = code;
+      self->recent[which][slot].group = group;
+    }
   return group;
 }
 
@@ -55,7 +62,10 @@ ys_group_free (YsGroup *group)
 static YsGroup *
 group_of (YsValidator *self, guint which, YsRecord *record, int field)
 {
-  return field >= 0 ? get_group (self, which, ys_rule_text (record, field)) : NULL;
+  if (field < 0)
+    return NULL;
+  return get_group (self, which, ys_rule_text (record, field),
+                    ys_record_get_kind (record)->fields[field].type == YS_FIELD_CODE);
 }
 
 void
@@ -159,7 +169,7 @@ ys_validator_mark_for (YsValidator *self, YsRecord *record, const Membership *wh
 }
 
 void
-ys_validator_index_document (YsValidator *self)
+ys_validator_index_document (YsValidator *self, GPtrArray **order)
 {
   const YsKind *const *kinds = ys_kinds_all ();
   GHashTableIter iter;
@@ -173,8 +183,16 @@ ys_validator_index_document (YsValidator *self)
       if (kinds[k] == &ys_review_kind)
         continue;
       n = ys_document_count (self->doc, kinds[k]);
+      if (order != NULL)
+        order[k] = g_ptr_array_sized_new (n);
       for (guint i = 0; i < n; i++)
-        ys_validator_join (self, ys_document_get (self->doc, kinds[k], i));
+        {
+          YsRecord *record = ys_document_get (self->doc, kinds[k], i);
+
+          ys_validator_join (self, record);
+          if (order != NULL)
+            g_ptr_array_add (order[k], record);
+        }
     }
   self->indexing = FALSE;
   g_hash_table_iter_init (&iter, self->groups[YS_GROUP_UNITS]);

@@ -195,7 +195,7 @@ ys_validator_apply (YsValidator *self, GPtrArray *old, GPtrArray *fresh)
           g_ptr_array_add (kept, existing);
           g_ptr_array_add (kept, f);
         }
-      else if (g_hash_table_contains (self->by_key, f->key))
+      else if (!bulk && g_hash_table_contains (self->by_key, f->key))   /* empty when bulk */
         g_critical ("finding key %s made by two owners", f->key);
       else
         g_ptr_array_add (added, f);

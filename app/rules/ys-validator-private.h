@@ -33,6 +33,7 @@ struct _YsRuleContext
 };
 
 #define YS_MAX_FIELDS 64
+#define YS_RECENT_GROUPS 1024
 
 enum { YS_GROUP_UNITS, YS_GROUP_PROJECTS, YS_N_GROUP_KINDS };
 
@@ -65,7 +66,12 @@ struct _YsValidator
 
   GHashTable          *members;                      /* YsRecord → Membership */
   GHashTable          *groups[YS_N_GROUP_KINDS];        /* code → YsGroup */
-  YsGroup             *last_group[YS_N_GROUP_KINDS];    /* the one found last (groups are never freed) */
+  /* Groups found lately, by the address of the interned code they were found
+   * by (groups are never freed); a slot is the address's bits above 16 bytes. */
+  struct {
+    const char        *code;
+    YsGroup           *group;
+  }                    recent[YS_N_GROUP_KINDS][YS_RECENT_GROUPS];
 
   GHashTable          *dirty_records;                /* YsRecord (ref) → guint64 mask */
   GHashTable          *dirty_groups;                 /* YsGroup → guint64 mask */
@@ -87,7 +93,10 @@ void ys_rule_context_clear (YsRuleContext *ctx);
 
 /* ys-validator-index.c */
 void ys_group_free                (YsGroup          *group);
-void ys_validator_index_document  (YsValidator      *self);
+/* @order (YS_N_KINDS arrays, or NULL): every record indexed, by kind in the
+ * document's order, borrowed, for a check that follows at once. */
+void ys_validator_index_document  (YsValidator      *self,
+                                   GPtrArray       **order);
 void ys_validator_join            (YsValidator      *self,
                                    YsRecord         *record);
 void ys_validator_leave           (YsValidator      *self,

@@ -15,7 +15,10 @@
 void
 ys_validator_apply_review (YsValidator *self, YsFinding *finding)
 {
-  ys_finding_apply_review (finding, ys_document_lookup_key (self->doc, &ys_review_kind, finding->key));
+  /* Most budgets have no reviews yet: no key to look up for each finding. */
+  ys_finding_apply_review (finding, ys_document_count (self->doc, &ys_review_kind) > 0
+                                    ? ys_document_lookup_key (self->doc, &ys_review_kind, finding->key)
+                                    : NULL);
 }
 
 static void

@@ -60,8 +60,10 @@ run_group (YsValidator *self, YsRuleContext *ctx, YsGroup *group, guint64 mask)
       }
 }
 
+/* @order: the records by kind as ys_validator_index_document() just gave
+ * them, or NULL to ask the document (each record found by its position). */
 static void
-check_all (YsValidator *self)
+check_all (YsValidator *self, GPtrArray *const *order)
 {
   const YsKind *const *kinds = ys_kinds_all ();
   g_autoptr(GPtrArray) old = g_ptr_array_new_with_free_func (g_object_unref);
@@ -87,6 +89,12 @@ check_all (YsValidator *self)
 
       if (mask == 0)
         continue;
+      if (order != NULL && order[k] != NULL)
+        {
+          for (guint i = 0; i < order[k]->len; i++)
+            run_record (self, &ctx, g_ptr_array_index (order[k], i), mask);
+          continue;
+        }
       n = ys_document_count (self->doc, kinds[k]);
       for (guint i = 0; i < n; i++)
         run_record (self, &ctx, ys_document_get (self->doc, kinds[k], i), mask);
@@ -120,7 +128,7 @@ flush (YsValidator *self)
     return;
   if (self->dirty_all)
     {
-      check_all (self);
+      check_all (self, NULL);
       return;
     }
   if (g_hash_table_size (self->dirty_records) == 0 && g_hash_table_size (self->dirty_groups) == 0)
@@ -360,14 +368,17 @@ static void
 ys_validator_constructed (GObject *object)
 {
   YsValidator *self = YS_VALIDATOR (object);
+  GPtrArray *order[YS_N_KINDS] = { NULL };
 
   G_OBJECT_CLASS (ys_validator_parent_class)->constructed (object);
   g_return_if_fail (YS_IS_DOCUMENT (self->doc));
 
   learn_rules (self);
-  ys_validator_index_document (self);
+  ys_validator_index_document (self, order);
   self->changed_id = g_signal_connect (self->doc, "changed", G_CALLBACK (on_changed), self);
-  check_all (self);
+  check_all (self, order);
+  for (guint k = 0; k < YS_N_KINDS; k++)
+    g_clear_pointer (&order[k], g_ptr_array_unref);
 }
 
 static void
