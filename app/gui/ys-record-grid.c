@@ -778,18 +778,6 @@ on_settings_changed_cb (YsRecordGrid *self,
 /* GObject */
 
 static void
-ys_record_grid_size_allocate (GtkWidget *widget,
-                              int        width,
-                              int        height,
-                              int        baseline)
-{
-  YsRecordGrid *self = YS_RECORD_GRID (widget);
-
-  GTK_WIDGET_CLASS (ys_record_grid_parent_class)->size_allocate (widget, width, height, baseline);
-  gtk_popover_present (GTK_POPOVER (self->popover));
-}
-
-static void
 ys_record_grid_dispose (GObject *object)
 {
   YsRecordGrid *self = YS_RECORD_GRID (object);
@@ -879,7 +867,6 @@ ys_record_grid_class_init (YsRecordGridClass *klass)
   object_class->dispose = ys_record_grid_dispose;
   object_class->finalize = ys_record_grid_finalize;
   object_class->get_property = ys_record_grid_get_property;
-  widget_class->size_allocate = ys_record_grid_size_allocate;
 
   /* The unit amounts are typed in (the entry-unit preference): a
    * YsMoneyUnit, for pages that say so. */
