@@ -17,7 +17,8 @@ static YsGroup *
 get_group (YsValidator *self, guint which, const char *code, gboolean interned)
 {
   YsGroup *group;
-  guint slot = (guint) (((guintptr) code >> 4) % YS_RECENT_GROUPS);
+  guint slot = (guint) (((guint64) (guintptr) code * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
+                        >> (64 - YS_RECENT_GROUPS_BITS));
 
   if (code == NULL || code[0] == '\0')
     return NULL;

@@ -33,7 +33,12 @@ struct _YsRuleContext
 };
 
 #define YS_MAX_FIELDS 64
-#define YS_RECENT_GROUPS 1024
+#define YS_RECENT_GROUPS_BITS 12
+
+typedef struct {
+  const char *code;
+  YsGroup    *group;
+} YsRecentGroup;
 
 enum { YS_GROUP_UNITS, YS_GROUP_PROJECTS, YS_N_GROUP_KINDS };
 
@@ -67,11 +72,9 @@ struct _YsValidator
   GHashTable          *members;                      /* YsRecord → Membership */
   GHashTable          *groups[YS_N_GROUP_KINDS];        /* code → YsGroup */
   /* Groups found lately, by the address of the interned code they were found
-   * by (groups are never freed); a slot is the address's bits above 16 bytes. */
-  struct {
-    const char        *code;
-    YsGroup           *group;
-  }                    recent[YS_N_GROUP_KINDS][YS_RECENT_GROUPS];
+   * by (groups are never freed; slot: a Fibonacci hash of the address, as
+   * interned codes lie side by side). */
+  YsRecentGroup       *recent[YS_N_GROUP_KINDS];      /* 1 << YS_RECENT_GROUPS_BITS each */
 
   GHashTable          *dirty_records;                /* YsRecord (ref) → guint64 mask */
   GHashTable          *dirty_groups;                 /* YsGroup → guint64 mask */

@@ -319,7 +319,10 @@ ys_validator_finalize (GObject *object)
   g_hash_table_unref (self->dirty_records);
   g_hash_table_unref (self->dirty_groups);
   for (guint g = 0; g < YS_N_GROUP_KINDS; g++)
-    g_hash_table_unref (self->groups[g]);
+    {
+      g_hash_table_unref (self->groups[g]);
+      g_free (self->recent[g]);
+    }
   g_hash_table_unref (self->members);
   g_free (self->reviewer);
   G_OBJECT_CLASS (ys_validator_parent_class)->finalize (object);
@@ -418,7 +421,10 @@ ys_validator_init (YsValidator *self)
 {
   self->members = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (guint g = 0; g < YS_N_GROUP_KINDS; g++)
-    self->groups[g] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) ys_group_free);
+    {
+      self->groups[g] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) ys_group_free);
+      self->recent[g] = g_new0 (YsRecentGroup, 1 << YS_RECENT_GROUPS_BITS);
+    }
   self->dirty_records = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
   self->dirty_groups = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->sequence = g_sequence_new (g_object_unref);
