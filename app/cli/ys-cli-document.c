@@ -198,6 +198,7 @@ ys_cli_import (int argc, char **argv)
         }
     }
   print_read (argv[2], doc, before);
+  ys_cli_close_at_exit (g_steal_pointer (&doc));
   return 0;
 }
 
