@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include "ys-interchange.h"
 #include "rules-fixture.h"
 
 YsRecord *
@@ -240,27 +239,4 @@ assert_fires (Fixture *f, const char *rule, YsFindingLevel level)
   g_assert_nonnull (ys_finding_get_hint (finding));
   g_assert_nonnull (ys_finding_get_basis (finding));
   assert_same_as_full (f->v);
-}
-
-/* A bundled sample imported into a new budget in @dir. */
-YsDocument *
-import_sample (const char *name, const char *dir)
-{
-  g_autofree char *src = g_build_filename (SOURCE_ROOT, "resources", "samples", name, NULL);
-  g_autofree char *path = g_build_filename (dir, "sample.yusuan", NULL);
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) meta = ys_interchange_read_meta (src, problems, &error);
-  YsDocument *doc;
-
-  g_assert_no_error (error);
-  doc = ys_document_create (path, meta, &error);
-  g_assert_no_error (error);
-  if (!ys_interchange_import (doc, src, problems, &error))
-    {
-      for (guint i = 0; i < problems->len; i++)
-        g_test_message ("%s", (char *) g_ptr_array_index (problems, i));
-      g_assert_no_error (error);
-    }
-  return doc;
 }

@@ -35,4 +35,3 @@ YsFinding *find_rule      (YsValidator *v, const char *rule);
 GPtrArray *snapshot       (YsValidator *v);
 void       assert_same_as_full (YsValidator *v);
 void       assert_fires   (Fixture *f, const char *rule, YsFindingLevel level);
-YsDocument *import_sample (const char *name, const char *dir);

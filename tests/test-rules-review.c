@@ -237,7 +237,7 @@ static void
 test_filed_in_chinese (void)
 {
   g_autofree char *dir = ys_test_tmp_dir ();
-  g_autoptr(YsDocument) doc = import_sample ("yongqiao-2023", dir);
+  g_autoptr(YsDocument) doc = ys_test_import_sample ("yongqiao-2023", dir);
   g_autoptr(YsValidator) english = NULL;
   g_autoptr(YsValidator) chinese = NULL;
   YsRecord *line = NULL;

@@ -370,7 +370,7 @@ static void
 test_yongqiao (void)
 {
   g_autofree char *dir = ys_test_tmp_dir ();
-  g_autoptr(YsDocument) doc = import_sample ("yongqiao-2023", dir);
+  g_autoptr(YsDocument) doc = ys_test_import_sample ("yongqiao-2023", dir);
   g_autoptr(YsValidator) v = ys_validator_new (doc);
   YsFinding *pair = ys_validator_lookup (v, "R30:unit:003001:2101103");
   guint project_lines = 0, r07 = 0;
@@ -429,7 +429,7 @@ test_every_sample (void)
       if (!g_file_test (src, G_FILE_TEST_EXISTS))
         continue;
       dir = ys_test_tmp_dir ();
-      doc = import_sample (name, dir);
+      doc = ys_test_import_sample (name, dir);
       v = ys_validator_new (doc);
       n = g_list_model_get_n_items (G_LIST_MODEL (v));
       g_test_message ("%s: %u findings, %u errors, %u warnings", name, n,

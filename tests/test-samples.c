@@ -11,25 +11,8 @@
 static YsDocument *
 import_sample (const char *name, char **dir_out)
 {
-  g_autofree char *src = g_build_filename (SOURCE_ROOT, "resources", "samples", name, NULL);
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  char *dir = ys_test_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "sample.yusuan", NULL);
-  g_autoptr(GHashTable) meta = ys_interchange_read_meta (src, problems, &error);
-  YsDocument *doc;
-
-  g_assert_no_error (error);
-  doc = ys_document_create (path, meta, &error);
-  g_assert_no_error (error);
-  if (!ys_interchange_import (doc, src, problems, &error))
-    {
-      for (guint i = 0; i < problems->len; i++)
-        g_printerr ("%s\n", (char *) g_ptr_array_index (problems, i));
-      g_assert_no_error (error);
-    }
-  *dir_out = dir;
-  return doc;
+  *dir_out = ys_test_tmp_dir ();
+  return ys_test_import_sample (name, *dir_out);
 }
 
 static const YsAmounts *

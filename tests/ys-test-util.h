@@ -8,6 +8,7 @@
 #include <unzip.h>
 
 #include "ys-document.h"
+#include "ys-interchange.h"
 
 static inline char *
 ys_test_tmp_dir (void)
@@ -177,3 +178,29 @@ ys_test_zip_part (const char *path, const char *part)
   unzClose (zip);
   return g_string_free (text, FALSE);
 }
+
+#ifdef SOURCE_ROOT
+/* The bundled sample @name (resources/samples/NAME) imported into a new
+ * budget in @dir. */
+static inline YsDocument *
+ys_test_import_sample (const char *name, const char *dir)
+{
+  g_autofree char *src = g_build_filename (SOURCE_ROOT, "resources", "samples", name, NULL);
+  g_autofree char *path = g_build_filename (dir, "sample.yusuan", NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) meta = ys_interchange_read_meta (src, problems, &error);
+  YsDocument *doc;
+
+  g_assert_no_error (error);
+  doc = ys_document_create (path, meta, &error);
+  g_assert_no_error (error);
+  if (!ys_interchange_import (doc, src, problems, &error))
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_test_message ("%s", (char *) g_ptr_array_index (problems, i));
+      g_assert_no_error (error);
+    }
+  return doc;
+}
+#endif
