@@ -1,15 +1,18 @@
 /* yusuan-cli publish: the whole published document (概况, the tables,
- * 情况说明, 名词解释) as docx or PDF, refused while 错误 findings remain. */
+ * 情况说明, 名词解释) as docx or PDF, refused while 错误 findings remain.
+ * Built as a module with the publishing layer (cairo, pango), which the
+ * command line loads only for this command (ys-cli-module.c). */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gmodule.h>
 
 #include "ys-cli.h"
 #include "ys-i18n.h"
 #include "ys-publication.h"
 
-int
-ys_cli_publish (int argc, char **argv)
+G_MODULE_EXPORT int
+ys_cli_publish_run (int argc, char **argv)
 {
   g_autofree char *output = NULL, *layout_name = NULL;
   gboolean allow_errors = FALSE, no_charts = FALSE;

@@ -28,6 +28,8 @@ int  ys_cli_check    (int argc, char **argv);
 int  ys_cli_publish  (int argc, char **argv);
 int  ys_cli_merge    (int argc, char **argv);
 int  ys_cli_split    (int argc, char **argv);
+/* What ys_cli_publish runs from the module yusuan-cli-publish (ys-cli-module.c). */
+int  ys_cli_publish_run (int argc, char **argv);
 
 /* Parses the options of one command; on error prints it and returns FALSE.
  * @n_args is the number of positional arguments the command needs, or
