@@ -24,6 +24,9 @@ enum {
   PURCHASE = 1 << 7,    /* 31013 */
   PROCURED = 1 << 8,
   SERVICE = 1 << 9,
+  /* Only in a YsLedgerCode: */
+  EQUIPMENT = 1 << 10,
+  GENERAL = 1 << 11,    /* 一般公共预算拨款 */
 };
 
 static const guint class_fields[YS_LEDGER_N_TEXTS] = {
@@ -48,7 +51,10 @@ ys_ledger_line_class (const YsLedgerLine *entry, YsLedgerClass *out)
   out->carry_over = ys_rule_int (entry->line, YS_LINE_CARRY_OVER);
 }
 
-/* FNV-1a, 64 bits, of the texts (each with its end) and the carry-over mark. */
+/* A 64-bit hash of a classification: the interned texts by their address
+ * (the empty text as 0, since an unset field reads as a literal ""), the
+ * sub-source (free text) by its bytes, FNV-1a style, then mixed so that
+ * its top bits, which place it in the ledger's table, vary. Never 0. */
 static guint64
 class_hash (const YsLedgerClass *c)
 {
@@ -56,21 +62,29 @@ class_hash (const YsLedgerClass *c)
 
   for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
     {
-      for (const guchar *p = (const guchar *) c->text[i]; *p; p++)
-        h = (h ^ *p) * G_GUINT64_CONSTANT (1099511628211);
+      const char *text = c->text[i];
+
+      if (i == YS_LEDGER_SUB)
+        for (const guchar *p = (const guchar *) text; *p; p++)
+          h = (h ^ *p) * G_GUINT64_CONSTANT (1099511628211);
+      else
+        h = (h ^ (text[0] ? (guint64) (guintptr) text : 0)) * G_GUINT64_CONSTANT (1099511628211);
       h = (h ^ 0x1f) * G_GUINT64_CONSTANT (1099511628211);
     }
-  return (h ^ (guint64) (c->carry_over != 0)) * G_GUINT64_CONSTANT (1099511628211);
+  h = (h ^ (guint64) (c->carry_over != 0)) * G_GUINT64_CONSTANT (1099511628211);
+  h ^= h >> 29;
+  return h != 0 ? h : 1;
 }
 
 static void
-bucket_free (gpointer data)
+bucket_block_free (gpointer data)
 {
-  YsLedgerBucket *bucket = data;
+  YsLedgerBucket *block = data;
 
-  if (bucket->lines != bucket->in_place)
-    g_free (bucket->lines);
-  g_free (bucket);
+  for (guint i = 0; i < YS_LEDGER_BUCKET_BLOCK; i++)
+    if (block[i].lines != block[i].in_place)
+      g_free (block[i].lines);
+  g_free (block);
 }
 
 static void
@@ -99,10 +113,25 @@ bucket_remove (YsLedgerBucket *bucket, YsLedgerLine *e)
   g_assert_not_reached ();
 }
 
+/* Buckets stay until the ledger goes (findings are kept under them), so
+ * they are carved from blocks instead of allocated one by one. */
 static YsLedgerBucket *
-bucket_new (guint64 hash)
+bucket_new (YsLedger *ledger, guint64 hash)
 {
-  YsLedgerBucket *bucket = g_new (YsLedgerBucket, 1);
+  YsLedgerBucket *bucket;
+
+  if (ledger->buckets_left == 0)
+    {
+      YsLedgerBucket *block = g_new (YsLedgerBucket, YS_LEDGER_BUCKET_BLOCK);
+
+      /* Unused ones are freed with the block: nothing of theirs to free. */
+      for (guint i = 0; i < YS_LEDGER_BUCKET_BLOCK; i++)
+        block[i].lines = block[i].in_place;
+      g_ptr_array_add (ledger->bucket_blocks, block);
+      ledger->buckets_left = YS_LEDGER_BUCKET_BLOCK;
+    }
+  bucket = (YsLedgerBucket *) g_ptr_array_index (ledger->bucket_blocks, ledger->bucket_blocks->len - 1)
+           + (YS_LEDGER_BUCKET_BLOCK - ledger->buckets_left--);
 
   bucket->hash = hash;
   bucket->n_lines = 0;
@@ -111,15 +140,61 @@ bucket_new (guint64 hash)
   return bucket;
 }
 
+static int
+sangong_index (const char *econ)
+{
+  for (int i = 0; i < YS_LEDGER_SANGONG; i++)
+    if (strcmp (econ, ys_ledger_sangong_codes[i]) == 0)
+      return i;
+  return -1;
+}
+
+YsLedgerCode *
+ys_ledger_codes_new (void)
+{
+  return g_new0 (YsLedgerCode, 1 << YS_LEDGER_CODES_BITS);
+}
+
+/* What @text means in every place it can stand; see YsLedgerCode. */
+static const YsLedgerCode *
+code_of (YsLedgerCode *codes, const char *text)
+{
+  guint slot = (guint) (((guint64) (guintptr) text * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
+                        >> (64 - YS_LEDGER_CODES_BITS));
+  YsLedgerCode *c = &codes[slot];
+
+  if (c->text == text)
+    return c;
+  c->text = text;
+  c->func_pair = (gint8) ys_rules_pairs_function_side (text, "");
+  c->func_pair_personnel = (gint8) ys_rules_pairs_function_side (text, "人员经费");
+  c->econ_pair = (gint8) ys_rules_pairs_economic_side (text, "");
+  c->sangong = (gint8) sangong_index (text);
+  c->source = (guint8) ys_ledger_source_index (text);
+  c->flags = (ys_fund_source_is_fiscal (text) ? FISCAL : 0)
+             | (strcmp (text, "人员经费") == 0 ? PERSONNEL : 0)
+             | (strcmp (text, "公用经费") == 0 ? PUBLIC : 0)
+             | (strcmp (text, "项目支出") == 0 ? PROJECT : 0)
+             | (ys_rules_is_other_function (text) ? OTHER_FUNCTION : 0)
+             | (ys_rules_is_other_economic (text) ? OTHER_ECONOMIC : 0)
+             | (strcmp (text, "30231") == 0 ? RUNNING : 0)
+             | (strcmp (text, "31013") == 0 ? PURCHASE : 0)
+             | (ys_rules_is_equipment (text) ? EQUIPMENT : 0)
+             | (strcmp (text, "一般公共预算拨款") == 0 ? GENERAL : 0);
+  return c;
+}
+
 YsLedger *
-ys_ledger_new (void)
+ys_ledger_new (YsLedgerCode *codes)
 {
   YsLedger *ledger = g_new0 (YsLedger, 1);
 
+  ledger->codes = codes;
   ledger->items = g_array_new (FALSE, FALSE, sizeof (YsLedgerItem));
   ledger->sum_blocks = g_ptr_array_new_with_free_func (g_free);
-  /* Keyed by the bucket's own hash, freed with the bucket. */
-  ledger->buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, bucket_free);
+  ys_key_map_init (&ledger->item_sums, 64);
+  ys_key_map_init (&ledger->buckets, 64);
+  ledger->bucket_blocks = g_ptr_array_new_with_free_func (bucket_block_free);
   ledger->repeated = g_hash_table_new (NULL, NULL);
   ledger->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ledger->unmarked = g_hash_table_new (NULL, NULL);
@@ -136,7 +211,9 @@ ys_ledger_free (YsLedger *ledger)
   g_hash_table_unref (ledger->unmarked);
   g_hash_table_unref (ledger->marks);
   g_hash_table_unref (ledger->repeated);
-  g_hash_table_unref (ledger->buckets);
+  ys_key_map_clear (&ledger->buckets);
+  g_ptr_array_unref (ledger->bucket_blocks);
+  ys_key_map_clear (&ledger->item_sums);
   g_array_unref (ledger->items);
   g_ptr_array_unref (ledger->sum_blocks);
   g_free (ledger);
@@ -169,9 +246,14 @@ compare_item (const YsLedgerItem *item, guint64 prefix, const char *code)
 static YsMoney *
 item_sum (YsLedger *ledger, const char *func)
 {
-  guint64 prefix = prefix_of (func);
+  YsMoney *known = ys_key_map_lookup (&ledger->item_sums, ys_key_map_pointer (func));
+  guint64 prefix;
   guint at = 0, end = ledger->items->len;
   YsLedgerItem item;
+
+  if (known != NULL)
+    return known;
+  prefix = prefix_of (func);
 
   while (at < end)
     {
@@ -179,7 +261,13 @@ item_sum (YsLedger *ledger, const char *func)
       int c = compare_item (&g_array_index (ledger->items, YsLedgerItem, mid), prefix, func);
 
       if (c == 0)
-        return g_array_index (ledger->items, YsLedgerItem, mid).sum;
+        {
+          /* The same code at another address: an empty one read as a literal "". */
+          YsMoney *sum = g_array_index (ledger->items, YsLedgerItem, mid).sum;
+
+          ys_key_map_insert (&ledger->item_sums, ys_key_map_pointer (func), sum);
+          return sum;
+        }
       if (c < 0)
         at = mid + 1;
       else
@@ -196,16 +284,8 @@ item_sum (YsLedger *ledger, const char *func)
   item.sum = (YsMoney *) g_ptr_array_index (ledger->sum_blocks, ledger->sum_blocks->len - 1)
              + (YS_LEDGER_SUM_BLOCK - ledger->sums_left--);
   g_array_insert_val (ledger->items, at, item);
+  ys_key_map_insert (&ledger->item_sums, ys_key_map_pointer (func), item.sum);
   return item.sum;
-}
-
-static int
-sangong_index (const char *econ)
-{
-  for (int i = 0; i < YS_LEDGER_SANGONG; i++)
-    if (strcmp (econ, ys_ledger_sangong_codes[i]) == 0)
-      return i;
-  return -1;
 }
 
 /* Adds (sign 1) or takes out (sign -1) what @e adds to the sums. */
@@ -258,38 +338,34 @@ void
 ys_ledger_add (YsLedger *ledger, YsLedgerLine *e, YsRecord *line)
 {
   YsLedgerClass cls;
-  const char *func, *econ, *kind, *source;
+  const YsLedgerCode *func, *econ, *kind, *source;
   guint64 hash;
-  gboolean fiscal;
 
   for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
     cls.text[i] = ys_rule_text (line, class_fields[i]);
   cls.carry_over = ys_rule_int (line, YS_LINE_CARRY_OVER);
-  func = cls.text[YS_LEDGER_FUNC];
-  econ = cls.text[YS_LEDGER_ECON];
-  kind = cls.text[YS_LEDGER_KIND];
-  source = cls.text[YS_LEDGER_SOURCE];
-  fiscal = ys_fund_source_is_fiscal (source);
+  func = code_of (ledger->codes, cls.text[YS_LEDGER_FUNC]);
+  econ = code_of (ledger->codes, cls.text[YS_LEDGER_ECON]);
+  kind = code_of (ledger->codes, cls.text[YS_LEDGER_KIND]);
+  source = code_of (ledger->codes, cls.text[YS_LEDGER_SOURCE]);
 
   e->line = line;
   e->id = ys_record_get_id (line);
   e->amount = ys_rule_int (line, YS_LINE_AMOUNT);
-  e->source = (guint8) ys_ledger_source_index (source);
-  e->func_pair = (gint8) ys_rules_pairs_function_side (func, kind);
-  e->econ_pair = (gint8) ys_rules_pairs_economic_side (econ, func);
-  e->sangong = (gint8) (fiscal ? sangong_index (econ) : -1);
-  e->flags = (fiscal ? FISCAL : 0)
-             | (strcmp (kind, "人员经费") == 0 ? PERSONNEL : 0)
-             | (strcmp (kind, "公用经费") == 0 ? PUBLIC : 0)
-             | (strcmp (kind, "项目支出") == 0 ? PROJECT : 0)
-             | (ys_rules_is_other_function (func) ? OTHER_FUNCTION : 0)
-             | (ys_rules_is_other_economic (econ) ? OTHER_ECONOMIC : 0)
-             | (strcmp (econ, "30231") == 0 ? RUNNING : 0)
-             | (strcmp (econ, "31013") == 0 ? PURCHASE : 0);
+  e->source = source->source;
+  e->func_pair = kind->flags & PERSONNEL ? func->func_pair_personnel : func->func_pair;
+  /* A side that depends on the function code too: a few codes only. */
+  e->econ_pair = econ->econ_pair < 0 ? -1
+                 : (gint8) ys_rules_pairs_economic_side (cls.text[YS_LEDGER_ECON], cls.text[YS_LEDGER_FUNC]);
+  e->sangong = source->flags & FISCAL ? econ->sangong : -1;
+  e->flags = (source->flags & FISCAL)
+             | (kind->flags & (PERSONNEL | PUBLIC | PROJECT))
+             | (func->flags & OTHER_FUNCTION)
+             | (econ->flags & (OTHER_ECONOMIC | RUNNING | PURCHASE));
 
   if (ys_rule_int (line, YS_LINE_PROCUREMENT))
     e->flags |= PROCURED;
-  else if (e->amount > 0 && ys_rules_is_equipment (econ))
+  else if (e->amount > 0 && (econ->flags & EQUIPMENT))
     g_hash_table_add (ledger->unmarked, e);
   if (ys_rule_int (line, YS_LINE_PURCHASED_SERVICE))
     e->flags |= SERVICE;
@@ -306,18 +382,14 @@ ys_ledger_add (YsLedger *ledger, YsLedgerLine *e, YsRecord *line)
         }
     }
 
-  e->item = NULL;
-  if (strcmp (source, "一般公共预算拨款") == 0)
-    {
-      e->item = item_sum (ledger, func);
-    }
+  e->item = source->flags & GENERAL ? item_sum (ledger, cls.text[YS_LEDGER_FUNC]) : NULL;
 
   hash = class_hash (&cls);
-  e->bucket = g_hash_table_lookup (ledger->buckets, &hash);
+  e->bucket = ys_key_map_lookup (&ledger->buckets, hash);
   if (e->bucket == NULL)
     {
-      e->bucket = bucket_new (hash);
-      g_hash_table_insert (ledger->buckets, &e->bucket->hash, e->bucket);
+      e->bucket = bucket_new (ledger, hash);
+      ys_key_map_insert (&ledger->buckets, hash, e->bucket);
     }
   bucket_add (e->bucket, e);
   if (e->bucket->n_lines == 2)

@@ -8,6 +8,7 @@
  * the lines again would give. */
 #pragma once
 
+#include "ys-key-map.h"
 #include "ys-rule.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,8 @@ G_BEGIN_DECLS
 #define YS_LEDGER_PAIRS    6  /* R30's pairs (ys-rules-pairs.c) */
 #define YS_LEDGER_SANGONG  4  /* 30212, 30217, 30231, 31013, in that order */
 #define YS_LEDGER_SUM_BLOCK 256
+#define YS_LEDGER_BUCKET_BLOCK 256
+#define YS_LEDGER_CODES_BITS 12
 
 /* The fields that classify a line (R39, R40). */
 enum {
@@ -30,6 +33,27 @@ typedef struct
 } YsLedgerClass;
 
 typedef struct _YsLedgerLine YsLedgerLine;
+
+/* What one code or choice means to the ledger in each place it can stand
+ * (function or economic code, kind, fund source), worked out once per
+ * distinct text. Found by the text's address: codes and choices are
+ * interned (ys_value_copy), so one address is one text for as long as the
+ * program runs, and a line is added by looking up four addresses instead of
+ * comparing its texts with every code the rules single out. */
+typedef struct
+{
+  const char *text;        /* NULL: a free slot */
+  guint16     flags;
+  gint8       func_pair;   /* R30's side as a function code, for any kind */
+  gint8       func_pair_personnel; /* … for 人员经费 */
+  gint8       econ_pair;   /* R30's side as an economic code, before its function is looked at */
+  gint8       sangong;
+  guint8      source;      /* ys_ledger_source_index () */
+} YsLedgerCode;
+
+/* The validator's table of them, shared by its ledgers (1 << YS_LEDGER_CODES_BITS
+ * slots, found by a Fibonacci hash of the address; a clash recomputes). */
+YsLedgerCode *ys_ledger_codes_new (void);
 
 /* A project's lines (within one unit) marked as government procurement [0]
  * or as purchased services [1] (R22). */
@@ -98,7 +122,11 @@ typedef struct
                           * code (strcmp); a sum may be 0 */
   GPtrArray  *sum_blocks; /* where the items' sums are (YS_LEDGER_SUM_BLOCK each, zeroed) */
   guint       sums_left;  /* unused sums in the last block */
-  GHashTable *buckets;   /* hash of a classification (guint64*) → YsLedgerBucket* */
+  YsKeyMap    item_sums; /* a 项's code (its interned address) → its sum, as @items has it */
+  YsKeyMap    buckets;   /* hash of a classification → YsLedgerBucket* */
+  GPtrArray  *bucket_blocks; /* where the buckets are (YS_LEDGER_BUCKET_BLOCK each) */
+  guint       buckets_left;
+  YsLedgerCode *codes;   /* the validator's */
   GHashTable *repeated;  /* the buckets holding two lines or more */
   GHashTable *marks;     /* project code ("" for none) → YsLedgerMarks* (counts may be 0) */
   GHashTable *unmarked;  /* YsLedgerLine of equipment with money, not marked as procurement */
@@ -114,7 +142,8 @@ extern const char *const ys_ledger_sangong_codes[YS_LEDGER_SANGONG + 1];
 /* The ledger of a unit group (NULL for a project group). */
 const YsLedger *ys_group_get_ledger (YsGroup *group);
 
-YsLedger     *ys_ledger_new    (void);
+/* @codes: ys_ledger_codes_new (), outliving the ledger. */
+YsLedger     *ys_ledger_new    (YsLedgerCode *codes);
 void          ys_ledger_free   (YsLedger     *ledger);
 /* Adds @line as it is now, noting what it added in @entry (the caller's
  * storage, which must stay in place until removed). */

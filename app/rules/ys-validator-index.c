@@ -36,7 +36,7 @@ get_group (YsValidator *self, guint which, const char *code, gboolean interned)
         group->members[k] = g_ptr_array_new ();
       if (which == YS_GROUP_UNITS)
         {
-          group->ledger = ys_ledger_new ();
+          group->ledger = ys_ledger_new (self->codes);
           /* Everything is checked after indexing: nothing to remember. */
           group->ledger->quiet = self->indexing;
         }
@@ -69,18 +69,45 @@ group_of (YsValidator *self, guint which, YsRecord *record, int field)
                     ys_record_get_kind (record)->fields[field].type == YS_FIELD_CODE);
 }
 
+static Membership *
+membership_new (YsValidator *self)
+{
+  if (self->first_members_used < self->n_first_members)
+    return &self->first_members[self->first_members_used++];
+  return g_new (Membership, 1);
+}
+
+static void
+membership_free (YsValidator *self, Membership *m)
+{
+  if (m < self->first_members || m >= self->first_members + self->n_first_members)
+    g_free (m);
+}
+
+void
+ys_validator_free_members (YsValidator *self)
+{
+  gsize size = (gsize) 1 << self->members.bits;
+
+  for (gsize i = 0; i < size; i++)
+    if (self->members.keys[i] != 0)
+      membership_free (self, self->members.values[i]);
+  ys_key_map_clear (&self->members);
+  g_clear_pointer (&self->first_members, g_free);
+}
+
 void
 ys_validator_join (YsValidator *self, YsRecord *record)
 {
   guint k = ys_kinds_index (ys_record_get_kind (record));
-  Membership *m = g_new (Membership, 1);
+  Membership *m = membership_new (self);
 
   m->unit = group_of (self, YS_GROUP_UNITS, record, self->unit_field[k]);
   m->project = group_of (self, YS_GROUP_PROJECTS, record, self->project_field[k]);
   m->entry.bucket = NULL;
   if (m->unit != NULL && k == self->line_kind)
     ys_ledger_add (m->unit->ledger, &m->entry, record);
-  g_hash_table_insert (self->members, record, m);
+  ys_key_map_insert (&self->members, ys_key_map_pointer (record), m);
   if (m->unit != NULL)
     g_ptr_array_add (m->unit->members[k], record);
   if (m->project != NULL)
@@ -91,7 +118,7 @@ void
 ys_validator_leave (YsValidator *self, YsRecord *record)
 {
   guint k = ys_kinds_index (ys_record_get_kind (record));
-  Membership *m = g_hash_table_lookup (self->members, record);
+  Membership *m = ys_key_map_remove (&self->members, ys_key_map_pointer (record));
 
   if (m == NULL)
     return;
@@ -101,13 +128,13 @@ ys_validator_leave (YsValidator *self, YsRecord *record)
     g_ptr_array_remove_fast (m->unit->members[k], record);
   if (m->project != NULL)
     g_ptr_array_remove_fast (m->project->members[k], record);
-  g_hash_table_remove (self->members, record);
+  membership_free (self, m);
 }
 
 void
 ys_validator_recount (YsValidator *self, YsRecord *record)
 {
-  Membership *m = g_hash_table_lookup (self->members, record);
+  Membership *m = ys_validator_membership (self, record);
 
   if (m == NULL || m->entry.bucket == NULL)
     return;
@@ -175,6 +202,18 @@ ys_validator_index_document (YsValidator *self, GPtrArray **order)
   const YsKind *const *kinds = ys_kinds_all ();
   GHashTableIter iter;
   gpointer value;
+
+  gsize total = 0;
+
+  for (guint k = 0; kinds[k]; k++)
+    if (kinds[k] != &ys_review_kind)
+      total += ys_document_count (self->doc, kinds[k]);
+  /* Sized for every record at once: no table grows while they are read. */
+  ys_validator_free_members (self);
+  ys_key_map_init (&self->members, (guint) MIN (total + 1024, G_MAXUINT / 4));
+  self->first_members = g_new (Membership, total);
+  self->n_first_members = total;
+  self->first_members_used = 0;
 
   self->indexing = TRUE;
   for (guint k = 0; kinds[k]; k++)

@@ -69,7 +69,12 @@ struct _YsValidator
   int                  project_field[YS_N_KINDS];
   guint                line_kind;                     /* ys_kinds_index (&ys_line_kind) */
 
-  GHashTable          *members;                      /* YsRecord → Membership */
+  YsKeyMap             members;                      /* YsRecord → Membership */
+  /* The Memberships of the records indexed at first, in one block (taken in
+   * order, never freed one by one); later ones are allocated each. */
+  Membership          *first_members;
+  gsize                n_first_members, first_members_used;
+  YsLedgerCode        *codes;                        /* shared by the units' ledgers */
   GHashTable          *groups[YS_N_GROUP_KINDS];        /* code → YsGroup */
   /* Groups found lately, by the address of the interned code they were found
    * by (groups are never freed; slot: a Fibonacci hash of the address, as
@@ -104,6 +109,13 @@ void ys_validator_join            (YsValidator      *self,
                                    YsRecord         *record);
 void ys_validator_leave           (YsValidator      *self,
                                    YsRecord         *record);
+/* Where @record was last seen, or NULL when it is not indexed. */
+static inline Membership *
+ys_validator_membership (YsValidator *self, YsRecord *record)
+{
+  return ys_key_map_lookup (&self->members, ys_key_map_pointer (record));
+}
+void ys_validator_free_members    (YsValidator      *self);
 /* A line's values changed (not its unit): its unit's ledger takes the new ones. */
 void ys_validator_recount         (YsValidator      *self,
                                    YsRecord         *record);

@@ -145,7 +145,7 @@ flush (YsValidator *self)
 
       ys_validator_take_owned (self, key, mask, old);
       /* A deleted record only loses its findings. */
-      if (g_hash_table_contains (self->members, key))
+      if (ys_validator_membership (self, key) != NULL)
         run_record (self, &ctx, key, mask);
     }
   g_hash_table_iter_init (&iter, self->dirty_groups);
@@ -204,11 +204,11 @@ on_changed (YsDocument *doc, YsRecord *record, guint type, int field, gpointer d
     {
     case YS_CHANGE_INSERT:
       ys_validator_join (self, record);
-      ys_validator_mark_for (self, record, g_hash_table_lookup (self->members, record), self->reads_any[k]);
+      ys_validator_mark_for (self, record, ys_validator_membership (self, record), self->reads_any[k]);
       break;
     case YS_CHANGE_DELETE:
       {
-        Membership *m = g_hash_table_lookup (self->members, record);
+        Membership *m = ys_validator_membership (self, record);
         if (m != NULL)
           ys_validator_mark_for (self, record, m, self->reads_any[k] | self->record_rules[k]);
         ys_validator_leave (self, record);
@@ -216,7 +216,7 @@ on_changed (YsDocument *doc, YsRecord *record, guint type, int field, gpointer d
       break;
     case YS_CHANGE_UPDATE:
       {
-        Membership *m = g_hash_table_lookup (self->members, record);
+        Membership *m = ys_validator_membership (self, record);
 
         if (m == NULL)
           break;
@@ -232,7 +232,7 @@ on_changed (YsDocument *doc, YsRecord *record, guint type, int field, gpointer d
             ys_validator_leave (self, record);
             ys_validator_join (self, record);
             ys_validator_mark_for (self, record, &was, self->reads_any[k]);
-            ys_validator_mark_for (self, record, g_hash_table_lookup (self->members, record), self->reads_any[k]);
+            ys_validator_mark_for (self, record, ys_validator_membership (self, record), self->reads_any[k]);
           }
         else
           {
@@ -323,7 +323,8 @@ ys_validator_finalize (GObject *object)
       g_hash_table_unref (self->groups[g]);
       g_free (self->recent[g]);
     }
-  g_hash_table_unref (self->members);
+  ys_validator_free_members (self);
+  g_free (self->codes);
   g_free (self->reviewer);
   G_OBJECT_CLASS (ys_validator_parent_class)->finalize (object);
 }
@@ -419,7 +420,8 @@ owned_list_free (gpointer data)
 static void
 ys_validator_init (YsValidator *self)
 {
-  self->members = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  ys_key_map_init (&self->members, 16);
+  self->codes = ys_ledger_codes_new ();
   for (guint g = 0; g < YS_N_GROUP_KINDS; g++)
     {
       self->groups[g] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) ys_group_free);
