@@ -9,51 +9,6 @@
 #include "ys-store.h"
 #include "ys-test-util.h"
 
-/* Fills every field of a record of @kind with a distinctive valid value. */
-static YsRecord *
-full_record (const YsKind *kind, guint salt)
-{
-  YsRecord *r = ys_record_new (kind);
-
-  for (guint i = 0; i < kind->n_fields; i++)
-    {
-      const YsField *f = &kind->fields[i];
-      YsValue v = { 0 };
-      g_autofree char *text = NULL;
-
-      switch (f->type)
-        {
-        case YS_FIELD_TEXT:
-          text = g_strdup_printf ("%s 文本 %u, \"引号\"\n第二行", f->name, salt);
-          break;
-        case YS_FIELD_CODE:
-          if (f->ref)
-            text = g_strdup (g_str_equal (f->ref, "unit") ? "103001" : "P1");
-          else if (f->digits)
-            text = g_strdup_printf ("%0*u", (int) f->digits, 20 + salt);
-          else
-            text = g_strdup_printf ("C%u", salt);
-          break;
-        case YS_FIELD_CHOICE:
-          text = g_strdup (f->choices[salt % g_strv_length ((char **) f->choices)]);
-          break;
-        case YS_FIELD_INT:
-          text = g_strdup_printf ("%u", 7 + salt);
-          break;
-        case YS_FIELD_MONEY:
-          text = g_strdup_printf ("%u.%02u", 1234 + salt, salt % 100);
-          break;
-        case YS_FIELD_BOOL:
-          text = g_strdup ("是");
-          break;
-        }
-      g_assert_true (ys_field_parse (f, text, &v, NULL));
-      ys_record_set_value (r, i, &v);
-      ys_value_clear (f, &v);
-    }
-  return r;
-}
-
 static void
 count_notify (guint *count)
 {
@@ -74,7 +29,7 @@ test_round_trip_every_kind (void)
   g_assert_true (ys_store_begin (store, &error));
   for (guint k = 0; kinds[k]; k++)
     {
-      YsRecord *r = full_record (kinds[k], 3);
+      YsRecord *r = ys_test_full_record (kinds[k], 3);
 
       if (kinds[k] == &ys_unit_kind)
         ys_record_set_text (r, YS_UNIT_CODE, "103001");
@@ -151,13 +106,13 @@ test_migration (void)
   g_autoptr(GPtrArray) units = NULL;
   g_autoptr(GPtrArray) reviews = NULL;
   YsStore *store = ys_store_create_version (path, 1, &error);
-  YsRecord *unit = full_record (&ys_unit_kind, 1);
+  YsRecord *unit = ys_test_full_record (&ys_unit_kind, 1);
 
   g_assert_no_error (error);
   g_assert_true (ys_store_insert (store, unit, &error));
   /* Version 1 had no review table: inserting a review must fail there. */
   {
-    g_autoptr(YsRecord) review = full_record (&ys_review_kind, 1);
+    g_autoptr(YsRecord) review = ys_test_full_record (&ys_review_kind, 1);
     g_assert_false (ys_store_insert (store, review, &error));
     g_clear_error (&error);
   }
@@ -264,10 +219,10 @@ test_constraints (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   YsStore *store = ys_store_create (path, &error);
-  g_autoptr(YsRecord) unit = full_record (&ys_unit_kind, 1);
-  g_autoptr(YsRecord) line = full_record (&ys_line_kind, 1);
-  g_autoptr(YsRecord) orphan = full_record (&ys_line_kind, 2);
-  g_autoptr(YsRecord) twin = full_record (&ys_unit_kind, 1);
+  g_autoptr(YsRecord) unit = ys_test_full_record (&ys_unit_kind, 1);
+  g_autoptr(YsRecord) line = ys_test_full_record (&ys_line_kind, 1);
+  g_autoptr(YsRecord) orphan = ys_test_full_record (&ys_line_kind, 2);
+  g_autoptr(YsRecord) twin = ys_test_full_record (&ys_unit_kind, 1);
   YsValue negative = { .i = -100 };
   YsValue bad_kind = { .s = (char *) "其他" };
   YsValue short_code = { .s = (char *) "20103" };
@@ -386,8 +341,8 @@ test_sums_migrated_and_cascaded (void)
   g_autofree char *path = g_build_filename (dir, "v2.yusuan", NULL);
   g_autoptr(GError) error = NULL;
   YsStore *store = ys_store_create_version (path, 2, &error);
-  g_autoptr(YsRecord) unit = full_record (&ys_unit_kind, 1);
-  g_autoptr(YsRecord) line = full_record (&ys_line_kind, 1);
+  g_autoptr(YsRecord) unit = ys_test_full_record (&ys_unit_kind, 1);
+  g_autoptr(YsRecord) line = ys_test_full_record (&ys_line_kind, 1);
 
   g_assert_no_error (error);
   ys_record_set_text (unit, YS_UNIT_CODE, "103001");
@@ -432,7 +387,7 @@ test_control_table_migrated (void)
   g_autofree char *path = g_build_filename (dir, "v3.yusuan", NULL);
   g_autoptr(GError) error = NULL;
   YsStore *store = ys_store_create_version (path, 3, &error);
-  g_autoptr(YsRecord) unit = full_record (&ys_unit_kind, 1);
+  g_autoptr(YsRecord) unit = ys_test_full_record (&ys_unit_kind, 1);
   g_autoptr(YsRecord) control = ys_record_new (&ys_control_kind);
 
   g_assert_no_error (error);
@@ -484,9 +439,9 @@ test_plain_checks_migrated (void)
   g_autofree char *path = g_build_filename (dir, "v3.yusuan", NULL);
   g_autoptr(GError) error = NULL;
   YsStore *store = ys_store_create_version (path, 3, &error);
-  g_autoptr(YsRecord) unit = full_record (&ys_unit_kind, 1);
-  g_autoptr(YsRecord) line = full_record (&ys_line_kind, 1);
-  g_autoptr(YsRecord) bad = full_record (&ys_line_kind, 2);
+  g_autoptr(YsRecord) unit = ys_test_full_record (&ys_unit_kind, 1);
+  g_autoptr(YsRecord) line = ys_test_full_record (&ys_line_kind, 1);
+  g_autoptr(YsRecord) bad = ys_test_full_record (&ys_line_kind, 2);
   YsValue bad_source = { .s = (char *) "自有资金" };
 
   g_assert_no_error (error);
@@ -566,7 +521,7 @@ test_reviewer_columns_migrated (void)
   g_autofree char *path = g_build_filename (dir, "v3.yusuan", NULL);
   g_autoptr(GError) error = NULL;
   YsStore *store = ys_store_create_version (path, 3, &error);
-  g_autoptr(YsRecord) review = full_record (&ys_review_kind, 1);
+  g_autoptr(YsRecord) review = ys_test_full_record (&ys_review_kind, 1);
 
   g_assert_no_error (error);
   g_assert_true (ys_store_insert (store, review, &error));
@@ -701,9 +656,9 @@ test_bulk_load (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) loaded = NULL;
   YsStore *store = ys_store_create (path, &error);
-  g_autoptr(YsRecord) unit = full_record (&ys_unit_kind, 1);
-  g_autoptr(YsRecord) line = full_record (&ys_line_kind, 1);
-  g_autoptr(YsRecord) orphan = full_record (&ys_line_kind, 2);
+  g_autoptr(YsRecord) unit = ys_test_full_record (&ys_unit_kind, 1);
+  g_autoptr(YsRecord) line = ys_test_full_record (&ys_line_kind, 1);
+  g_autoptr(YsRecord) orphan = ys_test_full_record (&ys_line_kind, 2);
   YsRecord *lines[] = { line, orphan };
   int indexes;
   guint failed = 99;

@@ -61,6 +61,51 @@ ys_test_record (const YsKind *kind, ...)
   return record;
 }
 
+/* Fills every field of a record of @kind with a distinctive valid value. */
+static inline YsRecord *
+ys_test_full_record (const YsKind *kind, guint salt)
+{
+  YsRecord *r = ys_record_new (kind);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const YsField *f = &kind->fields[i];
+      YsValue v = { 0 };
+      g_autofree char *text = NULL;
+
+      switch (f->type)
+        {
+        case YS_FIELD_TEXT:
+          text = g_strdup_printf ("%s 文本 %u, \"引号\"\n第二行", f->name, salt);
+          break;
+        case YS_FIELD_CODE:
+          if (f->ref)
+            text = g_strdup (g_str_equal (f->ref, "unit") ? "103001" : "P1");
+          else if (f->digits)
+            text = g_strdup_printf ("%0*u", (int) f->digits, 20 + salt);
+          else
+            text = g_strdup_printf ("C%u", salt);
+          break;
+        case YS_FIELD_CHOICE:
+          text = g_strdup (f->choices[salt % g_strv_length ((char **) f->choices)]);
+          break;
+        case YS_FIELD_INT:
+          text = g_strdup_printf ("%u", 7 + salt);
+          break;
+        case YS_FIELD_MONEY:
+          text = g_strdup_printf ("%u.%02u", 1234 + salt, salt % 100);
+          break;
+        case YS_FIELD_BOOL:
+          text = g_strdup ("是");
+          break;
+        }
+      g_assert_true (ys_field_parse (f, text, &v, NULL));
+      ys_record_set_value (r, i, &v);
+      ys_value_clear (f, &v);
+    }
+  return r;
+}
+
 static inline void
 ys_test_insert (YsDocument *doc, YsRecord *record)
 {

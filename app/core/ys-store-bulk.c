@@ -1,12 +1,43 @@
 /* Loading empty tables (an import into a new file): the foreign keys are
  * checked once, when the load is committed, and the indexes on them built
  * after the rows, instead of both at every row. The CHECK constraints still
- * apply to every row as it is written; the result is the same file. */
+ * apply to every row as it is written; the result is the same file.
+ *
+ * A new file under a temporary name, made by this process, is nobody's
+ * budget until its maker renames it, and a maker whose load fails removes it
+ * (a killed one's is removed by the next writer in the folder). While it is
+ * loaded it needs no journal and no sync per write: the pages are written
+ * once, then the file gets the WAL and synchronous = FULL of any saved file
+ * and is synced before the commit returns. Its rows are checked in C by the
+ * rules of its own CHECK constraints (ys_store_value_passes), which SQLite
+ * evaluates for the first row that fails one and every row after it, so the
+ * refusal is SQLite's own. Every constraint stays in the schema, guarding
+ * every later write. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "ys-temp-file.h"
 #include "ys-store-private.h"
+
+/* PRAGMA journal_mode answers with the mode it is in, which is not the one
+ * asked for when SQLite could not change it. */
+static gboolean
+set_journal (YsStore *self, const char *mode, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  gboolean ok;
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  ok = rc == SQLITE_ROW && g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), mode) == 0;
+  if (!ok)
+    ys_store_set_error (error, self->db, self->path, rc == SQLITE_ROW ? SQLITE_ERROR : rc, _("write"));
+  sqlite3_finalize (stmt);
+  return ok;
+}
 
 static gboolean
 tables_empty (YsStore *self, gboolean *empty, GError **error)
@@ -39,12 +70,24 @@ ys_store_begin_bulk (YsStore *self, GError **error)
     return FALSE;
   if (!empty)
     return ys_store_begin (self, error);
-  /* Only outside a transaction does SQLite take this setting. */
+  /* Only outside a transaction does SQLite take these settings. */
   if (!ys_store_exec (self, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
+  if (self->version == YS_STORE_SCHEMA_VERSION && ys_temp_file_is_ours (self->path))
+    {
+      self->bulk_fresh = TRUE;
+      if (!set_journal (self, "off", error)
+          || !ys_store_exec (self, "PRAGMA synchronous = OFF", error)
+          || !ys_store_exec (self, "PRAGMA ignore_check_constraints = ON", error))
+        {
+          ys_store_end_bulk (self, NULL);
+          return FALSE;
+        }
+      self->bulk_checked = TRUE;
+    }
   if (!ys_store_begin (self, error))
     {
-      ys_store_exec (self, "PRAGMA foreign_keys = ON", NULL);
+      ys_store_end_bulk (self, NULL);
       return FALSE;
     }
   /* Indexes of their own (not those of UNIQUE and PRIMARY KEY, which have
@@ -108,12 +151,60 @@ ys_store_finish_bulk (YsStore *self, GError **error)
   return rc == SQLITE_DONE;
 }
 
-/* After the commit or rollback of a bulk load. */
 void
-ys_store_end_bulk (YsStore *self)
+ys_store_bulk_check_row (YsStore *self, YsRecord *record, guint n)
 {
-  if (self->bulk_indexes == NULL)
-    return;
+  const YsKind *kind = ys_record_get_kind (record);
+
+  for (guint i = 0; i < n; i++)
+    if (!ys_store_value_passes (&kind->fields[i], ys_record_peek (record, i)))
+      {
+        /* Expires the prepared statements: the next insert is compiled
+         * again, with its constraints. */
+        sqlite3_exec (self->db, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
+        self->bulk_checked = FALSE;
+        return;
+      }
+}
+
+/* A new file loaded without a journal gets the WAL and synchronous = FULL
+ * every file is written with (ys_store_ensure_writable), then everything
+ * written is synced: only then may its maker give it its name. */
+static gboolean
+make_durable (YsStore *self, GError **error)
+{
+  sqlite3_file *file = NULL;
+  int rc;
+
+  self->wal_ready = FALSE;
+  if (!ys_store_exec (self, "PRAGMA synchronous = FULL", error) || !set_journal (self, "wal", error))
+    return FALSE;
+  self->wal_ready = TRUE;
+  rc = sqlite3_file_control (self->db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc == SQLITE_OK && file != NULL && file->pMethods != NULL)
+    rc = file->pMethods->xSync (file, SQLITE_SYNC_FULL);
+  if (rc != SQLITE_OK)
+    {
+      ys_store_set_error (error, self->db, self->path, rc, _("write"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* After the commit or rollback of a bulk load. After a rollback, a new
+ * file loaded without a journal is left to its maker to remove. */
+gboolean
+ys_store_end_bulk (YsStore *self, GError **error)
+{
+  gboolean fresh = self->bulk_fresh;
+
+  if (self->bulk_checked)
+    sqlite3_exec (self->db, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
+  self->bulk_checked = FALSE;
+  self->bulk_fresh = FALSE;
+  if (self->bulk_indexes == NULL && !fresh)
+    return TRUE;
   g_clear_pointer (&self->bulk_indexes, g_ptr_array_unref);
   sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  return !fresh || make_durable (self, error);
 }

@@ -31,14 +31,29 @@ struct _YsStore
   sqlite3_stmt *stmts[YS_N_KINDS][N_STMTS];
   GHashTable   *update_stmts; /* "table.column" → sqlite3_stmt */
   GPtrArray    *bulk_indexes; /* during a bulk load: name, sql of each index dropped */
+  gboolean      bulk_fresh;   /* … into a new file under a temporary name (ys-store-bulk.c) */
+  gboolean      bulk_checked; /* … whose rows ys_store_value_passes() checks instead of SQLite */
 };
 
 /* The end of a bulk load (ys-store-bulk.c): before its commit the indexes
  * and the foreign key check, after its commit or rollback the foreign keys
- * on again. */
+ * on again, and a new file's journal and durability as any saved file's,
+ * synced to disk (which can fail: @error). */
 gboolean  ys_store_finish_bulk    (YsStore        *self,
                                    GError        **error);
-void      ys_store_end_bulk       (YsStore        *self);
+gboolean  ys_store_end_bulk       (YsStore        *self,
+                                   GError        **error);
+
+/* Whether the CHECK constraint the schema gives @field's column accepts
+ * @value (ys-store-schema.c): the same rule in C. */
+gboolean  ys_store_value_passes   (const YsField  *field,
+                                   const YsValue  *value);
+/* Before each row a bulk load into a new file inserts: its first @n values
+ * checked by ys_store_value_passes(); a row that fails hands the checking
+ * back to SQLite's CHECK constraints, which refuse it with their message. */
+void      ys_store_bulk_check_row (YsStore        *self,
+                                   YsRecord       *record,
+                                   guint           n);
 
 /* The schema version that brought @kind's table. */
 int       ys_store_kind_since     (const YsKind   *kind);

@@ -119,6 +119,54 @@ append_column (GString *sql, const YsField *f, int version)
     }
 }
 
+/* What the CHECK of the column append_column() writes for @f says of
+ * @value, as bound by the store (an empty optional reference is NULL):
+ * the same rules, evaluated in C. A code check's GLOB refuses any byte that
+ * is not an ASCII letter or digit, so a UTF-8 text passes only when it is
+ * all ASCII, where length() counts bytes. */
+static gboolean
+code_passes (const YsField *f, const char *s)
+{
+  gsize n = 0;
+
+  for (; s[n] != '\0'; n++)
+    if (f->digits > 0 ? !g_ascii_isdigit (s[n]) : !g_ascii_isalnum (s[n]))
+      return FALSE;
+  return f->digits == 0 || n == f->digits;
+}
+
+gboolean
+ys_store_value_passes (const YsField *f, const YsValue *value)
+{
+  gboolean required = (f->flags & YS_FIELD_REQUIRED) != 0;
+  const char *s = NULL;
+
+  if (f->type == YS_FIELD_TEXT || f->type == YS_FIELD_CODE || f->type == YS_FIELD_CHOICE)
+    s = value->s != NULL ? value->s : "";
+  switch (f->type)
+    {
+    case YS_FIELD_TEXT:
+      return !required || s[0] != '\0';
+    case YS_FIELD_CODE:
+      if (s[0] == '\0')
+        return !required;
+      return code_passes (f, s);
+    case YS_FIELD_CHOICE:
+      if (s[0] == '\0' && !required)
+        return TRUE;
+      for (guint c = 0; f->choices[c]; c++)
+        if (strcmp (s, f->choices[c]) == 0)
+          return TRUE;
+      return FALSE;
+    case YS_FIELD_INT:
+    case YS_FIELD_MONEY:
+      return value->i >= 0 || (f->flags & YS_FIELD_NEGATIVE_OK) != 0;
+    case YS_FIELD_BOOL:
+      return value->i == 0 || value->i == 1;
+    }
+  return FALSE;
+}
+
 /* The table of @kind as format @version writes it. */
 static char *
 table_sql (const YsKind *kind, int version)

@@ -545,8 +545,7 @@ ys_store_commit (YsStore *self, GError **error)
       return FALSE;
     }
   self->in_transaction = FALSE;
-  ys_store_end_bulk (self);
-  return TRUE;
+  return ys_store_end_bulk (self, error);
 }
 
 void
@@ -554,7 +553,7 @@ ys_store_rollback (YsStore *self)
 {
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
-  ys_store_end_bulk (self);
+  ys_store_end_bulk (self, NULL);
 }
 
 gboolean
@@ -842,6 +841,8 @@ ys_store_insert_new (YsStore *self, const YsKind *kind, YsRecord **records, guin
     {
       int rc;
 
+      if (self->bulk_checked)
+        ys_store_bulk_check_row (self, records[r], columns);
       ys_record_set_id (records[r], id);
       sqlite3_bind_int64 (stmt, 1, id);
       for (guint i = 0; i < columns; i++)

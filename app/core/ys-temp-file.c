@@ -158,6 +158,14 @@ writer_of (const char *name)
   return (pid_t) pid;
 }
 
+gboolean
+ys_temp_file_is_ours (const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+
+  return writer_of (name) == getpid ();
+}
+
 guint
 ys_temp_file_clean (const char *dir)
 {

@@ -31,6 +31,9 @@ void      ys_temp_file_remove_folder (const char *dir);
 gboolean  ys_temp_file_rename  (const char  *tmp,
                                 const char  *target,
                                 GError     **error);
+/* Whether @path is a temporary file of this process (a budget being made,
+ * under the name ys_temp_file_create() or ys_temp_file_name() gave it). */
+gboolean  ys_temp_file_is_ours (const char  *path);
 /* Removes the temporary files in @dir whose writing process is gone;
  * returns how many. */
 guint     ys_temp_file_clean   (const char  *dir);
