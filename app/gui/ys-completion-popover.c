@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ys-completion-popover.h"
+#include "ys-widget-util.h"
 
 struct _YsCompletionPopover
 {
@@ -28,12 +29,9 @@ static guint signals[N_SIGNALS];
 void
 ys_completion_popover_clear (YsCompletionPopover *self)
 {
-  GtkWidget *child;
-
   g_return_if_fail (YS_IS_COMPLETION_POPOVER (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  ys_widget_remove_children (GTK_WIDGET (self->list));
   g_ptr_array_set_size (self->checks, 0);
 }
 

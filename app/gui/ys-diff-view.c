@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ys-diff-view.h"
+#include "ys-widget-util.h"
 
 /* More changed records than this are left to the workbook: a grid of
  * thousands of labels helps no one read. */
@@ -56,15 +57,6 @@ cell (const char *text, float xalign, gboolean heading)
 }
 
 static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_widget_unparent (child);
-}
-
-static void
 attach_row (GtkGrid *grid, int y, const YsDiffRow *row, gboolean total)
 {
   g_autofree char *from = ys_money_format (row->from, YS_MONEY_YUAN, TRUE);
@@ -97,7 +89,7 @@ fill_table (YsDiffView *self, GtkWidget *box, GPtrArray *rows)
   int y = 0;
   guint shown = 0;
 
-  clear_box (box);
+  ys_widget_remove_children (box);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
@@ -128,7 +120,7 @@ fill_changes (YsDiffView *self)
   g_autofree char *count = NULL;
   GtkWidget *heading;
 
-  clear_box (self->changes_box);
+  ys_widget_remove_children (self->changes_box);
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record changed", "%u records changed", changes->len),
                            changes->len);
   heading = cell (count, 0.0f, TRUE);
@@ -225,11 +217,9 @@ static void
 ys_diff_view_dispose (GObject *object)
 {
   YsDiffView *self = YS_DIFF_VIEW (object);
-  GtkWidget *child;
 
   g_clear_pointer (&self->diff, ys_diff_free);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  ys_widget_remove_children (GTK_WIDGET (self));
   G_OBJECT_CLASS (ys_diff_view_parent_class)->dispose (object);
 }
 

@@ -11,6 +11,7 @@
 #include "ys-finding-row.h"
 #include "ys-widget-fixes.h"
 #include "ys-kinds.h"
+#include "ys-widget-util.h"
 
 struct _YsFindingRow
 {
@@ -281,15 +282,13 @@ static void
 ys_finding_row_dispose (GObject *object)
 {
   YsFindingRow *self = YS_FINDING_ROW (object);
-  GtkWidget *child;
 
   if (self->finding != NULL)
     g_signal_handlers_disconnect_by_func (self->finding, on_finding_notify_cb, self);
   g_clear_object (&self->finding);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_FINDING_ROW);
   /* dispose_template() only unparents the children the class binds. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  ys_widget_remove_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (ys_finding_row_parent_class)->dispose (object);
 }

@@ -16,6 +16,7 @@
 #include "ys-goal-row.h"
 #include "ys-widget-fixes.h"
 #include "ys-kinds.h"
+#include "ys-widget-util.h"
 
 /* The pause in typing after which a value is saved. */
 #define COMMIT_DELAY_MS 800
@@ -574,15 +575,13 @@ static void
 ys_goal_row_dispose (GObject *object)
 {
   YsGoalRow *self = YS_GOAL_ROW (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->commit_timeout, g_source_remove);
   if (self->indicator != NULL)
     g_signal_handlers_disconnect_by_data (self->indicator, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_GOAL_ROW);
   /* dispose_template() only unparents the children the class binds. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  ys_widget_remove_children (GTK_WIDGET (self));
   g_clear_object (&self->indicator);
   g_clear_object (&self->document);
 

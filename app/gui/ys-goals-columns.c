@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "ys-goals-columns.h"
+#include "ys-widget-util.h"
 
 /* The two sets side by side while each column gets the width its rows
  * need, one above the other when not. (GtkFlowBox decides on natural
@@ -162,11 +163,8 @@ ys_goals_columns_get_request_mode (GtkWidget *widget)
 static void
 ys_goals_columns_dispose (GObject *object)
 {
-  GtkWidget *child;
-
   g_clear_handle_id (&YS_GOALS_COLUMNS (object)->notify_idle, g_source_remove);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  ys_widget_remove_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (ys_goals_columns_parent_class)->dispose (object);
 }

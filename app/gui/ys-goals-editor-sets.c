@@ -10,6 +10,7 @@
 
 #include "ys-goals-editor-private.h"
 #include "ys-kinds.h"
+#include "ys-widget-util.h"
 
 static GArray *
 collect_set (YsGoalsEditor *self,
@@ -128,15 +129,6 @@ make_group_header (const char *level2,
   return box;
 }
 
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
 /* Lines up @period_widget with @annual_widget: side by side, both are as
  * high as the higher (see ys_goals_editor_update_alignment()). */
 static void
@@ -250,8 +242,8 @@ build_sets (YsGoalsEditor *self)
   groups = ys_goals_editor_framework_groups (self, &n_groups, NULL);
   lines = ys_goal_set_lines (period, annual, n_groups);
   record_lines (self, period, annual, lines);
-  clear_box (self->period_groups);
-  clear_box (self->annual_groups);
+  ys_widget_remove_children (GTK_WIDGET (self->period_groups));
+  ys_widget_remove_children (GTK_WIDGET (self->annual_groups));
   /* The goals' frames first (kept), then what is made here. */
   g_ptr_array_set_size (self->aligned, MIN (self->aligned->len, 1));
   g_ptr_array_set_size (self->gaps, 0);
@@ -477,8 +469,8 @@ ys_goals_editor_rebuild (YsGoalsEditor *self)
 
   if (self->document == NULL || self->project == NULL)
     {
-      clear_box (self->period_groups);
-      clear_box (self->annual_groups);
+      ys_widget_remove_children (GTK_WIDGET (self->period_groups));
+      ys_widget_remove_children (GTK_WIDGET (self->annual_groups));
       gtk_stack_set_visible_child_name (self->stack, "none");
       g_clear_object (&focus_record);
       return;
@@ -490,8 +482,8 @@ ys_goals_editor_rebuild (YsGoalsEditor *self)
   self->rebuild_on_map = !gtk_widget_get_mapped (GTK_WIDGET (self));
   if (self->rebuild_on_map)
     {
-      clear_box (self->period_groups);
-      clear_box (self->annual_groups);
+      ys_widget_remove_children (GTK_WIDGET (self->period_groups));
+      ys_widget_remove_children (GTK_WIDGET (self->annual_groups));
       g_clear_object (&focus_record);
       return;
     }

@@ -16,6 +16,7 @@
 
 #include "ys-goals-editor-private.h"
 #include "ys-kinds.h"
+#include "ys-widget-util.h"
 
 #define COMMIT_DELAY_MS 800
 
@@ -399,7 +400,6 @@ static void
 ys_goals_editor_dispose (GObject *object)
 {
   YsGoalsEditor *self = YS_GOALS_EDITOR (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
   g_clear_handle_id (&self->goals_timeout, g_source_remove);
@@ -411,8 +411,7 @@ ys_goals_editor_dispose (GObject *object)
   g_clear_pointer (&self->lines, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_GOALS_EDITOR);
   /* dispose_template() only unparents the children the class binds. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  ys_widget_remove_children (GTK_WIDGET (self));
   g_clear_object (&self->project);
   g_clear_object (&self->document);
   g_clear_pointer (&self->project_code, g_free);

@@ -13,6 +13,7 @@
 #include "ys-import-preview.h"
 #include "ys-sheet-header.h"
 #include "ys-sheet-map.h"
+#include "ys-widget-util.h"
 
 #define ROW_WIDTH     90
 #define CELL_WIDTH    150
@@ -377,15 +378,13 @@ static void
 clear_columns (YsImportPreview *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->view);
-  GtkWidget *child;
 
   while (g_list_model_get_n_items (columns) > 0)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
       gtk_column_view_remove_column (self->view, column);
     }
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mapping_box))) != NULL)
-    gtk_box_remove (self->mapping_box, child);
+  ys_widget_remove_children (GTK_WIDGET (self->mapping_box));
   g_ptr_array_set_size (self->dropdowns, 0);
 }
 

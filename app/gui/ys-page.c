@@ -11,6 +11,7 @@
 
 #include "ys-import-dialog.h"
 #include "ys-page.h"
+#include "ys-widget-util.h"
 
 typedef struct
 {
@@ -475,7 +476,6 @@ ys_page_dispose (GObject *object)
 {
   YsPage *self = YS_PAGE (object);
   YsPagePrivate *priv = ys_page_get_instance_private (self);
-  GtkWidget *child;
 
   if (priv->document != NULL)
     g_signal_handlers_disconnect_by_data (priv->document, self);
@@ -483,8 +483,7 @@ ys_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (priv->validator, self);
   priv->empty_stack = NULL;
   /* What a subclass's dispose_template() left: the children it does not bind. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  ys_widget_remove_children (GTK_WIDGET (self));
   g_clear_object (&priv->validator);
   g_clear_object (&priv->document);
   g_clear_object (&priv->draft);

@@ -26,6 +26,7 @@
 #include "ys-record-grid-private.h"
 #include "ys-widget-fixes.h"
 #include "ys-row-slot.h"
+#include "ys-widget-util.h"
 
 G_DEFINE_FINAL_TYPE (YsRecordGrid, ys_record_grid, GTK_TYPE_WIDGET)
 
@@ -781,7 +782,6 @@ static void
 ys_record_grid_dispose (GObject *object)
 {
   YsRecordGrid *self = YS_RECORD_GRID (object);
-  GtkWidget *child;
 
   self->editing = NULL;
   g_clear_object (&self->editing_record);
@@ -805,8 +805,7 @@ ys_record_grid_dispose (GObject *object)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_RECORD_GRID);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  ys_widget_remove_children (GTK_WIDGET (self));
 
   g_clear_object (&self->selection);
   g_clear_object (&self->slots);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ys-report-view.h"
+#include "ys-widget-util.h"
 
 /* Pixels per character of column width (Excel's unit): a CJK character
  * counts two, as it does in the workbook. */
@@ -29,24 +30,6 @@ struct _YsReportView
 };
 
 G_DEFINE_FINAL_TYPE (YsReportView, ys_report_view, GTK_TYPE_WIDGET)
-
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
-static void
-clear_grid (GtkGrid *grid)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
-    gtk_grid_remove (grid, child);
-}
 
 static gboolean
 cell_blank (const YsCell *cell)
@@ -218,9 +201,9 @@ ys_report_view_set_table (YsReportView  *self,
 
   g_return_if_fail (YS_IS_REPORT_VIEW (self));
 
-  clear_grid (self->grid);
-  clear_box (self->captions_box);
-  clear_box (self->notes_box);
+  ys_widget_remove_children (GTK_WIDGET (self->grid));
+  ys_widget_remove_children (GTK_WIDGET (self->captions_box));
+  ys_widget_remove_children (GTK_WIDGET (self->notes_box));
 
   if (table == NULL)
     {
@@ -281,12 +264,9 @@ ys_report_view_new (void)
 static void
 ys_report_view_dispose (GObject *object)
 {
-  GtkWidget *child;
-
   gtk_widget_dispose_template (GTK_WIDGET (object), YS_TYPE_REPORT_VIEW);
   /* dispose_template() only unparents the children the class binds. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  ys_widget_remove_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (ys_report_view_parent_class)->dispose (object);
 }

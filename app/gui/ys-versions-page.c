@@ -13,6 +13,7 @@
 #include "ys-diff-xlsx.h"
 #include "ys-snapshot.h"
 #include "ys-versions-page.h"
+#include "ys-widget-util.h"
 
 struct _YsVersionsPage
 {
@@ -58,13 +59,11 @@ ys_versions_page_refresh (YsVersionsPage *self)
   YsDocument *doc;
   g_autoptr(GPtrArray) versions = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
   guint n;
 
   g_return_if_fail (YS_IS_VERSIONS_PAGE (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->versions_list))) != NULL)
-    gtk_list_box_remove (self->versions_list, child);
+  ys_widget_remove_children (GTK_WIDGET (self->versions_list));
   clear_names (self->from_names);
   clear_names (self->to_names);
   doc = ys_page_get_document (YS_PAGE (self));

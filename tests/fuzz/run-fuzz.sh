@@ -1,14 +1,18 @@
 #!/bin/sh
 # Runs one libFuzzer target for a bounded time (docs/fuzzing.md):
-#   run-fuzz.sh TARGET SEED_DIR WORK_DIR
+#   run-fuzz.sh TARGET SEED_DIR WORK_DIR [LIBFUZZER-OPTION...]
 # New inputs go to WORK_DIR/corpus, a crashing or leaking input to
-# WORK_DIR/artifacts; the seed corpus in the source tree is only read.
+# WORK_DIR/artifacts; the seed corpus in the source tree is only read
+# (libFuzzer writes what it finds into the first directory it is given,
+# which is WORK_DIR/corpus here, never SEED_DIR). Options after WORK_DIR
+# (-jobs=2, -dict=FILE, ...) are passed on to the target.
 # FUZZ_SECONDS (default 60) sets the time. Exits non-zero on a crash, a leak,
 # a timeout of one input or memory beyond 2 GB.
 set -eu
 target=$1
 seeds=$2
 work=$3
+shift 3
 seconds=${FUZZ_SECONDS:-60}
 mkdir -p "$work/corpus" "$work/artifacts"
 # Targets that write documents run several times faster where fsync is free.
@@ -26,4 +30,4 @@ UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export ASAN_OPTIONS UBSAN_OPTIONS
 exec "$target" "$work/corpus" "$seeds" \
   -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=30 -detect_leaks=1 \
-  -artifact_prefix="$work/artifacts/" -print_final_stats=1
+  -artifact_prefix="$work/artifacts/" -print_final_stats=1 "$@"
