@@ -8,8 +8,8 @@ gboolean
 ys_document_append_checked (YsDocument *self, const YsKind *kind, GPtrArray *records, guint *failed,
                             GError **error)
 {
-  GListStore *model = self->models[ys_kinds_index (kind)];
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  YsRecordList *model = self->models[ys_kinds_index (kind)];
+  guint n = ys_record_list_get_n_items (model);
 
   g_return_val_if_fail (self->batch != NULL, FALSE);
   if (!ys_store_insert_new (self->store, kind, (YsRecord **) records->pdata, records->len, failed, error))
@@ -27,7 +27,7 @@ ys_document_append_checked (YsDocument *self, const YsKind *kind, GPtrArray *rec
       g_ptr_array_add (self->batch->changes, c);
       ys_document_index_key (self, record, TRUE);
     }
-  g_list_store_splice (model, n, 0, records->pdata, records->len);
+  ys_record_list_splice (model, n, 0, (YsRecord **) records->pdata, records->len);
   for (guint r = 0; r < records->len; r++)
     ys_document_emit_changed (self, g_ptr_array_index (records, r), YS_CHANGE_INSERT, -1);
   return TRUE;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ys-document.h"
+#include "ys-record-list.h"
 #include "ys-store.h"
 
 G_BEGIN_DECLS
@@ -32,7 +33,7 @@ struct _YsDocument
   YsStore    *store;
   char       *path;
   GHashTable *meta;
-  GListStore *models[YS_N_KINDS];
+  YsRecordList *models[YS_N_KINDS];
   GHashTable *keys[YS_N_KINDS];   /* key text → record, for kinds with a key */
 
   GPtrArray  *steps;              /* Step; steps[0..undo_top) can be undone */

@@ -149,7 +149,7 @@ ys_document_init (YsDocument *self)
 
   for (guint k = 0; kinds[k]; k++)
     {
-      self->models[k] = g_list_store_new (ys_kind_get_gtype (kinds[k]));
+      self->models[k] = ys_record_list_new (ys_kind_get_gtype (kinds[k]));
       if (kinds[k]->key_field >= 0)
         self->keys[k] = g_hash_table_new (g_str_hash, g_str_equal);
     }
@@ -193,9 +193,8 @@ load (YsDocument *self, GError **error)
         return FALSE;
       for (guint i = 0; i < records->len; i++)
         ys_document_index_key (self, g_ptr_array_index (records, i), TRUE);
-      g_list_store_splice (self->models[k], 0,
-                           g_list_model_get_n_items (G_LIST_MODEL (self->models[k])),
-                           records->pdata, records->len);
+      ys_record_list_splice (self->models[k], 0, ys_record_list_get_n_items (self->models[k]), NULL, 0);
+      ys_record_list_take (self->models[k], records);
     }
   ys_store_loaded (self->store);
   return TRUE;
@@ -507,28 +506,24 @@ cascade_key (YsDocument *self, const YsKind *kind, const char *old_key, const ch
 /* Finds @record, trying @hint first: undoing a batch of appended rows removes
  * them from the end one by one, which must not scan 100,000 rows each time. */
 static gboolean
-find_record (GListStore *model, YsRecord *record, guint hint, guint *position)
+find_record (YsRecordList *model, YsRecord *record, guint hint, guint *position)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint n = ys_record_list_get_n_items (model);
   guint candidates[2] = { hint, n > 0 ? n - 1 : 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    if (candidates[i] < n)
+    if (candidates[i] < n && ys_record_list_peek (model, candidates[i]) == record)
       {
-        g_autoptr(YsRecord) item = g_list_model_get_item (G_LIST_MODEL (model), candidates[i]);
-        if (item == record)
-          {
-            *position = candidates[i];
-            return TRUE;
-          }
+        *position = candidates[i];
+        return TRUE;
       }
-  return g_list_store_find (model, record, position);
+  return ys_record_list_find (model, record, position);
 }
 
 static gboolean
 remove_record (YsDocument *self, YsRecord *record, guint *position, GError **error)
 {
-  GListStore *model = self->models[ys_kinds_index (ys_record_get_kind (record))];
+  YsRecordList *model = self->models[ys_kinds_index (ys_record_get_kind (record))];
   guint pos;
 
   if (!find_record (model, record, *position, &pos))
@@ -537,21 +532,21 @@ remove_record (YsDocument *self, YsRecord *record, guint *position, GError **err
     return FALSE;
   ys_document_index_key (self, record, FALSE);
   *position = pos;
-  g_list_store_remove (model, pos);
+  ys_record_list_remove (model, pos);
   return TRUE;
 }
 
 static gboolean
 add_record (YsDocument *self, YsRecord *record, guint *position, GError **error)
 {
-  GListStore *model = self->models[ys_kinds_index (ys_record_get_kind (record))];
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  YsRecordList *model = self->models[ys_kinds_index (ys_record_get_kind (record))];
+  guint n = ys_record_list_get_n_items (model);
 
   if (!ys_store_insert (self->store, record, error))
     return FALSE;
   ys_document_index_key (self, record, TRUE);
   *position = MIN (*position, n);
-  g_list_store_insert (model, *position, record);
+  ys_record_list_insert (model, *position, record);
   return TRUE;
 }
 
@@ -886,12 +881,12 @@ revert_batch (YsDocument *self)
         {
         case YS_CHANGE_INSERT:
           {
-            GListStore *m = self->models[ys_kinds_index (ys_record_get_kind (c->record))];
+            YsRecordList *m = self->models[ys_kinds_index (ys_record_get_kind (c->record))];
             guint pos;
             if (find_record (m, c->record, c->position, &pos))
               {
                 ys_document_index_key (self, c->record, FALSE);
-                g_list_store_remove (m, pos);
+                ys_record_list_remove (m, pos);
               }
             ys_record_set_id (c->record, 0);
             g_signal_emit (self, signals[SIGNAL_CHANGED], 0, c->record, YS_CHANGE_DELETE, -1);
@@ -899,9 +894,9 @@ revert_batch (YsDocument *self)
           break;
         case YS_CHANGE_DELETE:
           {
-            GListStore *m = self->models[ys_kinds_index (ys_record_get_kind (c->record))];
+            YsRecordList *m = self->models[ys_kinds_index (ys_record_get_kind (c->record))];
             ys_document_index_key (self, c->record, TRUE);
-            g_list_store_insert (m, MIN (c->position, g_list_model_get_n_items (G_LIST_MODEL (m))), c->record);
+            ys_record_list_insert (m, MIN (c->position, ys_record_list_get_n_items (m)), c->record);
             g_signal_emit (self, signals[SIGNAL_CHANGED], 0, c->record, YS_CHANGE_INSERT, -1);
           }
           break;

@@ -10,5 +10,8 @@ G_BEGIN_DECLS
  * string (g_intern_string), free text a string the record owns (NULL when
  * empty), as ys_value_copy() would leave them. */
 YsValue *ys_record_load_slots (YsRecord *self);
+/* The id of a record that nobody has seen yet: set without a notification. */
+void     ys_record_load_id    (YsRecord *self,
+                               gint64    id);
 
 G_END_DECLS

@@ -190,6 +190,13 @@ ys_record_load_slots (YsRecord *self)
   return values_of (self);
 }
 
+void
+ys_record_load_id (YsRecord *self, gint64 id)
+{
+  YsRecordPrivate *priv = ys_record_get_instance_private (self);
+  priv->id = id;
+}
+
 const YsKind *
 ys_record_get_kind (YsRecord *self)
 {

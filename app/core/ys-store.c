@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "ys-catalog.h"
+#include "ys-intern-table.h"
 #include "ys-kinds.h"
 #include "ys-record-private.h"
 #include "ys-store-private.h"
@@ -622,35 +623,6 @@ record_damaged (YsStore *self, YsRecord *record, GError **error)
   ys_store_set_damaged (error, self->path, detail);
 }
 
-/* Codes and choices repeat across rows (a few hundred distinct codes in
- * 100,000 lines): each column keeps the texts it interned in a small table
- * indexed by their first bytes, tried before g_intern_string(), which takes
- * a global lock and a hash lookup. */
-#define INTERN_SLOTS 256
-
-typedef struct
-{
-  const char *s;
-  gsize       n;
-} InternSlot;
-
-static const char *
-intern_column (InternSlot *slots, const char *text, gsize n)
-{
-  guint64 w = n;
-  InternSlot *slot;
-
-  memcpy (&w, text, MIN (n, sizeof w));
-  w ^= n << 56;
-  slot = &slots[(w * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 56];
-  if (slot->s == NULL || slot->n != n || memcmp (slot->s, text, n) != 0)
-    {
-      slot->s = g_intern_string (text);
-      slot->n = n;
-    }
-  return slot->s;
-}
-
 /* Each value is read from its column once: into the record's slot, and
  * into the row's sum, which is then compared with the stored one. The sum
  * covers what the record holds (text up to its first NUL, an absent code
@@ -662,9 +634,10 @@ ys_store_load (YsStore *self, const YsKind *kind, GError **error)
   g_autofree char *columns = ys_store_column_list (kind, self->version, TRUE);
   guint n = n_columns (self, kind);
   gboolean sums = ys_store_has_sums (self);
-  g_autofree InternSlot *interned = g_new0 (InternSlot, (gsize) n * INTERN_SLOTS);
+  g_autofree YsInternTable *interned = g_new0 (YsInternTable, n);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
+  YsRecord *damaged = NULL;
   YsRowSum table_sum;
   int rc;
 
@@ -682,7 +655,7 @@ ys_store_load (YsStore *self, const YsKind *kind, GError **error)
       gint64 id = sqlite3_column_int64 (stmt, 0);
       YsRowSum sum = table_sum;
 
-      ys_record_set_id (record, id);
+      ys_record_load_id (record, id);
       ys_row_sum_int (&sum, id);
       for (guint i = 0; i < n; i++)
         {
@@ -694,7 +667,7 @@ ys_store_load (YsStore *self, const YsKind *kind, GError **error)
               gsize len = text ? strlen (text) : 0;
 
               if (f->type != YS_FIELD_TEXT)
-                slots[i].s = (char *) intern_column (&interned[i * INTERN_SLOTS], text ? text : "", len);
+                slots[i].s = (char *) ys_intern_table_lookup (&interned[i], text ? text : "", len);
               else
                 slots[i].s = len ? g_strndup (text, len) : NULL;
               ys_row_sum_text_len (&sum, text, len);
@@ -708,13 +681,19 @@ ys_store_load (YsStore *self, const YsKind *kind, GError **error)
       g_ptr_array_add (records, record);
       if (sums && (guint64) sqlite3_column_int64 (stmt, n + 1) != sum.h)
         {
-          sqlite3_finalize (stmt);
-          record_damaged (self, record, error);
-          return NULL;
+          damaged = record;
+          break;
         }
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
+  for (guint i = 0; i < n; i++)
+    ys_intern_table_clear (&interned[i]);
+  if (damaged != NULL)
+    {
+      record_damaged (self, damaged, error);
+      return NULL;
+    }
   if (rc != SQLITE_DONE)
     {
       ys_store_set_error (error, self->db, self->path, rc, _("read"));
