@@ -53,19 +53,35 @@ full_dump (YsDocument *doc)
   return g_string_free (out, FALSE);
 }
 
+typedef struct {
+  GString    *out;
+  GHashTable *seen;     /* field * 2^32 + number → the text's pointer */
+} Dump;
+
+/* Each text with its number: the loaded records and the file's rows must be
+ * numbered alike, and one number of a column is always the same pointer. */
 static gboolean
-dump_line (const YsValue *values, gpointer user_data, GError **error)
+dump_line (const YsValue *values, const guint *ids, gpointer user_data, GError **error)
 {
-  GString *out = user_data;
+  Dump *d = user_data;
 
   for (guint f = 0; f < ys_line_kind.n_fields; f++)
     {
       if (ys_field_is_text (&ys_line_kind.fields[f]))
-        g_string_append_printf (out, "|%s", values[f].s ? values[f].s : "");
+        {
+          gint64 key = (gint64) f << 32 | ids[f];
+          gpointer before = g_hash_table_lookup (d->seen, &key);
+
+          if (before == NULL)
+            g_hash_table_insert (d->seen, g_memdup2 (&key, sizeof key), values[f].s);
+          else
+            g_assert_true (before == values[f].s);
+          g_string_append_printf (d->out, "|%s#%u", values[f].s ? values[f].s : "", ids[f]);
+        }
       else
-        g_string_append_printf (out, "|%" G_GINT64_FORMAT, values[f].i);
+        g_string_append_printf (d->out, "|%" G_GINT64_FORMAT, values[f].i);
     }
-  g_string_append_c (out, '\n');
+  g_string_append_c (d->out, '\n');
   return TRUE;
 }
 
@@ -75,8 +91,10 @@ static char *
 scan_dump (YsDocument *doc, GError **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  Dump d = { out, seen };
 
-  if (!ys_document_scan (doc, &ys_line_kind, dump_line, out, error))
+  if (!ys_document_scan (doc, &ys_line_kind, dump_line, &d, error))
     return NULL;
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

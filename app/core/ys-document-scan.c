@@ -12,6 +12,9 @@ ys_document_open_streaming (const char *path, const YsKind *streamed, GError **e
 gboolean
 ys_document_scan (YsDocument *self, const YsKind *kind, YsRowFunc func, gpointer user_data, GError **error)
 {
+  g_autoptr(YsTextIds) texts = NULL;
+  g_autofree YsValue *values = NULL;
+  g_autofree guint *ids = NULL;
   guint n;
 
   g_return_val_if_fail (YS_IS_DOCUMENT (self), FALSE);
@@ -23,8 +26,21 @@ ys_document_scan (YsDocument *self, const YsKind *kind, YsRowFunc func, gpointer
       return ys_store_scan (self->store, kind, func, user_data, error);
     }
   n = ys_document_count (self, kind);
+  if (n == 0)
+    return TRUE;
+  texts = ys_text_ids_new (kind);
+  values = g_new0 (YsValue, kind->n_fields);
+  ids = g_new0 (guint, kind->n_fields);
   for (guint i = 0; i < n; i++)
-    if (!func (ys_record_peek (ys_document_get (self, kind, i), 0), user_data, error))
-      return FALSE;
+    {
+      const YsValue *stored = ys_record_peek (ys_document_get (self, kind, i), 0);
+
+      for (guint f = 0; f < kind->n_fields; f++)
+        values[f] = ys_field_is_text (&kind->fields[f])
+                  ? (YsValue) { .s = (char *) ys_text_ids_find (texts, f, stored[f].s, &ids[f]) }
+                  : stored[f];
+      if (!func (values, ids, user_data, error))
+        return FALSE;
+    }
   return TRUE;
 }

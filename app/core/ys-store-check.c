@@ -279,6 +279,55 @@ ys_row_sum_text (YsRowSum *sum, const char *text)
   ys_row_sum_text_len (sum, text, text ? strlen (text) : 0);
 }
 
+/* FNV-1a's low byte after any bytes depends on nothing but its low byte
+ * before them (xor with a byte and multiplication modulo 2^8 see no higher
+ * bit), and each byte's xor adds to the state a difference that depends only
+ * on that low byte. So appending fixed bytes to a state h gives
+ * h * PRIME^n plus an addend chosen by h's low byte: computed here once for
+ * all 256, from the states 0…255. */
+static void
+sum_prepare (YsRowSumBytes *t, void (*append) (YsRowSum *, gconstpointer, gsize),
+             gconstpointer data, gsize n, gsize n_bytes)
+{
+  guint64 mul = 1;
+
+  for (gsize i = 0; i < n_bytes; i++)
+    mul *= FNV_PRIME;
+  t->mul = mul;
+  for (guint64 low = 0; low < 256; low++)
+    {
+      YsRowSum sum = { low };
+      append (&sum, data, n);
+      t->add[low] = sum.h - low * mul;
+    }
+}
+
+static void
+append_text (YsRowSum *sum, gconstpointer text, gsize n)
+{
+  ys_row_sum_text_len (sum, text, n);
+}
+
+static void
+append_int (YsRowSum *sum, gconstpointer value, gsize n)
+{
+  (void) n;
+  ys_row_sum_int (sum, *(const gint64 *) value);
+}
+
+void
+ys_row_sum_prepare_text (YsRowSumBytes *t, const char *text, gsize n)
+{
+  /* The tag and 8 bytes of the length, then the text. */
+  sum_prepare (t, append_text, text, n, 9 + n);
+}
+
+void
+ys_row_sum_prepare_int (YsRowSumBytes *t, gint64 value)
+{
+  sum_prepare (t, append_int, &value, 8, 9);
+}
+
 void
 ys_row_sum_start (YsRowSum *sum, const char *table)
 {

@@ -132,6 +132,25 @@ void      ys_row_sum_int          (YsRowSum       *sum,
 void      ys_row_sum_text_len     (YsRowSum       *sum,
                                    const char     *text,
                                    gsize           n);
+/* Appending a fixed value to any row sum in two operations: a text or an
+ * integer that recurs over many rows (a code, a choice) is prepared once, and
+ * ys_row_sum_apply() then gives what ys_row_sum_text_len() or
+ * ys_row_sum_int() of it give, byte for byte the same sum. */
+typedef struct {
+  guint64 mul;
+  guint64 add[256];
+} YsRowSumBytes;
+
+void      ys_row_sum_prepare_text (YsRowSumBytes  *t,
+                                   const char     *text,
+                                   gsize           n);
+void      ys_row_sum_prepare_int  (YsRowSumBytes  *t,
+                                   gint64          value);
+static inline void
+ys_row_sum_apply (YsRowSum *sum, const YsRowSumBytes *t)
+{
+  sum->h = sum->h * t->mul + t->add[sum->h & 0xff];
+}
 /* Compares the sum computed from a loaded row with the one stored in
  * @column; @what names the row in the message. */
 gboolean  ys_store_check_sum      (YsStore        *self,

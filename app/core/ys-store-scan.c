@@ -2,11 +2,212 @@
  * record made of each (a record costs an object and copies of its texts). */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ys-record.h"
 #include "ys-store-private.h"
 #include "ys-store-scan.h"
+
+/* A text is prepared for the row sum (YsRowSumBytes, 2 KiB) once it has come
+ * this often: preparing costs as much as summing it 256 times. */
+#define PREPARE_AFTER 16
+/* …and only among the first texts of a column: a table read at a random
+ * place for each row must stay in the processor's cache to gain anything,
+ * so the choices (支出类型, sources, flags) are prepared, codes of hundreds of
+ * units or projects summed byte by byte. */
+#define PREPARE_FIRST 32
+
+/* A slot holds a text of up to 16 bytes itself, so that finding a code
+ * compares two words; a longer text is found by its hash and compared with
+ * the copy. All a row needs of a text is in its slot: one cache line. */
+typedef struct {
+  guint64        w[2];      /* the text, zero-padded; for a longer one, its hash */
+  guint32        len;
+  guint32        id;        /* + 1; 0: empty */
+  char          *text;      /* NUL-terminated copy */
+  YsRowSumBytes *sum;       /* prepared once it recurs, else NULL */
+} Slot;
+
+/* The distinct texts of one column, numbered as they first come. */
+typedef struct {
+  Slot   *slots;
+  guint   mask;
+  guint   n;
+  gsize   last;             /* the slot of the text found last */
+  guint16 uses[PREPARE_FIRST];
+  gboolean text;            /* a text field */
+} Column;
+
+struct _YsTextIds {
+  const YsKind  *kind;
+  Column        *columns;   /* per field; empty for integer fields */
+  YsRowSumBytes  flags[2];  /* the integers 0 and 1 */
+};
+
+static guint64
+text_hash (const char *text, gsize len)
+{
+  guint64 h = len * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+      memcpy (&w, text + i, 8);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+    }
+  if (i < len)
+    {
+      guint64 w = 0;
+      memcpy (&w, text + i, len - i);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+    }
+  return h;
+}
+
+/* The slot's words for @text: itself when short, else its hash. */
+static inline void
+slot_words (const char *text, gsize len, guint64 w[2])
+{
+  w[0] = w[1] = 0;
+  if (len <= 16)
+    memcpy (w, text, len);
+  else
+    w[0] = text_hash (text, len);
+}
+
+static inline gsize
+slot_index (const guint64 w[2], gsize len)
+{
+  guint64 x = (w[0] ^ (w[1] * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F)) ^ len) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  return (gsize) (x >> 32);
+}
+
+static void
+column_grow (Column *c)
+{
+  gsize size = c->slots ? ((gsize) c->mask + 1) * 2 : 64;
+  Slot *slots = g_new0 (Slot, size);
+
+  for (gsize i = 0; c->slots && i <= c->mask; i++)
+    if (c->slots[i].id != 0)
+      {
+        gsize k = slot_index (c->slots[i].w, c->slots[i].len) & (size - 1);
+        while (slots[k].id != 0)
+          k = (k + 1) & (size - 1);
+        slots[k] = c->slots[i];
+        if (i == c->last)
+          c->last = k;
+      }
+  g_free (c->slots);
+  c->slots = slots;
+  c->mask = size - 1;
+}
+
+/* Rows of one unit or project mostly follow each other: the text of the row
+ * before is compared first. */
+static Slot *
+column_find (Column *c, const char *text, gsize len)
+{
+  Slot *slot = &c->slots[c->last];
+  guint64 w[2];
+
+  if (slot->id != 0 && slot->len == len && memcmp (slot->text, text, len) == 0)
+    return slot;
+  slot_words (text, len, w);
+  for (gsize k = slot_index (w, len) & c->mask;; k = (k + 1) & c->mask)
+    {
+      slot = &c->slots[k];
+      if (slot->id == 0)
+        {
+          *slot = (Slot) { .w = { w[0], w[1] }, .len = len, .id = ++c->n, .text = g_strndup (text, len) };
+          c->last = k;
+          if (c->n * 2 > c->mask + 1)
+            {
+              column_grow (c);
+              slot = &c->slots[c->last];
+            }
+          return slot;
+        }
+      if (slot->w[0] == w[0] && slot->w[1] == w[1] && slot->len == len
+          && (len <= 16 || memcmp (slot->text, text, len) == 0))
+        {
+          c->last = k;
+          return slot;
+        }
+    }
+}
+
+YsTextIds *
+ys_text_ids_new (const YsKind *kind)
+{
+  YsTextIds *self = g_new0 (YsTextIds, 1);
+
+  self->kind = kind;
+  self->columns = g_new0 (Column, kind->n_fields);
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (ys_field_is_text (&kind->fields[i]))
+      {
+        self->columns[i].text = TRUE;
+        column_grow (&self->columns[i]);
+      }
+  ys_row_sum_prepare_int (&self->flags[0], 0);
+  ys_row_sum_prepare_int (&self->flags[1], 1);
+  return self;
+}
+
+void
+ys_text_ids_free (YsTextIds *self)
+{
+  if (self == NULL)
+    return;
+  for (guint i = 0; i < self->kind->n_fields; i++)
+    {
+      Column *c = &self->columns[i];
+
+      for (gsize k = 0; c->slots && k <= c->mask; k++)
+        {
+          g_free (c->slots[k].text);
+          g_free (c->slots[k].sum);
+        }
+      g_free (c->slots);
+    }
+  g_free (self->columns);
+  g_free (self);
+}
+
+const char *
+ys_text_ids_find (YsTextIds *self, guint field, const char *text, guint *id)
+{
+  const char *s = text ? text : "";
+  Slot *slot = column_find (&self->columns[field], s, strlen (s));
+
+  *id = slot->id - 1;
+  return slot->text;
+}
+
+/* A text's share of the row sum: as ys_row_sum_text_len, through its
+ * prepared table once it recurs. */
+static inline void
+sum_text (Column *c, YsRowSum *sum, Slot *slot)
+{
+  guint id = slot->id - 1;
+
+  if (slot->sum)
+    {
+      ys_row_sum_apply (sum, slot->sum);
+      return;
+    }
+  ys_row_sum_text_len (sum, slot->text, slot->len);
+  if (id < PREPARE_FIRST && ++c->uses[id] == PREPARE_AFTER)
+    {
+      slot->sum = g_new (YsRowSumBytes, 1);
+      ys_row_sum_prepare_text (slot->sum, slot->text, slot->len);
+    }
+}
 
 /* Only for the message about a damaged row: the record as loading it would
  * have made it, so that the row is named the same way. */
@@ -29,6 +230,8 @@ ys_store_scan (YsStore *self, const YsKind *kind, YsRowFunc func, gpointer user_
   g_autofree char *columns = NULL;
   g_autofree char *sql = NULL;
   g_autofree YsValue *values = NULL;
+  g_autofree guint *ids = NULL;
+  g_autoptr(YsTextIds) texts = NULL;
   gboolean sums = ys_store_has_sums (self);
   guint n;
   sqlite3_stmt *stmt = NULL;
@@ -41,6 +244,8 @@ ys_store_scan (YsStore *self, const YsKind *kind, YsRowFunc func, gpointer user_
   n = ys_store_kind_columns (kind, self->version);
   /* Fields the file's format does not store stay empty, as when loaded. */
   values = g_new0 (YsValue, kind->n_fields);
+  ids = g_new0 (guint, kind->n_fields);
+  texts = ys_text_ids_new (kind);
   columns = ys_store_column_list (kind, self->version, TRUE);
   ys_row_sum_start (&table_sum, kind->table);
   sql = g_strdup_printf ("SELECT %s%s FROM %s ORDER BY id", columns, sums ? ", checksum" : "", kind->table);
@@ -53,15 +258,26 @@ ys_store_scan (YsStore *self, const YsKind *kind, YsRowFunc func, gpointer user_
       ys_row_sum_int (&sum, id);
       for (guint i = 0; i < n; i++)
         {
-          if (ys_field_is_text (&kind->fields[i]))
+          Column *c = &texts->columns[i];
+
+          if (c->text)
             {
-              values[i].s = (char *) sqlite3_column_text (stmt, i + 1);
-              ys_row_sum_text (&sum, values[i].s);
+              const char *text = (const char *) sqlite3_column_text (stmt, i + 1);
+              Slot *slot = column_find (c, text ? text : "", text ? strlen (text) : 0);
+
+              values[i].s = slot->text;
+              ids[i] = slot->id - 1;
+              sum_text (c, &sum, slot);
             }
           else
             {
-              values[i].i = sqlite3_column_int64 (stmt, i + 1);
-              ys_row_sum_int (&sum, values[i].i);
+              gint64 v = sqlite3_column_int64 (stmt, i + 1);
+
+              values[i].i = v;
+              if (v == 0 || v == 1)
+                ys_row_sum_apply (&sum, &texts->flags[v]);
+              else
+                ys_row_sum_int (&sum, v);
             }
         }
       if (sums && (guint64) sqlite3_column_int64 (stmt, n + 1) != sum.h)
@@ -71,7 +287,7 @@ ys_store_scan (YsStore *self, const YsKind *kind, YsRowFunc func, gpointer user_
           sqlite3_finalize (stmt);
           return FALSE;
         }
-      if (!func (values, user_data, error))
+      if (!func (values, ids, user_data, error))
         {
           sqlite3_finalize (stmt);
           return FALSE;

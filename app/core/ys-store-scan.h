@@ -9,9 +9,13 @@
 G_BEGIN_DECLS
 
 /* One stored row: its values in the order of the kind's fields (text as
- * stored, NULL when empty), valid only during the call. FALSE (with @error
- * set) stops the scan. */
+ * stored, "" or NULL when empty), valid only during the scan. @ids gives
+ * each text field its text's number in that column, counted from 0 as the
+ * distinct texts first come: the same text of a column has the same number
+ * and the same pointer throughout the scan (the numbers of integer fields
+ * mean nothing). FALSE (with @error set) stops the scan. */
 typedef gboolean (*YsRowFunc) (const YsValue  *values,
+                               const guint    *ids,
                                gpointer        user_data,
                                GError        **error);
 
@@ -23,5 +27,19 @@ gboolean ys_store_scan (YsStore       *store,
                         YsRowFunc      func,
                         gpointer       user_data,
                         GError       **error);
+
+/* The numbering of texts ys_store_scan gives, for records already loaded
+ * (ys_document_scan): one set of numbers per text field of @kind. */
+typedef struct _YsTextIds YsTextIds;
+
+YsTextIds  *ys_text_ids_new  (const YsKind  *kind);
+void        ys_text_ids_free (YsTextIds     *ids);
+/* The set's copy of @text (NULL is ""), and its number in @field's column. */
+const char *ys_text_ids_find (YsTextIds     *ids,
+                              guint          field,
+                              const char    *text,
+                              guint         *id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YsTextIds, ys_text_ids_free)
 
 G_END_DECLS

@@ -24,8 +24,7 @@ typedef struct {
   YsMoney     amount;
 } YsReportLineSum;
 
-typedef struct _YsReportSumSet YsReportSumSet;
-typedef struct _YsReportOwnerSums YsReportOwnerSums;
+typedef struct _YsReportLineScan YsReportLineScan;
 
 /* A transfer inside the department (a line with 内部往来 set), held aside
  * until ys_report_offset has decided whether its pair leaves it out. */
@@ -34,6 +33,7 @@ typedef struct {
   const char     *project;
   const char     *transfer;
   gboolean        dropped;
+  guint           ids[YS_LINE_N_FIELDS];   /* its texts' numbers in the scan */
 } YsReportHeldLine;
 
 /* Transfers inside the department left out of its tables (ys-report-offset.c). */
@@ -59,14 +59,9 @@ typedef struct {
   GHashTable  *unit_sums;     /* unit code → GArray of YsReportLineSum */
   GHashTable  *project_sums;  /* project code → GArray of YsReportLineSum */
   /* While the lines are read: */
-  YsReportSumSet *sums_dept;
-  YsReportOwnerSums *sums_owner;
+  YsReportLineScan *scan;
   GArray      *held;          /* YsReportHeldLine: transfers inside the department */
-  GHashTable  *texts;         /* the interned texts of the lines */
-  const char  *last_text[YS_LINE_N_FIELDS];
   const char  *empty;
-  const char  *last_unit;
-  gboolean     last_institution;
   /* Records of the department or of the one unit, borrowed from the document. */
   GPtrArray   *income;
   GPtrArray   *projects;

@@ -9,215 +9,382 @@
 #include "ys-document-scan.h"
 #include "ys-report-private.h"
 
-/* The sums of the department are found among tens of thousands for each
- * of a million lines: an open-addressing table whose slots hold the hash
- * and the position, so that a lookup mostly touches one slot and one sum. */
+/* A million lines fall among tens of thousands of sums of the department.
+ * Each sum is found by the numbers the scan gives its texts (ys_store_scan),
+ * packed into a 128-bit key, in an open-addressing table whose slot holds
+ * the key and the amount: one slot touched per line, about a megabyte for
+ * the 38,000 sums of a generated department. */
 typedef struct {
-  guint hash;
-  guint pos;            /* position in sums + 1; 0: empty */
-} Slot;
+  guint64 a, b;
+  gint64  value;
+  guint32 order;        /* 1 + the order in which the key first came; 0: empty */
+  guint32 unused;
+} Entry;
 
-struct _YsReportSumSet {
-  GArray *sums;         /* YsReportLineSum, texts interned */
-  Slot   *slots;
-  guint   mask;         /* number of slots - 1, a power of two less one */
-};
-
-/* The texts of a sum are interned (g_intern_string): equal texts are the
- * same pointer, so a sum is hashed and compared by its pointers. */
-static inline guint
-mix (guint h, const char *text)
-{
-  guint64 v = (guintptr) text;
-
-  return (h ^ (guint) (v ^ (v >> 29))) * 0x9E3779B1u;
-}
-
-static guint
-sum_hash (gconstpointer p)
-{
-  const YsReportLineSum *s = p;
-  guint h = (s->carry_over ? 2 : 0) + (s->institution ? 1 : 0);
-
-  h = mix (h, s->owner);
-  h = mix (h, s->kind);
-  h = mix (h, s->source);
-  h = mix (h, s->sub_source);
-  h = mix (h, s->func);
-  h = mix (h, s->econ);
-  h = mix (h, s->gov_econ);
-  return h ^ (h >> 15);
-}
-
-static gboolean
-sum_equal (gconstpointer a, gconstpointer b)
-{
-  const YsReportLineSum *x = a, *y = b;
-
-  return x->carry_over == y->carry_over && x->institution == y->institution
-      && x->owner == y->owner && x->kind == y->kind && x->source == y->source
-      && x->sub_source == y->sub_source && x->func == y->func && x->econ == y->econ
-      && x->gov_econ == y->gov_econ;
-}
+typedef struct {
+  Entry *slots;
+  guint  shift;         /* 64 - log2 (number of slots) */
+  guint  n;
+} Map;
 
 static void
-sum_set_grow (YsReportSumSet *set)
+map_init (Map *m, guint bits)
 {
-  guint size = set->slots ? (set->mask + 1) * 2 : 1024;
-  Slot *slots = g_new0 (Slot, size);
+  m->slots = g_new0 (Entry, (gsize) 1 << bits);
+  m->shift = 64 - bits;
+  m->n = 0;
+}
 
-  for (guint i = 0; set->slots && i <= set->mask; i++)
-    if (set->slots[i].pos != 0)
+static inline gsize
+map_index (const Map *m, guint64 a, guint64 b)
+{
+  guint64 x = (a ^ (b * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F))) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  return (gsize) (x >> m->shift);
+}
+
+static Entry *map_get (Map *m, guint64 a, guint64 b);
+
+static void
+map_grow (Map *m)
+{
+  Map old = *m;
+  gsize size = (gsize) 1 << (64 - old.shift);
+
+  map_init (m, 64 - old.shift + 1);
+  for (gsize i = 0; i < size; i++)
+    if (old.slots[i].order != 0)
       {
-        guint k = set->slots[i].hash & (size - 1);
-        while (slots[k].pos != 0)
-          k = (k + 1) & (size - 1);
-        slots[k] = set->slots[i];
+        gsize mask = ((gsize) 1 << (64 - m->shift)) - 1;
+        gsize k = map_index (m, old.slots[i].a, old.slots[i].b);
+        while (m->slots[k].order != 0)
+          k = (k + 1) & mask;
+        m->slots[k] = old.slots[i];
       }
-  g_free (set->slots);
-  set->slots = slots;
-  set->mask = size - 1;
+  m->n = old.n;
+  g_free (old.slots);
 }
 
-static YsReportSumSet *
-sum_set_new (void)
+/* The entry of the key, added with value 0 if it was not there. */
+static Entry *
+map_get (Map *m, guint64 a, guint64 b)
 {
-  YsReportSumSet *set = g_new0 (YsReportSumSet, 1);
+  gsize mask = ((gsize) 1 << (64 - m->shift)) - 1;
 
-  set->sums = g_array_new (FALSE, FALSE, sizeof (YsReportLineSum));
-  sum_set_grow (set);
-  return set;
-}
-
-static void
-sum_set_free (YsReportSumSet *set)
-{
-  if (set == NULL)
-    return;
-  g_array_unref (set->sums);
-  g_free (set->slots);
-  g_free (set);
-}
-
-/* Sums are integers of 分, so the order of the lines does not matter. */
-static void
-sum_set_add (YsReportSumSet *set, const YsReportLineSum *one)
-{
-  guint hash = sum_hash (one);
-
-  for (guint k = hash & set->mask;; k = (k + 1) & set->mask)
+  for (gsize k = map_index (m, a, b);; k = (k + 1) & mask)
     {
-      Slot *slot = &set->slots[k];
-      YsReportLineSum *sum;
+      Entry *e = &m->slots[k];
 
-      if (slot->pos == 0)
+      if (e->order == 0)
         {
-          g_array_append_val (set->sums, *one);
-          slot->hash = hash;
-          slot->pos = set->sums->len;
-          /* At most half full, so that a search ends soon. */
-          if (set->sums->len * 2 > set->mask + 1)
-            sum_set_grow (set);
-          return;
+          /* At most five eighths full, so that a search ends soon. */
+          if ((m->n + 1) * 8 > (mask + 1) * 5)
+            {
+              map_grow (m);
+              return map_get (m, a, b);
+            }
+          *e = (Entry) { .a = a, .b = b, .order = ++m->n };
+          return e;
         }
-      if (slot->hash != hash)
-        continue;
-      sum = &g_array_index (set->sums, YsReportLineSum, slot->pos - 1);
-      if (sum_equal (sum, one))
-        {
-          sum->amount += one->amount;
-          return;
-        }
+      if (e->a == a && e->b == b)
+        return e;
     }
 }
+
+static int
+by_order (gconstpointer x, gconstpointer y)
+{
+  const Entry *a = *(Entry *const *) x, *b = *(Entry *const *) y;
+
+  return (a->order > b->order) - (a->order < b->order);
+}
+
+/* The entries in the order their keys first came. */
+static GPtrArray *
+map_entries (const Map *m)
+{
+  gsize size = (gsize) 1 << (64 - m->shift);
+  GPtrArray *list = g_ptr_array_sized_new (m->n);
+
+  for (gsize i = 0; i < size; i++)
+    if (m->slots[i].order != 0)
+      g_ptr_array_add (list, &m->slots[i]);
+  g_ptr_array_sort (list, by_order);
+  return list;
+}
+
+/* The fields of a line the sums tell apart. */
+static const int text_fields[] = {
+  YS_LINE_UNIT_CODE, YS_LINE_PROJECT_CODE, YS_LINE_TRANSFER, YS_LINE_KIND, YS_LINE_SOURCE,
+  YS_LINE_SUB_SOURCE, YS_LINE_FUNC_CODE, YS_LINE_ECON_CODE, YS_LINE_GOV_ECON_CODE,
+};
+
+enum { UNIT_SEEN = 1, UNIT_SELECTED = 2, UNIT_INSTITUTION = 4 };
 
 /* Per unit and per project the tables tell lines apart only by what
  * ys_report_sum_value reads: 支出类型, fund source, sub-source, 上年结转.
  * Those come in a few dozen combinations (classes), so each owner keeps an
- * amount per class, found through the owner's interned code. */
-struct _YsReportOwnerSums {
-  GHashTable *classes;      /* YsReportLineSum (a copy, owner "") → class + 1 */
-  GArray     *class_keys;   /* YsReportLineSum by class */
-  GHashTable *amounts[2];   /* interned unit / project code → GArray of YsMoney by class */
-  guint       last_class;
-  const YsReportLineSum *last_key;
+ * amount per class, found by the number of the owner's code. */
+/* A line whose sums are to be added (add_to_sets). */
+typedef struct {
+  gboolean set;
+  guint64  a, b;        /* its key among the department's sums */
+  guint    unit, project, class;
+  YsMoney  amount;
+} Pending;
+
+struct _YsReportLineScan {
+  GPtrArray *texts[YS_LINE_N_FIELDS];  /* by number: the interned text */
+  GArray    *units;                    /* by number of the unit code: UNIT_* */
+  Map        classes;                  /* kind, source, sub-source, 上年结转 → class */
+  GArray    *class_keys;               /* YsReportLineSum by class, owner "" */
+  Map        dept;                     /* class, unit type and the three codes → amount */
+  GPtrArray *amounts[2];               /* by number of the unit / project code: GArray of YsMoney by class */
+  guint      last_class;
+  guint64    last_a, last_b;
+  Pending    pending;
 };
 
-static YsReportOwnerSums *
-owner_sums_new (void)
+/* Owners without lines have no array. */
+static void
+array_unref (gpointer array)
 {
-  YsReportOwnerSums *o = g_new0 (YsReportOwnerSums, 1);
+  if (array)
+    g_array_unref (array);
+}
 
-  o->classes = g_hash_table_new_full (sum_hash, sum_equal, g_free, NULL);
-  o->class_keys = g_array_new (FALSE, FALSE, sizeof (YsReportLineSum));
+static YsReportLineScan *
+line_scan_new (void)
+{
+  YsReportLineScan *s = g_new0 (YsReportLineScan, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    s->texts[text_fields[i]] = g_ptr_array_new ();
+  s->units = g_array_new (FALSE, TRUE, sizeof (guint8));
+  map_init (&s->classes, 6);
+  s->class_keys = g_array_new (FALSE, FALSE, sizeof (YsReportLineSum));
+  map_init (&s->dept, 10);
   for (guint i = 0; i < 2; i++)
-    o->amounts[i] = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-  return o;
+    s->amounts[i] = g_ptr_array_new_with_free_func (array_unref);
+  s->last_class = G_MAXUINT;
+  return s;
 }
 
 static void
-owner_sums_free (YsReportOwnerSums *o)
+line_scan_free (YsReportLineScan *s)
 {
-  if (o == NULL)
+  if (s == NULL)
     return;
-  g_hash_table_unref (o->classes);
-  g_array_unref (o->class_keys);
+  for (guint i = 0; i < YS_LINE_N_FIELDS; i++)
+    if (s->texts[i])
+      g_ptr_array_unref (s->texts[i]);
+  g_array_unref (s->units);
+  g_free (s->classes.slots);
+  g_array_unref (s->class_keys);
+  g_free (s->dept.slots);
   for (guint i = 0; i < 2; i++)
-    g_hash_table_unref (o->amounts[i]);
-  g_free (o);
+    g_ptr_array_unref (s->amounts[i]);
+  g_free (s);
+}
+
+static inline const char *
+text_of (YsReportLineScan *s, int field, const guint *ids)
+{
+  return g_ptr_array_index (s->texts[field], ids[field]);
 }
 
 static guint
-class_of (YsReportOwnerSums *o, const YsReportLineSum *key)
+class_of (YsReportContext *ctx, const guint *ids, gboolean carry_over)
 {
-  gpointer at;
+  YsReportLineScan *s = ctx->scan;
+  guint64 a = ids[YS_LINE_KIND] | (guint64) ids[YS_LINE_SOURCE] << 32;
+  guint64 b = ids[YS_LINE_SUB_SOURCE] | (guint64) (carry_over != 0) << 32;
+  Entry *e;
 
-  if (o->last_key && sum_equal (o->last_key, key))
-    return o->last_class;
-  if (!g_hash_table_lookup_extended (o->classes, key, NULL, &at))
+  if (s->last_class != G_MAXUINT && a == s->last_a && b == s->last_b)
+    return s->last_class;
+  e = map_get (&s->classes, a, b);
+  if (e->order > s->class_keys->len)
     {
-      g_array_append_val (o->class_keys, *key);
-      at = GUINT_TO_POINTER (o->class_keys->len);
-      g_hash_table_insert (o->classes, g_memdup2 (key, sizeof *key), at);
+      const char *empty = ctx->empty;
+      YsReportLineSum key = { .owner = empty, .kind = text_of (s, YS_LINE_KIND, ids),
+                              .source = text_of (s, YS_LINE_SOURCE, ids),
+                              .sub_source = text_of (s, YS_LINE_SUB_SOURCE, ids),
+                              .func = empty, .econ = empty, .gov_econ = empty, .carry_over = carry_over != 0 };
+      g_array_append_val (s->class_keys, key);
     }
-  o->last_class = GPOINTER_TO_UINT (at) - 1;
-  /* The hash table's own copy: it stays where it is. */
-  g_hash_table_lookup_extended (o->classes, key, (gpointer *) &o->last_key, NULL);
-  return o->last_class;
+  s->last_a = a;
+  s->last_b = b;
+  return s->last_class = e->order - 1;
 }
 
-static void
-owner_add (GHashTable *amounts, const char *owner, guint class, YsMoney amount)
+static inline void
+owner_add (GPtrArray *owners, guint owner, guint class, YsMoney amount)
 {
-  GArray *list = g_hash_table_lookup (amounts, owner);
+  GArray *list;
 
+  if (owner >= owners->len)
+    g_ptr_array_set_size (owners, owner + 1);
+  list = g_ptr_array_index (owners, owner);
   if (list == NULL)
-    {
-      list = g_array_new (FALSE, TRUE, sizeof (YsMoney));
-      g_hash_table_insert (amounts, (gpointer) owner, list);
-    }
+    list = owners->pdata[owner] = g_array_new (FALSE, TRUE, sizeof (YsMoney));
   if (list->len <= class)
     g_array_set_size (list, class + 1);
   g_array_index (list, YsMoney, class) += amount;
 }
 
+static inline void
+owner_prefetch (GPtrArray *owners, guint owner, guint class)
+{
+  GArray *list = owner < owners->len ? g_ptr_array_index (owners, owner) : NULL;
+
+  if (list && class < list->len)
+    __builtin_prefetch (&g_array_index (list, YsMoney, class), 1);
+}
+
+static void
+add_pending (YsReportLineScan *s)
+{
+  Pending *p = &s->pending;
+
+  if (!p->set)
+    return;
+  map_get (&s->dept, p->a, p->b)->value += p->amount;
+  owner_add (s->amounts[0], p->unit, p->class, p->amount);
+  if (p->project != G_MAXUINT)
+    owner_add (s->amounts[1], p->project, p->class, p->amount);
+  p->set = FALSE;
+}
+
+/* The sums a line adds to lie anywhere among a megabyte or more, read from
+ * memory for most lines: their places are asked for now, and the line is
+ * added when the next one comes, the row read in between. */
+static void
+add_to_sets (YsReportContext *ctx, const guint *ids, gboolean carry_over, gboolean institution, YsMoney amount)
+{
+  YsReportLineScan *s = ctx->scan;
+  guint class = class_of (ctx, ids, carry_over);
+  gboolean project = text_of (s, YS_LINE_PROJECT_CODE, ids) != ctx->empty;
+  Pending next = {
+    .set = TRUE,
+    .a = ids[YS_LINE_FUNC_CODE] | (guint64) ids[YS_LINE_ECON_CODE] << 32,
+    .b = ids[YS_LINE_GOV_ECON_CODE] | (guint64) class << 32 | (guint64) (institution != 0) << 63,
+    .unit = ids[YS_LINE_UNIT_CODE],
+    .project = project ? ids[YS_LINE_PROJECT_CODE] : G_MAXUINT,
+    .class = class,
+    .amount = amount,
+  };
+
+  __builtin_prefetch (&s->dept.slots[map_index (&s->dept, next.a, next.b)], 1);
+  owner_prefetch (s->amounts[0], next.unit, class);
+  if (project)
+    owner_prefetch (s->amounts[1], next.project, class);
+  add_pending (s);
+  s->pending = next;
+}
+
+/* A text met for the first time: numbers come in order from 0. */
+static void
+see_texts (YsReportContext *ctx, const YsValue *values, const guint *ids)
+{
+  YsReportLineScan *s = ctx->scan;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      int f = text_fields[i];
+      GPtrArray *texts = s->texts[f];
+
+      if (G_UNLIKELY (ids[f] >= texts->len))
+        {
+          g_ptr_array_set_size (texts, ids[f] + 1);
+          texts->pdata[ids[f]] = (gpointer) g_intern_string (values[f].s ? values[f].s : "");
+        }
+    }
+}
+
+static guint8
+unit_flags (YsReportContext *ctx, guint id, const char *unit)
+{
+  GArray *units = ctx->scan->units;
+
+  if (id >= units->len)
+    g_array_set_size (units, id + 1);
+  if (g_array_index (units, guint8, id) == 0)
+    g_array_index (units, guint8, id) = UNIT_SEEN
+      | (ctx->unit == NULL || strcmp (unit, ctx->subject_code) == 0 ? UNIT_SELECTED : 0)
+      | (ys_report_unit_is_institution (ctx, unit) ? UNIT_INSTITUTION : 0);
+  return g_array_index (units, guint8, id);
+}
+
+static gboolean
+add_line (const YsValue *values, const guint *ids, gpointer user_data, GError **error)
+{
+  YsReportContext *ctx = user_data;
+  YsReportLineScan *s = ctx->scan;
+  gboolean carry_over = values[YS_LINE_CARRY_OVER].i != 0;
+  guint8 flags;
+
+  see_texts (ctx, values, ids);
+  flags = unit_flags (ctx, ids[YS_LINE_UNIT_CODE], text_of (s, YS_LINE_UNIT_CODE, ids));
+  if (!(flags & UNIT_SELECTED))
+    return TRUE;
+  /* Only the whole department offsets its internal transfers. */
+  if (ctx->unit == NULL && text_of (s, YS_LINE_TRANSFER, ids) != ctx->empty)
+    {
+      YsReportHeldLine held = {
+        .sum = {
+          .owner = text_of (s, YS_LINE_UNIT_CODE, ids),
+          .kind = text_of (s, YS_LINE_KIND, ids),
+          .source = text_of (s, YS_LINE_SOURCE, ids),
+          .sub_source = text_of (s, YS_LINE_SUB_SOURCE, ids),
+          .func = text_of (s, YS_LINE_FUNC_CODE, ids),
+          .econ = text_of (s, YS_LINE_ECON_CODE, ids),
+          .gov_econ = text_of (s, YS_LINE_GOV_ECON_CODE, ids),
+          .carry_over = carry_over,
+          .institution = (flags & UNIT_INSTITUTION) != 0,
+          .amount = values[YS_LINE_AMOUNT].i,
+        },
+        .project = text_of (s, YS_LINE_PROJECT_CODE, ids),
+        .transfer = text_of (s, YS_LINE_TRANSFER, ids),
+      };
+
+      memcpy (held.ids, ids, sizeof held.ids);
+      g_array_append_val (ctx->held, held);
+      return TRUE;
+    }
+  add_to_sets (ctx, ids, carry_over, (flags & UNIT_INSTITUTION) != 0, values[YS_LINE_AMOUNT].i);
+  return TRUE;
+}
+
+gboolean
+ys_report_sums_scan (YsReportContext *ctx, GError **error)
+{
+  ctx->scan = line_scan_new ();
+  ctx->held = g_array_new (FALSE, FALSE, sizeof (YsReportHeldLine));
+  ctx->empty = g_intern_static_string ("");
+  return ys_document_scan (ctx->doc, &ys_line_kind, add_line, ctx, error);
+}
+
 /* Owner code → GArray of YsReportLineSum, as ys_report_sums_of_unit gives them. */
 static GHashTable *
-owner_sums_list (YsReportOwnerSums *o, guint which)
+owner_sums_list (YsReportContext *ctx, guint which, int field)
 {
+  YsReportLineScan *s = ctx->scan;
   GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
-  GHashTableIter iter;
-  gpointer owner, value;
+  GPtrArray *owners = s->amounts[which];
 
-  g_hash_table_iter_init (&iter, o->amounts[which]);
-  while (g_hash_table_iter_next (&iter, &owner, &value))
+  for (guint o = 0; o < owners->len; o++)
     {
-      GArray *amounts = value;
-      GArray *list = g_array_new (FALSE, FALSE, sizeof (YsReportLineSum));
+      GArray *amounts = g_ptr_array_index (owners, o);
+      const char *owner = g_ptr_array_index (s->texts[field], o);
+      GArray *list;
 
+      if (amounts == NULL)
+        continue;
+      list = g_array_new (FALSE, FALSE, sizeof (YsReportLineSum));
       for (guint c = 0; c < amounts->len; c++)
         {
-          YsReportLineSum one = g_array_index (o->class_keys, YsReportLineSum, c);
+          YsReportLineSum one = g_array_index (s->class_keys, YsReportLineSum, c);
 
           /* A class without lines of this owner adds nothing anywhere. */
           if (g_array_index (amounts, YsMoney, c) == 0)
@@ -226,133 +393,52 @@ owner_sums_list (YsReportOwnerSums *o, guint which)
           one.amount = g_array_index (amounts, YsMoney, c);
           g_array_append_val (list, one);
         }
-      g_hash_table_insert (index, owner, list);
+      g_hash_table_insert (index, (gpointer) owner, list);
     }
   return index;
-}
-
-static void
-add_to_sets (YsReportContext *ctx, const YsReportLineSum *one, const char *unit, const char *project)
-{
-  const char *empty = ctx->empty;
-  YsReportLineSum key = { .owner = empty, .kind = one->kind, .source = one->source,
-                          .sub_source = one->sub_source, .func = empty, .econ = empty, .gov_econ = empty,
-                          .carry_over = one->carry_over };
-  guint class = class_of (ctx->sums_owner, &key);
-
-  sum_set_add (ctx->sums_dept, one);
-  owner_add (ctx->sums_owner->amounts[0], unit, class, one->amount);
-  if (project != empty)
-    owner_add (ctx->sums_owner->amounts[1], project, class, one->amount);
-}
-
-static const char *
-text (YsReportContext *ctx, const YsValue *values, int field)
-{
-  const char *raw = values[field].s ? values[field].s : "";
-  const char **last = &ctx->last_text[field];
-  const char *interned;
-
-  if (*last && strcmp (*last, raw) == 0)
-    return *last;
-  interned = g_hash_table_lookup (ctx->texts, raw);
-  if (interned == NULL)
-    {
-      interned = g_intern_string (raw);
-      g_hash_table_insert (ctx->texts, (gpointer) interned, (gpointer) interned);
-    }
-  return *last = interned;
-}
-
-static gboolean
-institution (YsReportContext *ctx, const char *unit)
-{
-  if (ctx->last_unit != unit)
-    {
-      ctx->last_unit = unit;
-      ctx->last_institution = ys_report_unit_is_institution (ctx, unit);
-    }
-  return ctx->last_institution;
-}
-
-static gboolean
-add_line (const YsValue *values, gpointer user_data, GError **error)
-{
-  YsReportContext *ctx = user_data;
-  const char *unit = text (ctx, values, YS_LINE_UNIT_CODE);
-  const char *project, *transfer;
-  YsReportLineSum one;
-
-  if (ctx->unit && strcmp (unit, ctx->subject_code) != 0)
-    return TRUE;
-  project = text (ctx, values, YS_LINE_PROJECT_CODE);
-  transfer = text (ctx, values, YS_LINE_TRANSFER);
-  one = (YsReportLineSum) {
-    .owner = ctx->empty,
-    .kind = text (ctx, values, YS_LINE_KIND),
-    .source = text (ctx, values, YS_LINE_SOURCE),
-    .sub_source = text (ctx, values, YS_LINE_SUB_SOURCE),
-    .func = text (ctx, values, YS_LINE_FUNC_CODE),
-    .econ = text (ctx, values, YS_LINE_ECON_CODE),
-    .gov_econ = text (ctx, values, YS_LINE_GOV_ECON_CODE),
-    .carry_over = values[YS_LINE_CARRY_OVER].i != 0,
-    .institution = institution (ctx, unit),
-    .amount = values[YS_LINE_AMOUNT].i,
-  };
-  /* Only the whole department offsets its internal transfers. */
-  if (ctx->unit == NULL && *transfer)
-    {
-      YsReportHeldLine held = { .sum = one, .project = project, .transfer = transfer };
-
-      held.sum.owner = unit;
-      g_array_append_val (ctx->held, held);
-      return TRUE;
-    }
-  add_to_sets (ctx, &one, unit, project);
-  return TRUE;
-}
-
-gboolean
-ys_report_sums_scan (YsReportContext *ctx, GError **error)
-{
-  ctx->sums_dept = sum_set_new ();
-  ctx->sums_owner = owner_sums_new ();
-  ctx->held = g_array_new (FALSE, FALSE, sizeof (YsReportHeldLine));
-  ctx->texts = g_hash_table_new (g_str_hash, g_str_equal);
-  ctx->empty = g_intern_static_string ("");
-  return ys_document_scan (ctx->doc, &ys_line_kind, add_line, ctx, error);
 }
 
 void
 ys_report_sums_finish (YsReportContext *ctx)
 {
+  YsReportLineScan *s = ctx->scan;
+  g_autoptr(GPtrArray) entries = NULL;
+
   for (guint i = 0; i < ctx->held->len; i++)
     {
       YsReportHeldLine *h = &g_array_index (ctx->held, YsReportHeldLine, i);
-      YsReportLineSum one = h->sum;
 
-      if (h->dropped)
-        continue;
-      one.owner = ctx->empty;
-      add_to_sets (ctx, &one, h->sum.owner, h->project);
+      if (!h->dropped)
+        add_to_sets (ctx, h->ids, h->sum.carry_over, h->sum.institution, h->sum.amount);
     }
-  ctx->line_sums = g_array_ref (ctx->sums_dept->sums);
-  ctx->unit_sums = owner_sums_list (ctx->sums_owner, 0);
-  ctx->project_sums = owner_sums_list (ctx->sums_owner, 1);
-  g_clear_pointer (&ctx->sums_dept, sum_set_free);
-  g_clear_pointer (&ctx->sums_owner, owner_sums_free);
+  add_pending (s);
+  entries = map_entries (&s->dept);
+  ctx->line_sums = g_array_sized_new (FALSE, FALSE, sizeof (YsReportLineSum), entries->len);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const Entry *e = g_ptr_array_index (entries, i);
+      YsReportLineSum one = g_array_index (s->class_keys, YsReportLineSum, (guint) (e->b >> 32) & 0x7fffffff);
+
+      one.func = g_ptr_array_index (s->texts[YS_LINE_FUNC_CODE], (guint) e->a);
+      one.econ = g_ptr_array_index (s->texts[YS_LINE_ECON_CODE], (guint) (e->a >> 32));
+      one.gov_econ = g_ptr_array_index (s->texts[YS_LINE_GOV_ECON_CODE], (guint) e->b);
+      one.institution = (e->b >> 63) != 0;
+      one.amount = e->value;
+      g_array_append_val (ctx->line_sums, one);
+    }
+  ctx->unit_sums = owner_sums_list (ctx, 0, YS_LINE_UNIT_CODE);
+  ctx->project_sums = owner_sums_list (ctx, 1, YS_LINE_PROJECT_CODE);
+  g_clear_pointer (&ctx->scan, line_scan_free);
 }
 
 void
 ys_report_sums_clear (YsReportContext *ctx)
 {
-  g_clear_pointer (&ctx->sums_dept, sum_set_free);
-  g_clear_pointer (&ctx->sums_owner, owner_sums_free);
+  g_clear_pointer (&ctx->scan, line_scan_free);
   g_clear_pointer (&ctx->held, g_array_unref);
   g_clear_pointer (&ctx->line_sums, g_array_unref);
   g_clear_pointer (&ctx->unit_sums, g_hash_table_unref);
   g_clear_pointer (&ctx->project_sums, g_hash_table_unref);
-  g_clear_pointer (&ctx->texts, g_hash_table_unref);
 }
 
 static GArray *
