@@ -17,7 +17,14 @@ test_intern_table (void)
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
   g_ptr_array_add (texts, g_strdup (""));
+  g_ptr_array_add (texts, g_strdup ("1"));
+  g_ptr_array_add (texts, g_strdup ("12"));
+  g_ptr_array_add (texts, g_strdup ("123"));
+  g_ptr_array_add (texts, g_strdup ("1234"));
+  g_ptr_array_add (texts, g_strdup ("1234567"));
   g_ptr_array_add (texts, g_strdup ("12345678"));
+  g_ptr_array_add (texts, g_strdup ("1234567890123456"));
+  g_ptr_array_add (texts, g_strdup ("12345678901234567"));
   g_ptr_array_add (texts, g_strdup ("123456789"));
   g_ptr_array_add (texts, g_strdup ("12345678a"));
   g_ptr_array_add (texts, g_strdup ("一般公共预算拨款"));

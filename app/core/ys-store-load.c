@@ -25,6 +25,8 @@ record_damaged (YsStore *self, YsRecord *record, GError **error)
   ys_store_set_damaged (error, self->path, detail);
 }
 
+enum { READ_INT, READ_INTERNED, READ_TEXT };
+
 /* Each value is read from its column once: into the record's slot, and
  * into the row's sum, which is then compared with the stored one. The sum
  * covers what the record holds (text up to its first NUL, an absent code
@@ -37,6 +39,7 @@ ys_store_load (YsStore *self, const YsKind *kind, GError **error)
   guint n = ys_store_kind_columns (kind, self->version);
   gboolean sums = ys_store_has_sums (self);
   g_autofree YsInternTable *interned = g_new0 (YsInternTable, n);
+  g_autofree guint8 *how = g_new (guint8, n);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
   YsRecord *damaged = NULL;
@@ -46,6 +49,10 @@ ys_store_load (YsStore *self, const YsKind *kind, GError **error)
   /* A read-only file of an older version lacks the later tables. */
   if (ys_store_kind_since (kind) > self->version)
     return g_steal_pointer (&records);
+  /* How each column is read, decided once instead of for every row. */
+  for (guint i = 0; i < n; i++)
+    how[i] = !ys_field_is_text (&kind->fields[i]) ? READ_INT
+             : kind->fields[i].type == YS_FIELD_TEXT ? READ_TEXT : READ_INTERNED;
   ys_row_sum_start (&table_sum, kind->table);
   sql = g_strdup_printf ("SELECT %s%s FROM %s ORDER BY id", columns,
                          sums ? ", checksum" : "", kind->table);
@@ -61,14 +68,12 @@ ys_store_load (YsStore *self, const YsKind *kind, GError **error)
       ys_row_sum_int (&sum, id);
       for (guint i = 0; i < n; i++)
         {
-          const YsField *f = &kind->fields[i];
-
-          if (ys_field_is_text (f))
+          if (how[i] != READ_INT)
             {
               const char *text = (const char *) sqlite3_column_text (stmt, i + 1);
               gsize len = text ? strlen (text) : 0;
 
-              if (f->type != YS_FIELD_TEXT)
+              if (how[i] == READ_INTERNED)
                 slots[i].s = (char *) ys_intern_table_lookup (&interned[i], text ? text : "", len);
               else
                 slots[i].s = len ? g_strndup (text, len) : NULL;
