@@ -32,6 +32,7 @@ struct _YsFinding
    * and its place in the sorted list. */
   guint           rule_index;
   gpointer        owner;
+  YsFinding      *next_owned;  /* the next finding of the same owner */
   GSequenceIter  *iter;
 };
 

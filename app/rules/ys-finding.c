@@ -281,6 +281,10 @@ ys_finding_apply_review (YsFinding *self, YsRecord *review)
   YsReviewStatus status = YS_REVIEW_PENDING;
   gboolean stale = FALSE;
 
+  /* No review, and none before: nothing changes (most findings). */
+  if (review == NULL && self->explanation == NULL && self->comment == NULL && self->reviewer == NULL
+      && self->decided_at == NULL && self->review_status == YS_REVIEW_PENDING && !self->review_stale)
+    return;
   if (review != NULL)
     {
       const char *digest = ys_record_get_text (review, YS_REVIEW_DIGEST);

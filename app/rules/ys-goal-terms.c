@@ -55,7 +55,33 @@ ys_goal_text_equal (const char *a, const char *b, gboolean as_terms)
 gboolean
 ys_goal_term_is (const char *text, const char *term)
 {
-  return ys_goal_text_equal (text, term, TRUE);
+  const gsize suffix = strlen ("指标");
+  const char *st, *rest;
+  gsize lt;
+
+  /* The same as ys_goal_text_equal (text, term, TRUE) without measuring
+   * @text first: it is asked a million times at 100,000 lines, mostly of
+   * texts that differ from the term in their first bytes. */
+  span (term, TRUE, &st, &lt);
+  text = text ? text : "";
+  while (g_ascii_isspace (*text))
+    text++;
+  if (strncmp (text, st, lt) != 0)
+    return FALSE;
+  rest = text + lt;
+  /* What span () would drop after the term: 指标 (when the term is not
+   * empty), then spaces; spaces alone; or nothing. */
+  if (lt > 0 && strncmp (rest, "指标", suffix) == 0)
+    {
+      for (const char *p = rest + suffix; *p; p++)
+        if (!g_ascii_isspace (*p))
+          return FALSE;
+      return TRUE;
+    }
+  for (const char *p = rest; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
 }
 
 /* The groups of each framework as the forms spell them: the stored words

@@ -184,6 +184,12 @@ code_of (YsLedgerCode *codes, const char *text)
   return c;
 }
 
+gboolean
+ys_ledger_is_fiscal (YsLedgerCode *codes, const char *source)
+{
+  return (code_of (codes, source)->flags & FISCAL) != 0;
+}
+
 YsLedger *
 ys_ledger_new (YsLedgerCode *codes)
 {

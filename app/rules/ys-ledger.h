@@ -54,6 +54,9 @@ typedef struct
 /* The validator's table of them, shared by its ledgers (1 << YS_LEDGER_CODES_BITS
  * slots, found by a Fibonacci hash of the address; a clash recomputes). */
 YsLedgerCode *ys_ledger_codes_new (void);
+/* Whether @source (interned, or a literal "") is a 财政拨款 source (ys_fund_source_is_fiscal ()). */
+gboolean      ys_ledger_is_fiscal (YsLedgerCode *codes,
+                                   const char   *source);
 
 /* A project's lines (within one unit) marked as government procurement [0]
  * or as purchased services [1] (R22). */

@@ -65,6 +65,18 @@ ys_group_get_records (YsGroup *group, const YsKind *kind)
   return group->members[ys_kinds_index (kind)];
 }
 
+YsMoney
+ys_group_get_spent (YsGroup *group)
+{
+  return group->spent;
+}
+
+YsMoney
+ys_group_get_fiscal (YsGroup *group)
+{
+  return group->fiscal;
+}
+
 static int
 compare_ids (gconstpointer a, gconstpointer b)
 {
@@ -94,8 +106,8 @@ ys_rule_context_init (YsRuleContext *ctx, YsDocument *doc, GPtrArray *out)
   ctx->out = out;
 }
 
-void
-ys_rule_context_clear (YsRuleContext *ctx)
+static void
+clear_shared (YsRuleContext *ctx)
 {
   if (ctx->shared_destroy && ctx->shared_data)
     ctx->shared_destroy (ctx->shared_data);
@@ -104,13 +116,34 @@ ys_rule_context_clear (YsRuleContext *ctx)
   ctx->shared_key = NULL;
 }
 
+void
+ys_rule_context_clear (YsRuleContext *ctx)
+{
+  clear_shared (ctx);
+  for (guint i = 0; i < G_N_ELEMENTS (ctx->memo); i++)
+    g_clear_pointer (&ctx->memo[i], g_free);
+}
+
+/* The slot of @code in memo @which: a line's codes are looked up by several
+ * rules, and most codes by thousands of lines. */
+static YsRuleMemo *
+memo_slot (YsRuleContext *ctx, guint which, const char *code)
+{
+  guint slot = (guint) (((guint64) (guintptr) code * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
+                        >> (64 - YS_RULE_MEMO_BITS));
+
+  if (ctx->memo[which] == NULL)
+    ctx->memo[which] = g_new0 (YsRuleMemo, 1 << YS_RULE_MEMO_BITS);
+  return &ctx->memo[which][slot];
+}
+
 gpointer
 ys_rule_context_share (YsRuleContext *ctx, YsGroup *group, const char *key,
                        gpointer (*build) (YsGroup *group), GDestroyNotify destroy)
 {
   if (ctx->shared_group != group || ctx->shared_key != key)
     {
-      ys_rule_context_clear (ctx);
+      clear_shared (ctx);
       ctx->shared_group = group;
       ctx->shared_key = key;
       ctx->shared_data = build (group);
@@ -173,7 +206,33 @@ ys_rule_context_get_framework (YsRuleContext *ctx)
 YsRecord *
 ys_rule_context_get_unit (YsRuleContext *ctx, const char *code)
 {
-  return ys_document_lookup_key (ctx->doc, &ys_unit_kind, code);
+  YsRuleMemo *memo;
+
+  if (code == NULL)
+    return NULL;
+  memo = memo_slot (ctx, YS_CATALOG_N_KINDS, code);
+  if (memo->code != code)
+    {
+      memo->code = code;
+      memo->value = ys_document_lookup_key (ctx->doc, &ys_unit_kind, code);
+    }
+  return (YsRecord *) memo->value;
+}
+
+const YsCatalogEntry *
+ys_rule_catalog_entry (YsRuleContext *ctx, YsCatalogKind kind, const char *code)
+{
+  YsRuleMemo *memo;
+
+  if (code == NULL)
+    return NULL;
+  memo = memo_slot (ctx, kind, code);
+  if (memo->code != code)
+    {
+      memo->code = code;
+      memo->value = ys_catalog_lookup (ys_rule_context_get_catalog (ctx, kind), code);
+    }
+  return memo->value;
 }
 
 YsRecord *
@@ -196,11 +255,29 @@ ys_rule_record_unit (YsRecord *record)
   return "";
 }
 
+/* A record id in decimal, as %" G_GINT64_FORMAT " writes it. */
+static void
+append_id (GString *key, gint64 id)
+{
+  char digits[24];
+  guint n = 0;
+  guint64 v = id < 0 ? -(guint64) id : (guint64) id;
+
+  do
+    digits[n++] = (char) ('0' + v % 10);
+  while ((v /= 10) != 0);
+  if (id < 0)
+    g_string_append_c (key, '-');
+  while (n > 0)
+    g_string_append_c (key, digits[--n]);
+}
+
 static char *
 make_key (const YsRule *rule, YsRecord *record, const char *unit_code, const char *suffix)
 {
-  GString *key = g_string_new (rule->id);
+  GString *key = g_string_sized_new (48);
 
+  g_string_append (key, rule->id);
   if (record != NULL)
     {
       const YsKind *kind = ys_record_get_kind (record);
@@ -211,10 +288,13 @@ make_key (const YsRule *rule, YsRecord *record, const char *unit_code, const cha
       if (kind->key_field >= 0)
         g_string_append (key, ys_rule_text (record, kind->key_field));
       else
-        g_string_append_printf (key, "%" G_GINT64_FORMAT, ys_record_get_id (record));
+        append_id (key, ys_record_get_id (record));
     }
   else
-    g_string_append_printf (key, ":unit:%s", unit_code);
+    {
+      g_string_append (key, ":unit:");
+      g_string_append (key, unit_code);
+    }
   if (suffix != NULL && suffix[0] != '\0')
     {
       g_string_append_c (key, ':');
@@ -229,14 +309,20 @@ make_key (const YsRule *rule, YsRecord *record, const char *unit_code, const cha
 static char *
 digest (const char *facts)
 {
+  static const char hex[] = "0123456789abcdef";
   guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
+  char *out = g_malloc (17);
 
   for (const guchar *p = (const guchar *) facts; *p; p++)
     {
       h ^= *p;
       h *= G_GUINT64_CONSTANT (1099511628211);
     }
-  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x", h);
+  /* %016x, without printf: one per finding. */
+  for (int i = 15; i >= 0; i--, h >>= 4)
+    out[i] = hex[h & 0xf];
+  out[16] = '\0';
+  return out;
 }
 
 void
@@ -290,11 +376,26 @@ ys_rule_money (YsMoney fen)
 {
   gboolean wan = fen >= 1000000 || fen <= -1000000;
   g_autofree char *figure = ys_money_format (fen, wan ? YS_MONEY_WAN : YS_MONEY_YUAN, TRUE);
-
   /* TRANSLATORS: an amount in 万元 (ten thousand yuan), e.g. “10.61万元” */
-  return wan ? g_strdup_printf (_("%s wan yuan"), figure)
+  const char *format = wan ? _("%s wan yuan")
   /* TRANSLATORS: an amount in 元, e.g. “500.00元” */
-             : g_strdup_printf (_("%s yuan"), figure);
+                           : _("%s yuan");
+  const char *at = strstr (format, "%s");
+  gsize before, n_figure, n_after;
+  char *out;
+
+  /* The figure put in place of %s by hand, not by printf: findings name
+   * amounts by the thousand, each formatted again on every check. */
+  if (at == NULL || strchr (at + 2, '%') != NULL || memchr (format, '%', at - format) != NULL)
+    return g_strdup_printf (format, figure);
+  before = at - format;
+  n_figure = strlen (figure);
+  n_after = strlen (at + 2);
+  out = g_malloc (before + n_figure + n_after + 1);
+  memcpy (out, format, before);
+  memcpy (out + before, figure, n_figure);
+  memcpy (out + before + n_figure, at + 2, n_after + 1);
+  return out;
 }
 
 const char *
@@ -304,14 +405,17 @@ ys_rule_catalog_name (YsRuleContext *ctx, YsCatalogKind kind, const char *code)
 
   if (code == NULL || code[0] == '\0')
     return NULL;
-  entry = ys_catalog_lookup (ys_rule_context_get_catalog (ctx, kind), code);
+  entry = ys_rule_catalog_entry (ctx, kind, code);
   return entry ? entry->name : NULL;
 }
 
 char *
 ys_rule_code_name (YsRuleContext *ctx, YsCatalogKind kind, const char *code)
 {
-  const char *name = ys_rule_catalog_name (ctx, kind, code);
+  /* Not through the memo: @code may be a text of the rule's own. */
+  const YsCatalogEntry *entry = code && code[0] ? ys_catalog_lookup (ys_rule_context_get_catalog (ctx, kind), code)
+                                                : NULL;
+  const char *name = entry ? entry->name : NULL;
 
   return name ? g_strdup_printf ("%s %s", code, name) : g_strdup (code);
 }

@@ -82,6 +82,10 @@ YsRecord     *ys_group_get_owner   (YsGroup       *group);
  * check and a full one see the records in different orders. */
 GPtrArray    *ys_group_get_records (YsGroup       *group,
                                     const YsKind  *kind);
+/* A project group's lines added up, as the validator keeps them: all of
+ * them, and those financed by 财政拨款 (ys_fund_source_is_fiscal ()). */
+YsMoney       ys_group_get_spent   (YsGroup       *group);
+YsMoney       ys_group_get_fiscal  (YsGroup       *group);
 /* The same, sorted by record id (a new array of borrowed records). */
 GPtrArray    *ys_group_sorted      (YsGroup       *group,
                                     const YsKind  *kind);
@@ -95,6 +99,7 @@ YsCatalog    *ys_rule_context_get_catalog  (YsRuleContext *ctx,
 const char   *ys_rule_context_get_framework (YsRuleContext *ctx);
 /* The document's catalog year, read once per check (R10 asks on every line). */
 int           ys_rule_context_get_catalog_year (YsRuleContext *ctx);
+/* @code as for ys_rule_catalog_entry (). */
 YsRecord     *ys_rule_context_get_unit     (YsRuleContext *ctx,
                                             const char    *code);
 YsRecord     *ys_rule_context_get_project  (YsRuleContext *ctx,
@@ -170,7 +175,14 @@ char         *ys_rule_money      (YsMoney        fen);
 char         *ys_rule_code_name  (YsRuleContext *ctx,
                                   YsCatalogKind  kind,
                                   const char    *code);
-/* The catalog name of @code with brackets normalised, or NULL. */
+/* The entry of @code in the document's catalog of @kind, or NULL, looked
+ * up once per check and code by the code's address: @code must be a
+ * record's text (which stays as it is during a check) or a static one. */
+const YsCatalogEntry *ys_rule_catalog_entry (YsRuleContext *ctx,
+                                             YsCatalogKind  kind,
+                                             const char    *code);
+/* The catalog name of @code with brackets normalised, or NULL (@code as
+ * for ys_rule_catalog_entry ()). */
 const char   *ys_rule_catalog_name (YsRuleContext *ctx,
                                     YsCatalogKind  kind,
                                     const char    *code);

@@ -133,16 +133,14 @@ static void
 check_project_funds (YsRuleContext *ctx, YsGroup *group)
 {
   YsRecord *project = ys_group_get_owner (group);
-  GPtrArray *lines = ys_group_get_records (group, &ys_line_kind);
-  YsMoney annual, spent = 0;
+  /* The project's lines as the validator adds them up. */
+  YsMoney annual, spent = ys_group_get_spent (group);
   YsFindingPlace place = YS_FINDING_PLACE_INIT;
   g_autofree char *facts = NULL, *a = NULL, *s = NULL, *d = NULL;
 
   if (project == NULL)
     return;
   annual = ys_rule_project_funds (project, TRUE);
-  for (guint i = 0; i < lines->len; i++)
-    spent += ys_rule_int (g_ptr_array_index (lines, i), YS_LINE_AMOUNT);
   if (annual == spent)
     return;
   facts = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, annual, spent);
@@ -161,22 +159,12 @@ static void
 check_fund_split (YsRuleContext *ctx, YsGroup *group)
 {
   YsRecord *project = ys_group_get_owner (group);
-  GPtrArray *lines = ys_group_get_records (group, &ys_line_kind);
-  YsMoney government, fiscal = 0, spent = 0;
+  YsMoney government, fiscal = ys_group_get_fiscal (group), spent = ys_group_get_spent (group);
   YsFindingPlace place = YS_FINDING_PLACE_INIT;
   g_autofree char *facts = NULL, *g = NULL, *f = NULL;
 
   if (project == NULL)
     return;
-  for (guint i = 0; i < lines->len; i++)
-    {
-      YsRecord *line = g_ptr_array_index (lines, i);
-      YsMoney amount = ys_rule_int (line, YS_LINE_AMOUNT);
-
-      spent += amount;
-      if (ys_fund_source_is_fiscal (ys_rule_text (line, YS_LINE_SOURCE)))
-        fiscal += amount;
-    }
   /* A total that differs is R31's finding; the split matters once totals agree. */
   if (spent != ys_rule_project_funds (project, TRUE))
     return;

@@ -43,7 +43,7 @@ check_code (YsRuleContext *ctx, YsRecord *record, guint field, YsCatalogKind kin
 
   if (code[0] == '\0')
     return;
-  entry = ys_catalog_lookup (catalog, code);
+  entry = ys_rule_catalog_entry (ctx, kind, code);
   if (entry != NULL && entry->level == level)
     return;
 
@@ -132,7 +132,7 @@ check_mapping (YsRuleContext *ctx, YsRecord *line)
   const char *column;
 
   /* An unknown 部门 code is reported by R27; there is nothing to map from. */
-  if (ys_catalog_lookup (ys_rule_context_get_catalog (ctx, YS_CATALOG_ECONOMIC_DEPT), dept) == NULL)
+  if (ys_rule_catalog_entry (ctx, YS_CATALOG_ECONOMIC_DEPT, dept) == NULL)
     return;
   mapped = ys_catalog_map_economic (ys_rule_context_get_catalog_year (ctx), dept, institution);
   /* Most lines are right: nothing is written out for them. */
@@ -172,7 +172,7 @@ check_mapping (YsRuleContext *ctx, YsRecord *line)
   /* No mapping to compare with: the code given must at least be a 政府 款. */
   {
     YsCatalog *catalog = ys_rule_context_get_catalog (ctx, YS_CATALOG_ECONOMIC_GOV);
-    const YsCatalogEntry *entry = ys_catalog_lookup (catalog, gov);
+    const YsCatalogEntry *entry = ys_rule_catalog_entry (ctx, YS_CATALOG_ECONOMIC_GOV, gov);
     gboolean incomplete = ys_catalog_is_incomplete (catalog);
 
     if (entry != NULL && entry->level == 2)

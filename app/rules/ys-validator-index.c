@@ -96,6 +96,25 @@ ys_validator_free_members (YsValidator *self)
   g_clear_pointer (&self->first_members, g_free);
 }
 
+/* What a line adds to its project's sums (R31, R11), kept to be taken out. */
+static void
+project_add (YsValidator *self, Membership *m, YsRecord *line)
+{
+  m->project_amount = ys_rule_int (line, YS_LINE_AMOUNT);
+  m->project_fiscal = ys_ledger_is_fiscal (self->codes, ys_rule_text (line, YS_LINE_SOURCE));
+  m->project->spent += m->project_amount;
+  if (m->project_fiscal)
+    m->project->fiscal += m->project_amount;
+}
+
+static void
+project_remove (Membership *m)
+{
+  m->project->spent -= m->project_amount;
+  if (m->project_fiscal)
+    m->project->fiscal -= m->project_amount;
+}
+
 void
 ys_validator_join (YsValidator *self, YsRecord *record)
 {
@@ -107,6 +126,8 @@ ys_validator_join (YsValidator *self, YsRecord *record)
   m->entry.bucket = NULL;
   if (m->unit != NULL && k == self->line_kind)
     ys_ledger_add (m->unit->ledger, &m->entry, record);
+  if (m->project != NULL && k == self->line_kind)
+    project_add (self, m, record);
   ys_key_map_insert (&self->members, ys_key_map_pointer (record), m);
   if (m->unit != NULL)
     g_ptr_array_add (m->unit->members[k], record);
@@ -124,6 +145,8 @@ ys_validator_leave (YsValidator *self, YsRecord *record)
     return;
   if (m->entry.bucket != NULL)
     ys_ledger_remove (m->unit->ledger, &m->entry);
+  if (m->project != NULL && k == self->line_kind)
+    project_remove (m);
   if (m->unit != NULL)
     g_ptr_array_remove_fast (m->unit->members[k], record);
   if (m->project != NULL)
@@ -136,6 +159,11 @@ ys_validator_recount (YsValidator *self, YsRecord *record)
 {
   Membership *m = ys_validator_membership (self, record);
 
+  if (m != NULL && m->project != NULL && ys_record_get_kind (record) == &ys_line_kind)
+    {
+      project_remove (m);
+      project_add (self, m, record);
+    }
   if (m == NULL || m->entry.bucket == NULL)
     return;
   ys_ledger_remove (m->unit->ledger, &m->entry);
@@ -197,12 +225,11 @@ ys_validator_mark_for (YsValidator *self, YsRecord *record, const Membership *wh
 }
 
 void
-ys_validator_index_document (YsValidator *self, GPtrArray **order)
+ys_validator_index_document (YsValidator *self, YsIndexVisit visit, gpointer data)
 {
   const YsKind *const *kinds = ys_kinds_all ();
   GHashTableIter iter;
   gpointer value;
-
   gsize total = 0;
 
   for (guint k = 0; kinds[k]; k++)
@@ -223,15 +250,13 @@ ys_validator_index_document (YsValidator *self, GPtrArray **order)
       if (kinds[k] == &ys_review_kind)
         continue;
       n = ys_document_count (self->doc, kinds[k]);
-      if (order != NULL)
-        order[k] = g_ptr_array_sized_new (n);
       for (guint i = 0; i < n; i++)
         {
           YsRecord *record = ys_document_get (self->doc, kinds[k], i);
 
           ys_validator_join (self, record);
-          if (order != NULL)
-            g_ptr_array_add (order[k], record);
+          if (visit != NULL)
+            visit (self, record, k, data);
         }
     }
   self->indexing = FALSE;
@@ -239,4 +264,3 @@ ys_validator_index_document (YsValidator *self, GPtrArray **order)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     ((YsGroup *) value)->ledger->quiet = FALSE;
 }
-

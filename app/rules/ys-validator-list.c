@@ -126,34 +126,37 @@ unplace_finding (YsValidator *self, YsFinding *finding)
 static void
 own (YsValidator *self, YsFinding *finding)
 {
-  GPtrArray *list = g_hash_table_lookup (self->owned, finding->owner);
+  guint64 owner = ys_key_map_pointer (finding->owner);
 
-  if (list == NULL)
-    {
-      list = g_ptr_array_new ();
-      g_hash_table_insert (self->owned, finding->owner, list);
-    }
-  g_ptr_array_add (list, finding);
+  finding->next_owned = ys_key_map_lookup (&self->owned, owner);
+  ys_key_map_insert (&self->owned, owner, finding);
 }
 
 void
 ys_validator_take_owned (YsValidator *self, gpointer owner, guint64 mask, GPtrArray *old)
 {
-  GPtrArray *list = g_hash_table_lookup (self->owned, owner);
+  YsFinding *first = ys_key_map_lookup (&self->owned, ys_key_map_pointer (owner));
+  YsFinding **link = &first;
 
-  if (list == NULL)
+  if (first == NULL)
     return;
-  for (guint i = list->len; i > 0; i--)
+  while (*link != NULL)
     {
-      YsFinding *f = g_ptr_array_index (list, i - 1);
+      YsFinding *f = *link;
+
       if (mask & YS_BIT (f->rule_index))
         {
+          *link = f->next_owned;
+          f->next_owned = NULL;
           g_ptr_array_add (old, g_object_ref (f));
-          g_ptr_array_remove_index_fast (list, i - 1);
         }
+      else
+        link = &f->next_owned;
     }
-  if (list->len == 0)
-    g_hash_table_remove (self->owned, owner);
+  if (first == NULL)
+    ys_key_map_remove (&self->owned, ys_key_map_pointer (owner));
+  else
+    ys_key_map_insert (&self->owned, ys_key_map_pointer (owner), first);
 }
 
 void
@@ -182,6 +185,21 @@ ys_validator_apply (YsValidator *self, GPtrArray *old, GPtrArray *fresh)
       YsFinding *f = g_ptr_array_index (fresh, i);
       YsFinding *existing;
 
+      if (bulk)
+        {
+          /* Into an empty list: the index by key is the set of keys seen. */
+          if (!g_hash_table_insert (self->by_key, f->key, f))
+            {
+              g_critical ("finding key %s made twice", f->key);
+              /* Keep the first, as below. */
+              for (guint j = 0; j < added->len; j++)
+                if (strcmp (((YsFinding *) g_ptr_array_index (added, j))->key, f->key) == 0)
+                  g_hash_table_insert (self->by_key, f->key, g_ptr_array_index (added, j));
+              continue;
+            }
+          g_ptr_array_add (added, f);
+          continue;
+        }
       if (!g_hash_table_add (seen, f->key))
         {
           /* Two findings under one key: a rule bug; keep the first. */
@@ -230,7 +248,8 @@ ys_validator_apply (YsValidator *self, GPtrArray *old, GPtrArray *fresh)
     {
       YsFinding *f = g_ptr_array_index (added, i);
 
-      g_hash_table_insert (self->by_key, f->key, f);
+      if (!bulk)
+        g_hash_table_insert (self->by_key, f->key, f);
       own (self, f);
       ys_validator_apply_review (self, f);
       if (!bulk)

@@ -14,7 +14,15 @@ struct _YsGroup
   char        *code;
   GPtrArray   *members[YS_N_KINDS];    /* borrowed records, unordered */
   YsLedger    *ledger;                 /* a unit's lines added up; NULL for a project */
+  YsMoney      spent, fiscal;          /* a project's lines added up: all, and from 财政拨款 */
 };
+
+typedef struct {
+  const char    *code;   /* NULL: a free slot */
+  gconstpointer  value;  /* what was found, or NULL */
+} YsRuleMemo;
+
+#define YS_RULE_MEMO_BITS 10
 
 struct _YsRuleContext
 {
@@ -30,6 +38,9 @@ struct _YsRuleContext
   gpointer      shared_data;
   GDestroyNotify shared_destroy;
   GHashTable   *touched;               /* the ledger's buckets changed since; NULL: all */
+  /* What was looked up by code in this check, by the code's address (no
+   * record changes during a check): catalog entries, then units. */
+  YsRuleMemo   *memo[YS_CATALOG_N_KINDS + 1];
 };
 
 #define YS_MAX_FIELDS 64
@@ -49,6 +60,8 @@ typedef struct
   YsGroup *unit;        /* NULL for none */
   YsGroup *project;     /* NULL for none */
   YsLedgerLine  entry;  /* a line of a unit: what it added to the unit's ledger */
+  YsMoney       project_amount;  /* a line of a project: what it added to the project's sums */
+  gboolean      project_fiscal;
 } Membership;
 
 struct _YsValidator
@@ -89,7 +102,8 @@ struct _YsValidator
 
   GSequence           *sequence;                     /* YsFinding (ref), sorted */
   GHashTable          *by_key;                       /* key → YsFinding */
-  GHashTable          *owned;                        /* record or group → GPtrArray of YsFinding */
+  YsKeyMap             owned;                        /* record, group or bucket → its first YsFinding
+                                                      * (the others follow by next_owned) */
   guint                counts[YS_FINDING_INFO + 1];
   char                *reviewer;                     /* stored with each decision */
 };
@@ -101,10 +115,15 @@ void ys_rule_context_clear (YsRuleContext *ctx);
 
 /* ys-validator-index.c */
 void ys_group_free                (YsGroup          *group);
-/* @order (YS_N_KINDS arrays, or NULL): every record indexed, by kind in the
- * document's order, borrowed, for a check that follows at once. */
+/* Called with each record just indexed (@kind: its ys_kinds_index ()),
+ * while it is still in the cache: the first check runs the record rules. */
+typedef void (*YsIndexVisit) (YsValidator *self,
+                              YsRecord    *record,
+                              guint        kind,
+                              gpointer     data);
 void ys_validator_index_document  (YsValidator      *self,
-                                   GPtrArray       **order);
+                                   YsIndexVisit      visit,
+                                   gpointer          data);
 void ys_validator_join            (YsValidator      *self,
                                    YsRecord         *record);
 void ys_validator_leave           (YsValidator      *self,

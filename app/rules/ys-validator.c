@@ -60,10 +60,17 @@ run_group (YsValidator *self, YsRuleContext *ctx, YsGroup *group, guint64 mask)
       }
 }
 
-/* @order: the records by kind as ys_validator_index_document() just gave
- * them, or NULL to ask the document (each record found by its position). */
 static void
-check_all (YsValidator *self, GPtrArray *const *order)
+check_indexed (YsValidator *self, YsRecord *record, guint kind, gpointer data)
+{
+  if (self->record_rules[kind] != 0)
+    run_record (self, data, record, self->record_rules[kind]);
+}
+
+/* @index: index the document first (a new validator), running the record
+ * rules on each record as it is indexed, instead of reading it again. */
+static void
+check_all (YsValidator *self, gboolean index)
 {
   const YsKind *const *kinds = ys_kinds_all ();
   g_autoptr(GPtrArray) old = g_ptr_array_new_with_free_func (g_object_unref);
@@ -79,26 +86,24 @@ check_all (YsValidator *self, GPtrArray *const *order)
   g_hash_table_iter_init (&iter, self->by_key);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (old, g_object_ref (value));
-  g_hash_table_remove_all (self->owned);
+  ys_key_map_clear (&self->owned);
+  ys_key_map_init (&self->owned, g_hash_table_size (self->by_key));
 
   ys_rule_context_init (&ctx, self->doc, fresh);
-  for (guint k = 0; kinds[k]; k++)
-    {
-      guint64 mask = self->record_rules[k];
-      guint n;
+  if (index)
+    ys_validator_index_document (self, check_indexed, &ctx);
+  else
+    for (guint k = 0; kinds[k]; k++)
+      {
+        guint64 mask = self->record_rules[k];
+        guint n;
 
-      if (mask == 0)
-        continue;
-      if (order != NULL && order[k] != NULL)
-        {
-          for (guint i = 0; i < order[k]->len; i++)
-            run_record (self, &ctx, g_ptr_array_index (order[k], i), mask);
+        if (mask == 0)
           continue;
-        }
-      n = ys_document_count (self->doc, kinds[k]);
-      for (guint i = 0; i < n; i++)
-        run_record (self, &ctx, ys_document_get (self->doc, kinds[k], i), mask);
-    }
+        n = ys_document_count (self->doc, kinds[k]);
+        for (guint i = 0; i < n; i++)
+          run_record (self, &ctx, ys_document_get (self->doc, kinds[k], i), mask);
+      }
   for (guint g = 0; g < YS_N_GROUP_KINDS; g++)
     {
       g_hash_table_iter_init (&iter, self->groups[g]);
@@ -128,7 +133,7 @@ flush (YsValidator *self)
     return;
   if (self->dirty_all)
     {
-      check_all (self, NULL);
+      check_all (self, FALSE);
       return;
     }
   if (g_hash_table_size (self->dirty_records) == 0 && g_hash_table_size (self->dirty_groups) == 0)
@@ -313,7 +318,7 @@ ys_validator_finalize (GObject *object)
 {
   YsValidator *self = YS_VALIDATOR (object);
 
-  g_hash_table_unref (self->owned);
+  ys_key_map_clear (&self->owned);
   g_hash_table_unref (self->by_key);
   g_sequence_free (self->sequence);
   g_hash_table_unref (self->dirty_records);
@@ -372,17 +377,13 @@ static void
 ys_validator_constructed (GObject *object)
 {
   YsValidator *self = YS_VALIDATOR (object);
-  GPtrArray *order[YS_N_KINDS] = { NULL };
 
   G_OBJECT_CLASS (ys_validator_parent_class)->constructed (object);
   g_return_if_fail (YS_IS_DOCUMENT (self->doc));
 
   learn_rules (self);
-  ys_validator_index_document (self, order);
   self->changed_id = g_signal_connect (self->doc, "changed", G_CALLBACK (on_changed), self);
-  check_all (self, order);
-  for (guint k = 0; k < YS_N_KINDS; k++)
-    g_clear_pointer (&order[k], g_ptr_array_unref);
+  check_all (self, TRUE);
 }
 
 static void
@@ -412,12 +413,6 @@ ys_validator_class_init (YsValidatorClass *klass)
 }
 
 static void
-owned_list_free (gpointer data)
-{
-  g_ptr_array_unref (data);
-}
-
-static void
 ys_validator_init (YsValidator *self)
 {
   ys_key_map_init (&self->members, 16);
@@ -431,7 +426,7 @@ ys_validator_init (YsValidator *self)
   self->dirty_groups = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->sequence = g_sequence_new (g_object_unref);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  self->owned = g_hash_table_new_full (NULL, NULL, NULL, owned_list_free);
+  ys_key_map_init (&self->owned, 16);
 }
 
 /* ---- public API ---- */
