@@ -857,6 +857,68 @@ test_csv_reader (void)
   g_assert_error (error, YS_CSV_ERROR, YS_CSV_ERROR_BAD_QUOTE);
 }
 
+/* Read in place, a row gives the fields the copying reader gives, on the
+ * same lines, and they stay as read while later rows are read. */
+static void
+test_csv_in_place (void)
+{
+  const char *data =
+    "\xEF\xBB\xBF" "a,b,c\r\n"
+    "\"x,1\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r"
+    "\n"
+    "\"\",\"\"\"\",last,\n"
+    "lone\rcr,\"q\"\r\n"
+    "no newline,";
+  g_autoptr(YsCsvReader) copying = ys_csv_reader_new_from_data (data, strlen (data));
+  g_autoptr(YsCsvReader) in_place = ys_csv_reader_new_take (g_strdup (data), strlen (data));
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *row = NULL;
+  guint line = 0, line_in_place = 0, rows = 0;
+
+  for (;;)
+    {
+      GPtrArray *fields = g_ptr_array_new ();
+      gboolean more = ys_csv_reader_next_row (copying, &row, &line, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (ys_csv_reader_next_row_in_place (in_place, fields, &line_in_place, &error), ==, more);
+      g_assert_no_error (error);
+      if (!more)
+        {
+          g_ptr_array_unref (fields);
+          break;
+        }
+      g_assert_cmpuint (line_in_place, ==, line);
+      g_ptr_array_add (expected, row);
+      g_ptr_array_add (kept, fields);
+      rows++;
+    }
+  g_assert_cmpuint (rows, ==, 6);
+  for (guint r = 0; r < rows; r++)
+    {
+      GPtrArray *want = g_ptr_array_index (expected, r);
+      GPtrArray *got = g_ptr_array_index (kept, r);
+
+      g_assert_cmpuint (got->len, ==, want->len);
+      for (guint i = 0; i < want->len; i++)
+        g_assert_cmpstr (got->pdata[i], ==, want->pdata[i]);
+    }
+  row = g_ptr_array_index (kept, 1);
+  g_assert_cmpstr (row->pdata[1], ==, "say \"hi\"");
+  g_assert_cmpstr (row->pdata[2], ==, "two\r\nlines");
+  row = g_ptr_array_index (kept, 2);
+  g_assert_cmpuint (row->len, ==, 4);
+  g_assert_cmpstr (row->pdata[1], ==, "\"");
+  row = g_ptr_array_index (kept, 3);
+  g_assert_cmpstr (row->pdata[0], ==, "lone");
+  row = g_ptr_array_index (kept, 4);
+  g_assert_cmpstr (row->pdata[1], ==, "q");
+  row = g_ptr_array_index (kept, 5);
+  g_assert_cmpuint (row->len, ==, 2);
+}
+
 static void
 test_csv_writer (void)
 {
@@ -906,6 +968,7 @@ main (int   argc,
   g_test_add_func ("/catalog/read-hostile", test_read_hostile);
   g_test_add_func ("/catalog/read-xls", test_read_xls);
   g_test_add_func ("/csv/reader", test_csv_reader);
+  g_test_add_func ("/csv/in-place", test_csv_in_place);
   g_test_add_func ("/csv/writer", test_csv_writer);
 
   return g_test_run ();

@@ -9,7 +9,8 @@
 G_DEFINE_QUARK (ys-csv-error-quark, ys_csv_error)
 
 struct _YsCsvReader {
-  char  *data;
+  char  *owned; /* the buffer data lies in */
+  char  *data;  /* NUL-terminated at len; read fields are unquoted and terminated in place */
   gsize  len;
   gsize  pos;
   guint  line;  /* 1-based line of data[pos] */
@@ -17,29 +18,42 @@ struct _YsCsvReader {
 };
 
 YsCsvReader *
-ys_csv_reader_new_from_data (const char *data,
-                             gsize       len)
+ys_csv_reader_new_take (char  *data,
+                        gsize  len)
 {
   YsCsvReader *reader;
 
-  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (data[len] == '\0', NULL);
 
+  reader = g_new0 (YsCsvReader, 1);
+  reader->owned = data;
+  reader->data = data;
   /* Excel writes a BOM in front of "CSV UTF-8"; it is not part of the first field. */
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
-      data += 3;
+      reader->data += 3;
       len -= 3;
     }
-
-  reader = g_new0 (YsCsvReader, 1);
-  reader->data = g_malloc (len + 1);
-  if (len > 0)
-    memcpy (reader->data, data, len);
-  reader->data[len] = '\0';
   reader->len = len;
   reader->line = 1;
   reader->separator = ',';
   return reader;
+}
+
+YsCsvReader *
+ys_csv_reader_new_from_data (const char *data,
+                             gsize       len)
+{
+  char *copy;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  copy = g_malloc (len + 1);
+  if (len > 0)
+    memcpy (copy, data, len);
+  copy[len] = '\0';
+  return ys_csv_reader_new_take (copy, len);
 }
 
 void
@@ -56,31 +70,133 @@ ys_csv_reader_free (YsCsvReader *reader)
 {
   if (reader == NULL)
     return;
-  g_free (reader->data);
+  g_free (reader->owned);
   g_free (reader);
 }
 
-/* Consumes a line break at pos (\n, \r\n or a lone \r), if any. */
+/* Reads a quoted field starting at the opening quote, moving its text to
+ * *@start… in place (a doubled quote becomes one, so it never grows);
+ * returns where it ends. */
 static gboolean
-eat_newline (YsCsvReader *reader)
+read_quoted (YsCsvReader *reader, gsize *start, gsize *end, GError **error)
 {
+  char *data = reader->data;
+  guint quote_line = reader->line;
+  gsize out;
+
+  reader->pos++;
+  *start = out = reader->pos;
+  for (;;)
+    {
+      char c;
+
+      if (reader->pos >= reader->len)
+        {
+          g_set_error (error, YS_CSV_ERROR, YS_CSV_ERROR_UNTERMINATED_QUOTE,
+                       _("line %u: a quoted field is not closed"), quote_line);
+          return FALSE;
+        }
+      c = data[reader->pos];
+      if (c == '"')
+        {
+          if (reader->pos + 1 < reader->len && data[reader->pos + 1] == '"')
+            {
+              data[out++] = '"';
+              reader->pos += 2;
+              continue;
+            }
+          reader->pos++;
+          break;
+        }
+      /* Line breaks inside quotes belong to the field but still count
+       * as lines, so later records report the line an editor shows. */
+      if (c == '\n' || (c == '\r' && !(reader->pos + 1 < reader->len && data[reader->pos + 1] == '\n')))
+        reader->line++;
+      data[out++] = c;
+      reader->pos++;
+    }
+  *end = out;
+
+  /* After the closing quote only a separator or the end may follow;
+   * anything else means the quoting is broken, and guessing would
+   * silently shift the columns. */
+  if (reader->pos < reader->len)
+    {
+      char c = data[reader->pos];
+
+      if (c != reader->separator && c != '\n' && c != '\r')
+        {
+          g_set_error (error, YS_CSV_ERROR, YS_CSV_ERROR_BAD_QUOTE,
+                       _("line %u: unexpected text after a closing quote"), reader->line);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+ys_csv_reader_next_row_in_place (YsCsvReader  *reader,
+                                 GPtrArray    *fields,
+                                 guint        *line_out,
+                                 GError      **error)
+{
+  char *data;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_ptr_array_set_size (fields, 0);
   if (reader->pos >= reader->len)
     return FALSE;
-  if (reader->data[reader->pos] == '\n')
+  if (line_out != NULL)
+    *line_out = reader->line;
+
+  data = reader->data;
+  for (;;)
     {
-      reader->pos++;
-      reader->line++;
-      return TRUE;
+      gsize start, end;
+      char after;
+
+      if (data[reader->pos] == '"')
+        {
+          if (!read_quoted (reader, &start, &end, error))
+            {
+              g_ptr_array_set_size (fields, 0);
+              return FALSE;
+            }
+        }
+      else
+        {
+          const char sep = reader->separator;
+          gsize p = start = reader->pos;
+
+          while (p < reader->len && data[p] != sep && data[p] != '\n' && data[p] != '\r')
+            p++;
+          reader->pos = end = p;
+        }
+
+      /* What ends the field is looked at before the field's end is made
+       * its terminator: the two can be the same byte. */
+      after = reader->pos < reader->len ? data[reader->pos] : '\0';
+      data[end] = '\0';
+      g_ptr_array_add (fields, data + start);
+
+      if (after == reader->separator)
+        {
+          reader->pos++;
+          continue;
+        }
+      if (after == '\n' || after == '\r')
+        {
+          reader->pos++;
+          if (after == '\r' && reader->pos < reader->len && data[reader->pos] == '\n')
+            reader->pos++;
+          reader->line++;
+        }
+      break;
     }
-  if (reader->data[reader->pos] == '\r')
-    {
-      reader->pos++;
-      if (reader->pos < reader->len && reader->data[reader->pos] == '\n')
-        reader->pos++;
-      reader->line++;
-      return TRUE;
-    }
-  return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -89,107 +205,18 @@ ys_csv_reader_next_row (YsCsvReader  *reader,
                         guint        *line_out,
                         GError      **error)
 {
-  g_autoptr(GPtrArray) fields = NULL;
-  g_autoptr(GString) field = NULL;
-  guint start_line;
+  g_autoptr(GPtrArray) in_place = g_ptr_array_new ();
+  GPtrArray *fields;
 
-  g_return_val_if_fail (reader != NULL, FALSE);
   g_return_val_if_fail (fields_out != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   *fields_out = NULL;
-  if (reader->pos >= reader->len)
+  if (!ys_csv_reader_next_row_in_place (reader, in_place, line_out, error))
     return FALSE;
-
-  start_line = reader->line;
-  if (line_out != NULL)
-    *line_out = start_line;
-
-  fields = g_ptr_array_new_with_free_func (g_free);
-  field = g_string_new (NULL);
-
-  for (;;)
-    {
-      /* At the start of a field. */
-      if (reader->pos < reader->len && reader->data[reader->pos] == '"')
-        {
-          guint quote_line = reader->line;
-
-          reader->pos++;
-          for (;;)
-            {
-              char c;
-
-              if (reader->pos >= reader->len)
-                {
-                  g_set_error (error, YS_CSV_ERROR, YS_CSV_ERROR_UNTERMINATED_QUOTE,
-                               _("line %u: a quoted field is not closed"), quote_line);
-                  return FALSE;
-                }
-              c = reader->data[reader->pos];
-              if (c == '"')
-                {
-                  if (reader->pos + 1 < reader->len && reader->data[reader->pos + 1] == '"')
-                    {
-                      g_string_append_c (field, '"');
-                      reader->pos += 2;
-                      continue;
-                    }
-                  reader->pos++;
-                  break;
-                }
-              /* Line breaks inside quotes belong to the field but still count
-               * as lines, so later records report the line an editor shows. */
-              if (c == '\n' || (c == '\r' && !(reader->pos + 1 < reader->len &&
-                                                reader->data[reader->pos + 1] == '\n')))
-                reader->line++;
-              g_string_append_c (field, c);
-              reader->pos++;
-            }
-
-          /* After the closing quote only a separator or the end may follow;
-           * anything else means the quoting is broken, and guessing would
-           * silently shift the columns. */
-          if (reader->pos < reader->len)
-            {
-              char c = reader->data[reader->pos];
-
-              if (c != reader->separator && c != '\n' && c != '\r')
-                {
-                  g_set_error (error, YS_CSV_ERROR, YS_CSV_ERROR_BAD_QUOTE,
-                               _("line %u: unexpected text after a closing quote"),
-                               reader->line);
-                  return FALSE;
-                }
-            }
-        }
-      else
-        {
-          gsize start = reader->pos;
-
-          while (reader->pos < reader->len)
-            {
-              char c = reader->data[reader->pos];
-              if (c == reader->separator || c == '\n' || c == '\r')
-                break;
-              reader->pos++;
-            }
-          g_string_append_len (field, reader->data + start, reader->pos - start);
-        }
-
-      g_ptr_array_add (fields, g_strndup (field->str, field->len));
-      g_string_truncate (field, 0);
-
-      if (reader->pos < reader->len && reader->data[reader->pos] == reader->separator)
-        {
-          reader->pos++;
-          continue;
-        }
-      eat_newline (reader);
-      break;
-    }
-
-  *fields_out = g_steal_pointer (&fields);
+  fields = g_ptr_array_new_full (in_place->len, g_free);
+  for (guint i = 0; i < in_place->len; i++)
+    g_ptr_array_add (fields, g_strdup (g_ptr_array_index (in_place, i)));
+  *fields_out = fields;
   return TRUE;
 }
 

@@ -20,6 +20,9 @@ typedef struct _YsCsvReader YsCsvReader;
 /* Copies @data (@len bytes, need not be NUL-terminated).  A leading UTF-8 BOM is skipped. */
 YsCsvReader *ys_csv_reader_new_from_data (const char  *data,
                                           gsize        len);
+/* Takes @data (g_malloc'd, @len bytes followed by a NUL, as g_file_get_contents() gives it). */
+YsCsvReader *ys_csv_reader_new_take      (char        *data,
+                                          gsize        len);
 void         ys_csv_reader_free          (YsCsvReader *reader);
 /* Another field separator than the comma, e.g. '\t' for text copied from a spreadsheet. */
 void         ys_csv_reader_set_separator (YsCsvReader *reader,
@@ -34,6 +37,16 @@ gboolean     ys_csv_reader_next_row      (YsCsvReader  *reader,
                                           GPtrArray   **fields_out,
                                           guint        *line_out,
                                           GError      **error);
+
+/* The same as ys_csv_reader_next_row() without allocating: @fields (no
+ * free func) is emptied and filled with pointers into the reader's own
+ * copy of the data, where each field is unquoted and NUL-terminated in
+ * place. They stay valid until the reader is freed, and may be changed in
+ * place (each is followed by its own NUL). */
+gboolean     ys_csv_reader_next_row_in_place (YsCsvReader  *reader,
+                                              GPtrArray    *fields,
+                                              guint        *line_out,
+                                              GError      **error);
 
 /* Appends one record to @out, terminated by "\n".  A field is quoted only when
  * it holds a comma, a quote, a line break, or leading/trailing spaces.  NULL

@@ -48,11 +48,11 @@ open_csv (const char *dir, const char *file, GError **error)
                    _("%s is not UTF-8 text; save it as CSV UTF-8"), file);
       return NULL;
     }
-  return ys_csv_reader_new_from_data (data, len);
+  return ys_csv_reader_new_take (g_steal_pointer (&data), len);
 }
 
 static gboolean
-row_is_blank (GPtrArray *row)
+row_is_blank (const GPtrArray *row)
 {
   for (guint i = 0; i < row->len; i++)
     {
@@ -184,6 +184,53 @@ typedef struct {
   GArray       *lines;    /* guint: line of each record */
 } Parsed;
 
+/* Codes and choices are interned text, which ys_field_parse() looks up in
+ * GLib's table of interned strings for every cell. A cell the same as the
+ * one above it in its column gives the value that one gave, and a cell
+ * that is exactly one of its field's choices gives that choice interned:
+ * what ys_field_parse() would give, found without hashing the text again. */
+typedef struct {
+  const char  *cell;     /* the last code or choice cell parsed (in the reader's data) */
+  const char  *value;    /* what it gave */
+  const char **choices;  /* the field's choices interned, when no normalize hook changes them */
+} Memo;
+
+static void
+memo_init (Memo *memo, const YsField *field)
+{
+  if (field->type != YS_FIELD_CHOICE || field->normalize != NULL)
+    return;
+  memo->choices = g_new0 (const char *, g_strv_length ((char **) field->choices) + 1);
+  for (guint i = 0; field->choices[i]; i++)
+    memo->choices[i] = g_intern_string (field->choices[i]);
+}
+
+static gboolean
+memo_lookup (Memo *memo, const char *cell, YsValue *v)
+{
+  if (memo->cell != NULL && strcmp (cell, memo->cell) == 0)
+    {
+      v->s = (char *) memo->value;
+      return TRUE;
+    }
+  for (guint i = 0; memo->choices != NULL && memo->choices[i]; i++)
+    if (strcmp (cell, memo->choices[i]) == 0)
+      {
+        memo->cell = cell;
+        v->s = (char *) (memo->value = memo->choices[i]);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+memo_free (Memo *memo, guint n)
+{
+  for (guint i = 0; memo != NULL && i < n; i++)
+    g_free (memo[i].choices);
+  g_free (memo);
+}
+
 static void
 parse_kind (const char *dir, const YsKind *kind, Parsed *out, GPtrArray *problems)
 {
@@ -191,7 +238,9 @@ parse_kind (const char *dir, const YsKind *kind, Parsed *out, GPtrArray *problem
   g_autoptr(YsCsvReader) reader = open_csv (dir, kind->file, &local);
   g_autofree int *columns = NULL;  /* CSV column → field, -1 unknown */
   guint n_columns = 0;
-  GPtrArray *row = NULL;
+  /* The cells of a row, read in place: nothing is allocated per cell. */
+  g_autoptr(GPtrArray) owned = g_ptr_array_new ();
+  Memo *memo = NULL;
   guint line = 0;
 
   out->kind = kind;
@@ -206,9 +255,8 @@ parse_kind (const char *dir, const YsKind *kind, Parsed *out, GPtrArray *problem
   if (reader == NULL)
     return;
 
-  while (ys_csv_reader_next_row (reader, &row, &line, &local))
+  while (ys_csv_reader_next_row_in_place (reader, owned, &line, &local))
     {
-      g_autoptr(GPtrArray) owned = row;
       g_autoptr(YsRecord) record = NULL;
       YsValue *slots;
       gboolean ok = TRUE;
@@ -219,6 +267,7 @@ parse_kind (const char *dir, const YsKind *kind, Parsed *out, GPtrArray *problem
 
           n_columns = owned->len;
           columns = g_new (int, n_columns);
+          memo = g_new0 (Memo, n_columns);
           for (guint c = 0; c < n_columns; c++)
             {
               const char *name = g_strstrip ((char *) g_ptr_array_index (owned, c));
@@ -234,7 +283,10 @@ parse_kind (const char *dir, const YsKind *kind, Parsed *out, GPtrArray *problem
                   problem (problems, kind->file, line, c + 1, name, msg);
                 }
               else
-                seen[columns[c]] = TRUE;
+                {
+                  seen[columns[c]] = TRUE;
+                  memo_init (&memo[c], &kind->fields[columns[c]]);
+                }
             }
           for (guint f = 0; f < kind->n_fields; f++)
             if (!seen[f] && (kind->fields[f].flags & YS_FIELD_REQUIRED))
@@ -265,16 +317,28 @@ parse_kind (const char *dir, const YsKind *kind, Parsed *out, GPtrArray *problem
         {
           g_autoptr(GError) field_error = NULL;
           const YsField *field;
+          const char *cell;
+          gboolean interned;
           YsValue v = { 0 };
 
           if (columns[c] < 0)
             continue;
           field = &kind->fields[columns[c]];
-          if (!ys_field_parse (field, g_ptr_array_index (owned, c), &v, &field_error))
+          cell = g_ptr_array_index (owned, c);
+          interned = field->type == YS_FIELD_CODE || field->type == YS_FIELD_CHOICE;
+          if (!interned || !memo_lookup (&memo[c], cell, &v))
             {
-              problem (problems, kind->file, line, c + 1, field->name, field_error->message);
-              ok = FALSE;
-              continue;
+              if (!ys_field_parse (field, cell, &v, &field_error))
+                {
+                  problem (problems, kind->file, line, c + 1, field->name, field_error->message);
+                  ok = FALSE;
+                  continue;
+                }
+              if (interned)
+                {
+                  memo[c].cell = cell;
+                  memo[c].value = v.s;
+                }
             }
           /* Free text the record owns, NULL when empty, as ys_value_copy() leaves it. */
           if (field->type == YS_FIELD_TEXT && v.s != NULL && v.s[0] == '\0')
@@ -313,6 +377,7 @@ parse_kind (const char *dir, const YsKind *kind, Parsed *out, GPtrArray *problem
     }
   if (local != NULL)
     problem (problems, kind->file, line, 0, NULL, local->message);
+  memo_free (memo, n_columns);
 }
 
 /* References and keys are checked across files before anything is written,

@@ -129,11 +129,28 @@ gboolean
 ys_store_finish_bulk (YsStore *self, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
+  g_autofree char *restore = NULL;
+  int cache_size = 0;
   int rc;
 
+  /* CREATE INDEX sorts the keys in runs as large as the page cache, then
+   * merges the runs. The file's 128 MiB made one run of a whole table,
+   * sorted with a cache miss at nearly every step of the merge sort (1.4 s
+   * of CPU for the unit codes of a million lines); runs of 1 MiB, each
+   * sorted within the processor's own cache, then merged, took 0.45 s. The
+   * index is the same: the keys go in in the same order. */
+  if (!ys_store_query_int (self, "PRAGMA cache_size", &cache_size, error)
+      || !ys_store_exec (self, "PRAGMA cache_size = -1024", error))
+    return FALSE;
+  restore = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
   for (guint i = 1; i < self->bulk_indexes->len; i += 2)
     if (!ys_store_exec (self, g_ptr_array_index (self->bulk_indexes, i), error))
-      return FALSE;
+      {
+        ys_store_exec (self, restore, NULL);
+        return FALSE;
+      }
+  if (!ys_store_exec (self, restore, error))
+    return FALSE;
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
