@@ -18,26 +18,32 @@
  * so the choices (支出类型, sources, flags) are prepared, codes of hundreds of
  * units or projects summed byte by byte. */
 #define PREPARE_FIRST 32
+/* A table lookup that misses the first-level cache costs as much as summing
+ * a short code byte by byte (4 cycles a byte, 9 for its length): only the
+ * empty text and the longer ones (the choices, in Chinese) are prepared. */
+#define PREPARE_MIN_LEN 8
+/* As YS_STORE_OPEN_MMAP in ys-store.c. */
+#define SCAN_MMAP 1073741824
 
 /* A slot holds a text of up to 16 bytes itself, so that finding a code
  * compares two words; a longer text is found by its hash and compared with
- * the copy. All a row needs of a text is in its slot: one cache line. */
+ * the copy. All a row needs of a code is in its slot, 32 bytes. */
 typedef struct {
   guint64        w[2];      /* the text, zero-padded; for a longer one, its hash */
   guint32        len;
   guint32        id;        /* + 1; 0: empty */
   char          *text;      /* NUL-terminated copy */
-  YsRowSumBytes *sum;       /* prepared once it recurs, else NULL */
 } Slot;
 
 /* The distinct texts of one column, numbered as they first come. */
 typedef struct {
-  Slot   *slots;
-  guint   mask;
-  guint   n;
-  gsize   last;             /* the slot of the text found last */
-  guint16 uses[PREPARE_FIRST];
-  gboolean text;            /* a text field */
+  Slot          *slots;
+  guint          mask;
+  guint          n;
+  gsize          last;      /* the slot of the text found last */
+  gboolean       text;      /* a text field */
+  guint          uses[PREPARE_FIRST];
+  YsRowSumBytes *sums[PREPARE_FIRST];   /* by id: prepared once it recurs */
 } Column;
 
 struct _YsTextIds {
@@ -169,10 +175,9 @@ ys_text_ids_free (YsTextIds *self)
       Column *c = &self->columns[i];
 
       for (gsize k = 0; c->slots && k <= c->mask; k++)
-        {
-          g_free (c->slots[k].text);
-          g_free (c->slots[k].sum);
-        }
+        g_free (c->slots[k].text);
+      for (guint k = 0; k < PREPARE_FIRST; k++)
+        g_free (c->sums[k]);
       g_free (c->slots);
     }
   g_free (self->columns);
@@ -192,20 +197,21 @@ ys_text_ids_find (YsTextIds *self, guint field, const char *text, guint *id)
 /* A text's share of the row sum: as ys_row_sum_text_len, through its
  * prepared table once it recurs. */
 static inline void
-sum_text (Column *c, YsRowSum *sum, Slot *slot)
+sum_text (Column *c, YsRowSum *sum, const Slot *slot)
 {
   guint id = slot->id - 1;
 
-  if (slot->sum)
+  if (id < PREPARE_FIRST && c->sums[id])
     {
-      ys_row_sum_apply (sum, slot->sum);
+      ys_row_sum_apply (sum, c->sums[id]);
       return;
     }
   ys_row_sum_text_len (sum, slot->text, slot->len);
-  if (id < PREPARE_FIRST && ++c->uses[id] == PREPARE_AFTER)
+  if (id < PREPARE_FIRST && (slot->len == 0 || slot->len >= PREPARE_MIN_LEN)
+      && ++c->uses[id] == PREPARE_AFTER)
     {
-      slot->sum = g_new (YsRowSumBytes, 1);
-      ys_row_sum_prepare_text (slot->sum, slot->text, slot->len);
+      c->sums[id] = g_new (YsRowSumBytes, 1);
+      ys_row_sum_prepare_text (c->sums[id], slot->text, slot->len);
     }
 }
 
@@ -249,6 +255,10 @@ ys_store_scan (YsStore *self, const YsKind *kind, YsRowFunc func, gpointer user_
   columns = ys_store_column_list (kind, self->version, TRUE);
   ys_row_sum_start (&table_sum, kind->table);
   sql = g_strdup_printf ("SELECT %s%s FROM %s ORDER BY id", columns, sums ? ", checksum" : "", kind->table);
+  /* Mapped while the scan reads the table's pages, each once, as open maps
+   * the file while it loads the records (ys_store_loaded): read in place
+   * instead of copied into SQLite's cache. */
+  ys_store_exec (self, "PRAGMA mmap_size = " G_STRINGIFY (SCAN_MMAP), NULL);
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -285,16 +295,19 @@ ys_store_scan (YsStore *self, const YsKind *kind, YsRowFunc func, gpointer user_
           g_autofree char *what = describe_row (kind, id, values, n);
           ys_store_check_sum (self, &sum, stmt, n + 1, what, error);
           sqlite3_finalize (stmt);
+          ys_store_loaded (self);
           return FALSE;
         }
       if (!func (values, ids, user_data, error))
         {
           sqlite3_finalize (stmt);
+          ys_store_loaded (self);
           return FALSE;
         }
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
+  ys_store_loaded (self);
   if (rc != SQLITE_DONE)
     {
       ys_store_set_error (error, self->db, self->path, rc, _("read"));
