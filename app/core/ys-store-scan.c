@@ -121,9 +121,10 @@ column_find (Column *c, const char *text, gsize len)
   Slot *slot = &c->slots[c->last];
   guint64 w[2];
 
-  if (slot->id != 0 && slot->len == len && memcmp (slot->text, text, len) == 0)
-    return slot;
   slot_words (text, len, w);
+  if (slot->w[0] == w[0] && slot->w[1] == w[1] && slot->len == len && slot->id != 0
+      && (len <= 16 || memcmp (slot->text, text, len) == 0))
+    return slot;
   for (gsize k = slot_index (w, len) & c->mask;; k = (k + 1) & c->mask)
     {
       slot = &c->slots[k];
