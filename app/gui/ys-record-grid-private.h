@@ -18,7 +18,8 @@ typedef struct
   GtkColumnViewColumn *column;
   GPtrArray           *cells;    /* the YsGridCells this column has set up */
   char                *notify;   /* "notify::amount"; "notify" for flags */
-  int                  title_width;  /* the least its title needs; 0: not measured yet */
+  int                  title_width;  /* what its title needs on one line; 0: not measured yet */
+  int                  title_least;  /* and on two lines */
   gboolean             user_width;   /* resized by the user: not fitted any more */
 } Column;
 

@@ -8,6 +8,11 @@ code in a government body (R10, nineteen warnings with one message) and one
 
 - the error's row in the 支出明细 grid is marked, its cells described with
   the message;
+- with the findings panel open at the window's first size, the amount of
+  支出明细, 政府采购 and 政府购买服务 stays whole and in sight, every column
+  title reads whole (on two lines where it must), every code shows whole,
+  and a column the user widened keeps its width as the panel opens and
+  closes;
 - the 审核 page lists the nineteen as one row that says so;
 - reviewer mode is entered through a question that asks for the reviewer's
   name, and the explanation is then read-only;
@@ -74,6 +79,63 @@ def make_budget(args, workdir):
     return budget
 
 
+def header_boxes(table):
+    """Each column title of a grid: its name and the x, y, width, height of
+    what holds it (inside the header's padding, so that the column's edge is
+    halfway between one and the next)."""
+    for row in common.table_rows(table):
+        try:
+            if any(c.roleName == "table cell" for c in row.children):
+                continue
+            return [((find_all(t, "label") or [t])[0].name, *t.position, *t.size) for t in row.children]
+        except Exception:  # a row may vanish while read
+            pass
+    return []
+
+
+def column_width(table, title):
+    return next((w for name, _x, _y, w, _h in header_boxes(table) if name == title), None)
+
+
+def window_margin(frame):
+    """How far inside its X window (at 0,0 in the private X server) the
+    window's own coordinates start, which are the ones GTK 4 tells: the X
+    window keeps a margin round the window for its shadow."""
+    ids = subprocess.run(["xdotool", "search", "--name", frame.name], capture_output=True, text=True).stdout.split()
+    for line in subprocess.run(["xdotool", "getwindowgeometry", ids[-1]], capture_output=True,
+                               text=True).stdout.splitlines() if ids else []:
+        if "Geometry:" in line:
+            width, height = (int(v) for v in line.split()[-1].split("x"))
+            return (width - frame.size[0]) // 2, (height - frame.size[1]) // 2
+    return 0, 0
+
+
+def widen(frame, table, title, by):
+    """Drags the right edge of the column titled @title @by pixels right."""
+    boxes = header_boxes(table)
+    i = [b[0] for b in boxes].index(title)
+    _name, x, y, w, h = boxes[i]
+    dx, dy = window_margin(frame)
+    edge, y = dx + (x + w + boxes[i + 1][1]) // 2, dy + y + h // 2
+    subprocess.run(["xdotool", "mousemove", str(edge), str(y), "mousedown", "1"], check=True)
+    for step in range(1, 9):
+        subprocess.run(["xdotool", "mousemove", str(edge + by * step // 8), str(y)], check=True)
+        time.sleep(0.05)
+    subprocess.run(["xdotool", "mouseup", "1"], check=True)
+    time.sleep(0.5)
+
+
+def text_width(env, text, cache={}):
+    """The width in pixels GTK lays @text out in, in the window's font: measured
+    by GTK itself, in the settings the window runs with."""
+    if text not in cache:
+        code = ("import sys, gi; gi.require_version('Gtk', '4.0'); from gi.repository import Gtk; Gtk.init(); "
+                "print(Gtk.Label().create_pango_layout(sys.argv[1]).get_pixel_size()[0])")
+        out = subprocess.run([sys.executable, "-c", code, text], env=env, capture_output=True, text=True, check=True)
+        cache[text] = int(out.stdout.split()[-1])
+    return cache[text]
+
+
 def findings_json(args, budget):
     out = subprocess.run([args.cli, "validate", "--json", budget], capture_output=True, text=True)
     return json.loads(out.stdout)["findings"]
@@ -103,6 +165,14 @@ def review(args, env, workdir):
         check(marked, f"the 项目支出 line under 2010301 is marked, its cells described as “{error}: …”")
         screenshot(args, "review-grid.png")
 
+        # A column the user widens keeps that width, panel or not.
+        econ = _("Economic Classification")
+        before = column_width(lines, econ)
+        widen(frame, lines, econ, 40)
+        widened = wait_for(lambda: (column_width(lines, econ) or 0) >= before + 30 and column_width(lines, econ),
+                           timeout=5)
+        check(widened, f"the “{econ}” column is widened by dragging its edge: {before} → {column_width(lines, econ)} px")
+
         # With the findings panel open, at the window's first size, the
         # amount column of every table page stays in sight and whole: on
         # 支出明细 the columns before it give up width, on 政府购买服务
@@ -117,6 +187,9 @@ def review(args, env, workdir):
         press(button)
         panel_title = find(frame, "label", _("Findings"))
         check(panel_title is not None, "the findings panel opens")
+        kinds = {"Government Procurement": "procurement", "Purchased Services": "services"}
+        codes = {"Expenditure Lines": ("103001", "2010301", "30107"), "Government Procurement": ("103001", "A02010104"),
+                 "Purchased Services": ("103001", "A0501")}
         for page in ("Expenditure Lines", "Government Procurement", "Purchased Services"):
             show_page(frame, _(page))
             table = wait_for(lambda: find(frame, "tree table", _(page), retry=False))
@@ -137,13 +210,40 @@ def review(args, env, workdir):
             check(amount_in_sight() is not None,
                   f"the {_(page)} “{_('Amount (yuan)')}” column is whole between x={left} and x={right}: "
                   f"its title spans x={amount.position[0]}–{amount.position[0] + amount.size[0]}")
+            boxes = header_boxes(table)
+            check(boxes and boxes[0][1] >= left,
+                  f"the {_(page)} table's first column (“{boxes[0][0] if boxes else ''}”) is in sight: "
+                  f"x={boxes[0][1] if boxes else None}, the table starts at x={left}")
+            # Up to the amount, every title whole: a title's label holds its
+            # lines and is no wider than its column.
+            # (A label that does not fit is still given the width of its
+            # text, past its column's edge, where it is cut.)
+            for name, x, _y, w, _h in boxes[:[b[0] for b in boxes].index(_("Amount (yuan)")) + 1]:
+                label = find(table, "label", name)
+                check(label.position[0] + label.size[0] <= x + w,
+                      f"the {_(page)} title “{name}” fits its column: {label.size[0]} px in {w}")
+            # Codes whole: as wide as GTK lays out the code and an ellipsis.
+            for code in codes[page]:
+                cell = common.find_first(table, lambda n: n.roleName == "label" and (n.name or "").startswith(code))
+                shown = code if cell is not None and cell.name == code else code + "…"
+                check(cell is not None and cell.size[0] >= text_width(env, shown),
+                      f"the {_(page)} code {code} shows whole: {cell.size[0] if cell else None} px for "
+                      f"{text_width(env, shown)} px of “{shown}”")
             if page == "Expenditure Lines":
                 unit = find(table, "label", _("Unit"))
                 width = find(table, "label", _("Function Classification")).position[0] - unit.position[0]
                 check(unit.position[0] >= left and width >= 72,
                       f"the first column (“{_('Unit')}”) stays in sight, {width} px wide: a unit code shows")
+                check(column_width(table, econ) == widened,
+                      f"with the panel open the widened “{econ}” column keeps its {widened} px "
+                      f"({column_width(table, econ)})")
                 screenshot(args, "review-panel-grid.png")
+            else:
+                screenshot(args, f"review-panel-{kinds[page]}.png")
         press(find(frame, "push button", _("Hide Findings")))
+        show_page(frame, _("Expenditure Lines"))
+        check(wait_for(lambda: column_width(lines, econ) == widened, timeout=5),
+              f"with the panel closed again it still has {widened} px ({column_width(lines, econ)})")
 
         # The 审核 page: nineteen alike, one row.
         show_page(frame, _("Review"))
