@@ -179,6 +179,88 @@ test_slots_let_go (void)
   g_assert_null (g_list_model_get_item (slots, 50));
 }
 
+/* Rows 0-9 "on screen": told at once; the others when flushed. */
+static gboolean
+first_ten_shown (YsRowSlot *slot,
+                 gpointer   data)
+{
+  return ys_row_slot_get_position (slot) < 10;
+}
+
+static void
+on_slot_notify (YsRowSlot *slot, GParamSpec *pspec, guint *told)
+{
+  (*told)++;
+}
+
+static void
+test_rows_off_screen_told_later (void)
+{
+  g_autoptr(GListStore) store = store_of (30, 0);
+  g_autoptr(YsRowSlotList) list = ys_row_slot_list_new (g_object_ref (G_LIST_MODEL (store)));
+  GListModel *slots = G_LIST_MODEL (list);
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(YsRecord) first_shown = NULL;
+  guint told[30] = { 0 };
+  guint left;
+
+  ys_row_slot_list_set_visible_func (list, first_ten_shown, NULL);
+  for (guint i = 0; i < 30; i++)
+    {
+      YsRowSlot *slot = g_list_model_get_item (slots, i);
+
+      g_ptr_array_add (held, slot);
+      g_signal_connect (slot, "notify::record", G_CALLBACK (on_slot_notify), &told[i]);
+    }
+  {
+    YsRowSlot *twenty = g_ptr_array_index (held, 20);
+
+    first_shown = g_object_ref (ys_row_slot_get_record (twenty));
+  }
+
+  /* As a sort does: the same 30 rows, in reverse. */
+  for (guint i = 0; i < 30; i++)
+    g_ptr_array_add (items, line (29 - i));
+  g_list_store_splice (store, 0, 30, items->pdata, items->len);
+
+  /* Every slot has its new record at once... */
+  for (guint i = 0; i < 30; i++)
+    g_assert_cmpint (amount_at (slots, i), ==, 29 - i);
+  /* ...but only the rows on screen were told. */
+  for (guint i = 0; i < 30; i++)
+    {
+      g_assert_cmpuint (told[i], ==, i < 10 ? 1 : 0);
+      g_assert_true (ys_row_slot_is_stale (g_ptr_array_index (held, i)) == (i >= 10));
+    }
+  g_assert_cmpuint (ys_row_slot_list_get_n_stale (list), ==, 20);
+  /* The record the row still shows is kept alive until it is told. */
+  g_assert_cmpint (G_OBJECT (first_shown)->ref_count, >=, 2);
+
+  /* A second change before they are told: each still told once. */
+  g_ptr_array_set_size (items, 0);
+  for (guint i = 0; i < 30; i++)
+    g_ptr_array_add (items, line (100 + i));
+  g_list_store_splice (store, 0, 30, items->pdata, items->len);
+  g_assert_cmpuint (ys_row_slot_list_get_n_stale (list), ==, 20);
+  for (guint i = 0; i < 10; i++)
+    g_assert_cmpuint (told[i], ==, 2);
+
+  left = ys_row_slot_list_flush (list, 8);
+  g_assert_cmpuint (left, ==, 12);
+  g_assert_cmpuint (ys_row_slot_list_flush (list, G_MAXUINT), ==, 0);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_assert_cmpuint (told[i], ==, i < 10 ? 2 : 1);
+      g_assert_false (ys_row_slot_is_stale (g_ptr_array_index (held, i)));
+      g_assert_cmpint (ys_record_get_int (ys_row_slot_get_record (g_ptr_array_index (held, i)), YS_LINE_AMOUNT), ==, 100 + i);
+    }
+  g_assert_cmpint (G_OBJECT (first_shown)->ref_count, ==, 1);
+  /* Nothing left: flushing again tells nobody. */
+  g_assert_false (ys_row_slot_flush (g_ptr_array_index (held, 15)));
+  g_assert_cmpuint (told[15], ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -186,5 +268,6 @@ main (int argc, char **argv)
   g_test_add_func ("/row-slots/small-change-passes", test_small_change_passes);
   g_test_add_func ("/row-slots/big-change-rebinds", test_big_change_rebinds);
   g_test_add_func ("/row-slots/slots-let-go", test_slots_let_go);
+  g_test_add_func ("/row-slots/rows-off-screen-told-later", test_rows_off_screen_told_later);
   return g_test_run ();
 }

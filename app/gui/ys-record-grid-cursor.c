@@ -78,7 +78,7 @@ find_cell (YsRecordGrid *self,
     {
       YsGridCell *cell = g_ptr_array_index (col->cells, i);
 
-      if (ys_grid_cell_get_record (cell) == record && gtk_widget_get_mapped (GTK_WIDGET (cell)))
+      if (ys_record_grid_cell_shows (cell, record) && gtk_widget_get_mapped (GTK_WIDGET (cell)))
         return cell;
     }
   return NULL;

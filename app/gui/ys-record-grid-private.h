@@ -96,6 +96,9 @@ struct _YsRecordGrid
   guint                fit_idle;
   gboolean             fitting;
 
+  /* Rows off screen rebound a few a frame (ys-record-grid-bind.c). */
+  guint                rebind_tick;
+
   /* A cell to show once sorting and filtering are done. */
   YsRecord            *reveal_record;
   int                  reveal_field;
@@ -170,6 +173,23 @@ void       ys_record_grid_emit_prepare_draft (YsRecordGrid *self,
 void       ys_record_grid_refresh_cell    (YsRecordGrid  *self,
                                            YsGridCell    *cell);
 gboolean   ys_record_grid_focus_is_inside (YsRecordGrid  *self);
+
+/* ys-record-grid-bind.c: cells bound to their rows' records. */
+void       ys_record_grid_bind_init       (YsRecordGrid  *self);
+void       ys_record_grid_on_factory_bind_cb   (GtkSignalListItemFactory *factory,
+                                                GtkListItem              *item,
+                                                Column                   *col);
+void       ys_record_grid_on_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                                                GtkListItem              *item,
+                                                Column                   *col);
+void       ys_record_grid_on_rows_rebound_cb   (YsRecordGrid *self,
+                                                guint         position,
+                                                guint         n_rows);
+/* Rebinds every row whose rebinding was put off. */
+void       ys_record_grid_flush_rows      (YsRecordGrid  *self);
+/* Whether @cell shows @record in the row that holds it now. */
+gboolean   ys_record_grid_cell_shows      (YsGridCell    *cell,
+                                           YsRecord      *record);
 
 /* ys-record-grid-rows.c */
 gboolean   ys_record_grid_filter_cb       (gpointer       item,

@@ -338,17 +338,6 @@ ys_record_grid_refresh_cell (YsRecordGrid *self,
   mark_cell (self, cell, col, record);
 }
 
-static void
-on_record_notify_cb (YsGridCell *cell,
-                     GParamSpec *pspec,
-                     YsRecord   *record)
-{
-  YsRecordGrid *self = YS_RECORD_GRID (gtk_widget_get_ancestor (GTK_WIDGET (cell), YS_TYPE_RECORD_GRID));
-
-  if (self != NULL && self->editing != cell)
-    ys_record_grid_refresh_cell (self, cell);
-}
-
 static gboolean
 on_cell_query_tooltip_cb (YsGridCell *cell,
                           int         x,
@@ -441,54 +430,6 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   g_object_weak_ref (G_OBJECT (cell), on_cell_finalized_cb, col);
 }
 
-/* The row now shows another record (a search or a sort moved the rows
- * under it): the same cell, rebound. */
-static void
-on_slot_record_cb (YsRowSlot  *slot,
-                   GParamSpec *pspec,
-                   YsGridCell *cell)
-{
-  YsRecordGrid *self = YS_RECORD_GRID (gtk_widget_get_ancestor (GTK_WIDGET (cell), YS_TYPE_RECORD_GRID));
-  Column *col;
-
-  if (self == NULL)
-    return;
-  col = g_ptr_array_index (self->columns, ys_grid_cell_get_column (cell));
-  if (self->editing == cell)
-    ys_record_grid_finish_edit (self, FALSE);
-  ys_grid_cell_unbind (cell);
-  ys_grid_cell_bind (cell, ys_row_slot_get_record (slot), col->notify, G_CALLBACK (on_record_notify_cb), cell);
-  ys_record_grid_refresh_cell (self, cell);
-}
-
-static void
-on_factory_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    Column                   *col)
-{
-  YsGridCell *cell = YS_GRID_CELL (gtk_list_item_get_child (item));
-  YsRowSlot *slot = gtk_list_item_get_item (item);
-
-  /* One handler and one text: nothing else happens per row. */
-  ys_grid_cell_bind (cell, ys_row_slot_get_record (slot), col->notify, G_CALLBACK (on_record_notify_cb), cell);
-  g_signal_connect (slot, "notify::record", G_CALLBACK (on_slot_record_cb), cell);
-  ys_record_grid_refresh_cell (col->grid, cell);
-}
-
-static void
-on_factory_unbind_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      Column                   *col)
-{
-  YsGridCell *cell = YS_GRID_CELL (gtk_list_item_get_child (item));
-
-  /* Rows are recycled: whatever was typed belongs to the old record. */
-  if (col->grid->editing == cell)
-    ys_record_grid_finish_edit (col->grid, FALSE);
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_slot_record_cb, cell);
-  ys_grid_cell_unbind (cell);
-}
-
 /* Public API */
 
 static void
@@ -499,29 +440,6 @@ column_free (Column *col)
   g_ptr_array_unref (col->cells);
   g_free (col->notify);
   g_free (col);
-}
-
-/* What is kept by position, the selection and the focused cell, no longer
- * matches the records that moved under it. The current cell follows its
- * record, as it did when rows were rebuilt. */
-static void
-on_rows_rebound_cb (YsRecordGrid *self,
-                    guint         position,
-                    guint         n_rows)
-{
-  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection_in_range (selection, position, n_rows);
-
-  if (!gtk_bitset_is_empty (selected))
-    gtk_selection_model_unselect_range (selection, position, n_rows);
-
-  if (self->cursor != NULL && self->editing == NULL && ys_record_grid_focus_is_inside (self))
-    {
-      guint cursor = ys_record_grid_position_of (self, self->cursor, self->cursor_hint);
-
-      if (cursor != GTK_INVALID_LIST_POSITION)
-        ys_record_grid_set_cursor (self, cursor, self->cursor_column, FALSE, FALSE);
-    }
 }
 
 void
@@ -569,8 +487,8 @@ ys_record_grid_setup (YsRecordGrid           *self,
         col->notify = g_strdup ("notify");
 
       g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), col);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), col);
-      g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), col);
+      g_signal_connect (factory, "bind", G_CALLBACK (ys_record_grid_on_factory_bind_cb), col);
+      g_signal_connect (factory, "unbind", G_CALLBACK (ys_record_grid_on_factory_unbind_cb), col);
 
       col->column = gtk_column_view_column_new (_(col->info.title), factory);
       gtk_column_view_column_set_resizable (col->column, TRUE);
@@ -595,7 +513,8 @@ ys_record_grid_setup (YsRecordGrid           *self,
     g_list_store_append (parts, self->drafts);
     self->rows = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
     self->slots = ys_row_slot_list_new (G_LIST_MODEL (g_object_ref (self->rows)));
-    g_signal_connect_object (self->slots, "rebound", G_CALLBACK (on_rows_rebound_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->slots, "rebound", G_CALLBACK (ys_record_grid_on_rows_rebound_cb), self, G_CONNECT_SWAPPED);
+    ys_record_grid_bind_init (self);
     self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->slots)));
     gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   }
@@ -788,6 +707,9 @@ ys_record_grid_dispose (GObject *object)
   g_clear_handle_id (&self->drafts_idle, g_source_remove);
   g_clear_handle_id (&self->unpin_idle, g_source_remove);
   g_clear_handle_id (&self->fit_idle, g_source_remove);
+  if (self->rebind_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rebind_tick);
+  self->rebind_tick = 0;
   ys_record_grid_clear_marks (self);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);

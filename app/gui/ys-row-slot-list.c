@@ -1,6 +1,12 @@
 /* Slots are made when GTK asks for a row and live as long as GTK holds
  * them; the list only keeps weak pointers, by position, so that a change
- * finds the slots on screen without holding one per record. */
+ * finds the slots on screen without holding one per record.
+ *
+ * GTK 4.8 keeps some 200 rows beyond the 25 or so on screen. Rebinding all
+ * of them at once, and measuring them all again in the next frame, held the
+ * main loop 70 ms after a sort or a search; the rows off screen are now
+ * given their records at once but told in slices (ys_row_slot_list_flush),
+ * a few rows a frame, so that each frame only measures the rows it shows. */
 #define G_LOG_DOMAIN "yusuan"
 
 #include "config.h"
@@ -21,6 +27,10 @@ struct _YsRowSlotList
 
   GListModel *model;
   GPtrArray  *slots;   /* YsRowSlot, weak; NULL where nobody holds one */
+  GPtrArray  *stale;   /* YsRowSlot, held: changes not told yet */
+
+  YsRowSlotVisibleFunc visible;
+  gpointer             visible_data;
 };
 
 static void ys_row_slot_list_model_init (GListModelInterface *iface);
@@ -118,7 +128,12 @@ on_items_changed_cb (GListModel    *model,
         {
           g_autoptr(YsRecord) record = g_list_model_get_item (self->model, i);
 
-          ys_row_slot_set_record (slot, record);
+          if (self->visible == NULL || self->visible (slot, self->visible_data))
+            ys_row_slot_set_record (slot, record);
+          else if (!ys_row_slot_is_stale (slot) && ys_row_slot_set_record_later (slot, record))
+            g_ptr_array_add (self->stale, g_object_ref (slot));
+          else
+            ys_row_slot_set_record_later (slot, record);
         }
     }
   g_signal_emit (self, signals[REBOUND], 0, position, common);
@@ -179,6 +194,8 @@ ys_row_slot_list_dispose (GObject *object)
   if (self->slots != NULL)
     for (guint i = 0; i < self->slots->len; i++)
       forget_slot (self, i);
+  if (self->stale != NULL)
+    g_ptr_array_set_size (self->stale, 0);
 
   G_OBJECT_CLASS (ys_row_slot_list_parent_class)->dispose (object);
 }
@@ -189,6 +206,7 @@ ys_row_slot_list_finalize (GObject *object)
   YsRowSlotList *self = YS_ROW_SLOT_LIST (object);
 
   g_ptr_array_unref (self->slots);
+  g_ptr_array_unref (self->stale);
 
   G_OBJECT_CLASS (ys_row_slot_list_parent_class)->finalize (object);
 }
@@ -216,6 +234,7 @@ static void
 ys_row_slot_list_init (YsRowSlotList *self)
 {
   self->slots = g_ptr_array_new ();
+  self->stale = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 YsRowSlotList *
@@ -230,4 +249,43 @@ ys_row_slot_list_new (GListModel *model)
   insert_empty (self->slots, 0, g_list_model_get_n_items (model));
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
   return self;
+}
+
+void
+ys_row_slot_list_set_visible_func (YsRowSlotList        *self,
+                                   YsRowSlotVisibleFunc  func,
+                                   gpointer              data)
+{
+  g_return_if_fail (YS_IS_ROW_SLOT_LIST (self));
+
+  self->visible = func;
+  self->visible_data = data;
+}
+
+guint
+ys_row_slot_list_flush (YsRowSlotList *self,
+                        guint          max_rows)
+{
+  guint told = 0;
+
+  g_return_val_if_fail (YS_IS_ROW_SLOT_LIST (self), 0);
+
+  /* From the end: the array only shrinks. Told rows a slot list shows
+   * again before this (on screen at a later change) are skipped. */
+  while (self->stale->len > 0 && told < max_rows)
+    {
+      g_autoptr(YsRowSlot) slot = g_ptr_array_steal_index (self->stale, self->stale->len - 1);
+
+      if (ys_row_slot_flush (slot))
+        told++;
+    }
+  return self->stale->len;
+}
+
+guint
+ys_row_slot_list_get_n_stale (YsRowSlotList *self)
+{
+  g_return_val_if_fail (YS_IS_ROW_SLOT_LIST (self), 0);
+
+  return self->stale->len;
 }

@@ -10,6 +10,8 @@
 
 #include <gio/gio.h>
 
+#include "ys-row-slot.h"
+
 G_BEGIN_DECLS
 
 #define YS_TYPE_ROW_SLOT_LIST (ys_row_slot_list_get_type ())
@@ -17,5 +19,19 @@ G_DECLARE_FINAL_TYPE (YsRowSlotList, ys_row_slot_list, YS, ROW_SLOT_LIST, GObjec
 
 /* Takes @model, a list of YsRecord. */
 YsRowSlotList *ys_row_slot_list_new (GListModel *model);
+
+/* Whether the row of @slot is on screen: its rebinding is not put off. */
+typedef gboolean (*YsRowSlotVisibleFunc) (YsRowSlot *slot,
+                                          gpointer   data);
+
+/* Without one, every rebound row is told at once. */
+void   ys_row_slot_list_set_visible_func (YsRowSlotList        *self,
+                                          YsRowSlotVisibleFunc  func,
+                                          gpointer              data);
+/* Tells up to @max_rows rows off screen that were given other records;
+ * returns how many still wait. */
+guint  ys_row_slot_list_flush            (YsRowSlotList        *self,
+                                          guint                 max_rows);
+guint  ys_row_slot_list_get_n_stale      (YsRowSlotList        *self);
 
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* A row slot only carries a record and says when it changes. */
+/* A row slot only carries a record and says when it changes, at once or,
+ * for a row off screen, when asked (ys_row_slot_flush()). */
 #define G_LOG_DOMAIN "yusuan"
 
 #include "config.h"
@@ -11,6 +12,10 @@ struct _YsRowSlot
 
   YsRecord *record;
   guint     position;
+  /* While the change is not told yet: the record the row's widgets still
+   * show (they borrow it), kept alive until they let go of it. */
+  YsRecord *shown;
+  gpointer  anchor;    /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (YsRowSlot, ys_row_slot, G_TYPE_OBJECT)
@@ -53,6 +58,66 @@ ys_row_slot_set_record (YsRowSlot *self,
   self->record = record ? g_object_ref (record) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
   g_clear_object (&old);
+  g_clear_object (&self->shown);
+}
+
+gboolean
+ys_row_slot_set_record_later (YsRowSlot *self,
+                              YsRecord  *record)
+{
+  g_return_val_if_fail (YS_IS_ROW_SLOT (self), FALSE);
+
+  if (self->record == record)
+    return FALSE;
+  if (self->shown == NULL)
+    self->shown = self->record;
+  else
+    g_clear_object (&self->record);
+  self->record = record ? g_object_ref (record) : NULL;
+  return TRUE;
+}
+
+gboolean
+ys_row_slot_is_stale (YsRowSlot *self)
+{
+  g_return_val_if_fail (YS_IS_ROW_SLOT (self), FALSE);
+
+  return self->shown != NULL;
+}
+
+gboolean
+ys_row_slot_flush (YsRowSlot *self)
+{
+  g_return_val_if_fail (YS_IS_ROW_SLOT (self), FALSE);
+
+  if (self->shown == NULL)
+    return FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+  g_clear_object (&self->shown);
+  return TRUE;
+}
+
+gpointer
+ys_row_slot_get_anchor (YsRowSlot *self)
+{
+  g_return_val_if_fail (YS_IS_ROW_SLOT (self), NULL);
+
+  return self->anchor;
+}
+
+void
+ys_row_slot_set_anchor (YsRowSlot *self,
+                        gpointer   anchor)
+{
+  g_return_if_fail (YS_IS_ROW_SLOT (self));
+
+  if (self->anchor == anchor)
+    return;
+  if (self->anchor != NULL)
+    g_object_remove_weak_pointer (self->anchor, &self->anchor);
+  self->anchor = anchor;
+  if (anchor != NULL)
+    g_object_add_weak_pointer (anchor, &self->anchor);
 }
 
 guint
@@ -114,6 +179,8 @@ ys_row_slot_dispose (GObject *object)
   YsRowSlot *self = YS_ROW_SLOT (object);
 
   g_clear_object (&self->record);
+  g_clear_object (&self->shown);
+  ys_row_slot_set_anchor (self, NULL);
 
   G_OBJECT_CLASS (ys_row_slot_parent_class)->dispose (object);
 }

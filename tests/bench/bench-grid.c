@@ -571,8 +571,10 @@ run_child (const char *path,
   wait_for_paint ();
 
   measure_first_frame (document);
-  measure_scrolling (n_scrolls);
-  measure_editing (document, n_edits);
+  if (n_scrolls > 0)
+    measure_scrolling (n_scrolls);
+  if (n_edits > 0)
+    measure_editing (document, n_edits);
   measure_search ();
   measure_sorting (grid);
   emit ("rss.peak", status_kb ("VmHWM:") / 1024.0);
@@ -706,17 +708,23 @@ print_table (GPtrArray *series,
   row (series, "set document → first frame with rows", "first.paint", TRUE);
   row (series, "set document → footer totals shown", "first.footer", FALSE);
   row (series, "longest main-loop block", "first.block", TRUE);
-  printf ("  (2) scrolling: %u jumps of one page, each to its frame\n", n_scrolls);
-  spread_rows (series, "page jump → frame", "scroll.page");
-  row (series, "longest main-loop block", "scroll.page.block", TRUE);
-  row (series, "jump to the last row → frame", "scroll.end", TRUE);
-  row (series, "jump back to the first row → frame", "scroll.top", TRUE);
-  row (series, "longest main-loop block", "scroll.jump.block", TRUE);
-  printf ("  (3) editing: %u amounts changed with ys_document_set_text\n", n_edits);
-  spread_rows (series, "set_text returns", "edit.call");
-  spread_rows (series, "edit → frame", "edit.paint");
-  spread_rows (series, "edit → footer totals updated", "edit.footer");
-  row (series, "longest main-loop block", "edit.block", TRUE);
+  if (n_scrolls > 0)
+    {
+      printf ("  (2) scrolling: %u jumps of one page, each to its frame\n", n_scrolls);
+      spread_rows (series, "page jump → frame", "scroll.page");
+      row (series, "longest main-loop block", "scroll.page.block", TRUE);
+      row (series, "jump to the last row → frame", "scroll.end", TRUE);
+      row (series, "jump back to the first row → frame", "scroll.top", TRUE);
+      row (series, "longest main-loop block", "scroll.jump.block", TRUE);
+    }
+  if (n_edits > 0)
+    {
+      printf ("  (3) editing: %u amounts changed with ys_document_set_text\n", n_edits);
+      spread_rows (series, "set_text returns", "edit.call");
+      spread_rows (series, "edit → frame", "edit.paint");
+      spread_rows (series, "edit → footer totals updated", "edit.footer");
+      row (series, "longest main-loop block", "edit.block", TRUE);
+    }
   printf ("  (4) search (from the entry's search-changed; the entry waits %u ms for a pause in typing first)\n",
           (guint) median_of (series, "search.0.delay"));
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
@@ -768,8 +776,8 @@ main (int argc, char **argv)
   GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs, each in a fresh process (5)", "N" },
     { "lines", 0, 0, G_OPTION_ARG_INT, &lines, "Line items (100000)", "N" },
-    { "scrolls", 0, 0, G_OPTION_ARG_INT, &n_scrolls, "Page jumps per run (200)", "N" },
-    { "edits", 0, 0, G_OPTION_ARG_INT, &n_edits, "Edits per run (200)", "N" },
+    { "scrolls", 0, 0, G_OPTION_ARG_INT, &n_scrolls, "Page jumps per run (200; 0: none)", "N" },
+    { "edits", 0, 0, G_OPTION_ARG_INT, &n_edits, "Edits per run (200; 0: none)", "N" },
     { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child, NULL, NULL },
     { NULL }
   };
@@ -780,7 +788,7 @@ main (int argc, char **argv)
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error)
-      || runs < 1 || n_scrolls < 1 || n_edits < 1 || lines < 1
+      || runs < 1 || n_scrolls < 0 || n_edits < 0 || lines < 1
       || (child == NULL && argc != 2))
     {
       g_printerr ("usage: bench-grid [--runs N] [--lines N] [--scrolls N] [--edits N] DIR\n");
