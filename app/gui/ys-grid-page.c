@@ -54,6 +54,11 @@ typedef struct
    * contains the search. A search looks at 100,000 lines but a few hundred
    * distinct codes. Forgotten when the search or a name changes. */
   GHashTable           *search_memo[YS_LOOKUP_N_KINDS];
+  /* The last code asked about per kind and its answer: neighbouring lines
+   * mostly share their unit, type and source. */
+  const char           *memo_last[YS_LOOKUP_N_KINDS];
+  gboolean              memo_last_match[YS_LOOKUP_N_KINDS];
+  gboolean              grid_filtered;  /* the grid has @filter */
   gboolean              grid_wanted;  /* Add or Paste on the empty page */
 
   /* The messages of the focused row, told under the count: a tooltip
@@ -98,18 +103,26 @@ ys_grid_page_code_matches (YsGridPage   *self,
                            YsLookupKind  kind,
                            const char   *code)
 {
-  YsGridPagePrivate *priv = PRIV (self);
+  /* Called for every line: the instance is not checked again. */
+  YsGridPagePrivate *priv = ys_grid_page_get_instance_private (self);
   GHashTable *memo = priv->search_memo[kind];
   gpointer found;
   gboolean match;
 
   if (code == NULL || *code == '\0' || priv->search == NULL)
     return FALSE;
+  if (code == priv->memo_last[kind])
+    return priv->memo_last_match[kind];
   if (g_hash_table_lookup_extended (memo, code, NULL, &found))
-    return GPOINTER_TO_INT (found);
-  match = text_matches (code, priv->search)
-          || (priv->lookup != NULL && text_matches (ys_lookup_name (priv->lookup, kind, code), priv->search));
-  g_hash_table_insert (memo, (gpointer) code, GINT_TO_POINTER (match));
+    match = GPOINTER_TO_INT (found);
+  else
+    {
+      match = text_matches (code, priv->search)
+              || (priv->lookup != NULL && text_matches (ys_lookup_name (priv->lookup, kind, code), priv->search));
+      g_hash_table_insert (memo, (gpointer) code, GINT_TO_POINTER (match));
+    }
+  priv->memo_last[kind] = code;
+  priv->memo_last_match[kind] = match;
   return match;
 }
 
@@ -120,6 +133,7 @@ forget_search_memo (YsGridPage *self)
 
   for (guint k = 0; k < G_N_ELEMENTS (priv->search_memo); k++)
     g_hash_table_remove_all (priv->search_memo[k]);
+  memset (priv->memo_last, 0, sizeof priv->memo_last);
 }
 
 static gboolean
@@ -141,7 +155,7 @@ static gboolean
 search_matches (YsGridPage *self,
                 YsRecord   *row)
 {
-  YsGridPagePrivate *priv = PRIV (self);
+  YsGridPagePrivate *priv = ys_grid_page_get_instance_private (self);
   const YsKind *kind = priv->page_kind->kind;
 
   for (guint c = 0; c < priv->page_kind->n_columns; c++)
@@ -172,9 +186,12 @@ static gboolean
 row_matches (YsGridPage *self,
              YsRecord   *row)
 {
-  if (subclass_filtered (self) && !YS_GRID_PAGE_GET_CLASS (self)->row_matches (self, row))
+  YsGridPageClass *klass = (YsGridPageClass *) G_TYPE_INSTANCE_GET_CLASS (self, YS_TYPE_GRID_PAGE, YsGridPageClass);
+
+  if (klass->is_filtered != NULL && klass->is_filtered (self) && !klass->row_matches (self, row))
     return FALSE;
-  return PRIV (self)->search == NULL || search_matches (self, row);
+  return ((YsGridPagePrivate *) ys_grid_page_get_instance_private (self))->search == NULL
+         || search_matches (self, row);
 }
 
 static gboolean
@@ -183,7 +200,8 @@ filter_row_cb (gpointer item,
 {
   YsGridPage *self = user_data;
 
-  return PRIV (self)->lookup == NULL || row_matches (self, item);
+  return ((YsGridPagePrivate *) ys_grid_page_get_instance_private (self))->lookup == NULL
+         || row_matches (self, item);
 }
 
 /* Footer */
@@ -291,19 +309,33 @@ ys_grid_page_update_actions (YsPage *page)
   update_state (YS_GRID_PAGE (page));
 }
 
+/* @change: how the rows asked for differ from those shown; only the rows
+ * shown are looked at again when fewer can match, only those hidden when
+ * more can. */
+static void
+refilter (YsGridPage      *self,
+          GtkFilterChange  change)
+{
+  YsGridPagePrivate *priv = PRIV (self);
+  gboolean filtered = is_filtered (self);
+
+  forget_search_memo (self);
+  /* No filter at all when nothing is asked: all rows, without a look at each. */
+  if (filtered && priv->grid_filtered)
+    gtk_filter_changed (priv->filter, change);
+  else
+    ys_record_grid_set_filter (priv->grid, filtered ? priv->filter : NULL);
+  priv->grid_filtered = filtered;
+  queue_update_footer (self);
+  update_state (self);
+}
+
 void
 ys_grid_page_refilter (YsGridPage *self)
 {
-  YsGridPagePrivate *priv;
-
   g_return_if_fail (YS_IS_GRID_PAGE (self));
 
-  priv = PRIV (self);
-  forget_search_memo (self);
-  /* No filter at all when nothing is asked: all rows, without a look at each. */
-  ys_record_grid_set_filter (priv->grid, is_filtered (self) ? priv->filter : NULL);
-  queue_update_footer (self);
-  update_state (self);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -331,9 +363,19 @@ on_search_entry_search_changed_cb (YsGridPage     *self,
 {
   YsGridPagePrivate *priv = PRIV (self);
 
-  g_free (priv->search);
+  g_autofree char *old = g_steal_pointer (&priv->search);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
   priv->search = ys_page_search_text (GTK_EDITABLE (entry));
-  ys_grid_page_refilter (self);
+  /* A line shows when one of its texts contains the search: a longer
+   * search containing the old one shows some of the same lines, a shorter
+   * one contained in it all of them and more. Typing a code key by key
+   * looks only at the lines still shown. */
+  if (old != NULL && priv->search != NULL && strstr (priv->search, old) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (old != NULL && priv->search != NULL && strstr (old, priv->search) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  refilter (self, change);
 }
 
 static void
