@@ -198,8 +198,9 @@ ys_ledger_new (YsLedgerCode *codes)
   ledger->codes = codes;
   ledger->items = g_array_new (FALSE, FALSE, sizeof (YsLedgerItem));
   ledger->sum_blocks = g_ptr_array_new_with_free_func (g_free);
-  ys_key_map_init (&ledger->item_sums, 64);
-  ys_key_map_init (&ledger->buckets, 64);
+  /* Room for a unit of a few hundred lines before the tables grow. */
+  ys_key_map_init (&ledger->item_sums, 128);
+  ys_key_map_init (&ledger->buckets, 256);
   ledger->bucket_blocks = g_ptr_array_new_with_free_func (bucket_block_free);
   ledger->repeated = g_hash_table_new (NULL, NULL);
   ledger->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

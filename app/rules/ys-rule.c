@@ -210,7 +210,7 @@ ys_rule_context_get_unit (YsRuleContext *ctx, const char *code)
 
   if (code == NULL)
     return NULL;
-  memo = memo_slot (ctx, YS_CATALOG_N_KINDS, code);
+  memo = memo_slot (ctx, YS_RULE_MEMO_UNIT, code);
   if (memo->code != code)
     {
       memo->code = code;
@@ -325,6 +325,22 @@ digest (const char *facts)
   return out;
 }
 
+/* @code interned, found by its address and checked by its text (a rule's
+ * unit code is seldom a record's own text): g_intern_string () takes a
+ * lock and hashes the text, once per finding. */
+static const char *
+intern_unit (YsRuleContext *ctx, const char *code)
+{
+  YsRuleMemo *memo = memo_slot (ctx, YS_RULE_MEMO_INTERNED, code);
+
+  if (memo->code != code || strcmp (memo->value, code) != 0)
+    {
+      memo->code = code;
+      memo->value = g_intern_string (code);
+    }
+  return memo->value;
+}
+
 void
 ys_rule_emit (YsRuleContext *ctx, const YsFindingPlace *place, const char *format, ...)
 {
@@ -363,7 +379,7 @@ ys_rule_emit (YsRuleContext *ctx, const YsFindingPlace *place, const char *forma
                             place->hint ? place->hint : _(rule->hint),
                             _(rule->basis),
                             key, message, g_steal_pointer (&checksum),
-                            g_intern_string (unit_code), record,
+                            intern_unit (ctx, unit_code), record,
                             place->record ? place->field : -1);
   finding->owner = ctx->owner;
   g_ptr_array_add (ctx->out, finding);
@@ -396,6 +412,19 @@ ys_rule_money (YsMoney fen)
   memcpy (out + before, figure, n_figure);
   memcpy (out + before + n_figure, at + 2, n_after + 1);
   return out;
+}
+
+const char *
+ys_rule_map_economic (YsRuleContext *ctx, const char *dept, gboolean institution)
+{
+  YsRuleMemo *memo = memo_slot (ctx, YS_RULE_MEMO_MAPPED + (institution != FALSE), dept);
+
+  if (memo->code != dept)
+    {
+      memo->code = dept;
+      memo->value = ys_catalog_map_economic (ys_rule_context_get_catalog_year (ctx), dept, institution);
+    }
+  return memo->value;
 }
 
 const char *
@@ -432,9 +461,11 @@ ys_rule_is_blank (const char *text)
   /* Nothing to strip (most texts): compared as it is, without a copy. */
   if (n == 0)
     return TRUE;
+
   if (!g_ascii_isspace (text[0]) && !g_ascii_isspace (text[n - 1])
       && !g_str_has_prefix (text, "　") && !g_str_has_suffix (text, "　"))
-    return g_strv_contains (placeholders, text);
+    /* No placeholder is longer than —— (6 bytes). */
+    return n <= strlen ("——") && g_strv_contains (placeholders, text);
   stripped = g_strstrip (g_strdup (text));
 
   /* The ideographic space trims too. */

@@ -181,6 +181,11 @@ char         *ys_rule_code_name  (YsRuleContext *ctx,
 const YsCatalogEntry *ys_rule_catalog_entry (YsRuleContext *ctx,
                                              YsCatalogKind  kind,
                                              const char    *code);
+/* ys_catalog_map_economic () for the document's catalog year, once per
+ * check and code (@dept as for ys_rule_catalog_entry ()). */
+const char   *ys_rule_map_economic (YsRuleContext *ctx,
+                                    const char    *dept,
+                                    gboolean       institution);
 /* The catalog name of @code with brackets normalised, or NULL (@code as
  * for ys_rule_catalog_entry ()). */
 const char   *ys_rule_catalog_name (YsRuleContext *ctx,

@@ -134,7 +134,7 @@ check_mapping (YsRuleContext *ctx, YsRecord *line)
   /* An unknown 部门 code is reported by R27; there is nothing to map from. */
   if (ys_rule_catalog_entry (ctx, YS_CATALOG_ECONOMIC_DEPT, dept) == NULL)
     return;
-  mapped = ys_catalog_map_economic (ys_rule_context_get_catalog_year (ctx), dept, institution);
+  mapped = ys_rule_map_economic (ctx, dept, institution);
   /* Most lines are right: nothing is written out for them. */
   if (mapped != NULL && (gov[0] == '\0' || g_str_equal (mapped, gov)))
     return;

@@ -258,14 +258,20 @@ ys_validator_apply (YsValidator *self, GPtrArray *old, GPtrArray *fresh)
   /* Into an empty list: sorted once and appended, and one signal says it all. */
   if (bulk && added->len > 0)
     {
+      /* Every fresh finding is added (no key was made twice): the list
+       * takes their references instead of each being taken and dropped. */
+      gboolean steal = added->len == fresh->len;
+
       g_ptr_array_sort (added, compare_finding_pointers);
       for (guint i = 0; i < added->len; i++)
         {
           YsFinding *f = g_ptr_array_index (added, i);
 
-          f->iter = g_sequence_append (self->sequence, g_object_ref (f));
+          f->iter = g_sequence_append (self->sequence, steal ? f : g_object_ref (f));
           self->counts[f->level]++;
         }
+      if (steal)
+        g_ptr_array_set_free_func (fresh, NULL);
       g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, added->len);
     }
 

@@ -23,6 +23,11 @@ typedef struct {
 } YsRuleMemo;
 
 #define YS_RULE_MEMO_BITS 10
+enum {
+  YS_RULE_MEMO_UNIT = YS_CATALOG_N_KINDS,
+  YS_RULE_MEMO_MAPPED,            /* and + 1 for a public institution */
+  YS_RULE_MEMO_INTERNED = YS_RULE_MEMO_MAPPED + 2,
+};
 
 struct _YsRuleContext
 {
@@ -39,8 +44,9 @@ struct _YsRuleContext
   GDestroyNotify shared_destroy;
   GHashTable   *touched;               /* the ledger's buckets changed since; NULL: all */
   /* What was looked up by code in this check, by the code's address (no
-   * record changes during a check): catalog entries, then units. */
-  YsRuleMemo   *memo[YS_CATALOG_N_KINDS + 1];
+   * record changes during a check): catalog entries, then units, the
+   * 政府 code a 部门 code maps to (机关, 事业单位), interned unit codes. */
+  YsRuleMemo   *memo[YS_CATALOG_N_KINDS + 4];
 };
 
 #define YS_MAX_FIELDS 64
@@ -152,7 +158,9 @@ void ys_validator_take_owned      (YsValidator      *self,
                                    guint64           mask,
                                    GPtrArray        *old);
 /* Turns the findings in @old into those in @fresh (both hold references):
- * the ones that stay keep their objects and their place in the list. */
+ * the ones that stay keep their objects and their place in the list. Into
+ * an empty list the list may take @fresh's references (its free function
+ * is then unset), so @fresh is not to be used after. */
 void ys_validator_apply           (YsValidator      *self,
                                    GPtrArray        *old,
                                    GPtrArray        *fresh);
