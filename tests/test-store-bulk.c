@@ -233,11 +233,83 @@ test_new_file (void)
   ys_test_rm_rf (dir);
 }
 
+/* At the commit of a bulk load every reference is checked: among rows whose
+ * references are all found, a value found in no row of its table refuses
+ * the load, named at the first row that holds it, whichever column it is in
+ * (a required one, an optional one). */
+static void
+test_references_checked (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  const guint fields[] = { YS_LINE_UNIT_CODE, YS_LINE_PROJECT_CODE };
+
+  for (guint t = 0; t < G_N_ELEMENTS (fields); t++)
+    for (guint fresh = 0; fresh < 2; fresh++)
+      {
+        g_autofree char *target = g_strdup_printf ("%s/r%u.yusuan", dir, t);
+        g_autofree char *path = fresh ? ys_temp_file_name (target) : g_strdup (target);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
+        g_autoptr(YsRecord) unit = ys_test_full_record (&ys_unit_kind, 1);
+        g_autoptr(YsRecord) project = ys_test_full_record (&ys_project_kind, 1);
+        YsStore *store = ys_store_create (path, &error);
+        guint failed = 0;
+
+        g_assert_no_error (error);
+        ys_record_set_text (unit, YS_UNIT_CODE, "103001");
+        ys_record_set_text (project, YS_PROJECT_CODE, "P1");
+        for (guint i = 0; i < 50; i++)
+          {
+            YsRecord *line = ys_test_full_record (&ys_line_kind, i);
+
+            ys_record_set_text (line, YS_LINE_PROJECT_CODE, i % 2 ? "P1" : "");
+            /* Lines 31 and 41 (ids) name what is not there. */
+            if (i == 30 || i == 40)
+              ys_record_set_text (line, fields[t], fields[t] == YS_LINE_UNIT_CODE ? "999999" : "P9");
+            g_ptr_array_add (lines, line);
+          }
+        g_assert_true (ys_store_begin_bulk (store, &error));
+        g_assert_true (ys_store_insert_new (store, &ys_unit_kind, &unit, 1, &failed, &error));
+        g_assert_true (ys_store_insert_new (store, &ys_project_kind, &project, 1, &failed, &error));
+        g_assert_true (ys_store_insert_new (store, &ys_line_kind, (YsRecord **) lines->pdata, lines->len,
+                                            &failed, &error));
+        g_assert_false (ys_store_commit (store, &error));
+        g_assert_error (error, YS_STORE_ERROR, YS_STORE_ERROR_CONSTRAINT);
+        g_assert_true (g_str_has_prefix (error->message, "line_item #31: "));
+        g_clear_error (&error);
+
+        /* Without them the same rows load. */
+        for (guint i = 0; i < lines->len; i++)
+          ys_record_set_id (g_ptr_array_index (lines, i), 0);
+        ys_record_set_id (unit, 0);
+        ys_record_set_id (project, 0);
+        ys_record_set_text (g_ptr_array_index (lines, 30), YS_LINE_UNIT_CODE, "103001");
+        ys_record_set_text (g_ptr_array_index (lines, 40), YS_LINE_UNIT_CODE, "103001");
+        ys_record_set_text (g_ptr_array_index (lines, 30), YS_LINE_PROJECT_CODE, "");
+        ys_record_set_text (g_ptr_array_index (lines, 40), YS_LINE_PROJECT_CODE, "");
+        ys_store_close (store);
+        ys_temp_file_remove_database (path);
+        store = ys_store_create (path, &error);
+        g_assert_no_error (error);
+        g_assert_true (ys_store_begin_bulk (store, &error));
+        g_assert_true (ys_store_insert_new (store, &ys_unit_kind, &unit, 1, &failed, &error));
+        g_assert_true (ys_store_insert_new (store, &ys_project_kind, &project, 1, &failed, &error));
+        g_assert_true (ys_store_insert_new (store, &ys_line_kind, (YsRecord **) lines->pdata, lines->len,
+                                            &failed, &error));
+        g_assert_true (ys_store_commit (store, &error));
+        g_assert_no_error (error);
+        ys_store_close (store);
+        ys_temp_file_remove_database (path);
+      }
+  ys_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store-bulk/checks-in-c", test_checks_in_c);
   g_test_add_func ("/store-bulk/new-file", test_new_file);
+  g_test_add_func ("/store-bulk/references-checked", test_references_checked);
   return g_test_run ();
 }

