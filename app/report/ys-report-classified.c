@@ -154,6 +154,37 @@ fill_function_row (YsTableBuild *b, YsReportRow *row, const char *code, const Ys
     }
 }
 
+/* The line sums of column @col added up by their 功能分类 code first, one
+ * lookup of the interned code's address each, then each code once into the
+ * rows (类, 款, 项): a department's tens of thousands of sums fall under a
+ * few hundred codes. A code is counted only if one of its sums is not zero,
+ * as if each were added on its own. */
+static void
+add_by_function (Sums *s, YsReportContext *ctx, guint col, YsMeasure measure, const YsLayoutFilter *f)
+{
+  g_autoptr(GHashTable) by_code = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  GHashTableIter iter;
+  gpointer code, sum;
+
+  for (guint i = 0; i < ctx->line_sums->len; i++)
+    {
+      const YsReportLineSum *r = &g_array_index (ctx->line_sums, YsReportLineSum, i);
+      YsMoney v = ys_report_sum_value (r, measure, f);
+      YsMoney *at;
+
+      if (v == 0)
+        continue;
+      s->total[col] += v;
+      at = g_hash_table_lookup (by_code, r->func);
+      if (at == NULL)
+        g_hash_table_insert (by_code, (gpointer) r->func, at = g_new0 (YsMoney, 1));
+      *at += v;
+    }
+  g_hash_table_iter_init (&iter, by_code);
+  while (g_hash_table_iter_next (&iter, &code, &sum))
+    sums_add_code (s, code, col, *(YsMoney *) sum);
+}
+
 void
 ys_report_build_function (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArray *out)
 {
@@ -163,8 +194,17 @@ ys_report_build_function (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArr
   ys_report_begin (&b, ctx, lt);
   sums_init (&s, b.table->n_cols);
   /* 山西 lists every code of the department, even in a table without figures. */
-  for (guint i = 0; lt->all_codes && i < ctx->line_sums->len; i++)
-    sums_add_code (&s, g_array_index (ctx->line_sums, YsReportLineSum, i).func, 0, 0);
+  if (lt->all_codes)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < ctx->line_sums->len; i++)
+        {
+          const char *code = g_array_index (ctx->line_sums, YsReportLineSum, i).func;
+          if (g_hash_table_add (seen, (gpointer) code))
+            sums_add_code (&s, code, 0, 0);
+        }
+    }
   for (guint c = 0; c < b.table->n_cols; c++)
     {
       YsLayoutColumn *col = g_ptr_array_index (lt->columns, c);
@@ -184,14 +224,7 @@ ys_report_build_function (YsReportContext *ctx, const YsLayoutTable *lt, GPtrArr
             }
           continue;
         }
-      for (guint i = 0; i < ctx->line_sums->len; i++)
-        {
-          const YsReportLineSum *r = &g_array_index (ctx->line_sums, YsReportLineSum, i);
-          YsMoney v = ys_report_sum_value (r, col->measure, &b.filters[c]);
-          s.total[c] += v;
-          if (v)
-            sums_add_code (&s, r->func, c, v);
-        }
+      add_by_function (&s, ctx, c, col->measure, &b.filters[c]);
     }
   emit_rows (&b, &s, fill_function_row);
   sums_clear (&s);
