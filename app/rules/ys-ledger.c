@@ -155,8 +155,9 @@ ys_ledger_codes_new (void)
   return g_new0 (YsLedgerCode, 1 << YS_LEDGER_CODES_BITS);
 }
 
-/* What @text means in every place it can stand; see YsLedgerCode. */
-static const YsLedgerCode *
+/* What @text means in every place it can stand; see YsLedgerCode. A copy:
+ * the next text looked up may take the same slot. */
+static YsLedgerCode
 code_of (YsLedgerCode *codes, const char *text)
 {
   guint slot = (guint) (((guint64) (guintptr) text * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
@@ -164,7 +165,7 @@ code_of (YsLedgerCode *codes, const char *text)
   YsLedgerCode *c = &codes[slot];
 
   if (c->text == text)
-    return c;
+    return *c;
   c->text = text;
   c->func_pair = (gint8) ys_rules_pairs_function_side (text, "");
   c->func_pair_personnel = (gint8) ys_rules_pairs_function_side (text, "人员经费");
@@ -181,13 +182,13 @@ code_of (YsLedgerCode *codes, const char *text)
              | (strcmp (text, "31013") == 0 ? PURCHASE : 0)
              | (ys_rules_is_equipment (text) ? EQUIPMENT : 0)
              | (strcmp (text, "一般公共预算拨款") == 0 ? GENERAL : 0);
-  return c;
+  return *c;
 }
 
 gboolean
 ys_ledger_is_fiscal (YsLedgerCode *codes, const char *source)
 {
-  return (code_of (codes, source)->flags & FISCAL) != 0;
+  return (code_of (codes, source).flags & FISCAL) != 0;
 }
 
 YsLedger *
@@ -345,7 +346,7 @@ void
 ys_ledger_add (YsLedger *ledger, YsLedgerLine *e, YsRecord *line)
 {
   YsLedgerClass cls;
-  const YsLedgerCode *func, *econ, *kind, *source;
+  YsLedgerCode func, econ, kind, source;
   guint64 hash;
 
   for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
@@ -359,20 +360,20 @@ ys_ledger_add (YsLedger *ledger, YsLedgerLine *e, YsRecord *line)
   e->line = line;
   e->id = ys_record_get_id (line);
   e->amount = ys_rule_int (line, YS_LINE_AMOUNT);
-  e->source = source->source;
-  e->func_pair = kind->flags & PERSONNEL ? func->func_pair_personnel : func->func_pair;
+  e->source = source.source;
+  e->func_pair = kind.flags & PERSONNEL ? func.func_pair_personnel : func.func_pair;
   /* A side that depends on the function code too: a few codes only. */
-  e->econ_pair = econ->econ_pair < 0 ? -1
+  e->econ_pair = econ.econ_pair < 0 ? -1
                  : (gint8) ys_rules_pairs_economic_side (cls.text[YS_LEDGER_ECON], cls.text[YS_LEDGER_FUNC]);
-  e->sangong = source->flags & FISCAL ? econ->sangong : -1;
-  e->flags = (source->flags & FISCAL)
-             | (kind->flags & (PERSONNEL | PUBLIC | PROJECT))
-             | (func->flags & OTHER_FUNCTION)
-             | (econ->flags & (OTHER_ECONOMIC | RUNNING | PURCHASE));
+  e->sangong = source.flags & FISCAL ? econ.sangong : -1;
+  e->flags = (source.flags & FISCAL)
+             | (kind.flags & (PERSONNEL | PUBLIC | PROJECT))
+             | (func.flags & OTHER_FUNCTION)
+             | (econ.flags & (OTHER_ECONOMIC | RUNNING | PURCHASE));
 
   if (ys_rule_int (line, YS_LINE_PROCUREMENT))
     e->flags |= PROCURED;
-  else if (e->amount > 0 && (econ->flags & EQUIPMENT))
+  else if (e->amount > 0 && (econ.flags & EQUIPMENT))
     g_hash_table_add (ledger->unmarked, e);
   if (ys_rule_int (line, YS_LINE_PURCHASED_SERVICE))
     e->flags |= SERVICE;
@@ -389,7 +390,7 @@ ys_ledger_add (YsLedger *ledger, YsLedgerLine *e, YsRecord *line)
         }
     }
 
-  e->item = source->flags & GENERAL ? item_sum (ledger, cls.text[YS_LEDGER_FUNC]) : NULL;
+  e->item = source.flags & GENERAL ? item_sum (ledger, cls.text[YS_LEDGER_FUNC]) : NULL;
 
   hash = class_hash (&cls);
   e->bucket = ys_key_map_lookup (&ledger->buckets, hash);

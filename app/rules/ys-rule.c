@@ -369,7 +369,11 @@ ys_rule_emit (YsRuleContext *ctx, const YsFindingPlace *place, const char *forma
     record = ys_rule_context_get_unit (ctx, unit_code);
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  /* Several families format their message themselves and pass it as "%s". */
+  if (format[0] == '%' && format[1] == 's' && format[2] == '\0')
+    message = g_strdup (va_arg (args, const char *));
+  else
+    message = g_strdup_vprintf (format, args);
   va_end (args);
 
   checksum = digest (place->facts ? place->facts : message);
