@@ -233,6 +233,21 @@ test_new_file (void)
   ys_test_rm_rf (dir);
 }
 
+/* A bulk load of one unit, one project and @lines, not yet committed. */
+static void
+load_unit_project_lines (YsStore *store, YsRecord *unit, YsRecord *project, GPtrArray *lines)
+{
+  g_autoptr(GError) error = NULL;
+  guint failed = 0;
+
+  g_assert_true (ys_store_begin_bulk (store, &error));
+  g_assert_true (ys_store_insert_new (store, &ys_unit_kind, &unit, 1, &failed, &error));
+  g_assert_true (ys_store_insert_new (store, &ys_project_kind, &project, 1, &failed, &error));
+  g_assert_true (ys_store_insert_new (store, &ys_line_kind, (YsRecord **) lines->pdata, lines->len,
+                                      &failed, &error));
+  g_assert_no_error (error);
+}
+
 /* At the commit of a bulk load every reference is checked: among rows whose
  * references are all found, a value found in no row of its table refuses
  * the load, named at the first row that holds it, whichever column it is in
@@ -253,7 +268,6 @@ test_references_checked (void)
         g_autoptr(YsRecord) unit = ys_test_full_record (&ys_unit_kind, 1);
         g_autoptr(YsRecord) project = ys_test_full_record (&ys_project_kind, 1);
         YsStore *store = ys_store_create (path, &error);
-        guint failed = 0;
 
         g_assert_no_error (error);
         ys_record_set_text (unit, YS_UNIT_CODE, "103001");
@@ -268,11 +282,7 @@ test_references_checked (void)
               ys_record_set_text (line, fields[t], fields[t] == YS_LINE_UNIT_CODE ? "999999" : "P9");
             g_ptr_array_add (lines, line);
           }
-        g_assert_true (ys_store_begin_bulk (store, &error));
-        g_assert_true (ys_store_insert_new (store, &ys_unit_kind, &unit, 1, &failed, &error));
-        g_assert_true (ys_store_insert_new (store, &ys_project_kind, &project, 1, &failed, &error));
-        g_assert_true (ys_store_insert_new (store, &ys_line_kind, (YsRecord **) lines->pdata, lines->len,
-                                            &failed, &error));
+        load_unit_project_lines (store, unit, project, lines);
         g_assert_false (ys_store_commit (store, &error));
         g_assert_error (error, YS_STORE_ERROR, YS_STORE_ERROR_CONSTRAINT);
         g_assert_true (g_str_has_prefix (error->message, "line_item #31: "));
@@ -291,11 +301,7 @@ test_references_checked (void)
         ys_temp_file_remove_database (path);
         store = ys_store_create (path, &error);
         g_assert_no_error (error);
-        g_assert_true (ys_store_begin_bulk (store, &error));
-        g_assert_true (ys_store_insert_new (store, &ys_unit_kind, &unit, 1, &failed, &error));
-        g_assert_true (ys_store_insert_new (store, &ys_project_kind, &project, 1, &failed, &error));
-        g_assert_true (ys_store_insert_new (store, &ys_line_kind, (YsRecord **) lines->pdata, lines->len,
-                                            &failed, &error));
+        load_unit_project_lines (store, unit, project, lines);
         g_assert_true (ys_store_commit (store, &error));
         g_assert_no_error (error);
         ys_store_close (store);
