@@ -224,6 +224,12 @@ ys_validator_mark_for (YsValidator *self, YsRecord *record, const Membership *wh
     }
 }
 
+YsRecordList *
+ys_validator_records (YsValidator *self, const YsKind *kind)
+{
+  return YS_RECORD_LIST (ys_document_get_model (self->doc, kind));
+}
+
 void
 ys_validator_index_document (YsValidator *self, YsIndexVisit visit, gpointer data)
 {
@@ -245,14 +251,16 @@ ys_validator_index_document (YsValidator *self, YsIndexVisit visit, gpointer dat
   self->indexing = TRUE;
   for (guint k = 0; kinds[k]; k++)
     {
+      YsRecordList *records;
       guint n;
 
       if (kinds[k] == &ys_review_kind)
         continue;
-      n = ys_document_count (self->doc, kinds[k]);
+      records = ys_validator_records (self, kinds[k]);
+      n = ys_record_list_get_n_items (records);
       for (guint i = 0; i < n; i++)
         {
-          YsRecord *record = ys_document_get (self->doc, kinds[k], i);
+          YsRecord *record = ys_record_list_peek (records, i);
 
           ys_validator_join (self, record);
           if (visit != NULL)

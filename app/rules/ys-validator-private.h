@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ys-ledger.h"
+#include "ys-record-list.h"
 #include "ys-rule.h"
 #include "ys-validator.h"
 
@@ -120,6 +121,10 @@ void ys_rule_context_init  (YsRuleContext *ctx,
 void ys_rule_context_clear (YsRuleContext *ctx);
 
 /* ys-validator-index.c */
+/* The document's records of @kind, read in place (neither referenced nor
+ * found through the list model's interface): a check reads every one. */
+YsRecordList *ys_validator_records (YsValidator  *self,
+                                    const YsKind *kind);
 void ys_group_free                (YsGroup          *group);
 /* Called with each record just indexed (@kind: its ys_kinds_index ()),
  * while it is still in the cache: the first check runs the record rules. */

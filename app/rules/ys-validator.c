@@ -96,13 +96,15 @@ check_all (YsValidator *self, gboolean index)
     for (guint k = 0; kinds[k]; k++)
       {
         guint64 mask = self->record_rules[k];
+        YsRecordList *records;
         guint n;
 
         if (mask == 0)
           continue;
-        n = ys_document_count (self->doc, kinds[k]);
+        records = ys_validator_records (self, kinds[k]);
+        n = ys_record_list_get_n_items (records);
         for (guint i = 0; i < n; i++)
-          run_record (self, &ctx, ys_document_get (self->doc, kinds[k], i), mask);
+          run_record (self, &ctx, ys_record_list_peek (records, i), mask);
       }
   for (guint g = 0; g < YS_N_GROUP_KINDS; g++)
     {
