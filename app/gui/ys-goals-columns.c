@@ -114,7 +114,6 @@ ys_goals_columns_size_allocate (GtkWidget *widget,
   gboolean side_by_side = columns_side_by_side (widget, width);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int column = (width - COLUMN_SPACING) / 2;
-  int x = 0, y = 0;
   YsGoalsColumns *self = YS_GOALS_COLUMNS (widget);
 
   if (self->side_by_side != side_by_side)
@@ -124,33 +123,45 @@ ys_goals_columns_size_allocate (GtkWidget *widget,
         self->notify_idle = g_idle_add (notify_side_by_side_cb, self);
     }
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL; child = gtk_widget_get_next_sibling (child))
+  /* Twice: allocating the second column can resize a row of the first
+   * (the rows of the two sets are lined up by size groups, and a wrapped
+   * name's text view asks for a new size once it has its new width). GTK
+   * marks that row after the first column was allocated and does not
+   * allocate it again before drawing it ("Trying to snapshot GtkBox
+   * without a current allocation", the row left where it was). The second
+   * pass allocates only what was marked. */
+  for (int pass = 0; pass < 2; pass++)
     {
-      GtkAllocation allocation;
+      int x = 0, y = 0;
 
-      if (!gtk_widget_should_layout (child))
-        continue;
-      if (side_by_side)
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL; child = gtk_widget_get_next_sibling (child))
         {
-          allocation.x = rtl ? width - x - column : x;
-          allocation.y = 0;
-          allocation.width = column;
-          allocation.height = height;
-          x += column + COLUMN_SPACING;
-        }
-      else
-        {
-          int min, nat;
+          GtkAllocation allocation;
 
-          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
-          allocation.x = 0;
-          allocation.y = y;
-          allocation.width = width;
-          allocation.height = MAX (min, MIN (nat, height - y));
-          y += allocation.height + ROW_SPACING;
+          if (!gtk_widget_should_layout (child))
+            continue;
+          if (side_by_side)
+            {
+              allocation.x = rtl ? width - x - column : x;
+              allocation.y = 0;
+              allocation.width = column;
+              allocation.height = height;
+              x += column + COLUMN_SPACING;
+            }
+          else
+            {
+              int min, nat;
+
+              gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+              allocation.x = 0;
+              allocation.y = y;
+              allocation.width = width;
+              allocation.height = MAX (min, MIN (nat, height - y));
+              y += allocation.height + ROW_SPACING;
+            }
+          gtk_widget_size_allocate (child, &allocation, -1);
         }
-      gtk_widget_size_allocate (child, &allocation, -1);
     }
 }
 

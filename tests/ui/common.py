@@ -447,19 +447,22 @@ def setup(args):
 
 def _watch_log(proc):
     """Passes yusuan's standard error on to the test's, keeping the critical
-    warnings for check_log()."""
+    warnings for check_log() and the others in proc.warnings."""
     for raw in proc.stderr:
         line = raw.decode("utf-8", "replace")
         sys.stderr.write(line)
         sys.stderr.flush()
         if "-CRITICAL **" in line:
             proc.criticals.append(line.strip())
+        elif "-WARNING **" in line:
+            proc.warnings.append(line.strip())
 
 
 def start(args, env, *argv):
     """Starts yusuan (on the files in @argv), its log watched."""
     proc = subprocess.Popen([args.yusuan, *argv], env=env, stderr=subprocess.PIPE)
     proc.criticals = []
+    proc.warnings = []
     proc.log_watcher = threading.Thread(target=_watch_log, args=(proc,), daemon=True)
     proc.log_watcher.start()
     return proc

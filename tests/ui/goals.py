@@ -14,7 +14,9 @@ project's goals, and checks that
   its name's text is the whole name, and that text is several lines high;
 - the indicator only 实施期 has (每年年度评估完成时间) and the one only 年度
   has (年度评估完成时间), each on a line of its own, given the same name,
-  are on one line.
+  are on one line;
+- the two long goals' boxes are several lines high, and GTK warned of
+  nothing drawn before it was laid out.
 
 Exits 0 when it passes, 1 on its first failure, 77 when it cannot run here.
 """
@@ -93,6 +95,15 @@ def test_goals(args, env, workdir):
             period = find(frame, "panel", _("Implementation-Period Indicators"))
             annual = find(frame, "panel", _("Annual Indicators"))
             check(period is not None and annual is not None, "the goal editor shows both sets")
+            # Side by side, a long goal's box grows to its most (176 px) instead
+            # of staying at its least (88 px): from the goal's heading to the
+            # indicators' headings under the box.
+            heading = find(frame, "label", _("Implementation-_Period Goal").replace("_", ""))
+            under = find(frame, "label", _("Level-3 Indicator"))
+            check(heading is not None and under is not None, "the period goal's heading and the one under its box")
+            check(wait_for(lambda: top(under) - (top(heading) + height(heading)) >= 176, timeout=5),
+                  f"the long 实施期目标 shows in a box of several lines: "
+                  f"{top(under) - (top(heading) + height(heading))} px from its heading to the next")
 
             rows = {}
             for name in (LONG, SHORT):
@@ -127,6 +138,8 @@ def test_goals(args, env, workdir):
                            timeout=10),
                   "given the same name, the two are on one line")
             common.check_log(proc, "after showing the goals")
+            unallocated = [w for w in proc.warnings if "without a current allocation" in w]
+            check(not unallocated, f"nothing was drawn before it was laid out: {unallocated[:1]}")
         except Failure:
             dump(frame)
             raise
