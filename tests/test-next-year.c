@@ -285,7 +285,6 @@ test_refuses (void)
   g_autofree char *fresh = g_build_filename (dir, "fresh.yusuan", NULL);
   g_autofree char *out = NULL, *err = NULL, *before = NULL, *after = NULL;
   g_autoptr(YsDocument) old = ys_test_small_document (old_path);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDir) listing = NULL;
   guint n = 0;
 

@@ -190,7 +190,8 @@ ys_cli_import (int argc, char **argv)
   if (created)
     {
       ys_document_close (doc);
-      if (g_file_test (argv[1], G_FILE_TEST_EXISTS) || g_rename (building, argv[1]) != 0)
+      /* ys_temp_file_rename syncs the folder too: the name survives a power cut. */
+      if (g_file_test (argv[1], G_FILE_TEST_EXISTS) || !ys_temp_file_rename (building, argv[1], NULL))
         {
           g_unlink (building);
           g_printerr (_("yusuan-cli: could not give the imported budget the name “%s”; nothing was imported\n"), argv[1]);
