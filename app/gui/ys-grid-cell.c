@@ -11,7 +11,6 @@ struct _YsGridCell
 {
   GtkWidget    parent_instance;
 
-  /* template */
   GtkLabel    *label;
 
   GtkWidget   *editor;       /* GtkText, while editing */
@@ -213,7 +212,9 @@ ys_grid_cell_dispose (GObject *object)
   ys_grid_cell_unbind (self);
   g_clear_pointer (&self->editor, gtk_widget_unparent);
   g_clear_pointer (&self->suffix, gtk_widget_unparent);
-  gtk_widget_dispose_template (GTK_WIDGET (self), YS_TYPE_GRID_CELL);
+  if (self->label != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->label));
+  self->label = NULL;
 
   G_OBJECT_CLASS (ys_grid_cell_parent_class)->dispose (object);
 }
@@ -239,14 +240,24 @@ ys_grid_cell_class_init (YsGridCellClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "gridcell");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/yusuan/Yusuan/ui/ys-grid-cell.ui");
-  gtk_widget_class_bind_template_child (widget_class, YsGridCell, label);
 }
 
+/* Made in code, not from a template: a search that brings back rows GTK
+ * had dropped makes hundreds of cells at once, and a template is parsed
+ * for each. */
 static void
 ys_grid_cell_init (YsGridCell *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_set_parent (label, GTK_WIDGET (self));
+  self->label = GTK_LABEL (label);
 }
 
 GtkWidget *
