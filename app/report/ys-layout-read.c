@@ -188,8 +188,8 @@ ys_layout_parse_unit (Ctx *ctx, const char *text, YsMoneyUnit *unit)
   return TRUE;
 }
 
-static int
-source_bit (const char *name)
+int
+ys_layout_source_bit (const char *name)
 {
   for (int i = 0; ys_fund_sources[i]; i++)
     if (strcmp (ys_fund_sources[i], name) == 0)
@@ -218,7 +218,7 @@ ys_layout_parse_filter (Ctx *ctx, JsonNode *node, YsLayoutFilter *f)
   sources = ys_layout_get_strv (ctx, obj, "source");
   for (guint i = 0; sources && sources[i]; i++)
     {
-      int bit = source_bit (sources[i]);
+      int bit = ys_layout_source_bit (sources[i]);
       if (bit < 0)
         {
           g_autofree char *all = g_strjoinv ("、", (char **) ys_fund_sources);
@@ -270,14 +270,17 @@ gboolean
 ys_layout_filter_matches (const YsLayoutFilter *f, const char *source, const char *sub_source,
                           gboolean carry_over)
 {
+  return ys_layout_filter_matches_bit (f, f->sources ? ys_layout_source_bit (source) : -1, sub_source, carry_over);
+}
+
+gboolean
+ys_layout_filter_matches_bit (const YsLayoutFilter *f, int source_bit, const char *sub_source,
+                              gboolean carry_over)
+{
   if (f->none)
     return FALSE;
-  if (f->sources)
-    {
-      int bit = source_bit (source);
-      if (bit < 0 || !(f->sources & (1u << bit)))
-        return FALSE;
-    }
+  if (f->sources && (source_bit < 0 || !(f->sources & (1u << source_bit))))
+    return FALSE;
   if (f->carry_over >= 0 && f->carry_over != (carry_over ? 1 : 0))
     return FALSE;
   if (f->sub_source && g_strcmp0 (f->sub_source, sub_source) != 0)

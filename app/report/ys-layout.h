@@ -171,6 +171,13 @@ gboolean  ys_layout_filter_matches (const YsLayoutFilter *filter,
                                     const char           *source,
                                     const char           *sub_source,
                                     gboolean              carry_over);
+/* The place of @source in ys_fund_sources, -1 if it is none of them. */
+int       ys_layout_source_bit     (const char           *source);
+/* The same as ys_layout_filter_matches for a source given by its place. */
+gboolean  ys_layout_filter_matches_bit (const YsLayoutFilter *filter,
+                                        int                   source_bit,
+                                        const char           *sub_source,
+                                        gboolean              carry_over);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YsLayout, ys_layout_free)
 

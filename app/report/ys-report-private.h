@@ -22,6 +22,12 @@ typedef struct {
   gboolean    carry_over;
   gboolean    institution;   /* the line's unit is a 事业单位 */
   YsMoney     amount;
+  /* Read by ys_report_sum_value for every sum, column and table, so worked
+   * out once (ys_report_line_sum_classify): the place of source in
+   * ys_fund_sources (-1: none of them), and kind as YS_MEASURE_PERSONNEL,
+   * _PUBLIC or _PROJECT (_NONE: another). */
+  int         source_bit;
+  YsMeasure   kind_measure;
 } YsReportLineSum;
 
 typedef struct _YsReportLineScan YsReportLineScan;
@@ -106,6 +112,7 @@ char        *ys_report_expand       (YsReportContext      *ctx,
                                      const char           *template,
                                      YsRecord             *project);
 
+void         ys_report_line_sum_classify (YsReportLineSum *sum);
 gboolean     ys_report_is_money     (const YsLayoutColumn *column);
 YsMoney      ys_report_sum_value    (const YsReportLineSum *sum,
                                      YsMeasure             measure,

@@ -211,6 +211,7 @@ class_of (YsReportContext *ctx, const guint *ids, gboolean carry_over)
                               .source = text_of (s, YS_LINE_SOURCE, ids),
                               .sub_source = text_of (s, YS_LINE_SUB_SOURCE, ids),
                               .func = empty, .econ = empty, .gov_econ = empty, .carry_over = carry_over != 0 };
+      ys_report_line_sum_classify (&key);
       g_array_append_val (s->class_keys, key);
     }
   s->last_a = a;
@@ -348,6 +349,7 @@ add_line (const YsValue *values, const guint *ids, gpointer user_data, GError **
         .transfer = text_of (s, YS_LINE_TRANSFER, ids),
       };
 
+      ys_report_line_sum_classify (&held.sum);
       memcpy (held.ids, ids, sizeof held.ids);
       g_array_append_val (ctx->held, held);
       return TRUE;

@@ -207,14 +207,23 @@ ys_report_sum_gov_econ (YsReportContext *ctx, const YsReportLineSum *sum)
   return mapped ? mapped : "";
 }
 
+void
+ys_report_line_sum_classify (YsReportLineSum *sum)
+{
+  sum->source_bit = sum->source ? ys_layout_source_bit (sum->source) : -1;
+  sum->kind_measure = g_strcmp0 (sum->kind, "项目支出") == 0 ? YS_MEASURE_PROJECT
+                    : g_strcmp0 (sum->kind, "人员经费") == 0 ? YS_MEASURE_PERSONNEL
+                    : g_strcmp0 (sum->kind, "公用经费") == 0 ? YS_MEASURE_PUBLIC
+                    : YS_MEASURE_NONE;
+}
+
 YsMoney
 ys_report_sum_value (const YsReportLineSum *sum, YsMeasure measure, const YsLayoutFilter *filter)
 {
-  const char *kind = sum->kind;
   YsMoney amount = sum->amount;
-  gboolean project = g_strcmp0 (kind, "项目支出") == 0;
+  gboolean project = sum->kind_measure == YS_MEASURE_PROJECT;
 
-  if (!ys_layout_filter_matches (filter, sum->source, sum->sub_source, sum->carry_over))
+  if (!ys_layout_filter_matches_bit (filter, sum->source_bit, sum->sub_source, sum->carry_over))
     return 0;
   switch (measure)
     {
@@ -225,9 +234,8 @@ ys_report_sum_value (const YsReportLineSum *sum, YsMeasure measure, const YsLayo
     case YS_MEASURE_PROJECT:
       return project ? amount : 0;
     case YS_MEASURE_PERSONNEL:
-      return g_strcmp0 (kind, "人员经费") == 0 ? amount : 0;
     case YS_MEASURE_PUBLIC:
-      return g_strcmp0 (kind, "公用经费") == 0 ? amount : 0;
+      return sum->kind_measure == measure ? amount : 0;
     case YS_MEASURE_NONE:
     case YS_MEASURE_INCOME:
     default:
