@@ -30,14 +30,14 @@ struct _YsGoalRow
   GtkTextView *name_view;
   GtkWidget   *name_placeholder;
   GtkDropDown *operator_dropdown;
-  GtkEntry    *value_entry;
+  GtkTextView *value_view;
   GtkEntry    *measure_entry;
   GtkEntry    *basis_entry;
   GtkWidget   *fields_box;
 
   YsDocument  *document;
   YsRecord    *indicator;
-  GtkEntry    *entries[YS_INDICATOR_N_FIELDS];  /* by field; NULL where not an entry (the name) */
+  GtkEntry    *entries[YS_INDICATOR_N_FIELDS];  /* by field; NULL where not an entry (the name, the value) */
   gboolean     loading;                         /* filling the widgets: not an edit */
   guint        commit_timeout;
 };
@@ -63,13 +63,27 @@ show_error (YsGoalRow  *self,
 }
 
 static char *
-name_text (YsGoalRow *self)
+view_text (GtkTextView *view)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->name_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static char *
+name_text (YsGoalRow *self)
+{
+  return view_text (self->name_view);
+}
+
+/* The text view that edits @field, or NULL. */
+static GtkTextView *
+field_view (YsGoalRow *self,
+            guint      field)
+{
+  return field == YS_INDICATOR_NAME ? self->name_view : field == YS_INDICATOR_VALUE ? self->value_view : NULL;
 }
 
 static void
@@ -82,8 +96,8 @@ commit_entry (YsGoalRow *self,
 
   if (self->document == NULL)
     return;
-  if (field == YS_INDICATOR_NAME)
-    text = g_strstrip (name_text (self));
+  if (field_view (self, field) != NULL)
+    text = g_strstrip (view_text (field_view (self, field)));
   else if (self->entries[field] != NULL)
     text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entries[field]))));
   else
@@ -140,7 +154,16 @@ on_name_changed_cb (YsGoalRow     *self,
   on_entry_changed_cb (self, NULL);
 }
 
-/* A name is one line of text: a line break typed or pasted is a space. */
+static void
+on_value_changed_cb (YsGoalRow     *self,
+                     GtkTextBuffer *buffer)
+{
+  /* Its lines change the row's height. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  on_entry_changed_cb (self, NULL);
+}
+
+/* A name or a value is one line of text: a line break typed or pasted is a space. */
 static void
 on_name_insert_text_cb (YsGoalRow     *self,
                         GtkTextIter   *location,
@@ -213,7 +236,7 @@ update_value_hint (YsGoalRow *self)
 {
   gboolean qualitative = g_strcmp0 (ys_record_get_text (self->indicator, YS_INDICATOR_OPERATOR), "定性") == 0;
 
-  gtk_entry_set_placeholder_text (self->value_entry, qualitative ? _("Description") : _("Figure"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->value_view), qualitative ? _("Description") : _("Figure"));
 }
 
 static void
@@ -245,12 +268,13 @@ load_field (YsGoalRow *self,
                                                  ys_record_get_text (self->indicator, YS_INDICATOR_LEVEL2));
       gtk_label_set_label (self->levels_label, levels);
     }
-  else if (field == YS_INDICATOR_NAME)
+  else if (field_view (self, field) != NULL)
     {
-      g_autofree char *shown = name_text (self);
+      GtkTextView *view = field_view (self, field);
+      g_autofree char *shown = view_text (view);
 
       if (g_strcmp0 (shown, text ? text : "") != 0)
-        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->name_view), text ? text : "", -1);
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
     }
   else if (self->entries[field] != NULL)
     {
@@ -273,7 +297,7 @@ on_indicator_notify_cb (YsGoalRow  *self,
     return;
   /* Undo, redo or another view changed it: show it, unless it is being
    * typed here right now (the typing wins and is saved in a moment). */
-  if ((self->entries[field] != NULL || field == YS_INDICATOR_NAME) && self->commit_timeout != 0)
+  if ((self->entries[field] != NULL || field_view (self, field) != NULL) && self->commit_timeout != 0)
     return;
   load_field (self, field);
 }
@@ -320,16 +344,18 @@ remove_activated (GtkWidget  *widget,
 /* Under the levels of an indicator outside the framework. */
 #define LEVELS_SPACING 2
 
-/* The name's text laid out as the text view lays it out, @width wide
- * (-1: on one line); its size in pixels, with the view's margins. */
+/* The width of the value's text view (the heading 指标值's). */
+#define VALUE_WIDTH 64
+
+/* @text laid out as @view lays it out, @width wide (-1: on one line);
+ * its size in pixels, with the view's margins. */
 static void
-name_size (YsGoalRow  *self,
-           const char *text,
-           int         width,
-           int        *out_width,
-           int        *out_height)
+text_size (GtkTextView *view,
+           const char  *text,
+           int          width,
+           int         *out_width,
+           int         *out_height)
 {
-  GtkTextView *view = self->name_view;
   int margins_x = gtk_text_view_get_left_margin (view) + gtk_text_view_get_right_margin (view);
   int margins_y = gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), text);
@@ -353,7 +379,7 @@ name_line_width (YsGoalRow *self)
   g_autofree char *text = name_text (self);
   int width;
 
-  name_size (self, *text ? text : gtk_label_get_text (GTK_LABEL (self->name_placeholder)), -1, &width, NULL);
+  text_size (self->name_view, *text ? text : gtk_label_get_text (GTK_LABEL (self->name_placeholder)), -1, &width, NULL);
   return width;
 }
 
@@ -363,22 +389,35 @@ name_min_width (YsGoalRow *self)
 {
   int width;
 
-  name_size (self, gtk_label_get_text (GTK_LABEL (self->name_placeholder)), -1, &width, NULL);
+  text_size (self->name_view, gtk_label_get_text (GTK_LABEL (self->name_placeholder)), -1, &width, NULL);
   return width;
 }
 
+/* The height of the other fields: one line, or as many as the value
+ * takes. */
+static int
+fields_height (YsGoalRow *self)
+{
+  g_autofree char *value = view_text (self->value_view);
+  int height, value_height;
+
+  gtk_widget_measure (self->fields_box, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  text_size (self->value_view, value, VALUE_WIDTH, NULL, &value_height);
+  return MAX (height, value_height);
+}
+
 /* The height of the name @width wide: its lines, at the least the height
- * of the entries beside it. */
+ * of an entry (one line of the fields). */
 static int
 name_height (YsGoalRow *self,
              int        width)
 {
   g_autofree char *text = name_text (self);
-  int height, fields_height;
+  int height, entry_height;
 
-  name_size (self, *text ? text : "", width, NULL, &height);
-  gtk_widget_measure (self->fields_box, GTK_ORIENTATION_VERTICAL, -1, NULL, &fields_height, NULL, NULL);
-  return MAX (height, fields_height);
+  text_size (self->name_view, *text ? text : "", width, NULL, &height);
+  gtk_widget_measure (GTK_WIDGET (self->measure_entry), GTK_ORIENTATION_VERTICAL, -1, NULL, &entry_height, NULL, NULL);
+  return MAX (height, entry_height);
 }
 
 /* Whether the whole name fits on one line beside the other fields; when
@@ -421,9 +460,9 @@ ys_goal_row_measure (GtkWidget      *widget,
   else
     {
       if (for_size < 0 || fits_on_one_line (self, for_size))
-        *minimum = *natural = MAX (name_height (self, -1), fields_nat);
+        *minimum = *natural = MAX (name_height (self, -1), fields_height (self));
       else
-        *minimum = *natural = name_height (self, for_size) + FIELD_SPACING + fields_nat;
+        *minimum = *natural = name_height (self, for_size) + FIELD_SPACING + fields_height (self);
       if (gtk_widget_should_layout (levels))
         {
           *minimum += levels_min + LEVELS_SPACING;
@@ -443,7 +482,7 @@ ys_goal_row_size_allocate (GtkWidget *widget,
   GtkWidget *view = GTK_WIDGET (self->name_view);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   GtkAllocation name = { 0 }, fields = { 0 }, placeholder;
-  int fields_min, fields_width, fields_height;
+  int fields_min, fields_width, height_of_fields;
   int y = 0;
 
   if (gtk_widget_should_layout (levels))
@@ -459,20 +498,21 @@ ys_goal_row_size_allocate (GtkWidget *widget,
    * width (the name's is computed above), and measured while allocated it
    * asked for a new layout that GTK lost, leaving a column blank. */
   gtk_widget_measure (self->fields_box, GTK_ORIENTATION_HORIZONTAL, -1, &fields_min, &fields_width, NULL, NULL);
-  gtk_widget_measure (self->fields_box, GTK_ORIENTATION_VERTICAL, -1, NULL, &fields_height, NULL, NULL);
+  height_of_fields = fields_height (self);
 
   if (fits_on_one_line (self, width))
     {
       fields_width = MAX (fields_min, MIN (fields_width, width - name_line_width (self) - FIELD_SPACING));
       name = (GtkAllocation) { 0, y, width - fields_width - FIELD_SPACING, name_height (self, -1) };
-      fields = (GtkAllocation) { width - fields_width, y, fields_width, fields_height };
+      fields = (GtkAllocation) { width - fields_width, y, fields_width, height_of_fields };
     }
   else
     {
       /* The other fields stay at the right, under their headings. */
       fields_width = MAX (fields_min, MIN (fields_width, width));
       name = (GtkAllocation) { 0, y, width, name_height (self, width) };
-      fields = (GtkAllocation) { width - fields_width, y + name.height + FIELD_SPACING, fields_width, fields_height };
+      fields = (GtkAllocation) { width - fields_width, y + name.height + FIELD_SPACING, fields_width,
+                                 height_of_fields };
     }
   if (rtl)
     {
@@ -526,6 +566,8 @@ ys_goal_row_get_focus_field (YsGoalRow *self)
   if (focus == GTK_WIDGET (self->operator_dropdown)
       || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->operator_dropdown)))
     return YS_INDICATOR_OPERATOR;
+  if (focus == GTK_WIDGET (self->value_view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->value_view)))
+    return YS_INDICATOR_VALUE;
   return YS_INDICATOR_NAME;
 }
 
@@ -537,6 +579,8 @@ ys_goal_row_focus_field (YsGoalRow *self,
 
   if (field == YS_INDICATOR_OPERATOR)
     gtk_widget_grab_focus (GTK_WIDGET (self->operator_dropdown));
+  else if (field == YS_INDICATOR_VALUE)
+    gtk_widget_grab_focus (GTK_WIDGET (self->value_view));
   else if (field >= 0 && field < YS_INDICATOR_N_FIELDS && self->entries[field] != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->entries[field]));
   else
@@ -620,7 +664,7 @@ ys_goal_row_class_init (YsGoalRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, levels_label);
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, name_view);
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, operator_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, YsGoalRow, value_entry);
+  gtk_widget_class_bind_template_child (widget_class, YsGoalRow, value_view);
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, measure_entry);
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, basis_entry);
   gtk_widget_class_bind_template_child (widget_class, YsGoalRow, fields_box);
@@ -649,7 +693,10 @@ ys_goal_row_init (YsGoalRow *self)
                            G_CALLBACK (on_name_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->name_view), "insert-text",
                            G_CALLBACK (on_name_insert_text_cb), self, G_CONNECT_SWAPPED);
-  self->entries[YS_INDICATOR_VALUE] = self->value_entry;
+  g_signal_connect_object (gtk_text_view_get_buffer (self->value_view), "changed",
+                           G_CALLBACK (on_value_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->value_view), "insert-text",
+                           G_CALLBACK (on_name_insert_text_cb), self, G_CONNECT_SWAPPED);
   self->entries[YS_INDICATOR_MEASURE] = self->measure_entry;
   self->entries[YS_INDICATOR_BASIS] = self->basis_entry;
 }

@@ -15,8 +15,9 @@ project's goals, and checks that
 - the indicator only 实施期 has (每年年度评估完成时间) and the one only 年度
   has (年度评估完成时间), each on a line of its own, given the same name,
   are on one line;
-- the two long goals' boxes are several lines high, and GTK warned of
-  nothing drawn before it was laid out.
+- the two long goals' boxes are several lines high, a value described in
+  words (2021年—2023年) is whole and wraps, and GTK warned of nothing
+  drawn before it was laid out.
 
 Exits 0 when it passes, 1 on its first failure, 77 when it cannot run here.
 """
@@ -38,6 +39,7 @@ LONG = ("通过对视频会议运行管理，有利推进了党政机关厉行�
         "提升了服务质量，提高了政府机关形象；更多的使用视频会议，减少公务用车运行，减少碳排放，降低道路拥堵。")
 SHORT = "社会公众满意度"
 PERIOD_ONLY = "每年年度评估完成时间"
+LONG_VALUE = "2021年—2023年"
 ANNUAL_ONLY = "年度评估完成时间"
 RENAMED = "Annual review done by"
 
@@ -124,6 +126,15 @@ def test_goals(args, env, workdir):
             check(height(text) - 14 >= 3 * (height(short_text) - 14),
                   f"and wraps on several lines: {height(text)} px high, a one-line name {height(short_text)} px")
             check(right(text) <= right(rows[LONG][0]), f"within its row: ends at x {right(text)}")
+
+            # A value described in words wraps and is read whole, as a name is.
+            row = find(period, "panel", PERIOD_ONLY)
+            value = row and named(row, ("text", "entry"), _("Indicator Value"))
+            short_value = named(rows[SHORT][0], ("text", "entry"), _("Indicator Value"))
+            check(value is not None and value.text == LONG_VALUE,
+                  f"the value “{LONG_VALUE}” is there whole: {value.text if value else None!r}")
+            check(short_value is not None and height(value) >= 1.8 * height(short_value),
+                  f"and wraps: {height(value)} px high, the value {short_value.text!r} {height(short_value)} px")
 
             # Given the same name, the two lines become one.
             p, a = find(period, "panel", PERIOD_ONLY), find(annual, "panel", ANNUAL_ONLY)
