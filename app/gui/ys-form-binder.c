@@ -8,6 +8,7 @@
 
 #include "ys-cell-input.h"
 #include "ys-form-binder.h"
+#include "ys-widget-util.h"
 
 typedef enum {
   BINDING_ENTRY,
@@ -164,13 +165,7 @@ widget_text (Binding *b)
     case BINDING_ENTRY:
       return g_strdup (gtk_editable_get_text (GTK_EDITABLE (b->widget)));
     case BINDING_TEXT_VIEW:
-      {
-        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (b->widget));
-        GtkTextIter start, end;
-
-        gtk_text_buffer_get_bounds (buffer, &start, &end);
-        return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      }
+      return ys_text_view_get_text (GTK_TEXT_VIEW (b->widget));
     case BINDING_CHOICE:
     case BINDING_UNIT:
     default:

@@ -63,19 +63,9 @@ show_error (YsGoalRow  *self,
 }
 
 static char *
-view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static char *
 name_text (YsGoalRow *self)
 {
-  return view_text (self->name_view);
+  return ys_text_view_get_text (self->name_view);
 }
 
 /* The text view that edits @field, or NULL. */
@@ -97,7 +87,7 @@ commit_entry (YsGoalRow *self,
   if (self->document == NULL)
     return;
   if (field_view (self, field) != NULL)
-    text = g_strstrip (view_text (field_view (self, field)));
+    text = g_strstrip (ys_text_view_get_text (field_view (self, field)));
   else if (self->entries[field] != NULL)
     text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entries[field]))));
   else
@@ -271,7 +261,7 @@ load_field (YsGoalRow *self,
   else if (field_view (self, field) != NULL)
     {
       GtkTextView *view = field_view (self, field);
-      g_autofree char *shown = view_text (view);
+      g_autofree char *shown = ys_text_view_get_text (view);
 
       if (g_strcmp0 (shown, text ? text : "") != 0)
         gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
@@ -398,7 +388,7 @@ name_min_width (YsGoalRow *self)
 static int
 fields_height (YsGoalRow *self)
 {
-  g_autofree char *value = view_text (self->value_view);
+  g_autofree char *value = ys_text_view_get_text (self->value_view);
   int height, value_height;
 
   gtk_widget_measure (self->fields_box, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);

@@ -85,22 +85,12 @@ goal_view (YsGoalsEditor *self,
   return field == YS_PROJECT_PERIOD_GOAL ? self->period_goal_view : self->annual_goal_view;
 }
 
-static char *
-view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
 load_goal (YsGoalsEditor *self,
            guint          field)
 {
   const char *text = self->project ? ys_record_get_text (self->project, field) : "";
-  g_autofree char *shown = view_text (goal_view (self, field));
+  g_autofree char *shown = ys_text_view_get_text (goal_view (self, field));
 
   if (g_strcmp0 (shown, text ? text : "") == 0)
     return;
@@ -120,7 +110,7 @@ commit_goals (YsGoalsEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *text = view_text (goal_view (self, fields[i]));
+      g_autofree char *text = ys_text_view_get_text (goal_view (self, fields[i]));
       const char *stored = ys_record_get_text (self->project, fields[i]);
 
       g_strstrip (text);

@@ -18,6 +18,7 @@
 #include "ys-explain.h"
 #include "ys-kinds.h"
 #include "ys-overview-page.h"
+#include "ys-widget-util.h"
 
 /* Quiet time after a keystroke before the text is saved. */
 #define SAVE_DELAY_MS 800
@@ -50,16 +51,6 @@ struct _YsOverviewPage
 
 G_DEFINE_FINAL_TYPE (YsOverviewPage, ys_overview_page, YS_TYPE_PAGE)
 
-static char *
-buffer_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
 save (YsOverviewPage *self,
       guint           i)
@@ -71,7 +62,7 @@ save (YsOverviewPage *self,
   g_clear_handle_id (&self->save_timeout[i], g_source_remove);
   if (document == NULL)
     return;
-  text = buffer_text (self->views[i]);
+  text = ys_text_view_get_text (self->views[i]);
   if (g_strcmp0 (text, ys_document_get_meta (document, texts[i].key)) == 0)
     return;
   /* A batch of one change, for the step's name in the undo button. */
@@ -171,7 +162,7 @@ load_text (YsOverviewPage *self,
 {
   YsDocument *document = ys_page_get_document (YS_PAGE (self));
   const char *value = document ? ys_document_get_meta (document, texts[i].key) : NULL;
-  g_autofree char *shown = buffer_text (self->views[i]);
+  g_autofree char *shown = ys_text_view_get_text (self->views[i]);
 
   if (value == NULL)
     value = "";

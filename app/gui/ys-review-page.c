@@ -18,6 +18,7 @@
 #include "ys-kinds.h"
 #include "ys-review-page.h"
 #include "ys-reviewer-dialog.h"
+#include "ys-widget-util.h"
 
 /* In the order of the level drop-down's items. */
 enum { LEVEL_ALL, LEVEL_ERROR, LEVEL_WARNING, LEVEL_INFO };
@@ -323,11 +324,7 @@ on_goto_button_clicked_cb (YsReviewPage *self,
 static char *
 get_explanation_text (YsReviewPage *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->explanation_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  return g_strstrip (ys_text_view_get_text (self->explanation_view));
 }
 
 static gboolean

@@ -23,3 +23,13 @@ ys_widget_remove_children (GtkWidget *widget)
         gtk_widget_unparent (child);
     }
 }
+
+char *
+ys_text_view_get_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}

@@ -12,4 +12,7 @@ G_BEGIN_DECLS
  * children the class binds. */
 void ys_widget_remove_children (GtkWidget *widget);
 
+/* The whole text of @view, hidden characters left out; free it. */
+char *ys_text_view_get_text (GtkTextView *view);
+
 G_END_DECLS
