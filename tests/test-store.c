@@ -319,7 +319,7 @@ test_damaged_record_leaves_file (void)
   }
   /* Changed behind Yusuan's back, as damage would, and left in rollback mode. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; UPDATE line_item SET amount = amount + 1 WHERE id = 1",
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; UPDATE line_item SET note = note || 'x' WHERE id = 1",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   before = ys_test_file_digest (path);

@@ -9,6 +9,7 @@
 
 #include "ys-kinds.h"
 #include "ys-store-private.h"
+#include "ys-store-sums.h"
 
 void
 ys_store_set_damaged (GError **error, const char *path, const char *detail)
@@ -204,6 +205,12 @@ ys_store_check_tables (sqlite3 *db, const char *path, int version, GError **erro
       if (!check_columns (db, path, kinds[k]->table, columns->str, error))
         return FALSE;
     }
+  if (version >= YS_STORE_LINE_SUMS_SINCE
+      && (!check_columns (db, path, "line_sum", "func_code, econ_code, gov_econ_code, kind, source, sub_source, "
+                          "carry_over, institution, amount, lines, checksum", error)
+          || !check_columns (db, path, "owner_sum", "project, owner, kind, source, sub_source, carry_over, "
+                             "amount, lines, checksum", error)))
+    return FALSE;
   return TRUE;
 }
 
@@ -397,9 +404,35 @@ row_sum_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
   sqlite3_result_int64 (ctx, (sqlite3_int64) sum.h);
 }
 
+/* ys_values_sum(table, value…): the checksum of a row of the stored sums
+ * (ys-store-sums.c), each value summed as the type it has. */
+static void
+values_sum_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  YsRowSum sum;
+
+  if (argc < 1 || sqlite3_value_type (argv[0]) != SQLITE_TEXT)
+    {
+      sqlite3_result_error (ctx, "ys_values_sum: no table", -1);
+      return;
+    }
+  ys_row_sum_start (&sum, (const char *) sqlite3_value_text (argv[0]));
+  for (int i = 1; i < argc; i++)
+    if (sqlite3_value_type (argv[i]) == SQLITE_INTEGER)
+      ys_row_sum_int (&sum, sqlite3_value_int64 (argv[i]));
+    else
+      ys_row_sum_text (&sum, (const char *) sqlite3_value_text (argv[i]));
+  sqlite3_result_int64 (ctx, (sqlite3_int64) sum.h);
+}
+
 int
 ys_store_register_sum (sqlite3 *db)
 {
-  return sqlite3_create_function_v2 (db, "ys_row_sum", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                     NULL, row_sum_func, NULL, NULL, NULL);
+  int rc = sqlite3_create_function_v2 (db, "ys_row_sum", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                       NULL, row_sum_func, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  return sqlite3_create_function_v2 (db, "ys_values_sum", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                     NULL, values_sum_func, NULL, NULL, NULL);
 }

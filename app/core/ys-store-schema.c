@@ -6,6 +6,7 @@
 
 #include "ys-kinds.h"
 #include "ys-store-private.h"
+#include "ys-store-sums.h"
 
 static void
 append_code_check (GString *sql, const YsField *f)
@@ -347,6 +348,11 @@ ys_store_migrate (YsStore *self, int from, int to, GError **error)
     }
   if (from > 0 && from < YS_STORE_PLAIN_CHECKS_SINCE && to >= YS_STORE_PLAIN_CHECKS_SINCE
       && !plain_checks (self, from, error))
+    return FALSE;
+
+  if (from < YS_STORE_LINE_SUMS_SINCE && to >= YS_STORE_LINE_SUMS_SINCE
+      && (!ys_store_exec (self, ys_store_sums_schema_sql (), error)
+          || (from > 0 && !ys_store_sums_fill (self, error))))
     return FALSE;
 
   g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", to);

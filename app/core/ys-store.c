@@ -11,6 +11,7 @@
 #include "ys-kinds.h"
 #include "ys-record-private.h"
 #include "ys-store-private.h"
+#include "ys-store-sums.h"
 #include "ys-temp-file.h"
 
 G_DEFINE_QUARK (ys-store-error-quark, ys_store_error)
@@ -465,7 +466,8 @@ ys_store_is_read_only (YsStore *self)
 gboolean
 ys_store_check_integrity (YsStore *self, GError **error)
 {
-  return ys_store_check_pages (self->db, self->path, "PRAGMA integrity_check(1)", error);
+  return ys_store_check_pages (self->db, self->path, "PRAGMA integrity_check(1)", error)
+      && ys_store_sums_verify (self, error);
 }
 
 gboolean

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-#define YS_STORE_SCHEMA_VERSION 8
+#define YS_STORE_SCHEMA_VERSION 9
 #define YS_STORE_APPLICATION_ID 0x59535541 /* "YSUA" */
 
 #define YS_STORE_ERROR (ys_store_error_quark ())
