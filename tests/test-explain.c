@@ -190,8 +190,37 @@ test_regions (Fixture *f, gconstpointer data)
             g_test_message ("%s / %s: %s", names[r], s->id, all);
           g_assert_null (strchr (all, '{'));
         }
-      g_assert_cmpuint (glossary->len, ==, 1);
+      /* 河北 alone prints a section after its 名词解释. */
+      g_assert_cmpuint (glossary->len, ==, g_str_equal (names[r], "hebei") ? 2 : 1);
       g_assert_cmpuint (((YsExplainSection *) g_ptr_array_index (glossary, 0))->paragraphs->len, >=, 3);
+    }
+}
+
+/* 河北's 九、其他需要说明的事项 after the 名词解释: the seed's sentence while
+ * the 概况's 其他重要事项 is empty, a pointer to it once it is written. */
+static void
+test_closing_section (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsLayout) layout = ys_layout_load ("hebei", &error);
+  const char *expected[] = { "我单位无其他需要说明的事项。", "其他需要说明的事项见第一部分单位概况“四、其他重要事项”。" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GPtrArray) glossary = NULL;
+      YsExplainSection *s;
+
+      g_assert_true (ys_document_set_meta (f->doc, "overview_other", i ? "单位办公楼维修改造。" : "  \n", &error));
+      g_assert_no_error (error);
+      glossary = ys_explain_glossary (f->doc, layout, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (glossary->len, ==, 2);
+      s = g_ptr_array_index (glossary, 1);
+      g_assert_cmpstr (s->id, ==, "other_matters");
+      g_assert_cmpstr (s->title, ==, "九、其他需要说明的事项");
+      g_assert_cmpuint (s->paragraphs->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (s->paragraphs, 0), ==, expected[i]);
     }
 }
 
@@ -250,6 +279,7 @@ main (int argc, char **argv)
   g_test_add_func ("/explain/bad-template", test_bad_template);
   g_test_add ("/explain/changes", Fixture, NULL, fixture_set_up, test_changes, fixture_tear_down);
   g_test_add ("/explain/empty-tables", Fixture, NULL, fixture_set_up, test_empty_tables, fixture_tear_down);
+  g_test_add ("/explain/closing-section", Fixture, NULL, fixture_set_up, test_closing_section, fixture_tear_down);
   g_test_add ("/explain/regions", Fixture, NULL, fixture_set_up, test_regions, fixture_tear_down);
   g_test_add ("/explain/without-tables", Fixture, NULL, fixture_set_up, test_without_tables, fixture_tear_down);
   g_test_add ("/explain/structure", Fixture, NULL, fixture_set_up, test_structure, fixture_tear_down);

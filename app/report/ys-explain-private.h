@@ -34,6 +34,7 @@ typedef struct {
   GHashTable *phrases;      /* name → template: up, down, same, new, gone, no_prior, reason, no_reason */
   GHashTable *lists;        /* name → YsExplainList */
   GPtrArray  *sections;     /* YsExplainTmplSection */
+  GPtrArray  *closing;      /* YsExplainTmplSection: after the 名词解释 */
   char       *glossary_title;
   GPtrArray  *glossary;     /* char* */
 } YsExplainTemplate;

@@ -57,6 +57,7 @@ ys_explain_template_free (YsExplainTemplate *tmpl)
   g_hash_table_unref (tmpl->phrases);
   g_hash_table_unref (tmpl->lists);
   g_ptr_array_unref (tmpl->sections);
+  g_ptr_array_unref (tmpl->closing);
   g_free (tmpl->glossary_title);
   g_ptr_array_unref (tmpl->glossary);
   g_free (tmpl);
@@ -106,7 +107,7 @@ read_paras (JsonArray *array, GPtrArray *out, const char *origin, GError **error
 }
 
 static gboolean
-read_sections (JsonArray *array, YsExplainTemplate *tmpl, const char *origin, GError **error)
+read_sections (JsonArray *array, GPtrArray *out, const char *origin, GError **error)
 {
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -119,7 +120,7 @@ read_sections (JsonArray *array, YsExplainTemplate *tmpl, const char *origin, GE
       o = json_node_get_object (node);
       s = g_new0 (YsExplainTmplSection, 1);
       s->paras = g_ptr_array_new_with_free_func (para_free);
-      g_ptr_array_add (tmpl->sections, s);
+      g_ptr_array_add (out, s);
       s->id = member_string (o, "id");
       s->title = member_string (o, "title");
       s->when = member_string (o, "when");
@@ -208,6 +209,7 @@ ys_explain_template_load_data (const char *data, gssize length, const char *orig
   tmpl->phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   tmpl->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, list_free);
   tmpl->sections = g_ptr_array_new_with_free_func (section_free);
+  tmpl->closing = g_ptr_array_new_with_free_func (section_free);
   tmpl->glossary = g_ptr_array_new_with_free_func (g_free);
   tmpl->id = member_string (root, "id");
   if (tmpl->id == NULL)
@@ -231,8 +233,17 @@ ys_explain_template_load_data (const char *data, gssize length, const char *orig
       invalid (error, origin, "no sections");
       return NULL;
     }
-  if (!read_sections (json_node_get_array (node), tmpl, origin, error))
+  if (!read_sections (json_node_get_array (node), tmpl->sections, origin, error))
     return NULL;
+  /* Sections some regions print after the 名词解释 (河北's 其他需要说明的事项). */
+  node = json_object_get_member (root, "closing");
+  if (node != NULL && (!JSON_NODE_HOLDS_ARRAY (node)
+                       || !read_sections (json_node_get_array (node), tmpl->closing, origin, error)))
+    {
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        invalid (error, origin, "closing is not a list");
+      return NULL;
+    }
   node = json_object_get_member (root, "glossary");
   if (node && JSON_NODE_HOLDS_OBJECT (node))
     {

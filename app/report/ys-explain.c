@@ -108,8 +108,8 @@ ys_explain_glossary (YsDocument *doc, YsLayout *layout, GError **error)
   YsExplainSection *s;
   GPtrArray *out;
 
+  g_return_val_if_fail (YS_IS_DOCUMENT (doc), NULL);
   g_return_val_if_fail (layout != NULL, NULL);
-  (void) doc;
   tmpl = ys_explain_template_for (layout->id, error);
   if (tmpl == NULL)
     return NULL;
@@ -118,6 +118,21 @@ ys_explain_glossary (YsDocument *doc, YsLayout *layout, GError **error)
     g_ptr_array_add (s->paragraphs, g_strdup (g_ptr_array_index (tmpl->glossary, i)));
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) ys_explain_section_free);
   g_ptr_array_add (out, s);
+  if (tmpl->closing->len > 0)
+    {
+      /* What they say comes from the 概况 the accountant typed, not from figures. */
+      YsExplainScope *scope = ys_explain_scope_new (NULL);
+      g_autofree char *other = g_strdup (ys_document_get_meta (doc, "overview_other"));
+
+      ys_explain_scope_flag (scope, "other_matters", other != NULL && *g_strstrip (other) != '\0');
+      for (guint i = 0; i < tmpl->closing->len; i++)
+        {
+          YsExplainTmplSection *ts = g_ptr_array_index (tmpl->closing, i);
+          if (ys_explain_condition (scope, ts->when))
+            g_ptr_array_add (out, build_section (tmpl, ts, scope));
+        }
+      ys_explain_scope_free (scope);
+    }
   return out;
 }
 

@@ -36,7 +36,8 @@ GPtrArray *ys_explain_build     (YsDocument  *doc,
                                  GPtrArray   *tables,
                                  GError     **error);
 
-/* 名词解释 of the region: YsExplainSection* (one section, one paragraph per term). */
+/* 名词解释 of the region: YsExplainSection* (one section, one paragraph per term),
+ * followed by the sections the region prints after it (河北: 九、其他需要说明的事项). */
 GPtrArray *ys_explain_glossary  (YsDocument  *doc,
                                  YsLayout    *layout,
                                  GError     **error);
