@@ -10,22 +10,6 @@
 #include "ys-store-sums.h"
 #include "ys-test-util.h"
 
-static gint64
-query_at (const char *path, const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
 static void
 assert_sums (YsDocument *doc)
 {
@@ -124,11 +108,11 @@ test_changes_keep_sums (void)
     }
   ys_document_close (doc);
 
-  g_assert_cmpint (query_at (path, "SELECT count(*) FROM line_sum"), ==, 2);
-  g_assert_cmpint (query_at (path, "SELECT sum(amount) FROM line_sum"), ==,
-                   query_at (path, "SELECT sum(amount) FROM line_item"));
-  g_assert_cmpint (query_at (path, "SELECT count(*) FROM owner_sum WHERE project = 1 AND owner = 'P1'"), ==, 1);
-  g_assert_cmpint (query_at (path, "SELECT count(*) FROM line_sum WHERE checksum = 0 OR lines <= 0"), ==, 0);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM line_sum"), ==, 2);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT sum(amount) FROM line_sum"), ==,
+                   ys_test_query_int (path, "SELECT sum(amount) FROM line_item"));
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM owner_sum WHERE project = 1 AND owner = 'P1'"), ==, 1);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM line_sum WHERE checksum = 0 OR lines <= 0"), ==, 0);
   ys_test_rm_rf (dir);
 }
 
@@ -149,10 +133,10 @@ test_sums_tell_apart (void)
   set_text (doc, find (doc, &ys_line_kind, YS_LINE_NOTE, "c"), YS_LINE_TRANSFER, "上缴上级支出");
   ys_document_close (doc);
 
-  g_assert_cmpint (query_at (path, "SELECT amount FROM line_sum WHERE econ_code = '30201' AND institution = 1"), ==, 100000);
-  g_assert_cmpint (query_at (path, "SELECT amount FROM line_sum WHERE econ_code = '30201' AND institution = 0"), ==, 200000);
-  g_assert_cmpint (query_at (path, "SELECT amount FROM owner_sum WHERE project = 0 AND owner = '103002'"), ==, 100000);
-  g_assert_cmpint (query_at (path, "SELECT lines FROM owner_sum WHERE project = 0 AND owner = '103002'"), ==, 1);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT amount FROM line_sum WHERE econ_code = '30201' AND institution = 1"), ==, 100000);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT amount FROM line_sum WHERE econ_code = '30201' AND institution = 0"), ==, 200000);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT amount FROM owner_sum WHERE project = 0 AND owner = '103002'"), ==, 100000);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT lines FROM owner_sum WHERE project = 0 AND owner = '103002'"), ==, 1);
   ys_test_rm_rf (dir);
 }
 
@@ -211,20 +195,20 @@ test_format_8_migrated (void)
       g_assert_true (ys_store_insert (store, line, &error));
     }
   ys_store_close (store);
-  g_assert_cmpint (query_at (path, "SELECT count(*) FROM sqlite_master WHERE name = 'line_sum'"), ==, 0);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'line_sum'"), ==, 0);
 
   store = ys_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_true (ys_store_sums_verify (store, &error));
   g_assert_no_error (error);
   ys_store_close (store);
-  g_assert_cmpint (query_at (path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_at (path, "SELECT count(*) FROM line_sum"), ==, 2);
-  g_assert_cmpint (query_at (path, "SELECT sum(lines) FROM line_sum"), ==, 29);
-  g_assert_cmpint (query_at (path, "SELECT sum(amount) FROM line_sum"), ==,
-                   query_at (path, "SELECT sum(amount) FROM line_item WHERE transfer = ''"));
-  g_assert_cmpint (query_at (path, "SELECT count(*) FROM line_sum WHERE institution = 1"), ==, 2);
-  g_assert_cmpint (query_at (path, "SELECT count(*) FROM owner_sum"), ==, 2);
+  g_assert_cmpint (ys_test_query_int (path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM line_sum"), ==, 2);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT sum(lines) FROM line_sum"), ==, 29);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT sum(amount) FROM line_sum"), ==,
+                   ys_test_query_int (path, "SELECT sum(amount) FROM line_item WHERE transfer = ''"));
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM line_sum WHERE institution = 1"), ==, 2);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM owner_sum"), ==, 2);
   ys_test_rm_rf (dir);
 }
 

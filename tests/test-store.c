@@ -82,22 +82,6 @@ test_round_trip_every_kind (void)
 }
 
 /* One number read from @path by SQLite itself, behind the store's back. */
-static int
-query_int_at (const char *path, const char *sql)
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  int value;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
 static void
 test_migration (void)
 {
@@ -119,7 +103,7 @@ test_migration (void)
   }
   ys_store_close (store);
 
-  g_assert_cmpint (query_int_at (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (ys_test_query_int (path, "PRAGMA user_version"), ==, 1);
 
   store = ys_store_open (path, &error);
   g_assert_no_error (error);
@@ -130,7 +114,7 @@ test_migration (void)
   g_assert_cmpuint (reviews->len, ==, 0);
   ys_store_close (store);
 
-  g_assert_cmpint (query_int_at (path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (ys_test_query_int (path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
 
   g_object_unref (unit);
   ys_test_rm_rf (dir);
@@ -362,7 +346,7 @@ test_sums_migrated_and_cascaded (void)
   g_assert_true (ys_store_commit (store, &error));
   ys_store_close (store);
 
-  g_assert_cmpint (query_int_at (path, "SELECT count(*) FROM line_item WHERE checksum <> 0 AND unit_code = '103002'"),
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM line_item WHERE checksum <> 0 AND unit_code = '103002'"),
                    ==, 1);
 
   store = ys_store_open (path, &error);
@@ -397,7 +381,7 @@ test_control_table_migrated (void)
   g_assert_false (ys_store_insert (store, control, &error));
   g_clear_error (&error);
   ys_store_close (store);
-  g_assert_cmpint (query_int_at (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (ys_test_query_int (path, "PRAGMA user_version"), ==, 3);
 
   store = ys_store_open (path, &error);
   g_assert_no_error (error);
@@ -413,8 +397,8 @@ test_control_table_migrated (void)
   g_assert_true (ys_store_insert (store, control, &error));
   g_assert_no_error (error);
   ys_store_close (store);
-  g_assert_cmpint (query_int_at (path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int_at (path, "SELECT count(*) FROM control_figure WHERE checksum <> 0"), ==, 1);
+  g_assert_cmpint (ys_test_query_int (path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM control_figure WHERE checksum <> 0"), ==, 1);
 
   /* Reopening checks the sums written with the new rows. */
   store = ys_store_open (path, &error);
@@ -451,7 +435,7 @@ test_plain_checks_migrated (void)
   g_assert_true (ys_store_insert (store, unit, &error));
   g_assert_true (ys_store_insert (store, line, &error));
   ys_store_close (store);
-  g_assert_cmpint (query_int_at (path, "SELECT count(*) FROM sqlite_master WHERE name = 'line_item' "
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'line_item' "
                                        "AND sql LIKE '%kind IN (%'"), ==, 1);
 
   store = ys_store_open (path, &error);
@@ -470,10 +454,10 @@ test_plain_checks_migrated (void)
   g_clear_error (&error);
   ys_store_close (store);
 
-  g_assert_cmpint (query_int_at (path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int_at (path, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+  g_assert_cmpint (ys_test_query_int (path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
                                        "AND name <> 'catalog_entry' AND sql LIKE '% IN (%'"), ==, 0);
-  g_assert_cmpint (query_int_at (path, "SELECT count(*) FROM sqlite_master WHERE name = 'line_item' "
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'line_item' "
                                        "AND sql LIKE '%kind = ''人员经费'' OR kind = ''公用经费''%'"), ==, 1);
   {
     sqlite3 *db;
@@ -506,7 +490,7 @@ test_damaged_constraint_refused (void)
                                      "'CHECK (amountx(amount) >= 0)') WHERE name = 'line_item'; "
                                      "PRAGMA writable_schema = OFF;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  g_assert_cmpint (query_int_at (path, "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%amountx(%'"), ==, 1);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%amountx(%'"), ==, 1);
 
   assert_refused (path, YS_STORE_ERROR_DAMAGED);
   ys_test_rm_rf (dir);
@@ -528,7 +512,7 @@ test_reviewer_columns_migrated (void)
   g_assert_true (ys_store_insert (store, review, &error));
   g_assert_no_error (error);
   ys_store_close (store);
-  g_assert_cmpint (query_int_at (path, "SELECT count(*) FROM pragma_table_info('reviews') WHERE name = 'reviewer'"),
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM pragma_table_info('reviews') WHERE name = 'reviewer'"),
                    ==, 0);
 
   g_setenv ("YUSUAN_OPEN_READ_ONLY", "1", TRUE);
@@ -542,12 +526,12 @@ test_reviewer_columns_migrated (void)
     g_assert_cmpstr (ys_record_get_text (g_ptr_array_index (reviews, 0), YS_REVIEW_REVIEWER), ==, "");
   }
   ys_store_close (store);
-  g_assert_cmpint (query_int_at (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (ys_test_query_int (path, "PRAGMA user_version"), ==, 3);
 
   store = ys_store_open (path, &error);
   g_assert_no_error (error);
   ys_store_close (store);
-  g_assert_cmpint (query_int_at (path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (ys_test_query_int (path, "PRAGMA user_version"), ==, YS_STORE_SCHEMA_VERSION);
 
   /* Reopened, every sum matches; the new columns take a decision. */
   store = ys_store_open (path, &error);
@@ -643,7 +627,7 @@ test_read_only (void)
 static int
 count_indexes (const char *path)
 {
-  return query_int_at (path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL");
+  return ys_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL");
 }
 
 /* A bulk load into empty tables checks the foreign keys once, at its

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <sys/wait.h>
 #include <unzip.h>
+#include <sqlite3.h>
 
 #include "ys-document.h"
 #include "ys-interchange.h"
@@ -104,6 +105,23 @@ ys_test_full_record (const YsKind *kind, guint salt)
       ys_value_clear (f, &v);
     }
   return r;
+}
+
+/* The first column of the first row of @sql, read from the closed file @path. */
+static inline gint64
+ys_test_query_int (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
 }
 
 static inline void
