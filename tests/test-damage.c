@@ -60,17 +60,23 @@ typedef struct {
 
 /* Each text with its number: the loaded records and the file's rows must be
  * numbered alike, and one number of a column is always the same pointer. */
-static gboolean
-dump_line (const YsValue *values, const guint *ids, gpointer user_data, GError **error)
+static void
+dump_values (Dump *d, const YsValue *values, const guint *ids, gboolean only_set)
 {
-  Dump *d = user_data;
-
   for (guint f = 0; f < ys_line_kind.n_fields; f++)
     {
       if (ys_field_is_text (&ys_line_kind.fields[f]))
         {
           gint64 key = (gint64) f << 32 | ids[f];
-          gpointer before = g_hash_table_lookup (d->seen, &key);
+          gpointer before;
+
+          /* A stored sum sets only the fields it keeps. */
+          if (only_set && values[f].s == NULL)
+            {
+              g_string_append (d->out, "|-");
+              continue;
+            }
+          before = g_hash_table_lookup (d->seen, &key);
 
           if (before == NULL)
             g_hash_table_insert (d->seen, g_memdup2 (&key, sizeof key), values[f].s);
@@ -82,6 +88,12 @@ dump_line (const YsValue *values, const guint *ids, gpointer user_data, GError *
         g_string_append_printf (d->out, "|%" G_GINT64_FORMAT, values[f].i);
     }
   g_string_append_c (d->out, '\n');
+}
+
+static gboolean
+dump_line (const YsValue *values, const guint *ids, gpointer user_data, GError **error)
+{
+  dump_values (user_data, values, ids, FALSE);
   return TRUE;
 }
 
@@ -100,6 +112,30 @@ scan_dump (YsDocument *doc, GError **error)
 }
 
 static gboolean
+dump_sum (const YsStoredSum *sum, gpointer user_data, GError **error)
+{
+  Dump *d = user_data;
+
+  g_string_append_printf (d->out, "sum %d %d %" G_GINT64_FORMAT, sum->of, sum->institution, sum->lines);
+  dump_values (d, sum->values, sum->ids, TRUE);
+  return TRUE;
+}
+
+/* What the department's export reads of a file of format 9 instead of its
+ * lines: the stored sums and the transfers. */
+static char *
+sums_dump (YsDocument *doc, GError **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  Dump d = { out, seen };
+
+  if (!ys_document_scan_line_sums (doc, dump_sum, dump_line, &d, error))
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
 expected_refusal (const GError *error)
 {
   return error->domain == YS_STORE_ERROR
@@ -109,9 +145,12 @@ expected_refusal (const GError *error)
 
 /* What export --no-review does: the document without its lines, the lines
  * read from the file row by row. It must refuse exactly what opening
- * refuses, and otherwise read the lines of the original. */
+ * refuses, and otherwise read the lines of the original. The stored sums
+ * the department's export reads instead are read too: refused, or those of
+ * the original (damage in a sum is not something opening looks for). */
 static void
-try_streaming (const char *path, const char *original_lines, const char *what, gboolean refused)
+try_streaming (const char *path, const char *original_lines, const char *original_sums, const char *what,
+               gboolean refused)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(YsDocument) doc = ys_document_open_streaming (path, &ys_line_kind, &error);
@@ -119,6 +158,13 @@ try_streaming (const char *path, const char *original_lines, const char *what, g
 
   if (doc != NULL)
     {
+      g_autoptr(GError) sums_error = NULL;
+      g_autofree char *sums = sums_dump (doc, &sums_error);
+
+      if (sums == NULL && !expected_refusal (sums_error))
+        g_error ("%s: its sums were refused with an unexpected error: %s", what, sums_error->message);
+      if (sums != NULL && strcmp (sums, original_sums) != 0)
+        g_error ("%s: its sums read differ from the original's", what);
       g_assert_cmpuint (ys_document_count (doc, &ys_line_kind), ==, 0);
       lines = scan_dump (doc, &error);
       ys_document_close (doc);
@@ -145,8 +191,8 @@ typedef struct {
 
 /* Opens @path (a damaged copy) and checks it is refused or identical. */
 static void
-try_open (const char *path, const char *original, const char *original_lines, const char *what,
-          gboolean must_refuse, Tally *tally)
+try_open (const char *path, const char *original, const char *original_lines, const char *original_sums,
+          const char *what, gboolean must_refuse, Tally *tally)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(YsDocument) doc = ys_document_open (path, &error);
@@ -172,7 +218,7 @@ try_open (const char *path, const char *original, const char *original_lines, co
       tally->identical++;
       ys_document_close (doc);
     }
-  try_streaming (path, original_lines, what, doc == NULL);
+  try_streaming (path, original_lines, original_sums, what, doc == NULL);
   g_unlink (path);
   g_unlink (wal);
 }
@@ -187,7 +233,7 @@ test_damage_sweep (void)
   g_autofree char *copy = g_build_filename (dir, "sample.yusuan", NULL);
   g_autofree char *damaged = g_build_filename (dir, "damaged.yusuan", NULL);
   g_autofree char *data = NULL;
-  g_autofree char *original = NULL, *original_lines = NULL;
+  g_autofree char *original = NULL, *original_lines = NULL, *original_sums = NULL;
   g_autoptr(GError) error = NULL;
   Tally bytes = { 0 }, cuts = { 0 };
   gsize len = 0;
@@ -207,6 +253,15 @@ test_damage_sweep (void)
     original_lines = scan_dump (doc, &error);
     g_assert_no_error (error);
   }
+  {
+    g_autoptr(YsDocument) doc = ys_document_open_streaming (copy, &ys_line_kind, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (ys_document_has_line_sums (doc));
+    original_sums = sums_dump (doc, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (original_sums, "sum 0 "));
+  }
 
   for (guint i = 0; i < N_BYTE_CHANGES; i++)
     {
@@ -217,7 +272,7 @@ test_damage_sweep (void)
       data[offset] ^= delta;
       g_assert_true (g_file_set_contents (damaged, data, len, NULL));
       data[offset] ^= delta;
-      try_open (damaged, original, original_lines, what, FALSE, &bytes);
+      try_open (damaged, original, original_lines, original_sums, what, FALSE, &bytes);
     }
 
   for (guint i = 0; i < N_TRUNCATIONS; i++)
@@ -227,7 +282,7 @@ test_damage_sweep (void)
       g_autofree char *what = g_strdup_printf ("cut to %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes", cut, len);
 
       g_assert_true (g_file_set_contents (damaged, data, cut, NULL));
-      try_open (damaged, original, original_lines, what, TRUE, &cuts);
+      try_open (damaged, original, original_lines, original_sums, what, TRUE, &cuts);
     }
 
   g_test_message ("byte changes: %u refused (%u damaged, %u not a budget, %u newer), %u identical",

@@ -44,3 +44,20 @@ ys_document_scan (YsDocument *self, const YsKind *kind, YsRowFunc func, gpointer
     }
   return TRUE;
 }
+
+gboolean
+ys_document_has_line_sums (YsDocument *self)
+{
+  g_return_val_if_fail (YS_IS_DOCUMENT (self), FALSE);
+
+  return self->streamed == &ys_line_kind && self->store != NULL && ys_store_has_line_sums (self->store);
+}
+
+gboolean
+ys_document_scan_line_sums (YsDocument *self, YsStoredSumFunc sums, YsRowFunc transfers, gpointer user_data,
+                            GError **error)
+{
+  g_return_val_if_fail (ys_document_has_line_sums (self), FALSE);
+
+  return ys_store_scan_sums (self->store, sums, transfers, user_data, error);
+}

@@ -5,6 +5,7 @@
 
 #include "ys-document.h"
 #include "ys-store-scan.h"
+#include "ys-store-sum-scan.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,18 @@ gboolean    ys_document_scan           (YsDocument    *self,
                                         YsRowFunc      func,
                                         gpointer       user_data,
                                         GError       **error);
+
+/* Whether @self streams its line items from a file that keeps their sums
+ * (format 9 or later): ys_document_scan_line_sums() may then be read
+ * instead of every line. */
+gboolean    ys_document_has_line_sums  (YsDocument    *self);
+/* The stored sums of the line items and the lines that are internal
+ * transfers (ys_store_scan_sums), verified as ys_document_scan verifies the
+ * lines. Only when ys_document_has_line_sums(). */
+gboolean    ys_document_scan_line_sums (YsDocument      *self,
+                                        YsStoredSumFunc  sums,
+                                        YsRowFunc        transfers,
+                                        gpointer         user_data,
+                                        GError         **error);
 
 G_END_DECLS

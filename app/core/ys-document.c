@@ -211,7 +211,7 @@ ys_document_open_except (const char *path, const YsKind *streamed, GError **erro
 {
   g_autoptr(YsDocument) self = g_object_new (YS_TYPE_DOCUMENT, NULL);
 
-  self->store = ys_store_open (path, error);
+  self->store = streamed ? ys_store_open_streaming (path, streamed, error) : ys_store_open (path, error);
   if (self->store == NULL)
     return NULL;
   self->path = g_strdup (path);

@@ -245,6 +245,43 @@ ys_store_check_pages (sqlite3 *db, const char *path, const char *pragma, GError 
   return TRUE;
 }
 
+/* quick_check of every table but @except, one at a time (SQLite checks a
+ * table with its indexes when given its name); sqlite_schema first. */
+gboolean
+ys_store_check_pages_except (sqlite3 *db, const char *path, const char *except, GError **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_ptr_array_add (tables, g_strdup ("sqlite_schema"));
+  rc = sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> ?1 ORDER BY rootpage",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, except, -1, SQLITE_STATIC);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ys_store_set_error (error, db, path, rc, _("read"));
+      return FALSE;
+    }
+  for (guint i = 0; i < tables->len; i++)
+    {
+      char *pragma = sqlite3_mprintf ("PRAGMA quick_check(\"%w\")", (const char *) g_ptr_array_index (tables, i));
+      gboolean ok = ys_store_check_pages (db, path, pragma, error);
+
+      sqlite3_free (pragma);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- row sums ---- */
 
 #define FNV_OFFSET G_GUINT64_CONSTANT (0xcbf29ce484222325)

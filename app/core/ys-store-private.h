@@ -5,6 +5,7 @@
 
 #include "ys-kinds.h"
 #include "ys-store.h"
+#include "ys-store-scan.h"
 
 G_BEGIN_DECLS
 
@@ -33,7 +34,14 @@ struct _YsStore
   GPtrArray    *bulk_indexes; /* during a bulk load: name, sql of each index dropped */
   gboolean      bulk_fresh;   /* … into a new file under a temporary name (ys-store-bulk.c) */
   gboolean      bulk_checked; /* … whose rows ys_store_value_passes() checks instead of SQLite */
+  const YsKind *deferred;     /* a kind whose table the check at open left out (ys_store_open_streaming) */
 };
+
+/* The table of @kind checked now if the check at open left it out; TRUE
+ * otherwise. Before anything reads all of that table (ys_store_scan). */
+gboolean  ys_store_check_deferred (YsStore        *self,
+                                   const YsKind   *kind,
+                                   GError        **error);
 
 /* The end of a bulk load (ys-store-bulk.c): before its commit the indexes
  * and the foreign key check, after its commit or rollback the foreign keys
@@ -112,6 +120,11 @@ gboolean  ys_store_check_pages    (sqlite3        *db,
                                    const char     *path,
                                    const char     *pragma,
                                    GError        **error);
+/* quick_check of every table (with its indexes) but @except. */
+gboolean  ys_store_check_pages_except (sqlite3    *db,
+                                   const char     *path,
+                                   const char     *except,
+                                   GError        **error);
 
 /* A 64-bit FNV-1a over a length-prefixed encoding of a row: a single changed
  * byte always changes the sum. */
@@ -159,6 +172,24 @@ gboolean  ys_store_check_sum      (YsStore        *self,
                                    int             column,
                                    const char     *what,
                                    GError        **error);
+/* The rows of @kind that @filter (what follows the table's name in the
+ * query: an INDEXED BY and a WHERE, or "") selects, read and verified as
+ * ys_store_scan() reads them, their texts numbered in @texts, which other
+ * reads may share (ys-store-sum-scan.c). */
+gboolean  ys_store_scan_rows      (YsStore        *self,
+                                   const YsKind   *kind,
+                                   YsTextIds      *texts,
+                                   const char     *filter,
+                                   YsRowFunc       func,
+                                   gpointer        user_data,
+                                   GError        **error);
+/* @text's copy in @ids and its number in @field's column, its share of a
+ * row sum added to @sum (as ys_row_sum_text() adds it). */
+const char *ys_text_ids_sum       (YsTextIds      *ids,
+                                   guint           field,
+                                   const char     *text,
+                                   YsRowSum       *sum,
+                                   guint          *id);
 /* The SQL function ys_row_sum(table, id, value…), for migrations and for
  * rows that ON UPDATE CASCADE changes. */
 int       ys_store_register_sum   (sqlite3        *db);

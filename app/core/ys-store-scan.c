@@ -216,6 +216,18 @@ sum_text (Column *c, YsRowSum *sum, const Slot *slot)
     }
 }
 
+const char *
+ys_text_ids_sum (YsTextIds *self, guint field, const char *text, YsRowSum *sum, guint *id)
+{
+  Column *c = &self->columns[field];
+  const char *s = text ? text : "";
+  Slot *slot = column_find (c, s, strlen (s));
+
+  sum_text (c, sum, slot);
+  *id = slot->id - 1;
+  return slot->text;
+}
+
 /* Only for the message about a damaged row: the record as loading it would
  * have made it, so that the row is named the same way. */
 static char *
@@ -231,14 +243,18 @@ describe_row (const YsKind *kind, gint64 id, const YsValue *values, guint n)
   return g_strdup_printf (_("the record %s (table %s, id %lld)"), name, kind->table, (long long) id);
 }
 
+/* The part of ys_store_scan() shared with the reads of the sums
+ * (ys-store-sum-scan.c): the rows of @kind that @filter (what follows the
+ * table's name: an INDEXED BY and a WHERE, or "") selects, in the order of
+ * their id, their texts numbered in @texts. */
 gboolean
-ys_store_scan (YsStore *self, const YsKind *kind, YsRowFunc func, gpointer user_data, GError **error)
+ys_store_scan_rows (YsStore *self, const YsKind *kind, YsTextIds *texts, const char *filter,
+                    YsRowFunc func, gpointer user_data, GError **error)
 {
   g_autofree char *columns = NULL;
   g_autofree char *sql = NULL;
   g_autofree YsValue *values = NULL;
   g_autofree guint *ids = NULL;
-  g_autoptr(YsTextIds) texts = NULL;
   gboolean sums = ys_store_has_sums (self);
   guint n;
   sqlite3_stmt *stmt = NULL;
@@ -252,10 +268,10 @@ ys_store_scan (YsStore *self, const YsKind *kind, YsRowFunc func, gpointer user_
   /* Fields the file's format does not store stay empty, as when loaded. */
   values = g_new0 (YsValue, kind->n_fields);
   ids = g_new0 (guint, kind->n_fields);
-  texts = ys_text_ids_new (kind);
   columns = ys_store_column_list (kind, self->version, TRUE);
   ys_row_sum_start (&table_sum, kind->table);
-  sql = g_strdup_printf ("SELECT %s%s FROM %s ORDER BY id", columns, sums ? ", checksum" : "", kind->table);
+  sql = g_strdup_printf ("SELECT %s%s FROM %s %s ORDER BY id", columns, sums ? ", checksum" : "",
+                         kind->table, filter);
   /* Mapped while the scan reads the table's pages, each once, as open maps
    * the file while it loads the records (ys_store_loaded): read in place
    * instead of copied into SQLite's cache. */
@@ -315,4 +331,15 @@ ys_store_scan (YsStore *self, const YsKind *kind, YsRowFunc func, gpointer user_
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+ys_store_scan (YsStore *self, const YsKind *kind, YsRowFunc func, gpointer user_data, GError **error)
+{
+  g_autoptr(YsTextIds) texts = ys_text_ids_new (kind);
+
+  /* A table left out of the check at open is checked before all of it is read. */
+  if (!ys_store_check_deferred (self, kind, error))
+    return FALSE;
+  return ys_store_scan_rows (self, kind, texts, "", func, user_data, error);
 }

@@ -36,6 +36,12 @@ YsStore   *ys_store_create_version (const char   *path,
 /* Checks the file before changing anything, then migrates it if older. */
 YsStore   *ys_store_open          (const char    *path,
                                    GError       **error);
+/* The same, but the check at open leaves out the table of @streamed, a kind
+ * the caller does not load: it is checked when ys_store_scan() first reads
+ * all of it, and its rows are verified by their checksums as they are read. */
+YsStore   *ys_store_open_streaming (const char   *path,
+                                   const YsKind  *streamed,
+                                   GError       **error);
 void       ys_store_close         (YsStore       *self);
 void       ys_store_loaded        (YsStore       *self);
 const char *ys_store_get_path     (YsStore       *self);

@@ -257,6 +257,19 @@ add_pending (YsReportLineScan *s)
   p->set = FALSE;
 }
 
+/* A sum of the department by the numbers of its texts and its class. */
+static inline guint64
+dept_key_a (const guint *ids)
+{
+  return ids[YS_LINE_FUNC_CODE] | (guint64) ids[YS_LINE_ECON_CODE] << 32;
+}
+
+static inline guint64
+dept_key_b (const guint *ids, guint class, gboolean institution)
+{
+  return ids[YS_LINE_GOV_ECON_CODE] | (guint64) class << 32 | (guint64) (institution != 0) << 63;
+}
+
 /* The sums a line adds to lie anywhere among a megabyte or more, read from
  * memory for most lines: their places are asked for now, and the line is
  * added when the next one comes, the row read in between. */
@@ -268,8 +281,8 @@ add_to_sets (YsReportContext *ctx, const guint *ids, gboolean carry_over, gboole
   gboolean project = text_of (s, YS_LINE_PROJECT_CODE, ids) != ctx->empty;
   Pending next = {
     .set = TRUE,
-    .a = ids[YS_LINE_FUNC_CODE] | (guint64) ids[YS_LINE_ECON_CODE] << 32,
-    .b = ids[YS_LINE_GOV_ECON_CODE] | (guint64) class << 32 | (guint64) (institution != 0) << 63,
+    .a = dept_key_a (ids),
+    .b = dept_key_b (ids, class, institution),
     .unit = ids[YS_LINE_UNIT_CODE],
     .project = project ? ids[YS_LINE_PROJECT_CODE] : G_MAXUINT,
     .class = class,
@@ -284,15 +297,13 @@ add_to_sets (YsReportContext *ctx, const guint *ids, gboolean carry_over, gboole
   s->pending = next;
 }
 
-/* A text met for the first time: numbers come in order from 0. */
+/* A text of @fields met for the first time: numbers come in order from 0. */
 static void
-see_texts (YsReportContext *ctx, const YsValue *values, const guint *ids)
+see_fields (YsReportLineScan *s, const YsValue *values, const guint *ids, const int *fields, guint n)
 {
-  YsReportLineScan *s = ctx->scan;
-
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+  for (guint i = 0; i < n; i++)
     {
-      int f = text_fields[i];
+      int f = fields[i];
       GPtrArray *texts = s->texts[f];
 
       if (G_UNLIKELY (ids[f] >= texts->len))
@@ -325,7 +336,7 @@ add_line (const YsValue *values, const guint *ids, gpointer user_data, GError **
   gboolean carry_over = values[YS_LINE_CARRY_OVER].i != 0;
   guint8 flags;
 
-  see_texts (ctx, values, ids);
+  see_fields (s, values, ids, text_fields, G_N_ELEMENTS (text_fields));
   flags = unit_flags (ctx, ids[YS_LINE_UNIT_CODE], text_of (s, YS_LINE_UNIT_CODE, ids));
   if (!(flags & UNIT_SELECTED))
     return TRUE;
@@ -358,12 +369,51 @@ add_line (const YsValue *values, const guint *ids, gpointer user_data, GError **
   return TRUE;
 }
 
+/* What a file of format 9 keeps instead of the lines (ys-store-sum-scan.h):
+ * the department's sums go into its map and an owner's into its amounts as
+ * the lines would have gone, keyed by the same numbering of their texts as
+ * the transfer lines, which add_line holds aside as it holds them from a
+ * scan of every line. */
+static gboolean
+add_stored_sum (const YsStoredSum *sum, gpointer user_data, GError **error)
+{
+  static const int dept_fields[] = {
+    YS_LINE_KIND, YS_LINE_SOURCE, YS_LINE_SUB_SOURCE, YS_LINE_FUNC_CODE, YS_LINE_ECON_CODE, YS_LINE_GOV_ECON_CODE,
+  };
+  static const int owner_fields[][4] = {
+    { YS_LINE_KIND, YS_LINE_SOURCE, YS_LINE_SUB_SOURCE, YS_LINE_UNIT_CODE },
+    { YS_LINE_KIND, YS_LINE_SOURCE, YS_LINE_SUB_SOURCE, YS_LINE_PROJECT_CODE },
+  };
+  YsReportContext *ctx = user_data;
+  YsReportLineScan *s = ctx->scan;
+  gboolean carry_over = sum->values[YS_LINE_CARRY_OVER].i != 0;
+  YsMoney amount = sum->values[YS_LINE_AMOUNT].i;
+  guint which = sum->of == YS_STORED_SUM_PROJECT;
+  guint class;
+
+  if (sum->of == YS_STORED_SUM_DEPARTMENT)
+    {
+      see_fields (s, sum->values, sum->ids, dept_fields, G_N_ELEMENTS (dept_fields));
+      class = class_of (ctx, sum->ids, carry_over);
+      map_get (&s->dept, dept_key_a (sum->ids), dept_key_b (sum->ids, class, sum->institution))->value += amount;
+      return TRUE;
+    }
+  see_fields (s, sum->values, sum->ids, owner_fields[which], G_N_ELEMENTS (owner_fields[which]));
+  class = class_of (ctx, sum->ids, carry_over);
+  owner_add (s->amounts[which], sum->ids[owner_fields[which][3]], class, amount);
+  return TRUE;
+}
+
 gboolean
 ys_report_sums_scan (YsReportContext *ctx, GError **error)
 {
   ctx->scan = line_scan_new ();
   ctx->held = g_array_new (FALSE, FALSE, sizeof (YsReportHeldLine));
   ctx->empty = g_intern_static_string ("");
+  /* The whole department's sums are kept in the file: read those and the
+   * transfers instead of every line. A unit's tables need its lines. */
+  if (ctx->unit == NULL && ys_document_has_line_sums (ctx->doc))
+    return ys_document_scan_line_sums (ctx->doc, add_stored_sum, add_line, ctx, error);
   return ys_document_scan (ctx->doc, &ys_line_kind, add_line, ctx, error);
 }
 
