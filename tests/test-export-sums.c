@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <locale.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "ys-core.h"
@@ -201,16 +200,8 @@ test_same_workbook (void)
 static void
 first_sum_bytes (const char *path, guchar out[8])
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  guint64 sum;
+  guint64 sum = (guint64) ys_test_query_int (path, "SELECT checksum FROM line_sum LIMIT 1");
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT checksum FROM line_sum LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  sum = (guint64) sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
   for (guint i = 0; i < 8; i++)
     out[i] = (guchar) (sum >> (56 - 8 * i));
 }
