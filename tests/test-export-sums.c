@@ -244,15 +244,21 @@ test_damaged_sum_refused (void)
   if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
     {
       g_test_skip ("the zh_CN.UTF-8 locale is not installed (.ci/install-deps installs it)");
+      ys_test_rm_rf (dir);
       return;
     }
   setlocale (LC_ALL, saved);
   {
     const char *argv[] = { CLI_PATH, "export", path, "-o", out, "--no-review", "--allow-errors", NULL };
-    const char *envp[] = { "LANG=zh_CN.UTF-8", NULL };
+    g_auto(GStrv) envp = g_get_environ ();
     int status = 0;
 
-    g_spawn_sync (NULL, (char **) argv, (char **) envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+    /* The test's environment (its XDG_DATA_HOME among it), in Chinese. */
+    envp = g_environ_setenv (envp, "LANG", "zh_CN.UTF-8", TRUE);
+    envp = g_environ_unsetenv (envp, "LC_ALL");
+    envp = g_environ_unsetenv (envp, "LANGUAGE");
+
+    g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
                   &status, &error);
     g_assert_no_error (error);
     g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
