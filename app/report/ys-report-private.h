@@ -141,9 +141,10 @@ GArray      *ys_report_sums_of_unit     (YsReportContext *ctx,
                                          const char      *unit_code);
 GArray      *ys_report_sums_of_project  (YsReportContext *ctx,
                                          const char      *project_code);
-/* Reads every line of the document (or of the one unit) into the sums,
- * holding the transfers inside the department aside; after
- * ys_report_offset, ys_report_sums_finish adds those it kept. */
+/* Reads every line of the document (or of the one unit) into the sums, or
+ * the department's sums the file keeps when its lines stream from it
+ * (ys_document_has_line_sums), holding the transfers inside the department
+ * aside; after ys_report_offset, ys_report_sums_finish adds those it kept. */
 gboolean     ys_report_sums_scan        (YsReportContext *ctx,
                                          GError         **error);
 void         ys_report_sums_finish      (YsReportContext *ctx);

@@ -1,7 +1,9 @@
 /* The line items as the tables need them: one pass over the lines (loaded,
  * or read from the file row by row for a large budget) into sums that no
  * table tells apart, for the department, for each unit and for each
- * project. No table reads a line itself. */
+ * project; or, for the whole department of a file that keeps those sums
+ * (format 9) with its lines left in the file, the stored sums themselves
+ * and the internal transfers. No table reads a line itself. */
 #include "config.h"
 
 #include <string.h>
