@@ -19,6 +19,7 @@
 
 #include "ys-temp-file.h"
 #include "ys-store-private.h"
+#include "ys-store-sums.h"
 
 /* PRAGMA journal_mode answers with the mode it is in, which is not the one
  * asked for when SQLite could not change it. */
@@ -57,13 +58,46 @@ tables_empty (YsStore *self, gboolean *empty, GError **error)
   return TRUE;
 }
 
+/* Remembers the name and text of every object of the schema @where
+ * selects (in @out: name, sql, …), then drops it: @what is its type. */
+static gboolean
+drop_objects (YsStore *self, const char *what, const char *where, GPtrArray **out, GError **error)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sql = g_strdup_printf ("SELECT name, sql FROM sqlite_master WHERE %s ORDER BY rowid", where);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (objects, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (objects, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ys_store_set_error (error, self->db, self->path, rc, _("read"));
+      return FALSE;
+    }
+  *out = g_steal_pointer (&objects);
+  for (guint i = 0; i < (*out)->len; i += 2)
+    {
+      char *drop = sqlite3_mprintf ("DROP %s \"%w\"", what, (const char *) g_ptr_array_index (*out, i));
+      gboolean ok = ys_store_exec (self, drop, error);
+
+      sqlite3_free (drop);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 ys_store_begin_bulk (YsStore *self, GError **error)
 {
-  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
   gboolean empty = FALSE;
-  int rc;
 
   g_return_val_if_fail (!self->in_transaction, FALSE);
   if (!ys_store_ensure_writable (self, error) || !tables_empty (self, &empty, error))
@@ -91,35 +125,21 @@ ys_store_begin_bulk (YsStore *self, GError **error)
       return FALSE;
     }
   /* Indexes of their own (not those of UNIQUE and PRIMARY KEY, which have
-   * no SQL): dropped and made again from the same text at the end. */
-  rc = sqlite3_prepare_v2 (self->db, "SELECT name, sql FROM sqlite_master "
-                           "WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+   * no SQL) and the triggers that keep the sums of the lines: dropped, and
+   * made again from the same text at the end. A partial index (WHERE …)
+   * stays: it holds the few rows it is made for (the internal transfers),
+   * and checking its condition as each row goes in costs less than
+   * reading the whole table again to make it. */
+  if (!drop_objects (self, "INDEX", "type = 'index' AND sql IS NOT NULL AND sql NOT LIKE '% WHERE %'",
+                     &self->bulk_indexes, error)
+      || !drop_objects (self, "TRIGGER", "type = 'trigger' AND name GLOB 'line_sum_*'",
+                        &self->bulk_triggers, error))
     {
-      g_ptr_array_add (indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ys_store_set_error (error, self->db, self->path, rc, _("read"));
       ys_store_rollback (self);
       return FALSE;
     }
-  self->bulk_indexes = g_steal_pointer (&indexes);
-  for (guint i = 0; i < self->bulk_indexes->len; i += 2)
-    {
-      char *drop = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) g_ptr_array_index (self->bulk_indexes, i));
-      gboolean ok = ys_store_exec (self, drop, error);
-
-      sqlite3_free (drop);
-      if (!ok)
-        {
-          ys_store_rollback (self);
-          return FALSE;
-        }
-    }
+  if (self->version >= YS_STORE_LINE_SUMS_SINCE)
+    self->bulk_sums = ys_bulk_sums_new ();
   return TRUE;
 }
 
@@ -173,8 +193,8 @@ check_references (YsStore *self, GError **error)
   return TRUE;
 }
 
-/* Before the commit of a bulk load: the indexes again, then every foreign
- * key of every row. */
+/* Before the commit of a bulk load: the indexes again, every foreign key
+ * of every row, then the sums of the lines and the triggers that keep them. */
 gboolean
 ys_store_finish_bulk (YsStore *self, GError **error)
 {
@@ -197,9 +217,14 @@ ys_store_finish_bulk (YsStore *self, GError **error)
         ys_store_exec (self, restore, NULL);
         return FALSE;
       }
-  if (!ys_store_exec (self, restore, error))
+  if (!ys_store_exec (self, restore, error) || !check_references (self, error))
     return FALSE;
-  return check_references (self, error);
+  if (self->bulk_sums != NULL && !ys_bulk_sums_write (self, error))
+    return FALSE;
+  for (guint i = 1; self->bulk_triggers != NULL && i < self->bulk_triggers->len; i += 2)
+    if (!ys_store_exec (self, g_ptr_array_index (self->bulk_triggers, i), error))
+      return FALSE;
+  return TRUE;
 }
 
 void
@@ -256,6 +281,8 @@ ys_store_end_bulk (YsStore *self, GError **error)
   if (self->bulk_indexes == NULL && !fresh)
     return TRUE;
   g_clear_pointer (&self->bulk_indexes, g_ptr_array_unref);
+  g_clear_pointer (&self->bulk_triggers, g_ptr_array_unref);
+  g_clear_pointer (&self->bulk_sums, ys_bulk_sums_free);
   sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   return !fresh || make_durable (self, error);
 }

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 
 enum { STMT_INSERT, STMT_NEXT_ID, STMT_DELETE, N_STMTS };
 
+typedef struct _YsBulkSums YsBulkSums;
+
 struct _YsStore
 {
   sqlite3      *db;
@@ -35,6 +37,8 @@ struct _YsStore
   gboolean      bulk_fresh;   /* … into a new file under a temporary name (ys-store-bulk.c) */
   gboolean      bulk_checked; /* … whose rows ys_store_value_passes() checks instead of SQLite */
   const YsKind *deferred;     /* a kind whose table the check at open left out (ys_store_open_streaming) */
+  GPtrArray    *bulk_triggers; /* … name, sql of each line_sum_* trigger dropped */
+  YsBulkSums   *bulk_sums;    /* … the sums of its lines, kept in C while the triggers are off */
 };
 
 /* The table of @kind checked now if the check at open left it out; TRUE
@@ -62,6 +66,21 @@ gboolean  ys_store_value_passes   (const YsField  *field,
 void      ys_store_bulk_check_row (YsStore        *self,
                                    YsRecord       *record,
                                    guint           n);
+
+/* The sums of the lines of a bulk load (ys-store-bulk-sums.c), kept in C
+ * while the triggers that keep line_sum and owner_sum are dropped: each
+ * line inserted is added (the unit's type read once per unit code); the
+ * tables are written before the triggers are made again, by
+ * ys_store_sums_fill() instead when a write the sums here do not follow
+ * came in between (ys_bulk_sums_give_up()). */
+YsBulkSums *ys_bulk_sums_new      (void);
+void      ys_bulk_sums_free       (YsBulkSums     *self);
+void      ys_bulk_sums_add_line   (YsStore        *store,
+                                   YsRecord       *line);
+void      ys_bulk_sums_give_up    (YsBulkSums     *self);
+gboolean  ys_bulk_sums_given_up   (YsBulkSums     *self);
+gboolean  ys_bulk_sums_write      (YsStore        *store,
+                                   GError        **error);
 
 /* The schema version that brought @kind's table. */
 int       ys_store_kind_since     (const YsKind   *kind);

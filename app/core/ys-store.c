@@ -487,6 +487,8 @@ ys_store_close (YsStore *self)
     return;
   g_hash_table_destroy (self->update_stmts);
   g_clear_pointer (&self->bulk_indexes, g_ptr_array_unref);
+  g_clear_pointer (&self->bulk_triggers, g_ptr_array_unref);
+  g_clear_pointer (&self->bulk_sums, ys_bulk_sums_free);
   for (guint k = 0; k < YS_N_KINDS; k++)
     for (guint s = 0; s < N_STMTS; s++)
       sqlite3_finalize (self->stmts[k][s]);
@@ -752,6 +754,8 @@ ys_store_insert (YsStore *self, YsRecord *record, GError **error)
       ys_store_set_error (error, self->db, self->path, rc, _("write"));
       return FALSE;
     }
+  if (self->bulk_sums != NULL && kind == &ys_line_kind)
+    ys_bulk_sums_add_line (self, record);
   return TRUE;
 }
 
@@ -761,6 +765,7 @@ ys_store_insert_new (YsStore *self, const YsKind *kind, YsRecord **records, guin
 {
   guint columns = n_columns (self, kind);
   gboolean sums = ys_store_has_sums (self);
+  gboolean line_sums = self->bulk_sums != NULL && kind == &ys_line_kind;
   sqlite3_stmt *stmt;
   gint64 id;
 
@@ -793,6 +798,8 @@ ys_store_insert_new (YsStore *self, const YsKind *kind, YsRecord **records, guin
             ys_record_set_id (records[i], 0);
           return FALSE;
         }
+      if (line_sums)
+        ys_bulk_sums_add_line (self, records[r]);
     }
   sqlite3_clear_bindings (stmt);
   return TRUE;
@@ -822,6 +829,15 @@ resum_references (YsStore *self, const YsKind *kind, const char *key, GError **e
   return TRUE;
 }
 
+/* A change to a row of @kind during a bulk load: one to a line, a unit or
+ * a project (whose code names lines) leaves the sums kept in C behind. */
+static void
+changes_sums (YsStore *self, const YsKind *kind)
+{
+  if (self->bulk_sums != NULL && (kind == &ys_line_kind || kind == &ys_unit_kind || kind == &ys_project_kind))
+    ys_bulk_sums_give_up (self->bulk_sums);
+}
+
 gboolean
 ys_store_update (YsStore *self, YsRecord *record, guint field, GError **error)
 {
@@ -832,6 +848,7 @@ ys_store_update (YsStore *self, YsRecord *record, guint field, GError **error)
 
   if (!ys_store_ensure_writable (self, error))
     return FALSE;
+  changes_sums (self, kind);
   stmt = g_hash_table_lookup (self->update_stmts, key);
   if (stmt == NULL)
     {
@@ -869,6 +886,7 @@ ys_store_delete (YsStore *self, YsRecord *record, GError **error)
 
   if (!ys_store_ensure_writable (self, error))
     return FALSE;
+  changes_sums (self, kind);
   if (*slot == NULL)
     {
       g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", kind->table);
