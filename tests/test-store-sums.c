@@ -140,33 +140,59 @@ test_sums_tell_apart (void)
   ys_test_rm_rf (dir);
 }
 
-/* A sum changed behind Yusuan's back (it has no trigger of its own) no
- * longer matches the lines: the file check calls it damage. */
+/* A sum changed behind Yusuan's back: without its checksum, the open that
+ * loads the lines refuses it as it refuses a damaged record; with its
+ * checksum made again, it no longer matches the lines, and the file check
+ * (yusuan-cli check) calls it damage. */
 static void
 test_changed_sum_is_damage (void)
 {
   g_autofree char *dir = ys_test_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "d.yusuan", NULL);
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
+  const char *changes[] = {
+    "UPDATE owner_sum SET amount = amount + 1 WHERE project = 1",
+    "UPDATE owner_sum SET amount = amount + 1, checksum = ys_values_sum('owner_sum', project, owner, kind, "
+    "source, sub_source, carry_over, amount + 1, lines) WHERE project = 1",
+  };
 
   {
     g_autoptr(YsDocument) doc = ys_test_small_document (path);
     ys_document_close (doc);
   }
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE owner_sum SET amount = amount + 1 WHERE project = 1",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  {
-    g_autoptr(YsDocument) doc = ys_document_open (path, &error);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM owner_sum WHERE project = 1"), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autofree char *copy = g_build_filename (dir, i ? "b.yusuan" : "a.yusuan", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(YsDocument) doc = NULL;
+      g_autofree char *data = NULL, *before = NULL, *after = NULL;
+      gsize len = 0;
+      sqlite3 *db = NULL;
 
-    g_assert_no_error (error);
-    g_assert_false (ys_document_check_integrity (doc, &error));
-    g_assert_error (error, YS_STORE_ERROR, YS_STORE_ERROR_DAMAGED);
-    g_assert_nonnull (strstr (error->message, "owner_sum"));
-    ys_document_close (doc);
-  }
+      g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+      g_assert_true (g_file_set_contents (copy, data, len, NULL));
+      g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+      g_assert_cmpint (ys_store_register_sum (db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, changes[i], NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+      before = ys_test_file_digest (copy);
+      doc = ys_document_open (copy, &error);
+      if (i == 0)
+        {
+          g_assert_null (doc);
+          g_assert_error (error, YS_STORE_ERROR, YS_STORE_ERROR_DAMAGED);
+          g_assert_nonnull (strstr (error->message, "owner_sum"));
+          /* Refused, the file is as it was. */
+          after = ys_test_file_digest (copy);
+          g_assert_cmpstr (before, ==, after);
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_false (ys_document_check_integrity (doc, &error));
+      g_assert_error (error, YS_STORE_ERROR, YS_STORE_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (error->message, "owner_sum"));
+      ys_document_close (doc);
+    }
   ys_test_rm_rf (dir);
 }
 

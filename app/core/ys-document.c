@@ -7,6 +7,7 @@
 #include "ys-document.h"
 #include "ys-document-private.h"
 #include "ys-document-impl.h"
+#include "ys-store-sum-scan.h"
 #include "ys-indicator.h"
 #include "ys-store.h"
 
@@ -196,6 +197,9 @@ load (YsDocument *self, GError **error)
       ys_record_list_splice (self->models[k], 0, ys_record_list_get_n_items (self->models[k]), NULL, 0);
       ys_record_list_take (self->models[k], records);
     }
+  /* What an export would read in place of the lines is checked with them. */
+  if (self->streamed == NULL && !ys_store_check_line_sums (self->store, error))
+    return FALSE;
   ys_store_loaded (self->store);
   return TRUE;
 }

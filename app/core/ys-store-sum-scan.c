@@ -149,3 +149,23 @@ ys_store_scan_sums (YsStore *self, YsStoredSumFunc sums, YsRowFunc transfers, gp
       && ys_store_scan_rows (self, &ys_line_kind, texts, "INDEXED BY line_item_transfer WHERE transfer <> ''",
                              transfers, user_data, error);
 }
+
+static gboolean
+ignore_sum (const YsStoredSum *sum, gpointer user_data, GError **error)
+{
+  return TRUE;
+}
+
+gboolean
+ys_store_check_line_sums (YsStore *self, GError **error)
+{
+  g_autoptr(YsTextIds) texts = NULL;
+
+  if (!ys_store_has_line_sums (self))
+    return TRUE;
+  texts = ys_text_ids_new (&ys_line_kind);
+  return scan_table (self, texts, "line_sum", line_sum_columns, G_N_ELEMENTS (line_sum_columns),
+                     ignore_sum, NULL, error)
+      && scan_table (self, texts, "owner_sum", owner_sum_columns, G_N_ELEMENTS (owner_sum_columns),
+                     ignore_sum, NULL, error);
+}

@@ -49,4 +49,10 @@ gboolean ys_store_scan_sums     (YsStore          *self,
                                  gpointer          user_data,
                                  GError          **error);
 
+/* Every row of line_sum and owner_sum checked against its checksum, as a
+ * full open checks every record: a damaged sum is refused there as it would
+ * be by the export that reads it. TRUE for a file without them. */
+gboolean ys_store_check_line_sums (YsStore        *self,
+                                   GError        **error);
+
 G_END_DECLS
