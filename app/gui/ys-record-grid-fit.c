@@ -33,8 +33,9 @@
 #define TITLE_PADDING 18
 /* A cell's padding (gridcell in style.css) and some slack. */
 #define CELL_PADDING 14
-/* The codes of a column without a catalogue behind it (政府购买服务's
- * three levels, 采购品目) are looked for in this many rows at the most. */
+/* The codes of a column without a catalogue behind it are looked for in
+ * this many rows at the most when measured; a longer one typed later in a
+ * row beyond them still widens the column. */
 #define CODE_SCAN_ROWS 20000
 
 int
@@ -243,16 +244,156 @@ show_title (YsRecordGrid *self,
                                     _(col->info.title), -1);
 }
 
-/* Codes */
+/* What the records ask: a code whole, an amount whole. It depends on the
+ * records alone, so it is measured once and kept until they change (each
+ * change of the width shown only shares the width out again): a change
+ * that makes a code longer or an amount larger widens at once; one that may
+ * have shortened the longest has it measured again at the next fit. */
+
+/* Where @col's least width comes from in the records: @field of @kind (a
+ * unit's or project's own code for a column of such codes, else the grid's
+ * records). FALSE when it does not change with them: a column of codes of
+ * fixed length, another column. */
+static gboolean
+records_source (YsRecordGrid  *self,
+                Column        *col,
+                gboolean       amount,
+                const YsKind **kind,
+                int           *field)
+{
+  const YsField *f = column_field (self, col);
+
+  if (f == NULL)
+    return FALSE;
+  if (amount)
+    {
+      *kind = self->kind;
+      *field = col->info.field;
+      return f->type == YS_FIELD_MONEY;
+    }
+  if (f->type != YS_FIELD_CODE || f->digits > 0)
+    return FALSE;
+  *kind = f->ref != NULL ? ys_kinds_lookup (f->ref) : NULL;
+  if (*kind != NULL && (*kind)->key_field >= 0)
+    {
+      /* A unit or a project: the few codes there are. */
+      *field = (*kind)->key_field;
+      return TRUE;
+    }
+  *kind = self->kind;
+  *field = col->info.field;
+  return TRUE;
+}
+
+static int
+text_width (YsRecordGrid *self,
+            const char   *text)
+{
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width + CELL_PADDING;
+}
+
+/* A column of codes: @longest whole, followed by the start of its name
+ * where it has one. */
+static void
+take_code (YsRecordGrid *self,
+           Column       *col,
+           const char   *longest)
+{
+  g_autofree char *shown = NULL;
+
+  col->records_extent = longest != NULL ? g_utf8_strlen (longest, -1) : 0;
+  if (col->records_extent == 0)
+    {
+      col->records_least = 0;
+      return;
+    }
+  shown = col->info.lookup != YS_LOOKUP_NONE ? g_strconcat (longest, " …", NULL) : g_strdup (longest);
+  col->records_least = text_width (self, shown);
+}
+
+/* The amount's column: the largest amount, with a minus sign when any is
+ * below zero. */
+static void
+take_amount (YsRecordGrid *self,
+             Column       *col,
+             gint64        widest,
+             gboolean      negative)
+{
+  g_autofree char *text = ys_money_format (negative ? -widest : widest, YS_MONEY_YUAN, TRUE);
+
+  col->records_extent = widest;
+  col->records_negative = negative;
+  col->records_least = text_width (self, text);
+}
 
 static void
-take_longer (char       **longest,
-             const char  *code)
+measure_records (YsRecordGrid *self,
+                 Column       *col,
+                 gboolean      amount)
 {
-  if (code != NULL && g_utf8_strlen (code, -1) > (*longest ? g_utf8_strlen (*longest, -1) : 0))
+  const YsField *field = column_field (self, col);
+  const YsKind *kind;
+  int source;
+  guint n;
+
+  if (col->records_least >= 0)
+    return;
+  if (self->document == NULL)
     {
-      g_free (*longest);
-      *longest = g_strdup (code);
+      col->records_least = 0;
+      return;
+    }
+  if (!records_source (self, col, amount, &kind, &source))
+    {
+      g_autofree char *digits = NULL;
+
+      if (field != NULL && field->type == YS_FIELD_CODE && field->digits > 0)
+        digits = g_strnfill (field->digits, '0');
+      take_code (self, col, digits);
+      return;
+    }
+
+  self->fit_scans++;
+  n = ys_document_count (self->document, kind);
+  if (amount)
+    {
+      gint64 widest = 0;
+      gboolean negative = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 value = ys_record_get_int (ys_document_get (self->document, kind, i), source);
+
+          negative |= value < 0;
+          widest = MAX (widest, value < 0 ? -value : value);
+        }
+      take_amount (self, col, widest, negative);
+    }
+  else
+    {
+      const char *longest = NULL;
+      glong longest_chars = 0;
+
+      /* The codes of a column without a catalogue behind it (政府购买服务's
+       * three levels, 采购品目): the first rows stand for the rest. */
+      if (kind == self->kind)
+        n = MIN (n, CODE_SCAN_ROWS);
+      for (guint i = 0; i < n; i++)
+        {
+          const char *code = ys_record_get_text (ys_document_get (self->document, kind, i), source);
+          glong chars = code != NULL ? g_utf8_strlen (code, -1) : 0;
+
+          if (chars > longest_chars)
+            {
+              longest = code;
+              longest_chars = chars;
+            }
+        }
+      take_code (self, col, longest);
     }
 }
 
@@ -262,40 +403,8 @@ static int
 code_width (YsRecordGrid *self,
             Column       *col)
 {
-  const YsField *field = column_field (self, col);
-  g_autofree char *longest = NULL;
-  g_autofree char *shown = NULL;
-  g_autoptr (PangoLayout) layout = NULL;
-  int width;
-
-  if (field == NULL || field->type != YS_FIELD_CODE || self->document == NULL)
-    return 0;
-  if (field->digits > 0)
-    longest = g_strnfill (field->digits, '0');
-  else if (field->ref != NULL && ys_kinds_lookup (field->ref) != NULL
-           && ys_kinds_lookup (field->ref)->key_field >= 0)
-    {
-      /* A unit or a project: the few codes there are. */
-      const YsKind *kind = ys_kinds_lookup (field->ref);
-      guint n = ys_document_count (self->document, kind);
-
-      for (guint i = 0; i < n; i++)
-        take_longer (&longest, ys_record_get_text (ys_document_get (self->document, kind, i), kind->key_field));
-    }
-  else
-    {
-      guint n = MIN (ys_document_count (self->document, self->kind), CODE_SCAN_ROWS);
-
-      for (guint i = 0; i < n; i++)
-        take_longer (&longest, ys_record_get_text (ys_document_get (self->document, self->kind, i),
-                                                   col->info.field));
-    }
-  if (longest == NULL || *longest == '\0')
-    return 0;
-  shown = col->info.lookup != YS_LOOKUP_NONE ? g_strconcat (longest, " …", NULL) : g_strdup (longest);
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), shown);
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  return width + CELL_PADDING;
+  measure_records (self, col, FALSE);
+  return col->records_least;
 }
 
 /* The least width of the amount's column: its title on one line and its
@@ -304,26 +413,90 @@ static int
 amount_least (YsRecordGrid *self,
               Column       *col)
 {
-  gint64 widest = 0;
-  gboolean negative = FALSE;
-  g_autofree char *text = NULL;
-  g_autoptr (PangoLayout) layout = NULL;
-  int width;
-
   measure_title (self, col);
-  if (self->document == NULL)
-    return col->title_width;
-  for (guint i = 0, n = ys_document_count (self->document, self->kind); i < n; i++)
-    {
-      gint64 value = ys_record_get_int (ys_document_get (self->document, self->kind, i), col->info.field);
+  measure_records (self, col, TRUE);
+  return MAX (col->title_width, col->records_least);
+}
 
-      negative |= value < 0;
-      widest = MAX (widest, value < 0 ? -value : value);
+/* @record was inserted, deleted or had @field changed: what it holds now
+ * widens a column at once; what it may have held before has the column
+ * measured again at the next fit. TRUE when a column was widened. */
+static gboolean
+follow_record (YsRecordGrid *self,
+               Column       *col,
+               gboolean      amount,
+               YsRecord     *record,
+               guint         type,
+               int           field)
+{
+  const YsKind *kind;
+  int source;
+  gint64 extent;
+  gboolean negative = FALSE;
+  const char *code = NULL;
+
+  if (col->records_least < 0 || !records_source (self, col, amount, &kind, &source)
+      || ys_record_get_kind (record) != kind || (type == YS_CHANGE_UPDATE && field != source))
+    return FALSE;
+  if (amount)
+    {
+      extent = ys_record_get_int (record, source);
+      negative = extent < 0;
+      extent = negative ? -extent : extent;
     }
-  text = ys_money_format (negative ? -widest : widest, YS_MONEY_YUAN, TRUE);
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), text);
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  return MAX (col->title_width, width + CELL_PADDING);
+  else
+    {
+      code = ys_record_get_text (record, source);
+      extent = code != NULL ? g_utf8_strlen (code, -1) : 0;
+    }
+
+  if (type != YS_CHANGE_DELETE && (extent > col->records_extent || (negative && !col->records_negative)))
+    {
+      if (amount)
+        take_amount (self, col, MAX (extent, col->records_extent), negative || col->records_negative);
+      else
+        take_code (self, col, code);
+      return TRUE;
+    }
+  /* Deleted, or changed from a value unknown now: the longest, or the only
+   * amount below zero, may have gone. */
+  if (type == YS_CHANGE_DELETE
+      ? extent == col->records_extent || negative
+      : type == YS_CHANGE_UPDATE)
+    col->records_least = -1;
+  return FALSE;
+}
+
+static void queue_fit (YsRecordGrid *self);
+
+static void
+on_records_changed_cb (YsRecordGrid *self,
+                       YsRecord     *record,
+                       guint         type,
+                       int           field,
+                       YsDocument   *document)
+{
+  int amount = ys_record_grid_fit_amount_column (self);
+  gboolean widened = FALSE;
+
+  /* A setting or a catalogue: no record's code or amount. */
+  if (record == NULL || type == YS_CHANGE_META)
+    return;
+  for (int i = 0; i <= amount; i++)
+    widened |= follow_record (self, column_at (self, i), i == amount, record, type, field);
+  if (widened)
+    queue_fit (self);
+}
+
+void
+ys_record_grid_fit_set_document (YsRecordGrid *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    column_at (self, i)->records_least = -1;
+  if (self->document != NULL)
+    g_signal_connect_object (self->document, "changed", G_CALLBACK (on_records_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  queue_fit (self);
 }
 
 /* Fitting */
@@ -355,12 +528,14 @@ static int
 least_width (YsRecordGrid *self,
              Column       *col)
 {
+  int codes = code_width (self, col);
+
   measure_title (self, col);
-  return MAX (MAX (MIN_WIDTH, col->title_least), code_width (self, col));
+  return MAX (MAX (MIN_WIDTH, col->title_least), codes);
 }
 
-static void
-fit_columns (YsRecordGrid *self)
+void
+ys_record_grid_fit_columns (YsRecordGrid *self)
 {
   GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (self->scroller);
   int amount = ys_record_grid_fit_amount_column (self);
@@ -462,8 +637,17 @@ fit_cb (gpointer user_data)
   YsRecordGrid *self = user_data;
 
   self->fit_idle = 0;
-  fit_columns (self);
+  ys_record_grid_fit_columns (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+queue_fit (YsRecordGrid *self)
+{
+  /* Not while the layout runs: new widths lay the grid out again. Before
+   * the frame is painted, so that it shows the fitted columns. */
+  if (self->fit_idle == 0)
+    self->fit_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_cb, self, NULL);
 }
 
 static void
@@ -476,10 +660,7 @@ on_page_size_cb (YsRecordGrid  *self,
   if (width == self->fit_width)
     return;
   self->fit_width = width;
-  /* Not while the layout runs: new widths lay the grid out again. Before
-   * the frame is painted, so that it shows the fitted columns. */
-  if (self->fit_idle == 0)
-    self->fit_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_cb, self, NULL);
+  queue_fit (self);
 }
 
 static void

@@ -21,6 +21,10 @@ typedef struct
   int                  title_width;  /* what its title needs on one line; 0: not measured yet */
   int                  title_least;  /* and on two lines */
   gboolean             user_width;   /* resized by the user: not fitted any more */
+  /* What its records ask, measured once (ys-record-grid-fit.c): */
+  int                  records_least;    /* a code or the amount whole; -1: to measure */
+  gint64               records_extent;   /* the longest code's characters; the largest amount */
+  gboolean             records_negative; /* an amount below zero */
 } Column;
 
 /* A value the document refused, kept in its cell until fixed or cancelled. */
@@ -95,6 +99,8 @@ struct _YsRecordGrid
   int                  fit_width;
   guint                fit_idle;
   gboolean             fitting;
+  /* How many times the fit has read the records (tests, bench-grid). */
+  guint                fit_scans;
 
   /* Rows off screen rebound a few a frame (ys-record-grid-bind.c). */
   guint                rebind_tick;
@@ -108,7 +114,12 @@ struct _YsRecordGrid
 void   ys_record_grid_fit_init         (YsRecordGrid *self);
 void   ys_record_grid_fit_column       (YsRecordGrid *self,
                                         Column       *col);
+/* After the document is set: its records measured anew, and followed. */
+void   ys_record_grid_fit_set_document (YsRecordGrid *self);
 int    ys_record_grid_fit_amount_column (YsRecordGrid *self);
+/* Fits the columns to the width shown now (what the idle queued on a
+ * change of that width does; bench-grid times it). */
+void   ys_record_grid_fit_columns      (YsRecordGrid *self);
 /* The share (0…1) of what each column wants above its least width
  * (@least[i] <= @want[i]) that @room leaves them; 1 when all they want
  * fits, 0 when not even their least widths do. */

@@ -472,6 +472,7 @@ ys_record_grid_setup (YsRecordGrid           *self,
       col->index = i;
       col->info = columns[i];
       col->cells = g_ptr_array_new ();
+      col->records_least = -1;
       field = column_field (self, col);
       if (field != NULL)
         {
@@ -549,6 +550,7 @@ ys_record_grid_set_document (YsRecordGrid *self,
       gtk_filter_list_model_set_model (self->filter_model, ys_document_get_model (document, self->kind));
       ys_record_grid_ensure_new_row (self);
     }
+  ys_record_grid_fit_set_document (self);
 }
 
 void

@@ -1,7 +1,8 @@
 /* Measures the line-item page (YsLinesPage, the window's own widget) on a
- * large synthetic budget: showing it, scrolling, editing, searching.
+ * large synthetic budget: showing it, scrolling, editing, searching,
+ * sorting, and changing its width (bench-grid-resize.c).
  *
- *   bench-grid [--runs N] [--lines N] [--scrolls N] [--edits N] DIR
+ *   bench-grid [--runs N] [--lines N] [--scrolls N] [--edits N] [--resizes N] [--services N] DIR
  *
  * Needs a display; see docs/performance.md for the commands. Each run is a
  * fresh process (this program again, with --child), so that its first frame
@@ -26,47 +27,24 @@
 #include "ys-money.h"
 #include "ys-record-grid-private.h"
 #include "ys-row-slot.h"
+#include "ys-service.h"
+
+#include "bench-grid.h"
 
 /* What the issue calls a visible stall. */
 #define STALL_MS 100.0
 /* Longest wait for any frame or idle before a run is declared stuck. */
 #define WAIT_LIMIT_US (30 * G_USEC_PER_SEC)
 
-typedef struct {
-  GtkWidget     *window;
-  YsLinesPage   *page;
-  YsRecordGrid  *grid;
-  GtkColumnView *column_view;
-  GtkAdjustment *vadj;
-  GtkEditable   *search_entry;
-  GtkLabel      *total_label;
+Bench bench;
 
-  guint          paints;
-  gint64         paint_time;       /* the last after-paint */
-  gint64         rows_paint_time;  /* the first after-paint with rows laid out */
-  gboolean       marker_ran;
-  gint64         search_emitted;
-  gint64         search_handled;
-
-  /* The main loop's time not spent waiting in poll(): the longest stretch
-   * of it is the longest the window could not answer. */
-  gint64         poll_us;
-  gint64         longest_block_us;
-  /* The most CPU time one iteration took: what the block would be on a
-   * machine nobody else uses (a loaded one stretches blocks, and each
-   * frame waits for the X server). */
-  gint64         longest_block_cpu_us;
-} Bench;
-
-static Bench bench;
-
-static gint64
+gint64
 now_us (void)
 {
   return g_get_monotonic_time ();
 }
 
-static double
+double
 ms (gint64 us)
 {
   return us / 1000.0;
@@ -96,7 +74,7 @@ cpu_us (void)
          + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
 }
 
-static void
+void
 emit (const char *key,
       double      value)
 {
@@ -125,7 +103,7 @@ percentile (GArray *values,
   return g_array_index (values, double, rank - 1);
 }
 
-static void
+void
 emit_spread (const char *key,
              GArray     *values)
 {
@@ -153,7 +131,7 @@ timed_poll (GPollFD *fds,
 }
 
 /* This thread's CPU time: the main loop's own. */
-static gint64
+gint64
 thread_cpu_us (void)
 {
   struct timespec ts;
@@ -162,7 +140,7 @@ thread_cpu_us (void)
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
-static void
+void
 iterate (void)
 {
   gint64 start = now_us ();
@@ -207,7 +185,7 @@ wait_until (gboolean   *flag,
     }
 }
 
-static gint64
+gint64
 wait_for_paint (void)
 {
   guint before = bench.paints;
@@ -250,7 +228,7 @@ timeout_flag_cb (gpointer user_data)
 
 /* Lets whatever an operation left behind (idles, the last frames) finish,
  * so that the next one starts from a quiet window. */
-static void
+void
 settle (void)
 {
   for (int i = 0; i < 50; i++)
@@ -558,7 +536,8 @@ measure_sorting (GtkWidget *grid)
 static int
 run_child (const char *path,
            guint       n_scrolls,
-           guint       n_edits)
+           guint       n_edits,
+           guint       n_resizes)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(YsDocument) document = NULL;
@@ -587,7 +566,15 @@ run_child (const char *path,
   bench.window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (bench.window), 1280, 800);
   bench.page = g_object_new (YS_TYPE_LINES_PAGE, NULL);
-  gtk_window_set_child (GTK_WINDOW (bench.window), GTK_WIDGET (bench.page));
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_widget_set_hexpand (GTK_WIDGET (bench.page), TRUE);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (bench.page));
+    bench.beside = gtk_label_new (NULL);
+    gtk_box_append (GTK_BOX (box), bench.beside);
+    gtk_window_set_child (GTK_WINDOW (bench.window), box);
+  }
   grid = GTK_WIDGET (ys_grid_page_get_grid (YS_GRID_PAGE (bench.page)));
   bench.grid = YS_RECORD_GRID (grid);
   bench.column_view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (grid, YS_TYPE_RECORD_GRID, "column_view"));
@@ -618,8 +605,12 @@ run_child (const char *path,
     measure_scrolling (n_scrolls);
   if (n_edits > 0)
     measure_editing (document, n_edits);
+  if (n_resizes > 0)
+    bench_resize_lines (n_resizes);
   measure_search ();
   measure_sorting (grid);
+  if (n_resizes > 0 && ys_document_count (document, &ys_service_kind) > 0)
+    bench_resize_services (document, n_resizes);
   emit ("rss.peak", status_kb ("VmHWM:") / 1024.0);
   fflush (stdout);
 
@@ -673,6 +664,16 @@ collect (GPtrArray  *series,
     }
 }
 
+gboolean
+has_figure (GPtrArray  *series,
+            const char *key)
+{
+  for (guint j = 0; j < series->len; j++)
+    if (g_str_equal (((Series *) g_ptr_array_index (series, j))->key, key))
+      return TRUE;
+  return FALSE;
+}
+
 static GArray *
 values_of (GPtrArray  *series,
            const char *key)
@@ -697,7 +698,7 @@ median_of (GPtrArray  *series,
 static gboolean any_stall;
 
 /* One row: the median over the runs, every run, and whether it stalls. */
-static void
+void
 row (GPtrArray  *series,
      const char *label,
      const char *key,
@@ -721,7 +722,7 @@ row (GPtrArray  *series,
   any_stall |= stall;
 }
 
-static void
+void
 spread_rows (GPtrArray  *series,
              const char *label,
              const char *key)
@@ -741,7 +742,8 @@ static void
 print_table (GPtrArray *series,
              guint      runs,
              guint      n_scrolls,
-             guint      n_edits)
+             guint      n_edits,
+             guint      n_resizes)
 {
   printf ("\n  %-44s %9s    all runs (ms, in run order)\n", "measurement (ms)", "median");
   printf ("  document open (core, for reference)\n");
@@ -768,6 +770,8 @@ print_table (GPtrArray *series,
       spread_rows (series, "edit → footer totals updated", "edit.footer");
       row (series, "longest main-loop block", "edit.block", TRUE);
     }
+  if (n_resizes > 0)
+    bench_resize_print (series, n_resizes);
   printf ("  (4) search (from the entry's search-changed; the entry waits %u ms for a pause in typing first)\n",
           (guint) median_of (series, "search.0.delay"));
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
@@ -816,6 +820,8 @@ main (int argc, char **argv)
   int lines = params.lines;
   int n_scrolls = 200;
   int n_edits = 200;
+  int n_resizes = 0;
+  int n_services = 0;
   g_autofree char *child = NULL;
   g_autofree char *path = NULL;
   GOptionEntry entries[] = {
@@ -823,6 +829,8 @@ main (int argc, char **argv)
     { "lines", 0, 0, G_OPTION_ARG_INT, &lines, "Line items (100000)", "N" },
     { "scrolls", 0, 0, G_OPTION_ARG_INT, &n_scrolls, "Page jumps per run (200; 0: none)", "N" },
     { "edits", 0, 0, G_OPTION_ARG_INT, &n_edits, "Edits per run (200; 0: none)", "N" },
+    { "resizes", 0, 0, G_OPTION_ARG_INT, &n_resizes, "Changes of the width shown per run, at each of two widths (0: none)", "N" },
+    { "services", 0, 0, G_OPTION_ARG_INT, &n_services, "Purchased services added to the document, their page resized too (0)", "N" },
     { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child, NULL, NULL },
     { NULL }
   };
@@ -833,14 +841,14 @@ main (int argc, char **argv)
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error)
-      || runs < 1 || n_scrolls < 0 || n_edits < 0 || lines < 1
+      || runs < 1 || n_scrolls < 0 || n_edits < 0 || n_resizes < 0 || n_services < 0 || lines < 1
       || (child == NULL && argc != 2))
     {
-      g_printerr ("usage: bench-grid [--runs N] [--lines N] [--scrolls N] [--edits N] DIR\n");
+      g_printerr ("usage: bench-grid [--runs N] [--lines N] [--scrolls N] [--edits N] [--resizes N] [--services N] DIR\n");
       return 2;
     }
   if (child != NULL)
-    return run_child (child, n_scrolls, n_edits);
+    return run_child (child, n_scrolls, n_edits, n_resizes);
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -858,11 +866,13 @@ main (int argc, char **argv)
 
     if (doc == NULL || !ys_generate (doc, &params, &error))
       g_error ("%s", error->message);
+    if (n_services > 0)
+      bench_add_services (doc, n_services);
     ys_document_close (doc);
   }
   self_exe = g_file_read_link ("/proc/self/exe", NULL);
-  printf ("%u units, %u line items, %u projects, %u indicators; %d runs, %d page jumps and %d edits each\n",
-          params.units, params.lines, params.projects, params.indicators, runs, n_scrolls, n_edits);
+  printf ("%u units, %u line items, %u projects, %u indicators; %d runs, %d page jumps, %d edits and %d width changes each\n",
+          params.units, params.lines, params.projects, params.indicators, runs, n_scrolls, n_edits, n_resizes);
   printf ("GDK_BACKEND=%s GSK_RENDERER=%s\n",
           g_getenv ("GDK_BACKEND") ? g_getenv ("GDK_BACKEND") : "(default)",
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "(default)");
@@ -871,7 +881,8 @@ main (int argc, char **argv)
     {
       g_autofree char *scrolls = g_strdup_printf ("--scrolls=%d", n_scrolls);
       g_autofree char *edits = g_strdup_printf ("--edits=%d", n_edits);
-      const char *child_argv[] = { self_exe ? self_exe : argv[0], "--child", path, scrolls, edits, NULL };
+      g_autofree char *resizes = g_strdup_printf ("--resizes=%d", n_resizes);
+      const char *child_argv[] = { self_exe ? self_exe : argv[0], "--child", path, scrolls, edits, resizes, NULL };
       g_autofree char *out = NULL;
       int status = 0;
 
@@ -883,7 +894,7 @@ main (int argc, char **argv)
       printf ("run %d of %d done\n", r + 1, runs);
       fflush (stdout);
     }
-  print_table (series, runs, n_scrolls, n_edits);
+  print_table (series, runs, n_scrolls, n_edits, n_resizes);
   g_unlink (path);
   return 0;
 }

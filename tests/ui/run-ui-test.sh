@@ -23,33 +23,9 @@ done
 [ -n "$launcher" ] || skip "at-spi-bus-launcher is not installed (at-spi2-core)"
 /usr/bin/python3 -c 'import dogtail' 2>/dev/null || skip "dogtail is not installed (python3-dogtail)"
 
-tmp=$(mktemp -d)
-xvfb_pid=
-# shellcheck disable=SC2317 # called by the trap
-cleanup () {
-  if [ -n "$xvfb_pid" ]; then
-    kill "$xvfb_pid" 2>/dev/null || true
-  fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-# A free display, chosen by the server itself.
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
-xvfb_pid=$!
-i=0
-while [ ! -s "$tmp/display" ]; do
-  i=$((i + 1))
-  if [ $i -gt 100 ] || ! kill -0 "$xvfb_pid" 2>/dev/null; then
-    cat "$tmp/xvfb.log" >&2
-    echo "Xvfb did not start" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
-DISPLAY=":$(cat "$tmp/display")"
-export DISPLAY
+# A private X server on a free display (sets tmp, DISPLAY; stopped on exit).
+# shellcheck source=tests/ui/xvfb.sh
+. "$(dirname "$0")/xvfb.sh"
 
 # Nothing from the user's session: settings, recent files, caches.
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share"
