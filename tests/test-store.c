@@ -749,6 +749,41 @@ test_row_sum_prepared (void)
   g_rand_free (rand);
 }
 
+/* An integer's sum is FNV-1a over its tag and its 8 bytes from the lowest,
+ * whatever shortcut ys_row_sum_int() takes for the zero bytes. */
+static void
+test_row_sum_int (void)
+{
+  GRand *rand = g_rand_new_with_seed (61);
+
+  for (guint r = 0; r < 20000; r++)
+    {
+      YsRowSum sum = { (guint64) g_rand_int (rand) << 32 | g_rand_int (rand) };
+      guint64 h = sum.h, v;
+      gint64 value;
+
+      /* Every byte length, negative values, and values with zero bytes inside. */
+      switch (r % 4)
+        {
+        case 0: value = r / 4; break;
+        case 1: value = (gint64) ((guint64) g_rand_int (rand) << 32 | g_rand_int (rand)) >> (r % 64); break;
+        case 2: value = -(gint64) (r / 4); break;
+        default: value = (gint64) 1 << (r % 63) | (r & 1); break;
+        }
+      if (r == 1)
+        value = G_MAXINT64;
+      if (r == 2)
+        value = G_MININT64;
+      v = (guint64) value;
+      h = (h ^ 'i') * G_GUINT64_CONSTANT (0x100000001b3);
+      for (guint i = 0; i < 8; i++, v >>= 8)
+        h = (h ^ (v & 0xff)) * G_GUINT64_CONSTANT (0x100000001b3);
+      ys_row_sum_int (&sum, value);
+      g_assert_cmpuint (sum.h, ==, h);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -756,6 +791,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/round-trip-every-kind", test_round_trip_every_kind);
   g_test_add_func ("/store/migration", test_migration);
   g_test_add_func ("/store/row-sum-prepared", test_row_sum_prepared);
+  g_test_add_func ("/store/row-sum-int", test_row_sum_int);
   g_test_add_func ("/store/refuses-bad-files", test_refuses_bad_files);
   g_test_add_func ("/store/constraints", test_constraints);
   g_test_add_func ("/store/refusal-never-writes", test_refusal_never_writes);

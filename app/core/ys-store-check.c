@@ -297,16 +297,30 @@ sum_bytes (YsRowSum *sum, const guchar *p, gsize n)
   sum->h = h;
 }
 
+#define FNV_PRIME_2 (FNV_PRIME * FNV_PRIME)
+#define FNV_PRIME_4 (FNV_PRIME_2 * FNV_PRIME_2)
+
+/* PRIME^k: a zero byte is one multiplication (h ^ 0 is h), k of them one
+ * multiplication by PRIME^k. */
+static const guint64 prime_powers[9] = {
+  1, FNV_PRIME, FNV_PRIME_2, FNV_PRIME_2 * FNV_PRIME, FNV_PRIME_4, FNV_PRIME_4 * FNV_PRIME,
+  FNV_PRIME_4 * FNV_PRIME_2, FNV_PRIME_4 * FNV_PRIME_2 * FNV_PRIME, FNV_PRIME_4 * FNV_PRIME_4,
+};
+
 void
 ys_row_sum_int (YsRowSum *sum, gint64 value)
 {
   guint64 v = (guint64) value;
   guint64 h = (sum->h ^ 'i') * FNV_PRIME;
+  guint n = 0;
 
-  /* The tag, then the 8 bytes from the lowest: the same as sum_bytes over them. */
-  for (guint i = 0; i < 8; i++, v >>= 8)
+  /* The tag, then the 8 bytes from the lowest: the same as sum_bytes over
+   * them. Most values (lengths, flags, amounts) fit in a few bytes: the
+   * zero bytes above them are summed at once, which a million rows of
+   * fourteen fields each notice (a chain of 9 multiplications became 3 or 4). */
+  for (; v != 0; n++, v >>= 8)
     h = (h ^ (v & 0xff)) * FNV_PRIME;
-  sum->h = h;
+  sum->h = h * prime_powers[8 - n];
 }
 
 void
