@@ -9,10 +9,15 @@
  * out by SQL from the lines in the file.
  *
  * A line's codes and choices are interned texts (ys-kind.c), so a sum is
- * found by the addresses of its texts, as words, without reading a text: a
- * million lines cost a million lookups of a few words each. Equal
- * interned texts have one address; a text found not interned the first
- * time a sum holds it sends the load to the SQL fill. */
+ * found by the addresses of its texts, as words, without reading a text.
+ * Equal interned texts have one address; a text found not interned the
+ * first time a sum or a numbering holds it sends the load to the SQL fill.
+ * The units' and projects' sums (some thousands) are kept in a table as
+ * the lines come; the department's (75,000 at a million lines) would be
+ * megabytes read at random while SQLite writes the rows, so each line is
+ * noted in order as one word of numbers and its amount, and the notes are
+ * sorted and added up at the end. The rows are written in the order of
+ * each table's primary key. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -34,12 +39,12 @@ typedef struct
 
 typedef struct
 {
-  guint8  *slots;
-  guint    words;   /* of a key */
-  guint    texts;   /* its first words: addresses of interned texts */
-  guint    mask;
-  guint    used;
-  gboolean foreign; /* a key held a text that was not interned */
+  guint8     *slots;
+  guint       words;    /* of a key */
+  guint       texts;    /* its first words: addresses of interned texts */
+  guint       mask;
+  guint       used;
+  gboolean    foreign;  /* a key held a text that was not interned */
   GHashTable *interned; /* the addresses of texts found interned, shared */
 } Table;
 
@@ -59,27 +64,37 @@ typedef struct
   gint64      carry_over;
 } Class;
 
-/* A line's three sums, found and added when the next line comes: its
- * slots are fetched into the cache meanwhile, while SQLite writes the next
- * row, instead of waited for (a million lines' sums are some megabytes,
- * the slot of each a miss of the cache). */
+/* The texts of one column of the lines numbered as they first come (a
+ * text's number is its slot's amount), and the texts by number. */
 typedef struct
 {
-  guint64  dept[DEPT_WORDS];
-  guint64  unit[OWNER_WORDS];
-  guint64  project[OWNER_WORDS];
-  guint64  dept_hash;
-  guint64  unit_hash;
-  guint64  project_hash;
-  gint64   amount;
-  gboolean has_project;
-} Pending;
+  Table      t;
+  GPtrArray *texts;
+  guint64    limit;  /* numbers fit below it */
+} Numbering;
+
+/* A line of line_sum's key as numbers in one word: func << 44 | econ << 28
+ * | gov_econ << 16 | class << 1 | institution, and its amount. */
+typedef struct
+{
+  guint64 key;
+  gint64  amount;
+} Entry;
+
+#define FUNC_SHIFT  44
+#define ECON_SHIFT  28
+#define GOV_SHIFT   16
+#define CLASS_SHIFT 1
 
 struct _YsBulkSums
 {
-  Table         dept;
+  Table         dept;        /* made from entries at the end */
   Table         owners;
   Table         classes;
+  Numbering     funcs;
+  Numbering     econs;
+  Numbering     govs;
+  GArray       *entries;     /* Entry: every line of line_sum, in the order they came */
   GHashTable   *interned;    /* the tables' */
   GArray       *by_number;   /* Class */
   GHashTable   *sub_sources; /* text → its number + 1 */
@@ -91,8 +106,6 @@ struct _YsBulkSums
   const char   *empty;       /* "" interned */
   gint64        n_lines;     /* every line added, transfers too */
   gboolean      unsafe;
-  Pending       pending;
-  gboolean      has_pending;
 };
 
 static inline gsize
@@ -207,6 +220,22 @@ add (YsBulkSums *self, Table *t, const guint64 *key, guint64 hash, gint64 amount
     self->unsafe = TRUE;
 }
 
+static void
+numbering_init (Numbering *n, GHashTable *interned, guint64 limit)
+{
+  table_init (&n->t, 1, 1, 256);
+  n->t.interned = interned;
+  n->texts = g_ptr_array_new ();
+  n->limit = limit;
+}
+
+static void
+numbering_clear (Numbering *n)
+{
+  g_free (n->t.slots);
+  g_ptr_array_unref (n->texts);
+}
+
 YsBulkSums *
 ys_bulk_sums_new (void)
 {
@@ -217,6 +246,10 @@ ys_bulk_sums_new (void)
   table_init (&self->owners, OWNER_WORDS, 1, 1024);
   table_init (&self->classes, CLASS_WORDS, 2, 64);
   self->dept.interned = self->owners.interned = self->classes.interned = self->interned;
+  numbering_init (&self->funcs, self->interned, 1 << (64 - FUNC_SHIFT));
+  numbering_init (&self->econs, self->interned, 1 << (FUNC_SHIFT - ECON_SHIFT));
+  numbering_init (&self->govs, self->interned, 1 << (ECON_SHIFT - GOV_SHIFT));
+  self->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), 4096);
   self->by_number = g_array_new (FALSE, FALSE, sizeof (Class));
   self->sub_sources = g_hash_table_new (g_str_hash, g_str_equal);
   self->sub_texts = g_ptr_array_new_with_free_func (g_free);
@@ -235,6 +268,10 @@ ys_bulk_sums_free (YsBulkSums *self)
   g_free (self->owners.slots);
   g_free (self->classes.slots);
   g_hash_table_unref (self->interned);
+  numbering_clear (&self->funcs);
+  numbering_clear (&self->econs);
+  numbering_clear (&self->govs);
+  g_array_unref (self->entries);
   g_array_unref (self->by_number);
   g_hash_table_unref (self->sub_sources);
   g_ptr_array_unref (self->sub_texts);
@@ -252,7 +289,8 @@ ys_bulk_sums_give_up (YsBulkSums *self)
 gboolean
 ys_bulk_sums_given_up (YsBulkSums *self)
 {
-  return self->unsafe || self->dept.foreign || self->owners.foreign || self->classes.foreign;
+  return self->unsafe || self->dept.foreign || self->owners.foreign || self->classes.foreign
+         || self->funcs.t.foreign || self->econs.t.foreign || self->govs.t.foreign;
 }
 
 /* A code or choice, interned; "" for none. Its text is not read: most
@@ -333,6 +371,8 @@ class_number (YsBulkSums *self, const YsValue *line)
   Slot *s = find (&self->classes, key, key_hash (key, CLASS_WORDS));
 
   /* Its number is kept as the slot's amount. */
+  if (s->lines == 0 && self->by_number->len >= 1 << (GOV_SHIFT - CLASS_SHIFT))
+    self->unsafe = TRUE;
   if (s->lines == 0)
     {
       Class c = { (const char *) (guintptr) key[0], (const char *) (guintptr) key[1],
@@ -346,24 +386,23 @@ class_number (YsBulkSums *self, const YsValue *line)
   return (guint64) s->amount;
 }
 
-static inline void
-prefetch (const Table *t, guint64 hash)
+/* The number of an interned text in @n; the load gives up past its limit. */
+static guint64
+number_of (YsBulkSums *self, Numbering *n, const char *text)
 {
-  __builtin_prefetch (slot_at (t, (guint) (hash >> 32) & t->mask), 1);
-}
+  guint64 key[1] = { (guintptr) text };
+  Slot *s = find (&n->t, key, key_hash (key, 1));
 
-static void
-add_pending (YsBulkSums *self)
-{
-  Pending *p = &self->pending;
-
-  if (!self->has_pending)
-    return;
-  self->has_pending = FALSE;
-  add (self, &self->dept, p->dept, p->dept_hash, p->amount);
-  add (self, &self->owners, p->unit, p->unit_hash, p->amount);
-  if (p->has_project)
-    add (self, &self->owners, p->project, p->project_hash, p->amount);
+  if (s->lines == 0)
+    {
+      s->lines = 1;
+      s->amount = n->texts->len;
+      n->t.used++;
+      g_ptr_array_add (n->texts, (gpointer) text);
+      if (n->texts->len > n->limit)
+        self->unsafe = TRUE;
+    }
+  return (guint64) s->amount;
 }
 
 void
@@ -375,8 +414,9 @@ ys_bulk_sums_add_line (YsStore *store, YsRecord *record)
   const char *transfer = line[YS_LINE_TRANSFER].s;
   const char *unit = interned (self, line, YS_LINE_UNIT_CODE);
   const char *project = interned (self, line, YS_LINE_PROJECT_CODE);
-  Pending next;
+  gint64 amount = line[YS_LINE_AMOUNT].i;
   guint64 class;
+  Entry entry;
   int inst;
 
   self->n_lines++;
@@ -389,26 +429,87 @@ ys_bulk_sums_add_line (YsStore *store, YsRecord *record)
       return;
     }
   class = class_number (self, line);
-  next.dept[0] = (guintptr) interned (self, line, YS_LINE_FUNC_CODE);
-  next.dept[1] = (guintptr) interned (self, line, YS_LINE_ECON_CODE);
-  next.dept[2] = (guintptr) interned (self, line, YS_LINE_GOV_ECON_CODE);
-  next.dept[3] = class << 1 | (guint64) inst;
-  next.unit[0] = (guintptr) unit;
-  next.unit[1] = class << 1;
-  next.project[0] = (guintptr) project;
-  next.project[1] = class << 1 | 1;
-  next.has_project = project != self->empty;
-  next.amount = line[YS_LINE_AMOUNT].i;
-  next.dept_hash = key_hash (next.dept, DEPT_WORDS);
-  next.unit_hash = key_hash (next.unit, OWNER_WORDS);
-  next.project_hash = key_hash (next.project, OWNER_WORDS);
-  prefetch (&self->dept, next.dept_hash);
-  prefetch (&self->owners, next.unit_hash);
-  if (next.has_project)
-    prefetch (&self->owners, next.project_hash);
-  add_pending (self);
-  self->pending = next;
-  self->has_pending = TRUE;
+  /* The department's sums are tens of thousands, megabytes that a slot
+   * looked up per line would go through at random while SQLite writes
+   * the rows: each line is noted in order instead, and they are sorted
+   * and added up at the end. */
+  entry.key = number_of (self, &self->funcs, interned (self, line, YS_LINE_FUNC_CODE)) << FUNC_SHIFT
+              | number_of (self, &self->econs, interned (self, line, YS_LINE_ECON_CODE)) << ECON_SHIFT
+              | number_of (self, &self->govs, interned (self, line, YS_LINE_GOV_ECON_CODE)) << GOV_SHIFT
+              | class << CLASS_SHIFT | (guint64) inst;
+  entry.amount = amount;
+  g_array_append_val (self->entries, entry);
+  {
+    guint64 key[OWNER_WORDS] = { (guintptr) unit, class << 1 };
+    add (self, &self->owners, key, key_hash (key, OWNER_WORDS), amount);
+  }
+  if (project != self->empty)
+    {
+      guint64 key[OWNER_WORDS] = { (guintptr) project, class << 1 | 1 };
+      add (self, &self->owners, key, key_hash (key, OWNER_WORDS), amount);
+    }
+}
+
+/* How many bits the numbers below @n take. */
+static guint
+width (guint n)
+{
+  return n > 1 ? g_bit_storage (n - 1) : 0;
+}
+
+/* The entries' keys packed into as few bits as their numbers need, sorted
+ * a byte at a time from the lowest, and each run of one key added into a
+ * row of the department's table. */
+static void
+gather_dept (YsBulkSums *self)
+{
+  guint n = self->entries->len;
+  g_autofree Entry *spare = g_new (Entry, n);
+  Entry *from = (Entry *) self->entries->data, *to = spare;
+  guint wg = width (self->govs.texts->len), we = width (self->econs.texts->len);
+  guint64 highest = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 k = from[i].key;
+
+      from[i].key = ((k >> FUNC_SHIFT) << we | ((k >> ECON_SHIFT) & (self->econs.limit - 1))) << (wg + 16)
+                    | ((k >> GOV_SHIFT) & (self->govs.limit - 1)) << 16 | (k & 0xffff);
+      highest |= from[i].key;
+    }
+  for (guint shift = 0; shift < 64 && (highest >> shift) != 0; shift += 8)
+    {
+      guint count[257] = { 0 };
+      Entry *swap;
+
+      for (guint i = 0; i < n; i++)
+        count[((from[i].key >> shift) & 0xff) + 1]++;
+      for (guint b = 1; b < 257; b++)
+        count[b] += count[b - 1];
+      for (guint i = 0; i < n; i++)
+        to[count[(from[i].key >> shift) & 0xff]++] = from[i];
+      swap = from, from = to, to = swap;
+    }
+
+  for (guint i = 0; i < n;)
+    {
+      guint64 k = from[i].key;
+      guint64 key[DEPT_WORDS] = {
+        (guintptr) g_ptr_array_index (self->funcs.texts, k >> (we + wg + 16)),
+        (guintptr) g_ptr_array_index (self->econs.texts, (k >> (wg + 16)) & ((G_GUINT64_CONSTANT (1) << we) - 1)),
+        (guintptr) g_ptr_array_index (self->govs.texts, (k >> 16) & ((G_GUINT64_CONSTANT (1) << wg) - 1)),
+        k & 0xffff,
+      };
+      Slot *s = find (&self->dept, key, key_hash (key, DEPT_WORDS));
+
+      self->dept.used++;
+      for (; i < n && from[i].key == k; i++)
+        {
+          s->lines++;
+          if (__builtin_add_overflow (s->amount, from[i].amount, &s->amount))
+            self->unsafe = TRUE;
+        }
+    }
 }
 
 /* Binds @text to @column of @stmt and adds it to @rs. */
@@ -631,12 +732,13 @@ ys_bulk_sums_write (YsStore *store, GError **error)
   YsBulkSums *self = store->bulk_sums;
   int n_lines = 0;
 
-  add_pending (self);
   /* The load began with no lines, so with no sums; a line that reached the
    * file by any other way than ys_bulk_sums_add_line() shows in the count. */
   if (!ys_store_exec (store, "DELETE FROM line_sum; DELETE FROM owner_sum", error)
       || !ys_store_query_int (store, "SELECT count(*) FROM line_item", &n_lines, error))
     return FALSE;
+  if (!ys_bulk_sums_given_up (self) && n_lines == self->n_lines)
+    gather_dept (self);
   if (ys_bulk_sums_given_up (self) || n_lines != self->n_lines)
     return ys_store_sums_fill (store, error);
   return write_sums (store, self, error);
