@@ -76,6 +76,25 @@ grow (YsInternTable *table)
   g_free (old);
 }
 
+/* The slot of @text: the one that holds it, or the free one where it
+ * would go. The table has slots. */
+static guint
+locate (const YsInternTable *table, const char *text, gsize n, guint64 w)
+{
+  guint i;
+
+  for (i = slot_of (table, text, n, w); table->slots[i].s != NULL; i = (i + 1) & table->mask)
+    {
+      const YsInternSlot *slot = &table->slots[i];
+      /* A word with a zero byte is a whole text; a full one is the start
+       * of a text of 8 bytes or more, whose rests are compared up to the
+       * NUL of either, so a stored text of another length never matches. */
+      if (slot->w == w && (n < sizeof w || strcmp (slot->s + sizeof w, text + sizeof w) == 0))
+        break;
+    }
+  return i;
+}
+
 const char *
 ys_intern_table_lookup (YsInternTable *table, const char *text, gsize n)
 {
@@ -84,19 +103,21 @@ ys_intern_table_lookup (YsInternTable *table, const char *text, gsize n)
 
   if (2 * (table->used + 1) > (table->slots ? table->mask + 1 : 0))
     grow (table);
-  for (i = slot_of (table, text, n, w); table->slots[i].s != NULL; i = (i + 1) & table->mask)
-    {
-      YsInternSlot *slot = &table->slots[i];
-      /* A word with a zero byte is a whole text; a full one is the start
-       * of a text of 8 bytes or more, whose rests are compared up to the
-       * NUL of either, so a stored text of another length never matches. */
-      if (slot->w == w && (n < sizeof w || strcmp (slot->s + sizeof w, text + sizeof w) == 0))
-        return slot->s;
-    }
+  i = locate (table, text, n, w);
+  if (table->slots[i].s != NULL)
+    return table->slots[i].s;
   table->slots[i].s = g_intern_string (text);
   table->slots[i].w = w;
   table->used++;
   return table->slots[i].s;
+}
+
+const char *
+ys_intern_table_find (const YsInternTable *table, const char *text, gsize n)
+{
+  if (table->slots == NULL)
+    return NULL;
+  return table->slots[locate (table, text, n, first_word (text, n))].s;
 }
 
 void

@@ -23,6 +23,11 @@ typedef struct
 const char *ys_intern_table_lookup (YsInternTable *table,
                                     const char    *text,
                                     gsize          n);
+/* The interned text @table holds for the @n bytes of @text, or NULL: the
+ * table unchanged. */
+const char *ys_intern_table_find   (const YsInternTable *table,
+                                    const char          *text,
+                                    gsize                n);
 void        ys_intern_table_clear  (YsInternTable *table);
 
 G_END_DECLS
