@@ -15,9 +15,10 @@
  * The units' and projects' sums (some thousands) are kept in a table as
  * the lines come; the department's (75,000 at a million lines) would be
  * megabytes read at random while SQLite writes the rows, so each line is
- * noted in order as one word of numbers and its amount, and the notes are
- * sorted and added up at the end. The rows are written in the order of
- * each table's primary key. */
+ * noted in order as one word of numbers and its amount, and at the end the
+ * notes are sorted by the ranks of their texts, which puts them in the
+ * order of line_sum's primary key, and each run of one key is written as a
+ * row. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -48,8 +49,6 @@ typedef struct
   GHashTable *interned; /* the addresses of texts found interned, shared */
 } Table;
 
-/* line_sum: func, econ, gov_econ, class << 1 | institution */
-#define DEPT_WORDS 4
 /* owner_sum: owner, class << 1 | project */
 #define OWNER_WORDS 2
 /* a class of lines: kind, source, sub_source's number, carry_over; its
@@ -88,7 +87,6 @@ typedef struct
 
 struct _YsBulkSums
 {
-  Table         dept;        /* made from entries at the end */
   Table         owners;
   Table         classes;
   Numbering     funcs;
@@ -242,10 +240,9 @@ ys_bulk_sums_new (void)
   YsBulkSums *self = g_new0 (YsBulkSums, 1);
 
   self->interned = g_hash_table_new (NULL, NULL);
-  table_init (&self->dept, DEPT_WORDS, 3, 1024);
   table_init (&self->owners, OWNER_WORDS, 1, 1024);
   table_init (&self->classes, CLASS_WORDS, 2, 64);
-  self->dept.interned = self->owners.interned = self->classes.interned = self->interned;
+  self->owners.interned = self->classes.interned = self->interned;
   numbering_init (&self->funcs, self->interned, 1 << (64 - FUNC_SHIFT));
   numbering_init (&self->econs, self->interned, 1 << (FUNC_SHIFT - ECON_SHIFT));
   numbering_init (&self->govs, self->interned, 1 << (ECON_SHIFT - GOV_SHIFT));
@@ -264,7 +261,6 @@ ys_bulk_sums_free (YsBulkSums *self)
 {
   if (self == NULL)
     return;
-  g_free (self->dept.slots);
   g_free (self->owners.slots);
   g_free (self->classes.slots);
   g_hash_table_unref (self->interned);
@@ -289,7 +285,7 @@ ys_bulk_sums_give_up (YsBulkSums *self)
 gboolean
 ys_bulk_sums_given_up (YsBulkSums *self)
 {
-  return self->unsafe || self->dept.foreign || self->owners.foreign || self->classes.foreign
+  return self->unsafe || self->owners.foreign || self->classes.foreign
          || self->funcs.t.foreign || self->econs.t.foreign || self->govs.t.foreign;
 }
 
@@ -457,61 +453,6 @@ width (guint n)
   return n > 1 ? g_bit_storage (n - 1) : 0;
 }
 
-/* The entries' keys packed into as few bits as their numbers need, sorted
- * a byte at a time from the lowest, and each run of one key added into a
- * row of the department's table. */
-static void
-gather_dept (YsBulkSums *self)
-{
-  guint n = self->entries->len;
-  g_autofree Entry *spare = g_new (Entry, n);
-  Entry *from = (Entry *) self->entries->data, *to = spare;
-  guint wg = width (self->govs.texts->len), we = width (self->econs.texts->len);
-  guint64 highest = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint64 k = from[i].key;
-
-      from[i].key = ((k >> FUNC_SHIFT) << we | ((k >> ECON_SHIFT) & (self->econs.limit - 1))) << (wg + 16)
-                    | ((k >> GOV_SHIFT) & (self->govs.limit - 1)) << 16 | (k & 0xffff);
-      highest |= from[i].key;
-    }
-  for (guint shift = 0; shift < 64 && (highest >> shift) != 0; shift += 8)
-    {
-      guint count[257] = { 0 };
-      Entry *swap;
-
-      for (guint i = 0; i < n; i++)
-        count[((from[i].key >> shift) & 0xff) + 1]++;
-      for (guint b = 1; b < 257; b++)
-        count[b] += count[b - 1];
-      for (guint i = 0; i < n; i++)
-        to[count[(from[i].key >> shift) & 0xff]++] = from[i];
-      swap = from, from = to, to = swap;
-    }
-
-  for (guint i = 0; i < n;)
-    {
-      guint64 k = from[i].key;
-      guint64 key[DEPT_WORDS] = {
-        (guintptr) g_ptr_array_index (self->funcs.texts, k >> (we + wg + 16)),
-        (guintptr) g_ptr_array_index (self->econs.texts, (k >> (wg + 16)) & ((G_GUINT64_CONSTANT (1) << we) - 1)),
-        (guintptr) g_ptr_array_index (self->govs.texts, (k >> 16) & ((G_GUINT64_CONSTANT (1) << wg) - 1)),
-        k & 0xffff,
-      };
-      Slot *s = find (&self->dept, key, key_hash (key, DEPT_WORDS));
-
-      self->dept.used++;
-      for (; i < n && from[i].key == k; i++)
-        {
-          s->lines++;
-          if (__builtin_add_overflow (s->amount, from[i].amount, &s->amount))
-            self->unsafe = TRUE;
-        }
-    }
-}
-
 /* Binds @text to @column of @stmt and adds it to @rs. */
 static void
 bind_text (sqlite3_stmt *stmt, int column, YsRowSum *rs, const char *text)
@@ -541,14 +482,14 @@ bind_class (YsBulkSums *self, sqlite3_stmt *stmt, int column, YsRowSum *rs, guin
   bind_int (stmt, column + 3, rs, c->carry_over);
 }
 
-/* The slot's amount, lines and checksum from @column on, and the row written. */
+/* The row's amount, lines and checksum from @column on, and the row written. */
 static gboolean
-step (YsStore *store, sqlite3_stmt *stmt, int column, YsRowSum *rs, const Slot *s, GError **error)
+step (YsStore *store, sqlite3_stmt *stmt, int column, YsRowSum *rs, gint64 amount, gint64 lines, GError **error)
 {
   int rc;
 
-  bind_int (stmt, column, rs, s->amount);
-  bind_int (stmt, column + 1, rs, s->lines);
+  bind_int (stmt, column, rs, amount);
+  bind_int (stmt, column + 1, rs, lines);
   sqlite3_bind_int64 (stmt, column + 2, (sqlite3_int64) rs->h);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
@@ -560,55 +501,58 @@ step (YsStore *store, sqlite3_stmt *stmt, int column, YsRowSum *rs, const Slot *
   return TRUE;
 }
 
+static sqlite3_stmt *
+prepare (YsStore *store, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    ys_store_set_error (error, store->db, store->path, rc, _("write"));
+  return stmt;
+}
+
 #define LINE_KEYS "func_code, econ_code, gov_econ_code, kind, source, sub_source, carry_over, institution"
 #define OWNER_KEYS "project, owner, kind, source, sub_source, carry_over"
 
 /* Rows written in the order of the table's primary key are appended to its
- * B-tree; in the order of the hash table they went anywhere in it, which
- * took four times as long (75,000 rows of line_sum, 0.3 s of CPU). */
+ * B-tree; in the order of a hash table they went anywhere in it, which took
+ * four times as long (75,000 rows of line_sum, 0.3 s of CPU). A table's
+ * texts (or classes) ranked: order[rank] is a number, rank[number] its
+ * place in the order of the texts' bytes, SQLite's BINARY collation. */
 typedef struct
 {
-  guint32     rank[5];
-  const Slot *slot;
-} Ordered;
+  guint32 *order;
+  guint32 *rank;
+  guint    width;  /* bits of a rank */
+} Ranking;
 
-static int
-compare_ordered (gconstpointer a, gconstpointer b)
+static void
+ranking_init (Ranking *r, guint n, GCompareDataFunc compare, gpointer data)
 {
-  const Ordered *x = a, *y = b;
+  r->order = g_new (guint32, MAX (n, 1));
+  r->rank = g_new (guint32, MAX (n, 1));
+  r->width = width (n);
+  for (guint i = 0; i < n; i++)
+    r->order[i] = i;
+  g_qsort_with_data (r->order, n, sizeof *r->order, compare, data);
+  for (guint i = 0; i < n; i++)
+    r->rank[r->order[i]] = i;
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (x->rank); i++)
-    if (x->rank[i] != y->rank[i])
-      return x->rank[i] < y->rank[i] ? -1 : 1;
-  return 0;
+static void
+ranking_clear (Ranking *r)
+{
+  g_free (r->order);
+  g_free (r->rank);
 }
 
 static int
-compare_texts (gconstpointer a, gconstpointer b)
+compare_numbered (gconstpointer a, gconstpointer b, gpointer data)
 {
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
+  GPtrArray *texts = data;
 
-/* Each text whose address words @first to @last of a key of @t hold,
- * ranked in the order of its bytes, which is SQLite's BINARY collation. */
-static GHashTable *
-text_ranks (const Table *t, guint first, guint last)
-{
-  GHashTable *ranks = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-
-  for (guint i = 0; i <= t->mask; i++)
-    for (guint w = first; w <= last && slot_at (t, i)->lines > 0; w++)
-      {
-        gpointer text = (gpointer) (guintptr) slot_at (t, i)->key[w];
-
-        if (g_hash_table_add (ranks, text))
-          g_ptr_array_add (texts, text);
-      }
-  g_ptr_array_sort (texts, compare_texts);
-  for (guint i = 0; i < texts->len; i++)
-    g_hash_table_insert (ranks, g_ptr_array_index (texts, i), GUINT_TO_POINTER (i));
-  return ranks;
+  return strcmp (g_ptr_array_index (texts, *(const guint32 *) a), g_ptr_array_index (texts, *(const guint32 *) b));
 }
 
 static int
@@ -625,105 +569,151 @@ compare_classes (gconstpointer a, gconstpointer b, gpointer data)
   return c != 0 ? c : (x->carry_over > y->carry_over) - (x->carry_over < y->carry_over);
 }
 
-/* The rank of each class by number, in the order of its columns. */
-static guint32 *
-class_ranks (YsBulkSums *self)
+/* @n entries sorted by key, a byte at a time from the lowest, as many bytes
+ * as the largest key has; gives the array that holds them (@a or @b). */
+static Entry *
+sort_entries (Entry *a, Entry *b, guint n)
 {
-  guint n = self->by_number->len;
-  g_autofree guint32 *order = g_new (guint32, n);
-  guint32 *ranks = g_new (guint32, n);
+  guint64 highest = 0;
 
   for (guint i = 0; i < n; i++)
-    order[i] = i;
-  g_qsort_with_data (order, n, sizeof *order, compare_classes, self->by_number);
-  for (guint i = 0; i < n; i++)
-    ranks[order[i]] = i;
-  return ranks;
+    highest |= a[i].key;
+  for (guint shift = 0; shift < 64 && (highest >> shift) != 0; shift += 8)
+    {
+      guint count[257] = { 0 };
+      Entry *swap;
+
+      for (guint i = 0; i < n; i++)
+        count[((a[i].key >> shift) & 0xff) + 1]++;
+      for (guint k = 1; k < 257; k++)
+        count[k] += count[k - 1];
+      for (guint i = 0; i < n; i++)
+        b[count[(a[i].key >> shift) & 0xff]++] = a[i];
+      swap = a, a = b, b = swap;
+    }
+  return a;
 }
 
-/* The slots of @t in use, in the order of line_sum's primary key (@dept)
- * or owner_sum's. */
-static GArray *
-ordered (YsBulkSums *self, const Table *t, gboolean dept, const guint32 *classes)
+/* line_sum: the lines' notes keyed by the ranks of their texts and class,
+ * in as few bits as those take, so that sorting them puts the rows in the
+ * order of the primary key; each run of one key is a row. */
+static gboolean
+write_line_sums (YsStore *store, YsBulkSums *self, const Ranking *classes, GError **error)
 {
-  g_autoptr(GHashTable) texts = text_ranks (t, 0, t->texts - 1);
-  GArray *rows = g_array_sized_new (FALSE, TRUE, sizeof (Ordered), t->used);
+  guint n = self->entries->len;
+  g_autofree Entry *spare = g_new (Entry, MAX (n, 1));
+  Entry *e = (Entry *) self->entries->data;
+  Ranking funcs, econs, govs;
+  guint wc, wg, we;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
 
+  ranking_init (&funcs, self->funcs.texts->len, compare_numbered, self->funcs.texts);
+  ranking_init (&econs, self->econs.texts->len, compare_numbered, self->econs.texts);
+  ranking_init (&govs, self->govs.texts->len, compare_numbered, self->govs.texts);
+  wc = classes->width, wg = govs.width, we = econs.width;
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 k = e[i].key;
+
+      e[i].key = ((((guint64) funcs.rank[k >> FUNC_SHIFT] << we
+                    | econs.rank[(k >> ECON_SHIFT) & (self->econs.limit - 1)]) << wg
+                   | govs.rank[(k >> GOV_SHIFT) & (self->govs.limit - 1)]) << wc
+                  | classes->rank[(k & 0xffff) >> CLASS_SHIFT]) << 1 | (k & 1);
+    }
+  e = sort_entries (e, spare, n);
+
+  stmt = prepare (store, "INSERT INTO line_sum (" LINE_KEYS ", amount, lines, checksum) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+  for (guint i = 0; stmt != NULL && ok && i < n;)
+    {
+      guint64 k = e[i].key;
+      gint64 amount = 0, lines = 0;
+      YsRowSum rs;
+
+      for (; i < n && e[i].key == k; i++, lines++)
+        if (__builtin_add_overflow (amount, e[i].amount, &amount))
+          self->unsafe = TRUE;
+      if (self->unsafe)
+        break;
+      ys_row_sum_start (&rs, "line_sum");
+      bind_text (stmt, 1, &rs, g_ptr_array_index (self->funcs.texts, funcs.order[k >> (1 + wc + wg + we)]));
+      bind_text (stmt, 2, &rs, g_ptr_array_index (self->econs.texts,
+                                                  econs.order[(k >> (1 + wc + wg)) & ((G_GUINT64_CONSTANT (1) << we) - 1)]));
+      bind_text (stmt, 3, &rs, g_ptr_array_index (self->govs.texts,
+                                                  govs.order[(k >> (1 + wc)) & ((G_GUINT64_CONSTANT (1) << wg) - 1)]));
+      bind_class (self, stmt, 4, &rs, classes->order[(k >> 1) & ((G_GUINT64_CONSTANT (1) << wc) - 1)]);
+      bind_int (stmt, 8, &rs, (gint64) (k & 1));
+      ok = step (store, stmt, 9, &rs, amount, lines, error);
+    }
+  sqlite3_finalize (stmt);
+  ok = ok && stmt != NULL;
+  ranking_clear (&funcs);
+  ranking_clear (&econs);
+  ranking_clear (&govs);
+  return ok;
+}
+
+static int
+compare_slots (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const guint32 *x = a, *y = b;
+
+  for (guint i = 0; i < 3; i++)
+    if (x[i] != y[i])
+      return x[i] < y[i] ? -1 : 1;
+  return 0;
+}
+
+/* owner_sum: the owners' slots, each with (project, the rank of its owner,
+ * the rank of its class) and its position, sorted by those. */
+static gboolean
+write_owner_sums (YsStore *store, YsBulkSums *self, const Ranking *classes, GError **error)
+{
+  const Table *t = &self->owners;
+  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
+  g_autoptr(GHashTable) numbers = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, 4 * sizeof (guint32), t->used);
+  Ranking ranks;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i <= t->mask; i++)
+    if (slot_at (t, i)->lines > 0 && g_hash_table_insert (numbers, (gpointer) (guintptr) slot_at (t, i)->key[0],
+                                                           GUINT_TO_POINTER (owners->len)))
+      g_ptr_array_add (owners, (gpointer) (guintptr) slot_at (t, i)->key[0]);
+  ranking_init (&ranks, owners->len, compare_numbered, owners);
   for (guint i = 0; i <= t->mask; i++)
     {
       const Slot *s = slot_at (t, i);
-      Ordered o = { { 0 }, s };
+      guint32 row[4];
 
       if (s->lines == 0)
         continue;
-      for (guint w = 0; w < t->texts; w++)
-        o.rank[dept ? w : 1] = GPOINTER_TO_UINT (g_hash_table_lookup (texts, (gpointer) (guintptr) s->key[w]));
-      if (dept)
-        {
-          o.rank[3] = classes[s->key[3] >> 1];
-          o.rank[4] = s->key[3] & 1;
-        }
-      else
-        {
-          o.rank[0] = s->key[1] & 1;
-          o.rank[2] = classes[s->key[1] >> 1];
-        }
-      g_array_append_val (rows, o);
+      row[0] = s->key[1] & 1;
+      row[1] = ranks.rank[GPOINTER_TO_UINT (g_hash_table_lookup (numbers, (gpointer) (guintptr) s->key[0]))];
+      row[2] = classes->rank[s->key[1] >> 1];
+      row[3] = i;
+      g_array_append_vals (rows, row, 1);
     }
-  g_array_sort (rows, compare_ordered);
-  return rows;
-}
+  ranking_clear (&ranks);
+  g_array_sort_with_data (rows, compare_slots, NULL);
 
-static gboolean
-write_sums (YsStore *store, YsBulkSums *self, GError **error)
-{
-  g_autofree guint32 *classes = class_ranks (self);
-  g_autoptr(GArray) dept_rows = ordered (self, &self->dept, TRUE, classes);
-  g_autoptr(GArray) owner_rows = ordered (self, &self->owners, FALSE, classes);
-  sqlite3_stmt *dept = NULL, *owner = NULL;
-  gboolean ok = TRUE;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (store->db,
-                           "INSERT INTO line_sum (" LINE_KEYS ", amount, lines, checksum) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", -1, &dept, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (store->db,
-                             "INSERT INTO owner_sum (" OWNER_KEYS ", amount, lines, checksum) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", -1, &owner, NULL);
-  if (rc != SQLITE_OK)
+  stmt = prepare (store, "INSERT INTO owner_sum (" OWNER_KEYS ", amount, lines, checksum) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+  for (guint i = 0; stmt != NULL && ok && i < rows->len; i++)
     {
-      ys_store_set_error (error, store->db, store->path, rc, _("write"));
-      ok = FALSE;
-    }
-
-  for (guint i = 0; ok && i < dept_rows->len; i++)
-    {
-      const Slot *s = g_array_index (dept_rows, Ordered, i).slot;
-      YsRowSum rs;
-
-      ys_row_sum_start (&rs, "line_sum");
-      bind_text (dept, 1, &rs, (const char *) (guintptr) s->key[0]);
-      bind_text (dept, 2, &rs, (const char *) (guintptr) s->key[1]);
-      bind_text (dept, 3, &rs, (const char *) (guintptr) s->key[2]);
-      bind_class (self, dept, 4, &rs, s->key[3] >> 1);
-      bind_int (dept, 8, &rs, (gint64) (s->key[3] & 1));
-      ok = step (store, dept, 9, &rs, s, error);
-    }
-  for (guint i = 0; ok && i < owner_rows->len; i++)
-    {
-      const Slot *s = g_array_index (owner_rows, Ordered, i).slot;
+      const Slot *s = slot_at (t, ((guint32 *) rows->data)[4 * i + 3]);
       YsRowSum rs;
 
       ys_row_sum_start (&rs, "owner_sum");
-      bind_int (owner, 1, &rs, (gint64) (s->key[1] & 1));
-      bind_text (owner, 2, &rs, (const char *) (guintptr) s->key[0]);
-      bind_class (self, owner, 3, &rs, s->key[1] >> 1);
-      ok = step (store, owner, 7, &rs, s, error);
+      bind_int (stmt, 1, &rs, (gint64) (s->key[1] & 1));
+      bind_text (stmt, 2, &rs, (const char *) (guintptr) s->key[0]);
+      bind_class (self, stmt, 3, &rs, s->key[1] >> 1);
+      ok = step (store, stmt, 7, &rs, s->amount, s->lines, error);
     }
-  sqlite3_finalize (dept);
-  sqlite3_finalize (owner);
-  return ok;
+  sqlite3_finalize (stmt);
+  return ok && stmt != NULL;
 }
 
 gboolean
@@ -738,8 +728,18 @@ ys_bulk_sums_write (YsStore *store, GError **error)
       || !ys_store_query_int (store, "SELECT count(*) FROM line_item", &n_lines, error))
     return FALSE;
   if (!ys_bulk_sums_given_up (self) && n_lines == self->n_lines)
-    gather_dept (self);
-  if (ys_bulk_sums_given_up (self) || n_lines != self->n_lines)
-    return ys_store_sums_fill (store, error);
-  return write_sums (store, self, error);
+    {
+      Ranking classes;
+      gboolean ok;
+
+      ranking_init (&classes, self->by_number->len, compare_classes, self->by_number);
+      ok = write_line_sums (store, self, &classes, error) && write_owner_sums (store, self, &classes, error);
+      ranking_clear (&classes);
+      /* An amount past 64 bits: what was written goes. */
+      if (!ok || !self->unsafe)
+        return ok;
+      if (!ys_store_exec (store, "DELETE FROM line_sum; DELETE FROM owner_sum", error))
+        return FALSE;
+    }
+  return ys_store_sums_fill (store, error);
 }
