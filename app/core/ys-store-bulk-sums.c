@@ -482,16 +482,21 @@ bind_class (YsBulkSums *self, sqlite3_stmt *stmt, int column, YsRowSum *rs, guin
   bind_int (stmt, column + 3, rs, c->carry_over);
 }
 
-/* The row's amount, lines and checksum from @column on, and the row written. */
-static gboolean
-step (YsStore *store, sqlite3_stmt *stmt, int column, YsRowSum *rs, gint64 amount, gint64 lines, GError **error)
+/* The row's amount, lines and checksum from @column on. */
+static void
+bind_sums (sqlite3_stmt *stmt, int column, YsRowSum *rs, gint64 amount, gint64 lines)
 {
-  int rc;
-
   bind_int (stmt, column, rs, amount);
   bind_int (stmt, column + 1, rs, lines);
   sqlite3_bind_int64 (stmt, column + 2, (sqlite3_int64) rs->h);
-  rc = sqlite3_step (stmt);
+}
+
+/* The rows bound to @stmt written. */
+static gboolean
+run (YsStore *store, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -500,6 +505,8 @@ step (YsStore *store, sqlite3_stmt *stmt, int column, YsRowSum *rs, gint64 amoun
     }
   return TRUE;
 }
+
+#define BATCH 32
 
 static sqlite3_stmt *
 prepare (YsStore *store, const char *sql, GError **error)
@@ -604,8 +611,8 @@ write_line_sums (YsStore *store, YsBulkSums *self, const Ranking *classes, GErro
   g_autofree Entry *spare = g_new (Entry, MAX (n, 1));
   Entry *e = (Entry *) self->entries->data;
   Ranking funcs, econs, govs;
-  guint wc, wg, we;
-  sqlite3_stmt *stmt = NULL;
+  guint wc, wg, we, n_rows = 0;
+  sqlite3_stmt *one = NULL, *many = NULL;
   gboolean ok = TRUE;
 
   ranking_init (&funcs, self->funcs.texts->len, compare_numbered, self->funcs.texts);
@@ -623,12 +630,27 @@ write_line_sums (YsStore *store, YsBulkSums *self, const Ranking *classes, GErro
     }
   e = sort_entries (e, spare, n);
 
-  stmt = prepare (store, "INSERT INTO line_sum (" LINE_KEYS ", amount, lines, checksum) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
-  for (guint i = 0; stmt != NULL && ok && i < n;)
+  /* Rows go in BATCH to a statement: stepping one statement per row cost
+   * as much as the row's own insert. */
+  for (guint i = 0; i < n; n_rows++)
+    for (guint64 k = e[i].key; i < n && e[i].key == k; i++)
+      ;
+  one = prepare (store, "INSERT INTO line_sum (" LINE_KEYS ", amount, lines, checksum) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  {
+    g_autoptr(GString) sql = g_string_new ("INSERT INTO line_sum (" LINE_KEYS ", amount, lines, checksum) VALUES ");
+
+    for (guint r = 0; r < BATCH; r++)
+      g_string_append (sql, r ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    many = one != NULL ? prepare (store, sql->str, error) : NULL;
+  }
+  for (guint i = 0, row = 0; many != NULL && ok && i < n; row++)
     {
       guint64 k = e[i].key;
       gint64 amount = 0, lines = 0;
+      gboolean batched = row < n_rows / BATCH * BATCH;
+      sqlite3_stmt *stmt = batched ? many : one;
+      int c = batched ? (int) (row % BATCH) * 11 : 0;
       YsRowSum rs;
 
       for (; i < n && e[i].key == k; i++, lines++)
@@ -637,17 +659,20 @@ write_line_sums (YsStore *store, YsBulkSums *self, const Ranking *classes, GErro
       if (self->unsafe)
         break;
       ys_row_sum_start (&rs, "line_sum");
-      bind_text (stmt, 1, &rs, g_ptr_array_index (self->funcs.texts, funcs.order[k >> (1 + wc + wg + we)]));
-      bind_text (stmt, 2, &rs, g_ptr_array_index (self->econs.texts,
-                                                  econs.order[(k >> (1 + wc + wg)) & ((G_GUINT64_CONSTANT (1) << we) - 1)]));
-      bind_text (stmt, 3, &rs, g_ptr_array_index (self->govs.texts,
-                                                  govs.order[(k >> (1 + wc)) & ((G_GUINT64_CONSTANT (1) << wg) - 1)]));
-      bind_class (self, stmt, 4, &rs, classes->order[(k >> 1) & ((G_GUINT64_CONSTANT (1) << wc) - 1)]);
-      bind_int (stmt, 8, &rs, (gint64) (k & 1));
-      ok = step (store, stmt, 9, &rs, amount, lines, error);
+      bind_text (stmt, c + 1, &rs, g_ptr_array_index (self->funcs.texts, funcs.order[k >> (1 + wc + wg + we)]));
+      bind_text (stmt, c + 2, &rs, g_ptr_array_index (self->econs.texts,
+                                                      econs.order[(k >> (1 + wc + wg)) & ((G_GUINT64_CONSTANT (1) << we) - 1)]));
+      bind_text (stmt, c + 3, &rs, g_ptr_array_index (self->govs.texts,
+                                                      govs.order[(k >> (1 + wc)) & ((G_GUINT64_CONSTANT (1) << wg) - 1)]));
+      bind_class (self, stmt, c + 4, &rs, classes->order[(k >> 1) & ((G_GUINT64_CONSTANT (1) << wc) - 1)]);
+      bind_int (stmt, c + 8, &rs, (gint64) (k & 1));
+      bind_sums (stmt, c + 9, &rs, amount, lines);
+      if (!batched || row % BATCH == BATCH - 1)
+        ok = run (store, stmt, error);
     }
-  sqlite3_finalize (stmt);
-  ok = ok && stmt != NULL;
+  ok = ok && many != NULL;
+  sqlite3_finalize (one);
+  sqlite3_finalize (many);
   ranking_clear (&funcs);
   ranking_clear (&econs);
   ranking_clear (&govs);
@@ -710,7 +735,8 @@ write_owner_sums (YsStore *store, YsBulkSums *self, const Ranking *classes, GErr
       bind_int (stmt, 1, &rs, (gint64) (s->key[1] & 1));
       bind_text (stmt, 2, &rs, (const char *) (guintptr) s->key[0]);
       bind_class (self, stmt, 3, &rs, s->key[1] >> 1);
-      ok = step (store, stmt, 7, &rs, s->amount, s->lines, error);
+      bind_sums (stmt, 7, &rs, s->amount, s->lines);
+      ok = run (store, stmt, error);
     }
   sqlite3_finalize (stmt);
   return ok && stmt != NULL;
