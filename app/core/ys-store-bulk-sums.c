@@ -703,10 +703,17 @@ write_owner_sums (YsStore *store, YsBulkSums *self, const Ranking *classes, GErr
   sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;
 
+  /* Each owner numbered once, however many classes it has sums of. */
   for (guint i = 0; i <= t->mask; i++)
-    if (slot_at (t, i)->lines > 0 && g_hash_table_insert (numbers, (gpointer) (guintptr) slot_at (t, i)->key[0],
-                                                           GUINT_TO_POINTER (owners->len)))
-      g_ptr_array_add (owners, (gpointer) (guintptr) slot_at (t, i)->key[0]);
+    {
+      gpointer owner = (gpointer) (guintptr) slot_at (t, i)->key[0];
+
+      if (slot_at (t, i)->lines > 0 && !g_hash_table_contains (numbers, owner))
+        {
+          g_hash_table_insert (numbers, owner, GUINT_TO_POINTER (owners->len));
+          g_ptr_array_add (owners, owner);
+        }
+    }
   ranking_init (&ranks, owners->len, compare_numbered, owners);
   for (guint i = 0; i <= t->mask; i++)
     {
