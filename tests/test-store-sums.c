@@ -238,6 +238,79 @@ test_format_8_migrated (void)
   ys_test_rm_rf (dir);
 }
 
+/* A batch that writes more lines than the triggers are worth (a merge
+ * replacing every unit) works the sums out again at its commit; cancelled,
+ * it leaves them and the triggers as they were. */
+static void
+test_large_batch (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "l.yusuan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsDocument) doc = ys_test_small_document (path);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_true (ys_document_begin_batch (doc, "lines", &error));
+      for (guint i = 0; i < YS_STORE_SUMS_DEFER_MIN + 1000; i++)
+        {
+          g_autofree char *amount = g_strdup_printf ("%u", 1 + i % 97);
+          add_line (doc, "103001", i % 2 ? "30201" : "30202", "", amount, "");
+        }
+      if (round == 0)
+        ys_document_cancel_batch (doc);
+      else
+        g_assert_true (ys_document_end_batch (doc, &error));
+      g_assert_no_error (error);
+      assert_sums (doc);
+    }
+  /* The triggers are back: a change after the batch moves the sums. */
+  set_text (doc, find (doc, &ys_line_kind, YS_LINE_NOTE, ""), YS_LINE_AMOUNT, "123456");
+  ys_document_close (doc);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), ==, 4);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT sum(lines) FROM line_sum"), ==, YS_STORE_SUMS_DEFER_MIN + 1002);
+  ys_test_rm_rf (dir);
+}
+
+/* The triggers are the program's: a file whose own differ or are missing
+ * (an earlier build's) gets this version's at the next writable open. */
+static void
+test_triggers_made_again (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "t.yusuan", NULL);
+  g_autofree char *before = NULL;
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(YsDocument) doc = ys_test_small_document (path);
+    ys_document_close (doc);
+  }
+  before = g_strdup_printf ("%" G_GINT64_FORMAT,
+                            ys_test_query_int (path, "SELECT length(group_concat(sql)) FROM sqlite_master WHERE type = 'trigger'"));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER line_sum_insert; DROP TRIGGER line_sum_delete;"
+                                 "CREATE TRIGGER line_sum_delete AFTER DELETE ON line_item BEGIN SELECT 1; END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), ==, 3);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(YsDocument) doc = ys_document_open (path, &error);
+
+    g_assert_no_error (error);
+    add_line (doc, "103001", "30201", "", "10", "new");
+    g_assert_true (ys_document_delete (doc, find (doc, &ys_line_kind, YS_LINE_NOTE, "new"), &error));
+    g_assert_no_error (error);
+    assert_sums (doc);
+    ys_document_close (doc);
+  }
+  g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), ==, 4);
+  g_assert_cmpint (ys_test_query_int (path, "SELECT length(group_concat(sql)) FROM sqlite_master WHERE type = 'trigger'"),
+                   ==, g_ascii_strtoll (before, NULL, 10));
+  ys_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -246,5 +319,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store-sums/tell-apart", test_sums_tell_apart);
   g_test_add_func ("/store-sums/changed-sum-is-damage", test_changed_sum_is_damage);
   g_test_add_func ("/store-sums/format-8-migrated", test_format_8_migrated);
+  g_test_add_func ("/store-sums/large-batch", test_large_batch);
+  g_test_add_func ("/store-sums/triggers-made-again", test_triggers_made_again);
   return g_test_run ();
 }

@@ -39,6 +39,9 @@ struct _YsStore
   const YsKind *deferred;     /* a kind whose table the check at open left out (ys_store_open_streaming) */
   GPtrArray    *bulk_triggers; /* … name, sql of each line_sum_* trigger dropped */
   YsBulkSums   *bulk_sums;    /* … the sums of its lines, kept in C while the triggers are off */
+  guint         line_writes;  /* lines written in this transaction (ys_store_sums_note_writes) */
+  guint         sums_defer_at; /* … how many make the sums be worked out at its commit instead */
+  gboolean      sums_deferred; /* … the triggers are dropped until then */
 };
 
 /* The table of @kind checked now if the check at open left it out; TRUE

@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ys-store-sums.h"
 
@@ -75,7 +76,8 @@ append_change (GString *sql, const char *row, const char *sign, const char *when
     g_string_append_printf (sql,
       "  DELETE FROM line_sum WHERE lines = 0 AND func_code = %s.func_code AND econ_code = %s.econ_code\n"
       "    AND gov_econ_code = %s.gov_econ_code;\n"
-      "  DELETE FROM owner_sum WHERE lines = 0 AND owner IN (%s.unit_code, %s.project_code);\n",
+      "  DELETE FROM owner_sum WHERE project = 0 AND owner = %s.unit_code AND lines = 0;\n"
+      "  DELETE FROM owner_sum WHERE project = 1 AND owner = %s.project_code AND lines = 0;\n",
       row, row, row, row, row);
 }
 
@@ -94,32 +96,50 @@ append_unit_move (GString *sql, const char *sign, const char *institution)
     institution, sign, sign, institution, sign, sign);
 }
 
-static char *
-schema_sql (void)
+/* The triggers, each a CREATE TRIGGER statement without its semicolon, as
+ * SQLite keeps its text. */
+static GPtrArray *
+trigger_sql (void)
 {
-  GString *sql = g_string_new (tables);
+  GPtrArray *out = g_ptr_array_new ();
+  GString *sql = g_string_new ("CREATE TRIGGER line_sum_insert AFTER INSERT ON line_item WHEN new.transfer = '' BEGIN\n");
 
-  g_string_append (sql, "CREATE TRIGGER line_sum_insert AFTER INSERT ON line_item WHEN new.transfer = '' BEGIN\n");
   append_change (sql, "new", "", "1", INSTITUTION ("new"));
-  g_string_append (sql, "END;\n"
-                   "CREATE TRIGGER line_sum_delete AFTER DELETE ON line_item WHEN old.transfer = '' BEGIN\n");
+  g_string_append (sql, "END");
+  g_ptr_array_add (out, g_string_free (sql, FALSE));
+
+  sql = g_string_new ("CREATE TRIGGER line_sum_delete AFTER DELETE ON line_item WHEN old.transfer = '' BEGIN\n");
   append_change (sql, "old", "-", "1", INSTITUTION ("old"));
+  g_string_append (sql, "END");
+  g_ptr_array_add (out, g_string_free (sql, FALSE));
+
   /* A unit renamed cascades to its lines after its own row has the new
    * code: the old code then names no unit, and the line's unit is the
    * renamed one. */
-  g_string_append (sql, "END;\n"
-                   "CREATE TRIGGER line_sum_update AFTER UPDATE OF unit_code, project_code, func_code, econ_code,\n"
-                   "  gov_econ_code, kind, source, sub_source, carry_over, amount, transfer ON line_item BEGIN\n");
+  sql = g_string_new ("CREATE TRIGGER line_sum_update AFTER UPDATE OF unit_code, project_code, func_code, econ_code,\n"
+                      "  gov_econ_code, kind, source, sub_source, carry_over, amount, transfer ON line_item BEGIN\n");
   append_change (sql, "old", "-", "old.transfer = ''", INSTITUTION ("old") ", " INSTITUTION ("new"));
   append_change (sql, "new", "", "new.transfer = ''", INSTITUTION ("new"));
-  g_string_append (sql, "END;\n"
-                   "CREATE TRIGGER line_sum_unit_type AFTER UPDATE OF unit_type ON unit\n"
-                   "  WHEN (old.unit_type = '事业单位') IS NOT (new.unit_type = '事业单位') BEGIN\n");
+  g_string_append (sql, "END");
+  g_ptr_array_add (out, g_string_free (sql, FALSE));
+
+  sql = g_string_new ("CREATE TRIGGER line_sum_unit_type AFTER UPDATE OF unit_type ON unit\n"
+                      "  WHEN (old.unit_type = '事业单位') IS NOT (new.unit_type = '事业单位') BEGIN\n");
   append_unit_move (sql, "", "(new.unit_type = '事业单位')");
   append_unit_move (sql, "-", "(old.unit_type = '事业单位')");
-  g_string_append (sql, "  DELETE FROM line_sum WHERE lines = 0;\n"
-                   "END;\n");
-  return g_string_free (sql, FALSE);
+  g_string_append (sql, "  DELETE FROM line_sum WHERE lines = 0;\nEND");
+  g_ptr_array_add (out, g_string_free (sql, FALSE));
+  return out;
+}
+
+static const GPtrArray *
+triggers (void)
+{
+  static GPtrArray *list;
+
+  if (g_once_init_enter (&list))
+    g_once_init_leave (&list, trigger_sql ());
+  return list;
 }
 
 const char *
@@ -128,8 +148,64 @@ ys_store_sums_schema_sql (void)
   static char *sql;
 
   if (g_once_init_enter (&sql))
-    g_once_init_leave (&sql, schema_sql ());
+    {
+      GString *all = g_string_new (tables);
+      const GPtrArray *list = triggers ();
+
+      for (guint i = 0; i < list->len; i++)
+        g_string_append_printf (all, "%s;\n", (const char *) g_ptr_array_index (list, i));
+      g_once_init_leave (&sql, g_string_free (all, FALSE));
+    }
   return sql;
+}
+
+/* The triggers are the program's: a file whose triggers differ from this
+ * version's (written by an earlier build of format 9) gets this version's,
+ * which keep the same sums. */
+gboolean
+ys_store_sums_update_triggers (YsStore *self, GError **error)
+{
+  const GPtrArray *list = triggers ();
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  guint same = 0, found = 0;
+  int rc;
+
+  if (self->version < YS_STORE_LINE_SUMS_SINCE || self->read_only)
+    return TRUE;
+  rc = sqlite3_prepare_v2 (self->db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                           "AND name GLOB 'line_sum_*'", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 1);
+      char *drop = sqlite3_mprintf ("DROP TRIGGER \"%w\";\n", (const char *) sqlite3_column_text (stmt, 0));
+
+      found++;
+      for (guint i = 0; i < list->len; i++)
+        if (g_strcmp0 (text, g_ptr_array_index (list, i)) == 0)
+          same++;
+      g_string_append (sql, drop);
+      sqlite3_free (drop);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ys_store_set_error (error, self->db, self->path, rc, _("read"));
+      return FALSE;
+    }
+  if (found == list->len && same == list->len)
+    return TRUE;
+  for (guint i = 0; i < list->len; i++)
+    g_string_append_printf (sql, "%s;\n", (const char *) g_ptr_array_index (list, i));
+  if (!ys_store_ensure_writable (self, error) || !ys_store_exec (self, "BEGIN", error))
+    return FALSE;
+  if (!ys_store_exec (self, sql->str, error))
+    {
+      ys_store_rollback (self);
+      return FALSE;
+    }
+  return ys_store_exec (self, "COMMIT", error);
 }
 
 /* What both tables hold, worked out from the lines, in the order of their
@@ -190,4 +266,65 @@ ys_store_sums_verify (YsStore *self, GError **error)
     return TRUE;
   return compare (self, "line_sum", line_sums_select, error)
       && compare (self, "owner_sum", owner_sums_select, error);
+}
+
+void
+ys_store_sums_note_writes (YsStore *self, const YsKind *kind, guint n)
+{
+  const GPtrArray *list;
+  g_autoptr(GString) sql = NULL;
+  int lines = 0;
+
+  if (kind != &ys_line_kind || !self->in_transaction || self->sums_deferred
+      || self->version < YS_STORE_LINE_SUMS_SINCE || self->bulk_triggers != NULL || self->bulk_sums != NULL)
+    return;
+  self->line_writes += n;
+  if (self->line_writes < YS_STORE_SUMS_DEFER_MIN)
+    return;
+  /* Three upserts per line written, or one GROUP BY of every line: about
+   * 17 µs against 3 µs a line on the build machine. */
+  if (self->sums_defer_at == 0)
+    {
+      if (!ys_store_query_int (self, "SELECT count(*) FROM line_item", &lines, NULL))
+        return;
+      self->sums_defer_at = MAX (YS_STORE_SUMS_DEFER_MIN, (guint) lines / 5);
+    }
+  if (self->line_writes < self->sums_defer_at)
+    return;
+  list = triggers ();
+  sql = g_string_new (NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const char *text = g_ptr_array_index (list, i);
+      /* "CREATE TRIGGER name …" */
+      g_autofree char *name = g_strndup (text + strlen ("CREATE TRIGGER "),
+                                         strcspn (text + strlen ("CREATE TRIGGER "), " "));
+      g_string_append_printf (sql, "DROP TRIGGER IF EXISTS %s;\n", name);
+    }
+  /* Failing, the triggers stay and keep the sums as before. */
+  self->sums_deferred = ys_store_exec (self, sql->str, NULL);
+}
+
+gboolean
+ys_store_sums_finish (YsStore *self, GError **error)
+{
+  if (!self->sums_deferred)
+    return TRUE;
+  if (!ys_store_sums_fill (self, error))
+    return FALSE;
+  for (guint i = 0; i < triggers ()->len; i++)
+    {
+      g_autofree char *sql = g_strconcat (g_ptr_array_index (triggers (), i), ";", NULL);
+      if (!ys_store_exec (self, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+ys_store_sums_reset (YsStore *self)
+{
+  self->line_writes = 0;
+  self->sums_defer_at = 0;
+  self->sums_deferred = FALSE;
 }

@@ -464,6 +464,8 @@ open_file (const char *path, gboolean upgrade, const YsKind *deferred, GError **
       if (!ys_store_exec (self, "COMMIT", error))
         goto fail;
     }
+  if (upgrade && !ys_store_sums_update_triggers (self, error))
+    goto fail;
   return self;
 
 fail:
@@ -589,12 +591,14 @@ ys_store_commit (YsStore *self, GError **error)
 {
   g_return_val_if_fail (self->in_transaction, FALSE);
   if ((self->bulk_indexes != NULL && !ys_store_finish_bulk (self, error))
+      || !ys_store_sums_finish (self, error)
       || !ys_store_exec (self, "COMMIT", error))
     {
       ys_store_rollback (self);
       return FALSE;
     }
   self->in_transaction = FALSE;
+  ys_store_sums_reset (self);
   return ys_store_end_bulk (self, error);
 }
 
@@ -603,6 +607,7 @@ ys_store_rollback (YsStore *self)
 {
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+  ys_store_sums_reset (self);
   ys_store_end_bulk (self, NULL);
 }
 
@@ -729,6 +734,7 @@ ys_store_insert (YsStore *self, YsRecord *record, GError **error)
 
   if (!ys_store_ensure_writable (self, error))
     return FALSE;
+  ys_store_sums_note_writes (self, kind, 1);
   stmt = insert_stmt (self, kind, error);
   if (stmt == NULL)
     return FALSE;
@@ -775,6 +781,7 @@ ys_store_insert_new (YsStore *self, const YsKind *kind, YsRecord **records, guin
   if (!ys_store_ensure_writable (self, error) || (stmt = insert_stmt (self, kind, error)) == NULL
       || (id = next_id (self, kind, error)) < 0)
     return FALSE;
+  ys_store_sums_note_writes (self, kind, n);
   for (guint r = 0; r < n; r++, id++)
     {
       int rc;
@@ -849,6 +856,7 @@ ys_store_update (YsStore *self, YsRecord *record, guint field, GError **error)
   if (!ys_store_ensure_writable (self, error))
     return FALSE;
   changes_sums (self, kind);
+  ys_store_sums_note_writes (self, kind, 1);
   stmt = g_hash_table_lookup (self->update_stmts, key);
   if (stmt == NULL)
     {
@@ -887,6 +895,7 @@ ys_store_delete (YsStore *self, YsRecord *record, GError **error)
   if (!ys_store_ensure_writable (self, error))
     return FALSE;
   changes_sums (self, kind);
+  ys_store_sums_note_writes (self, kind, 1);
   if (*slot == NULL)
     {
       g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", kind->table);
