@@ -424,6 +424,32 @@ test_split (void)
   ys_test_rm_rf (dir);
 }
 
+/* A unit whose line names another unit's project cannot be handed out on
+ * its own: the refusal names the line and the unit, and leaves no file. */
+static void
+test_split_refused (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "dept.yusuan", NULL);
+  g_autofree char *out = g_build_filename (dir, "103002.yusuan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsDocument) dept = ys_test_small_document (path);
+
+  ys_test_insert (dept, ys_test_record (&ys_unit_kind, "code", "103002", "name", "下属中心",
+                                        "unit_type", "事业单位", "role", "下属单位", NULL));
+  ys_test_insert (dept, ys_test_record (&ys_line_kind, "unit_code", "103002", "func_code", "2010302",
+                                        "econ_code", "30227", "kind", "项目支出", "project_code", "P1",
+                                        "source", "一般公共预算拨款", "amount", "100", NULL));
+  g_assert_false (ys_merge_split (dept, "103002", out, FALSE, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "103002"));
+  g_assert_nonnull (strstr (error->message, "P1"));
+  g_assert_nonnull (strstr (error->message, "#"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  ys_document_close (dept);
+  ys_test_rm_rf (dir);
+}
+
 /* Files of format 3 and 6 (before received units) open and can receive. */
 static void
 test_old_format (gconstpointer data)
@@ -577,6 +603,7 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/replace", test_replace);
   g_test_add_func ("/merge/refusals", test_refusals);
   g_test_add_func ("/merge/split", test_split);
+  g_test_add_func ("/merge/split-refused", test_split_refused);
   g_test_add_func ("/merge/offset", test_offset);
   g_test_add_data_func ("/merge/old-format/3", GINT_TO_POINTER (3), test_old_format);
   g_test_add_data_func ("/merge/old-format/6", GINT_TO_POINTER (6), test_old_format);

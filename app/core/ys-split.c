@@ -30,6 +30,10 @@ fill (YsDocument *dept, YsDocument *out, const char *unit_code, GError **error)
       g_autoptr(YsRecord) copy = ys_record_copy (g_ptr_array_index (records, i));
       if (!ys_document_insert (out, copy, error))
         {
+          /* A record naming what the unit does not hold (a project of another unit). */
+          g_autofree char *what = ys_record_describe (g_ptr_array_index (records, i));
+
+          g_prefix_error (error, _("%s of unit %s cannot go into the unit’s own file: "), what, unit_code);
           ys_document_cancel_batch (out);
           return FALSE;
         }
