@@ -279,15 +279,15 @@ test_triggers_made_again (void)
 {
   g_autofree char *dir = ys_test_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "t.yusuan", NULL);
-  g_autofree char *before = NULL;
+  const char *length = "SELECT length(group_concat(sql)) FROM sqlite_master WHERE type = 'trigger'";
+  gint64 before;
   sqlite3 *db = NULL;
 
   {
     g_autoptr(YsDocument) doc = ys_test_small_document (path);
     ys_document_close (doc);
   }
-  before = g_strdup_printf ("%" G_GINT64_FORMAT,
-                            ys_test_query_int (path, "SELECT length(group_concat(sql)) FROM sqlite_master WHERE type = 'trigger'"));
+  before = ys_test_query_int (path, length);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER line_sum_insert; DROP TRIGGER line_sum_delete;"
                                  "CREATE TRIGGER line_sum_delete AFTER DELETE ON line_item BEGIN SELECT 1; END;",
@@ -306,8 +306,7 @@ test_triggers_made_again (void)
     ys_document_close (doc);
   }
   g_assert_cmpint (ys_test_query_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), ==, 4);
-  g_assert_cmpint (ys_test_query_int (path, "SELECT length(group_concat(sql)) FROM sqlite_master WHERE type = 'trigger'"),
-                   ==, g_ascii_strtoll (before, NULL, 10));
+  g_assert_cmpint (ys_test_query_int (path, length), ==, before);
   ys_test_rm_rf (dir);
 }
 

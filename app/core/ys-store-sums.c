@@ -19,7 +19,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "ys-store-sums.h"
 
@@ -96,50 +95,78 @@ append_unit_move (GString *sql, const char *sign, const char *institution)
     institution, sign, sign, institution, sign, sign);
 }
 
-/* The triggers, each a CREATE TRIGGER statement without its semicolon, as
- * SQLite keeps its text. */
-static GPtrArray *
-trigger_sql (void)
+/* The triggers: each one's CREATE TRIGGER statement without its semicolon,
+ * as SQLite keeps its text; all of them made, and all of them dropped. */
+typedef struct {
+  GPtrArray *texts;
+  char      *create;
+  char      *drop;
+} Triggers;
+
+static GString *
+trigger_new (Triggers *t, const char *name, const char *head)
 {
-  GPtrArray *out = g_ptr_array_new ();
-  GString *sql = g_string_new ("CREATE TRIGGER line_sum_insert AFTER INSERT ON line_item WHEN new.transfer = '' BEGIN\n");
+  g_autofree char *drop = t->drop;
+  GString *sql = g_string_new (NULL);
 
+  t->drop = g_strdup_printf ("%sDROP TRIGGER IF EXISTS %s;\n", drop ? drop : "", name);
+  g_string_append_printf (sql, "CREATE TRIGGER %s %s", name, head);
+  return sql;
+}
+
+static void
+trigger_end (Triggers *t, GString *sql)
+{
+  g_string_append (sql, "END");
+  g_ptr_array_add (t->texts, g_string_free (sql, FALSE));
+}
+
+static Triggers *
+triggers_new (void)
+{
+  Triggers *t = g_new0 (Triggers, 1);
+  GString *create = g_string_new (NULL);
+  GString *sql;
+
+  t->texts = g_ptr_array_new ();
+  sql = trigger_new (t, "line_sum_insert", "AFTER INSERT ON line_item WHEN new.transfer = '' BEGIN\n");
   append_change (sql, "new", "", "1", INSTITUTION ("new"));
-  g_string_append (sql, "END");
-  g_ptr_array_add (out, g_string_free (sql, FALSE));
+  trigger_end (t, sql);
 
-  sql = g_string_new ("CREATE TRIGGER line_sum_delete AFTER DELETE ON line_item WHEN old.transfer = '' BEGIN\n");
+  sql = trigger_new (t, "line_sum_delete", "AFTER DELETE ON line_item WHEN old.transfer = '' BEGIN\n");
   append_change (sql, "old", "-", "1", INSTITUTION ("old"));
-  g_string_append (sql, "END");
-  g_ptr_array_add (out, g_string_free (sql, FALSE));
+  trigger_end (t, sql);
 
   /* A unit renamed cascades to its lines after its own row has the new
    * code: the old code then names no unit, and the line's unit is the
    * renamed one. */
-  sql = g_string_new ("CREATE TRIGGER line_sum_update AFTER UPDATE OF unit_code, project_code, func_code, econ_code,\n"
-                      "  gov_econ_code, kind, source, sub_source, carry_over, amount, transfer ON line_item BEGIN\n");
+  sql = trigger_new (t, "line_sum_update", "AFTER UPDATE OF unit_code, project_code, func_code, econ_code,\n"
+                     "  gov_econ_code, kind, source, sub_source, carry_over, amount, transfer ON line_item BEGIN\n");
   append_change (sql, "old", "-", "old.transfer = ''", INSTITUTION ("old") ", " INSTITUTION ("new"));
   append_change (sql, "new", "", "new.transfer = ''", INSTITUTION ("new"));
-  g_string_append (sql, "END");
-  g_ptr_array_add (out, g_string_free (sql, FALSE));
+  trigger_end (t, sql);
 
-  sql = g_string_new ("CREATE TRIGGER line_sum_unit_type AFTER UPDATE OF unit_type ON unit\n"
-                      "  WHEN (old.unit_type = '事业单位') IS NOT (new.unit_type = '事业单位') BEGIN\n");
+  sql = trigger_new (t, "line_sum_unit_type", "AFTER UPDATE OF unit_type ON unit\n"
+                     "  WHEN (old.unit_type = '事业单位') IS NOT (new.unit_type = '事业单位') BEGIN\n");
   append_unit_move (sql, "", "(new.unit_type = '事业单位')");
   append_unit_move (sql, "-", "(old.unit_type = '事业单位')");
-  g_string_append (sql, "  DELETE FROM line_sum WHERE lines = 0;\nEND");
-  g_ptr_array_add (out, g_string_free (sql, FALSE));
-  return out;
+  g_string_append (sql, "  DELETE FROM line_sum WHERE lines = 0;\n");
+  trigger_end (t, sql);
+
+  for (guint i = 0; i < t->texts->len; i++)
+    g_string_append_printf (create, "%s;\n", (const char *) g_ptr_array_index (t->texts, i));
+  t->create = g_string_free (create, FALSE);
+  return t;
 }
 
-static const GPtrArray *
+static const Triggers *
 triggers (void)
 {
-  static GPtrArray *list;
+  static Triggers *t;
 
-  if (g_once_init_enter (&list))
-    g_once_init_leave (&list, trigger_sql ());
-  return list;
+  if (g_once_init_enter (&t))
+    g_once_init_leave (&t, triggers_new ());
+  return t;
 }
 
 const char *
@@ -148,14 +175,7 @@ ys_store_sums_schema_sql (void)
   static char *sql;
 
   if (g_once_init_enter (&sql))
-    {
-      GString *all = g_string_new (tables);
-      const GPtrArray *list = triggers ();
-
-      for (guint i = 0; i < list->len; i++)
-        g_string_append_printf (all, "%s;\n", (const char *) g_ptr_array_index (list, i));
-      g_once_init_leave (&sql, g_string_free (all, FALSE));
-    }
+    g_once_init_leave (&sql, g_strconcat (tables, triggers ()->create, NULL));
   return sql;
 }
 
@@ -165,7 +185,7 @@ ys_store_sums_schema_sql (void)
 gboolean
 ys_store_sums_update_triggers (YsStore *self, GError **error)
 {
-  const GPtrArray *list = triggers ();
+  const GPtrArray *list = triggers ()->texts;
   g_autoptr(GString) sql = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
   guint same = 0, found = 0;
@@ -196,8 +216,7 @@ ys_store_sums_update_triggers (YsStore *self, GError **error)
     }
   if (found == list->len && same == list->len)
     return TRUE;
-  for (guint i = 0; i < list->len; i++)
-    g_string_append_printf (sql, "%s;\n", (const char *) g_ptr_array_index (list, i));
+  g_string_append (sql, triggers ()->create);
   if (!ys_store_ensure_writable (self, error) || !ys_store_exec (self, "BEGIN", error))
     return FALSE;
   if (!ys_store_exec (self, sql->str, error))
@@ -271,8 +290,6 @@ ys_store_sums_verify (YsStore *self, GError **error)
 void
 ys_store_sums_note_writes (YsStore *self, const YsKind *kind, guint n)
 {
-  const GPtrArray *list;
-  g_autoptr(GString) sql = NULL;
   int lines = 0;
 
   if (kind != &ys_line_kind || !self->in_transaction || self->sums_deferred
@@ -293,18 +310,8 @@ ys_store_sums_note_writes (YsStore *self, const YsKind *kind, guint n)
     }
   if (self->line_writes < self->sums_defer_at)
     return;
-  list = triggers ();
-  sql = g_string_new (NULL);
-  for (guint i = 0; i < list->len; i++)
-    {
-      const char *text = g_ptr_array_index (list, i);
-      /* "CREATE TRIGGER name …" */
-      g_autofree char *name = g_strndup (text + strlen ("CREATE TRIGGER "),
-                                         strcspn (text + strlen ("CREATE TRIGGER "), " "));
-      g_string_append_printf (sql, "DROP TRIGGER IF EXISTS %s;\n", name);
-    }
   /* Failing, the triggers stay and keep the sums as before. */
-  self->sums_deferred = ys_store_exec (self, sql->str, NULL);
+  self->sums_deferred = ys_store_exec (self, triggers ()->drop, NULL);
 }
 
 gboolean
@@ -312,15 +319,7 @@ ys_store_sums_finish (YsStore *self, GError **error)
 {
   if (!self->sums_deferred)
     return TRUE;
-  if (!ys_store_sums_fill (self, error))
-    return FALSE;
-  for (guint i = 0; i < triggers ()->len; i++)
-    {
-      g_autofree char *sql = g_strconcat (g_ptr_array_index (triggers (), i), ";", NULL);
-      if (!ys_store_exec (self, sql, error))
-        return FALSE;
-    }
-  return TRUE;
+  return ys_store_sums_fill (self, error) && ys_store_exec (self, triggers ()->create, error);
 }
 
 void
