@@ -291,6 +291,71 @@ test_unknown_names (void)
   ys_test_rm_rf (root);
 }
 
+/* A file that is not UTF-8 is refused before any row is read, whichever
+ * byte breaks it: a broken byte among ASCII or among Chinese text, a
+ * character cut short at the end, a NUL. The reader's own check must agree
+ * with GLib's on every such file. */
+static void
+test_not_utf8 (void)
+{
+  static const char good[] = "key,value\ndept_name,测试部门ABCDEFGHIJ0123456789甲\nyear,2026\n";
+  static const guchar bytes[] = { 0x00, 0x7f, 0x80, 0xbf, 0xc0, 0xc2, 0xe4, 0xed, 0xf0, 0xf4, 0xf5, 0xff, 'A' };
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *csv = g_build_filename (dir, "document.csv", NULL);
+  gsize len = strlen (good);
+  guint refused = 0;
+
+  for (gsize at = 0; at <= len; at++)
+    for (guint b = 0; b < G_N_ELEMENTS (bytes); b++)
+      {
+        g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GHashTable) meta = NULL;
+        g_autofree char *data = g_malloc (len + 1);
+        /* Each byte replaced in turn, and one more added at the end. */
+        gsize n = at < len ? len : len + 1;
+        gboolean valid;
+
+        memcpy (data, good, len);
+        data[at] = (char) bytes[b];
+        valid = g_utf8_validate_len (data, n, NULL);
+        g_assert_true (g_file_set_contents (csv, data, n, NULL));
+        meta = ys_interchange_read_meta (dir, problems, &error);
+        if (valid)
+          g_assert_no_error (error);
+        else
+          {
+            g_assert_error (error, YS_INTERCHANGE_ERROR, YS_INTERCHANGE_ERROR_IO);
+            g_assert_nonnull (strstr (error->message, "document.csv"));
+            g_assert_nonnull (strstr (error->message, "UTF-8"));
+            refused++;
+          }
+      }
+  g_assert_cmpuint (refused, >, len);
+
+  /* The edges of what UTF-8 allows: overlong forms, surrogates, past U+10FFFF. */
+  {
+    static const char *const edges[] = {
+      "\xc1\xbf", "\xc2\x80", "\xdf\xbf", "\xe0\x9f\xbf", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xed\xa0\x80",
+      "\xed\xbf\xbf", "\xee\x80\x80", "\xef\xbf\xbe", "\xef\xbf\xbf", "\xf0\x8f\xbf\xbf", "\xf0\x90\x80\x80",
+      "\xf4\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xe4\xb8", "\xe4\xb8\x41", "\xf0\x90\x80",
+    };
+
+    for (guint e = 0; e < G_N_ELEMENTS (edges); e++)
+      {
+        g_autofree char *data = g_strdup_printf ("key,value\ndept_name,测试%s部门\n", edges[e]);
+        g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GHashTable) meta = NULL;
+
+        g_assert_true (g_file_set_contents (csv, data, -1, NULL));
+        meta = ys_interchange_read_meta (dir, problems, &error);
+        g_assert_cmpint (error == NULL, ==, g_utf8_validate (data, -1, NULL));
+      }
+  }
+  ys_test_rm_rf (dir);
+}
+
 /* A dump killed midway leaves its temporary file; the next dump to the same
  * folder removes it, but never one whose writer is still alive. */
 static void
@@ -334,6 +399,7 @@ main (int argc, char **argv)
   g_test_add_func ("/interchange/bad-rows", test_bad_rows);
   g_test_add_func ("/interchange/every-problem", test_every_problem_reported);
   g_test_add_func ("/interchange/unknown-names", test_unknown_names);
+  g_test_add_func ("/interchange/not-utf8", test_not_utf8);
   g_test_add_func ("/interchange/stale-temp-files", test_stale_temp_files);
   return g_test_run ();
 }

@@ -588,6 +588,48 @@ test_parse_round (void)
                   YS_MONEY_ERROR_TOO_MANY_DECIMALS);
 }
 
+/* A plain ASCII amount takes a short way through the parser; the same text
+ * with a space around it takes the long one. Both must give the same
+ * amount, or the same refusal, for every unit and flag. */
+static void
+test_parse_plain_same (void)
+{
+  const char *texts[] = {
+    "0", "-0", "-0.00", "5.", "-5.", ".5", "-", "-.", "0.1", "0.10", "0.100", "0.105", "007.10",
+    "1234567.89", "-1234567.89", "123456789012345", "1234567890123456", "12345678901234567",
+    "123456789012.345678", "123456789012.3456789", "-123456789012.345678", "1.", "1..2", "1.2.3",
+    "1e5", "+5", "--5", "5-", "12a", "99999999999999999.99", "9223372036854775807",
+  };
+  YsMoneyParseFlags flag_sets[] = {
+    YS_MONEY_PARSE_DEFAULT, YS_MONEY_PARSE_ALLOW_NEGATIVE, YS_MONEY_PARSE_ALLOW_EMPTY,
+    YS_MONEY_PARSE_ROUND, YS_MONEY_PARSE_ROUND | YS_MONEY_PARSE_ALLOW_NEGATIVE,
+  };
+
+  for (guint u = 0; u < 2; u++)
+    for (guint f = 0; f < G_N_ELEMENTS (flag_sets); f++)
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          YsMoneyUnit unit = u == 0 ? YS_MONEY_YUAN : YS_MONEY_WAN;
+          g_autofree char *spaced = g_strdup_printf (" %s ", texts[t]);
+          g_autoptr(GError) plain_error = NULL;
+          g_autoptr(GError) spaced_error = NULL;
+          YsMoney plain_fen = UNTOUCHED, spaced_fen = UNTOUCHED;
+          gboolean plain_ok = ys_money_parse (texts[t], unit, flag_sets[f], &plain_fen, &plain_error);
+          gboolean spaced_ok = ys_money_parse (spaced, unit, flag_sets[f], &spaced_fen, &spaced_error);
+
+          g_test_message ("“%s” in unit %d, flags %d", texts[t], unit, flag_sets[f]);
+          g_assert_cmpint (plain_ok, ==, spaced_ok);
+          g_assert_cmpint (plain_fen, ==, spaced_fen);
+          if (!plain_ok)
+            g_assert_cmpint (plain_error->code, ==, spaced_error->code);
+        }
+  assert_parses ("-0.00", YS_MONEY_YUAN, YS_MONEY_PARSE_DEFAULT, 0);
+  assert_parses ("5.", YS_MONEY_YUAN, YS_MONEY_PARSE_DEFAULT, 500);
+  assert_parses ("123456789012.345678", YS_MONEY_WAN, YS_MONEY_PARSE_DEFAULT, G_GINT64_CONSTANT (123456789012345678));
+  assert_refused ("-5", YS_MONEY_YUAN, YS_MONEY_PARSE_DEFAULT, YS_MONEY_ERROR_NEGATIVE);
+  assert_refused ("0.105", YS_MONEY_YUAN, YS_MONEY_PARSE_DEFAULT, YS_MONEY_ERROR_TOO_MANY_DECIMALS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -607,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/money/parse/round", test_parse_round);
   g_test_add_func ("/money/parse/limits", test_parse_limits);
   g_test_add_func ("/money/parse/overflow", test_parse_overflow);
+  g_test_add_func ("/money/parse/plain-same", test_parse_plain_same);
   g_test_add_func ("/money/parse/message-quotes", test_parse_message_quotes);
   g_test_add_func ("/money/format/yuan", test_format_yuan);
   g_test_add_func ("/money/format/wan", test_format_wan);

@@ -54,15 +54,34 @@ ys_indicator_normalize_operator (const char *text)
   return NULL;
 }
 
+/* Whether @text, without its spaces, cannot begin with an operator: it is
+ * empty or begins with an ASCII digit, as most values do (“95”), and every
+ * spelling begins with a sign or a word. */
+static gboolean
+names_no_operator (const char *text)
+{
+  const char *p = text ? text : "";
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return *p == '\0' || g_ascii_isdigit (*p);
+}
+
 gboolean
 ys_indicator_split_value (const char *text, char **op, char **number, char **measure)
 {
-  g_autoptr(GString) plain = without_spaces (text);
-  g_autoptr(GString) digits = g_string_new (NULL);
-  g_autoptr(GString) rest = g_string_new (NULL);
+  g_autoptr(GString) plain = NULL;
+  g_autoptr(GString) digits = NULL;
+  g_autoptr(GString) rest = NULL;
   const char *normal = NULL;
   gsize len = 0;
   const char *p;
+
+  if (names_no_operator (text))
+    return FALSE;
+  plain = without_spaces (text);
+  digits = g_string_new (NULL);
+  rest = g_string_new (NULL);
 
   /* The longest spelling wins: 大于等于 over 大于, <= over <. */
   for (guint i = 0; i < G_N_ELEMENTS (operator_spellings); i++)

@@ -228,12 +228,10 @@ ys_store_finish_bulk (YsStore *self, GError **error)
 }
 
 void
-ys_store_bulk_check_row (YsStore *self, YsRecord *record, guint n)
+ys_store_bulk_check_row (YsStore *self, const YsKind *kind, const YsValue *values, guint n)
 {
-  const YsKind *kind = ys_record_get_kind (record);
-
   for (guint i = 0; i < n; i++)
-    if (!ys_store_value_passes (&kind->fields[i], ys_record_peek (record, i)))
+    if (!ys_store_value_passes (&kind->fields[i], &values[i]))
       {
         /* Expires the prepared statements: the next insert is compiled
          * again, with its constraints. */

@@ -63,11 +63,13 @@ gboolean  ys_store_end_bulk       (YsStore        *self,
  * @value (ys-store-schema.c): the same rule in C. */
 gboolean  ys_store_value_passes   (const YsField  *field,
                                    const YsValue  *value);
-/* Before each row a bulk load into a new file inserts: its first @n values
- * checked by ys_store_value_passes(); a row that fails hands the checking
- * back to SQLite's CHECK constraints, which refuse it with their message. */
+/* Before each row of @kind a bulk load into a new file inserts: its first
+ * @n @values checked by ys_store_value_passes(); a row that fails hands the
+ * checking back to SQLite's CHECK constraints, which refuse it with their
+ * message. */
 void      ys_store_bulk_check_row (YsStore        *self,
-                                   YsRecord       *record,
+                                   const YsKind   *kind,
+                                   const YsValue  *values,
                                    guint           n);
 
 /* The sums of the lines of a bulk load (ys-store-bulk-sums.c), kept in C

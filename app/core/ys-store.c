@@ -765,6 +765,41 @@ ys_store_insert (YsStore *self, YsRecord *record, GError **error)
   return TRUE;
 }
 
+/* One pass over a new record's values binds each and adds it to the row's
+ * sum, a text's length measured once for both; the sum is the one
+ * record_sum() gives. */
+static guint64
+bind_new_row (sqlite3_stmt *stmt, const YsKind *kind, const YsValue *slots, guint columns,
+              const YsRowSum *start, gint64 id)
+{
+  YsRowSum sum = *start;
+
+  ys_row_sum_int (&sum, id);
+  sqlite3_bind_int64 (stmt, 1, id);
+  for (guint i = 0; i < columns; i++)
+    {
+      const YsField *f = &kind->fields[i];
+
+      if (!ys_field_is_text (f))
+        {
+          sqlite3_bind_int64 (stmt, i + 2, slots[i].i);
+          ys_row_sum_int (&sum, slots[i].i);
+        }
+      else
+        {
+          const char *s = slots[i].s ? slots[i].s : "";
+          gsize len = strlen (s);
+
+          ys_row_sum_text_len (&sum, s, len);
+          if (len == 0 && stores_null (f))
+            sqlite3_bind_null (stmt, i + 2);
+          else
+            sqlite3_bind_text (stmt, i + 2, s, (int) len, SQLITE_STATIC);
+        }
+    }
+  return sum.h;
+}
+
 gboolean
 ys_store_insert_new (YsStore *self, const YsKind *kind, YsRecord **records, guint n, guint *failed,
                      GError **error)
@@ -773,6 +808,7 @@ ys_store_insert_new (YsStore *self, const YsKind *kind, YsRecord **records, guin
   gboolean sums = ys_store_has_sums (self);
   gboolean line_sums = self->bulk_sums != NULL && kind == &ys_line_kind;
   sqlite3_stmt *stmt;
+  YsRowSum start;
   gint64 id;
 
   *failed = 0;
@@ -782,18 +818,22 @@ ys_store_insert_new (YsStore *self, const YsKind *kind, YsRecord **records, guin
       || (id = next_id (self, kind, error)) < 0)
     return FALSE;
   ys_store_sums_note_writes (self, kind, n);
+  /* Every row's sum begins with the table's name. */
+  ys_row_sum_start (&start, kind->table);
   for (guint r = 0; r < n; r++, id++)
     {
+      /* New records, seen by nobody yet: their values read in place and
+       * their ids set without a notification. */
+      const YsValue *slots = ys_record_load_slots (records[r]);
+      guint64 sum;
       int rc;
 
       if (self->bulk_checked)
-        ys_store_bulk_check_row (self, records[r], columns);
-      ys_record_set_id (records[r], id);
-      sqlite3_bind_int64 (stmt, 1, id);
-      for (guint i = 0; i < columns; i++)
-        bind_field (stmt, i + 2, records[r], i);
+        ys_store_bulk_check_row (self, kind, slots, columns);
+      ys_record_load_id (records[r], id);
+      sum = bind_new_row (stmt, kind, slots, columns, &start, id);
       if (sums)
-        sqlite3_bind_int64 (stmt, columns + 2, (sqlite3_int64) record_sum (self, records[r]));
+        sqlite3_bind_int64 (stmt, columns + 2, (sqlite3_int64) sum);
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
@@ -802,7 +842,7 @@ ys_store_insert_new (YsStore *self, const YsKind *kind, YsRecord **records, guin
           sqlite3_clear_bindings (stmt);
           *failed = r;
           for (guint i = 0; i <= r; i++)
-            ys_record_set_id (records[i], 0);
+            ys_record_load_id (records[i], 0);
           return FALSE;
         }
       if (line_sums)

@@ -83,9 +83,10 @@ GPtrArray *ys_store_load          (YsStore       *self,
 gboolean   ys_store_insert        (YsStore       *self,
                                    YsRecord      *record,
                                    GError       **error);
-/* Inserts @n new records (id 0) of @kind with the next ids in order, with
- * one statement; on failure every one of them is left with id 0 and
- * @failed says which was refused. */
+/* Inserts @n new records (id 0) of @kind, which nobody has seen yet (no
+ * list holds them, nobody follows their changes), with the next ids in
+ * order, with one statement; on failure every one of them is left with
+ * id 0 and @failed says which was refused. */
 gboolean   ys_store_insert_new    (YsStore       *self,
                                    const YsKind  *kind,
                                    YsRecord     **records,
