@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ys-completion-popover.h"
+#include "ys-filter-model.h"
 #include "ys-grid-cell.h"
 #include "ys-record-grid.h"
 #include "ys-row-slot-list.h"
@@ -48,7 +49,7 @@ struct _YsRecordGrid
 
   /* store → filter → sort ⎫
    *              drafts   ⎭ flatten → slots → selection */
-  GtkFilterListModel  *filter_model;
+  YsFilterModel       *filter_model;
   YsSortModel         *sort_model;
   GListStore          *drafts;
   GtkFlattenListModel *rows;

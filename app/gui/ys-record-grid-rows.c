@@ -339,7 +339,7 @@ try_reveal (YsRecordGrid *self)
 void
 ys_record_grid_on_models_pending (YsRecordGrid *self)
 {
-  gboolean busy = gtk_filter_list_model_get_pending (self->filter_model) > 0
+  gboolean busy = ys_filter_model_get_pending (self->filter_model) > 0
                   || ys_sort_model_get_pending (self->sort_model) > 0;
 
   /* Only once both are done is the row where it will stay. */
@@ -361,7 +361,7 @@ ys_record_grid_reveal (YsRecordGrid *self,
     ys_record_grid_commit_edit (self, 0, 0, FALSE, TRUE);
   g_set_object (&self->reveal_record, record);
   self->reveal_field = field;
-  if (gtk_filter_list_model_get_pending (self->filter_model) == 0
+  if (ys_filter_model_get_pending (self->filter_model) == 0
       && ys_sort_model_get_pending (self->sort_model) == 0
       && !try_reveal (self))
     g_clear_object (&self->reveal_record);

@@ -539,7 +539,7 @@ ys_record_grid_set_document (YsRecordGrid *self,
   g_ptr_array_set_size (self->pristine, 0);
   g_list_store_remove_all (self->drafts);
   /* Before the lookup goes, so that no cell describes itself with it. */
-  gtk_filter_list_model_set_model (self->filter_model, NULL);
+  ys_filter_model_set_model (self->filter_model, NULL);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->lookup, lookup);
@@ -547,7 +547,7 @@ ys_record_grid_set_document (YsRecordGrid *self,
   if (document != NULL)
     {
       g_signal_connect_object (document, "changed", G_CALLBACK (ys_record_grid_on_document_changed), self, G_CONNECT_SWAPPED);
-      gtk_filter_list_model_set_model (self->filter_model, ys_document_get_model (document, self->kind));
+      ys_filter_model_set_model (self->filter_model, ys_document_get_model (document, self->kind));
       ys_record_grid_ensure_new_row (self);
     }
   ys_record_grid_fit_set_document (self);
@@ -840,7 +840,7 @@ ys_record_grid_init (YsRecordGrid *self)
   self->pinned = g_ptr_array_new_with_free_func (g_object_unref);
   self->pristine = g_ptr_array_new_with_free_func (g_object_unref);
   self->own_filter = GTK_FILTER (gtk_custom_filter_new (ys_record_grid_filter_cb, self, NULL));
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (self->own_filter));
+  self->filter_model = ys_filter_model_new (NULL, g_object_ref (self->own_filter));
   self->sort_model = ys_sort_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)), NULL);
   g_object_bind_property (self->column_view, "sorter", self->sort_model, "sorter", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->filter_model, "notify::pending", G_CALLBACK (ys_record_grid_on_models_pending), self);
