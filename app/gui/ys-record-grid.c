@@ -834,9 +834,8 @@ ys_record_grid_init (YsRecordGrid *self)
   self->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) ys_lookup_match_free);
   self->bad = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) bad_cell_free);
 
-  /* Sorting 100,000 rows is done in slices between frames. Filtering is
-   * not: it is quick (a pointer compare per row when nothing is searched)
-   * and in slices it relays the table out after each one. */
+  /* Filtering and sorting 100,000 rows are done in slices between
+   * frames, each result shown as one change when it is done. */
   self->pinned = g_ptr_array_new_with_free_func (g_object_unref);
   self->pristine = g_ptr_array_new_with_free_func (g_object_unref);
   self->own_filter = GTK_FILTER (gtk_custom_filter_new (ys_record_grid_filter_cb, self, NULL));
