@@ -5,18 +5,13 @@
 #include <gtk/gtk.h>
 
 #include "ys-filter-model.h"
+#include "ys-test-list.h"
 
 /* The values 0–9 the filter lets through, one bit each. */
 static guint wanted;
 /* Microseconds each match takes: slow enough that filtering thousands of
  * items takes longer than a slice, however fast the machine. */
 static gint64 match_cost_us;
-
-static int
-value_of (gpointer item)
-{
-  return atoi (gtk_string_object_get_string (item));
-}
 
 static gboolean
 match_cb (gpointer item,
@@ -26,7 +21,7 @@ match_cb (gpointer item,
 
   while (match_cost_us > 0 && g_get_monotonic_time () < end)
     ;
-  return (wanted & (1u << value_of (item))) != 0;
+  return (wanted & (1u << ys_test_list_value_of (item))) != 0;
 }
 
 typedef struct
@@ -46,10 +41,7 @@ on_items_changed_cb (GListModel *model,
                      guint       added,
                      Fixture    *f)
 {
-  g_assert_cmpuint (position + removed, <=, f->copy->len);
-  g_ptr_array_remove_range (f->copy, position, removed);
-  for (guint i = 0; i < added; i++)
-    g_ptr_array_insert (f->copy, position + i, g_list_model_get_item (model, position + i));
+  ys_test_list_follow (f->copy, model, position, removed, added);
 }
 
 /* The copy is the model, item for item. */
@@ -122,15 +114,7 @@ add_items (Fixture *f,
            guint    position,
            guint    n)
 {
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *text = g_strdup_printf ("%d #%u", g_test_rand_int_range (0, 10), f->serial++);
-
-      g_ptr_array_add (items, gtk_string_object_new (text));
-    }
-  g_list_store_splice (f->store, position, 0, items->pdata, n);
+  ys_test_list_add_rows (f->store, position, n, &f->serial);
 }
 
 /* The filter changed as a search typed on changes it; @slow: with each

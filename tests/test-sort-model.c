@@ -4,22 +4,16 @@
 #include <gtk/gtk.h>
 
 #include "ys-sort-model.h"
+#include "ys-test-list.h"
 
 static gboolean descending;
-
-/* Values 0–9: many ties. */
-static int
-value_of (gpointer item)
-{
-  return atoi (gtk_string_object_get_string (item));
-}
 
 static int
 compare_cb (gconstpointer a,
             gconstpointer b,
             gpointer      data)
 {
-  int d = value_of ((gpointer) a) - value_of ((gpointer) b);
+  int d = ys_test_list_value_of ((gpointer) a) - ys_test_list_value_of ((gpointer) b);
 
   return descending ? -d : d;
 }
@@ -43,10 +37,7 @@ on_items_changed_cb (GListModel *model,
                      Fixture    *f)
 {
   f->emitted++;
-  g_assert_cmpuint (position + removed, <=, f->copy->len);
-  g_ptr_array_remove_range (f->copy, position, removed);
-  for (guint i = 0; i < added; i++)
-    g_ptr_array_insert (f->copy, position + i, g_list_model_get_item (model, position + i));
+  ys_test_list_follow (f->copy, model, position, removed, added);
 }
 
 static void
@@ -81,15 +72,7 @@ add_items (Fixture *f,
            guint    position,
            guint    n)
 {
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *text = g_strdup_printf ("%d #%u", g_test_rand_int_range (0, 10), f->serial++);
-
-      g_ptr_array_add (items, gtk_string_object_new (text));
-    }
-  g_list_store_splice (f->store, position, 0, items->pdata, n);
+  ys_test_list_add_rows (f->store, position, n, &f->serial);
 }
 
 static void
