@@ -293,8 +293,7 @@ test_unknown_names (void)
 
 /* A file that is not UTF-8 is refused before any row is read, whichever
  * byte breaks it: a broken byte among ASCII or among Chinese text, a
- * character cut short at the end, a NUL. The reader's own check must agree
- * with GLib's on every such file. */
+ * character cut short at the end, a NUL. */
 static void
 test_not_utf8 (void)
 {

@@ -31,51 +31,6 @@ problem (GPtrArray *problems, const char *file, guint line, guint column,
     g_ptr_array_add (problems, g_strdup_printf ("%s:%u: %s", file, line, reason));
 }
 
-/* g_utf8_validate_len() of all of @data, which checks the file's ASCII,
- * most of it, through the same steps as any character: here an ASCII byte
- * is one comparison. The rules are GLib's: no NUL, no byte that begins no
- * character, each character complete, no overlong form, no surrogate,
- * nothing above U+10FFFF. */
-static gboolean
-utf8_valid (const char *data, gsize len)
-{
-  const guchar *p = (const guchar *) data;
-  const guchar *end = p + len;
-
-  while (p < end)
-    {
-      guchar c = *p;
-      gsize n;
-      guchar min = 0x80, max = 0xbf;  /* the second byte's range */
-
-      if (c < 0x80)
-        {
-          if (c == 0)
-            return FALSE;
-          p++;
-          continue;
-        }
-      if (c < 0xc2 || c > 0xf4)
-        return FALSE;
-      n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-      if (c == 0xe0)
-        min = 0xa0;
-      else if (c == 0xed)
-        max = 0x9f;
-      else if (c == 0xf0)
-        min = 0x90;
-      else if (c == 0xf4)
-        max = 0x8f;
-      if ((gsize) (end - p) < n || p[1] < min || p[1] > max)
-        return FALSE;
-      for (gsize i = 2; i < n; i++)
-        if ((p[i] & 0xc0) != 0x80)
-          return FALSE;
-      p += n;
-    }
-  return TRUE;
-}
-
 /* NULL with no error when the file does not exist. */
 static YsCsvReader *
 open_csv (const char *dir, const char *file, GError **error)
@@ -88,7 +43,7 @@ open_csv (const char *dir, const char *file, GError **error)
     return NULL;
   if (!g_file_get_contents (path, &data, &len, error))
     return NULL;
-  if (!utf8_valid (data, len))
+  if (!g_utf8_validate_len (data, len, NULL))
     {
       g_set_error (error, YS_INTERCHANGE_ERROR, YS_INTERCHANGE_ERROR_IO,
                    _("%s is not UTF-8 text; save it as CSV UTF-8"), file);
@@ -371,7 +326,11 @@ parse_kind (const char *dir, const YsKind *kind, Parsed *out, GPtrArray *problem
           field = &kind->fields[columns[c]];
           cell = g_ptr_array_index (owned, c);
           interned = field->type == YS_FIELD_CODE || field->type == YS_FIELD_CHOICE;
-          if (!interned || !memo_lookup (&memo[c], cell, &v))
+          /* An empty optional text is NULL, as parsing it would leave it
+           * after a copy of "" to free (notes, sub-sources: most lines). */
+          if (field->type == YS_FIELD_TEXT && cell[0] == '\0' && !(field->flags & YS_FIELD_REQUIRED))
+            ;
+          else if (!interned || !memo_lookup (&memo[c], cell, &v))
             {
               if (!ys_field_parse (field, cell, &v, &field_error))
                 {
@@ -385,7 +344,9 @@ parse_kind (const char *dir, const YsKind *kind, Parsed *out, GPtrArray *problem
           /* Free text the record owns, NULL when empty, as ys_value_copy() leaves it. */
           if (field->type == YS_FIELD_TEXT && v.s != NULL && v.s[0] == '\0')
             g_clear_pointer (&v.s, g_free);
-          ys_value_clear (field, &slots[columns[c]]);
+          /* Empty unless a column came twice (a problem reported above). */
+          if (slots[columns[c]].s != NULL)
+            ys_value_clear (field, &slots[columns[c]]);
           slots[columns[c]] = v;
         }
       if (ok && kind == &ys_indicator_kind)
@@ -408,7 +369,7 @@ parse_kind (const char *dir, const YsKind *kind, Parsed *out, GPtrArray *problem
         {
           const YsField *field = &kind->fields[f];
           if ((field->flags & YS_FIELD_REQUIRED) && ys_field_is_text (field)
-              && ys_record_get_text (record, f)[0] == '\0')
+              && (slots[f].s == NULL || slots[f].s[0] == '\0'))
             ok = FALSE;
         }
       if (ok)

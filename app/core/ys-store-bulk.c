@@ -228,17 +228,29 @@ ys_store_finish_bulk (YsStore *self, GError **error)
 }
 
 void
-ys_store_bulk_check_row (YsStore *self, const YsKind *kind, const YsValue *values, guint n)
+ys_store_bulk_check_row (YsStore *self, const YsKind *kind, const YsValue *values, guint n,
+                         const char **passed)
 {
   for (guint i = 0; i < n; i++)
-    if (!ys_store_value_passes (&kind->fields[i], &values[i]))
-      {
-        /* Expires the prepared statements: the next insert is compiled
-         * again, with its constraints. */
-        sqlite3_exec (self->db, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
-        self->bulk_checked = FALSE;
-        return;
-      }
+    {
+      const YsField *f = &kind->fields[i];
+      gboolean interned = f->type == YS_FIELD_CODE || f->type == YS_FIELD_CHOICE;
+
+      /* Codes and choices are interned: the same address is the same text. */
+      if (interned && values[i].s != NULL && values[i].s == passed[i])
+        continue;
+      if (ys_store_value_passes (f, &values[i]))
+        {
+          if (interned)
+            passed[i] = values[i].s;
+          continue;
+        }
+      /* Expires the prepared statements: the next insert is compiled
+       * again, with its constraints. */
+      sqlite3_exec (self->db, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
+      self->bulk_checked = FALSE;
+      return;
+    }
 }
 
 /* A new file loaded without a journal gets the WAL and synchronous = FULL

@@ -66,11 +66,13 @@ gboolean  ys_store_value_passes   (const YsField  *field,
 /* Before each row of @kind a bulk load into a new file inserts: its first
  * @n @values checked by ys_store_value_passes(); a row that fails hands the
  * checking back to SQLite's CHECK constraints, which refuse it with their
- * message. */
+ * message. @passed (@n, NULL at first) keeps the code or choice each field
+ * last passed with, which passes again without a second look. */
 void      ys_store_bulk_check_row (YsStore        *self,
                                    const YsKind   *kind,
                                    const YsValue  *values,
-                                   guint           n);
+                                   guint           n,
+                                   const char    **passed);
 
 /* The sums of the lines of a bulk load (ys-store-bulk-sums.c), kept in C
  * while the triggers that keep line_sum and owner_sum are dropped: each

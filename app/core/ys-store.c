@@ -770,7 +770,7 @@ ys_store_insert (YsStore *self, YsRecord *record, GError **error)
  * record_sum() gives. */
 static guint64
 bind_new_row (sqlite3_stmt *stmt, const YsKind *kind, const YsValue *slots, guint columns,
-              const YsRowSum *start, gint64 id)
+              const gboolean *text, const YsRowSum *start, gint64 id)
 {
   YsRowSum sum = *start;
 
@@ -780,7 +780,7 @@ bind_new_row (sqlite3_stmt *stmt, const YsKind *kind, const YsValue *slots, guin
     {
       const YsField *f = &kind->fields[i];
 
-      if (!ys_field_is_text (f))
+      if (!text[i])
         {
           sqlite3_bind_int64 (stmt, i + 2, slots[i].i);
           ys_row_sum_int (&sum, slots[i].i);
@@ -809,6 +809,8 @@ ys_store_insert_new (YsStore *self, const YsKind *kind, YsRecord **records, guin
   gboolean line_sums = self->bulk_sums != NULL && kind == &ys_line_kind;
   sqlite3_stmt *stmt;
   YsRowSum start;
+  gboolean *text;
+  const char **passed;
   gint64 id;
 
   *failed = 0;
@@ -820,6 +822,13 @@ ys_store_insert_new (YsStore *self, const YsKind *kind, YsRecord **records, guin
   ys_store_sums_note_writes (self, kind, n);
   /* Every row's sum begins with the table's name. */
   ys_row_sum_start (&start, kind->table);
+  text = g_newa (gboolean, columns);
+  passed = g_newa (const char *, columns);
+  for (guint i = 0; i < columns; i++)
+    {
+      text[i] = ys_field_is_text (&kind->fields[i]);
+      passed[i] = NULL;
+    }
   for (guint r = 0; r < n; r++, id++)
     {
       /* New records, seen by nobody yet: their values read in place and
@@ -829,9 +838,9 @@ ys_store_insert_new (YsStore *self, const YsKind *kind, YsRecord **records, guin
       int rc;
 
       if (self->bulk_checked)
-        ys_store_bulk_check_row (self, kind, slots, columns);
+        ys_store_bulk_check_row (self, kind, slots, columns, passed);
       ys_record_load_id (records[r], id);
-      sum = bind_new_row (stmt, kind, slots, columns, &start, id);
+      sum = bind_new_row (stmt, kind, slots, columns, text, &start, id);
       if (sums)
         sqlite3_bind_int64 (stmt, columns + 2, (sqlite3_int64) sum);
       rc = sqlite3_step (stmt);
