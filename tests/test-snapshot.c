@@ -182,6 +182,63 @@ test_kinds_of_change (void)
   ys_test_rm_rf (dir);
 }
 
+/* A record changed field by field, and the units and projects named from
+ * the later side (the earlier one for what is gone from it). */
+static void
+test_changed_fields (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "small.yusuan", NULL);
+  g_autoptr(YsDocument) doc = ys_test_small_document (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsStoreSnapshot) first = NULL;
+  g_autoptr(YsSnapshot) before = NULL, now = NULL;
+  g_autoptr(YsDiff) diff = NULL, back = NULL;
+  YsRecord *unit = ys_document_get (doc, &ys_unit_kind, 0);
+  YsRecord *line = ys_document_get (doc, &ys_line_kind, 0);
+  YsDiffChange *c;
+  YsDiffField *field;
+
+  first = ys_snapshot_take (doc, "一上", &error);
+  g_assert_no_error (error);
+  g_assert_true (ys_document_set_text (doc, unit, YS_UNIT_NAME, "改名单位", &error));
+  g_assert_true (ys_document_set_text (doc, line, YS_LINE_AMOUNT, "2500000", &error));
+  g_assert_true (ys_document_set_text (doc, ys_document_get (doc, &ys_project_kind, 0), YS_PROJECT_NAME,
+                                       "信息化运维（改）", &error));
+  g_assert_no_error (error);
+
+  before = ys_snapshot_load (doc, "一上", &error);
+  g_assert_no_error (error);
+  now = ys_snapshot_current (doc);
+  diff = ys_diff_compute (before, now, doc);
+  /* The unit, the project and the line, each with the one field changed. */
+  g_assert_cmpuint (diff->changes->len, ==, 3);
+  c = g_ptr_array_index (diff->changes, 0);
+  g_assert_true (c->kind == &ys_unit_kind && c->type == YS_DIFF_CHANGED);
+  g_assert_cmpuint (c->fields->len, ==, 1);
+  field = g_ptr_array_index (c->fields, 0);
+  g_assert_cmpstr (field->old_text, ==, "测试单位");
+  g_assert_cmpstr (field->new_text, ==, "改名单位");
+  c = g_ptr_array_index (diff->changes, 2);
+  g_assert_true (c->kind == &ys_line_kind && c->type == YS_DIFF_CHANGED);
+  g_assert_cmpuint (c->fields->len, ==, 1);
+  field = g_ptr_array_index (c->fields, 0);
+  g_assert_cmpstr (field->name, ==, "amount");
+  g_assert_cmpstr (field->old_text, ==, "2491900.00");
+  g_assert_cmpstr (field->new_text, ==, "2500000.00");
+  g_assert_cmpint (diff->total.to - diff->total.from, ==, 810000);
+  g_assert_cmpuint (diff->by_unit->len, ==, 1);
+  g_assert_cmpstr (((YsDiffRow *) g_ptr_array_index (diff->by_unit, 0))->name, ==, "改名单位");
+  g_assert_cmpuint (diff->by_project->len, ==, 1);
+  g_assert_cmpstr (((YsDiffRow *) g_ptr_array_index (diff->by_project, 0))->name, ==, "信息化运维（改）");
+
+  /* The other way round, the names are the version's. */
+  back = ys_diff_compute (now, before, doc);
+  g_assert_cmpstr (((YsDiffRow *) g_ptr_array_index (back->by_unit, 0))->name, ==, "测试单位");
+  g_assert_cmpstr (((YsDiffRow *) g_ptr_array_index (back->by_project, 0))->name, ==, "信息化运维");
+  ys_test_rm_rf (dir);
+}
+
 static void
 test_damaged (void)
 {
@@ -252,6 +309,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/snapshot/five-lines", test_five_lines);
   g_test_add_func ("/snapshot/kinds-of-change", test_kinds_of_change);
+  g_test_add_func ("/snapshot/changed-fields", test_changed_fields);
   g_test_add_func ("/snapshot/damaged", test_damaged);
   return g_test_run ();
 }

@@ -337,19 +337,25 @@ ys_snapshot_list (YsDocument *doc, GError **error)
   return ys_store_list_snapshots (store, error);
 }
 
-YsSnapshot *
-ys_snapshot_load (YsDocument *doc, const char *name, GError **error)
+GBytes *
+ys_snapshot_read (YsDocument *doc, const char *name, gint64 *size, GError **error)
 {
   YsStore *store = ys_document_get_store (doc);
-  g_autoptr(GBytes) stored = NULL;
-  gint64 size = 0;
 
   if (store == NULL)
     {
       g_set_error (error, YS_SNAPSHOT_ERROR, YS_SNAPSHOT_ERROR_BUSY, _("The budget file is closed"));
       return NULL;
     }
-  stored = ys_store_load_snapshot (store, name, &size, error);
+  return ys_store_load_snapshot (store, name, size, error);
+}
+
+YsSnapshot *
+ys_snapshot_load (YsDocument *doc, const char *name, GError **error)
+{
+  gint64 size = 0;
+  g_autoptr(GBytes) stored = ys_snapshot_read (doc, name, &size, error);
+
   if (stored == NULL)
     return NULL;
   return ys_snapshot_decode (stored, size, name, error);

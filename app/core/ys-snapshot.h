@@ -35,6 +35,13 @@ GPtrArray  *ys_snapshot_list    (YsDocument  *doc,
 YsSnapshot *ys_snapshot_load    (YsDocument  *doc,
                                  const char  *name,
                                  GError     **error);
+/* The first half of ys_snapshot_load(): the version's bytes as stored and
+ * their size decoded, for ys_snapshot_decode(), which may run on another
+ * thread (it touches neither @doc nor its file). */
+GBytes     *ys_snapshot_read    (YsDocument  *doc,
+                                 const char  *name,
+                                 gint64      *size,
+                                 GError     **error);
 /* The document's own settings and records (referenced, not copied). */
 YsSnapshot *ys_snapshot_current (YsDocument  *doc);
 
