@@ -399,6 +399,40 @@ def press(node):
     time.sleep(0.6)
 
 
+def labelled(node, roles, text, timeout=20):
+    """The first node of one of @roles whose name, mnemonics left out,
+    starts with @text."""
+    def look():
+        found = node.findChildren(lambda n: n.roleName in roles and (n.name or "").replace("_", "").startswith(text))
+        return found[0] if found else None
+    return wait_for(look, timeout=timeout)
+
+
+def choose_in_main_menu(app, frame, env, label, action, appeared):
+    """Opens the window's main menu and chooses the item @label (its
+    mnemonic and "…" left out), then waits for @appeared() to return what
+    the item opens. A popover's item may take neither its AT-SPI action
+    nor a pointer placed at its reported position: then the window action
+    @action, which the item runs, is asked for as the desktop shell would."""
+    menu = labelled(frame, ("toggle button", "push button"), _("Main Menu"))
+    check(menu is not None, "the window has its main menu")
+    click(menu)
+    item = labelled(app, ("menu item", "push button", "check menu item"),
+                    label.replace("_", "").split("(")[0].rstrip("…"))
+    if item is None:
+        dump(app)
+    check(item is not None, f"the main menu offers “{label}”")
+    press(item)
+    shown = wait_for(appeared, timeout=10)
+    if shown is None:
+        subprocess.run(["gdbus", "call", "--session", "--dest", "io.github.yusuan.Yusuan",
+                        "--object-path", "/io/github/yusuan/Yusuan/window/1",
+                        "--method", "org.gtk.Actions.Activate", action, "[]", "{}"],
+                       env=env, check=False, capture_output=True, timeout=30)
+        shown = wait_for(appeared)
+    return shown
+
+
 def named(node, roles, name, timeout=10):
     """The first descendant with one of @roles named @name, or @name followed
     by the text of its mnemonic label (GTK 4.8 appends it: "说明 说明(E)")."""

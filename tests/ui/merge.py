@@ -17,28 +17,12 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import (_, check, check_log, click, dump, find, find_app, find_notice,  # noqa: E402
-                    find_window, keys, main, ngettext, screenshot, start, stop, type_text, wait_for)
+from common import (_, check, check_log, choose_in_main_menu, dump, find, find_app, find_notice,  # noqa: E402
+                    find_window, keys, labelled, main, ngettext, press, screenshot, start, stop, type_text,
+                    wait_for)
 
 SAMPLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                       "resources", "samples", "xiangshan-2023")
-
-
-def labelled(node, roles, text, timeout=20):
-    """The first node of one of @roles whose name, mnemonics left out, starts with @text."""
-    def look():
-        found = node.findChildren(lambda n: n.roleName in roles and (n.name or "").replace("_", "").startswith(text))
-        return found[0] if found else None
-    return wait_for(look, timeout=timeout)
-
-
-def press(node):
-    """Activates a button or menu item by its AT-SPI action, the pointer
-    where it has none (popover menu items report no screen position)."""
-    try:
-        node.doActionNamed("click")
-    except Exception:
-        click(node)
 
 
 def test_merge(args, env, workdir):
@@ -55,30 +39,11 @@ def test_merge(args, env, workdir):
         check(frame is not None, "the department's budget opens")
         check(find(frame, "tree table", _("Units"), timeout=60) is not None, "the budget shows its pages")
 
-        menu = labelled(frame, ("toggle button", "push button"), _("Main Menu"))
-        check(menu is not None, "the window has its main menu")
-        click(menu)
-        item = labelled(app, ("menu item", "push button", "check menu item"),
-                        _("_Receive Unit Budgets…").replace("_", "").split("(")[0].rstrip("…"))
-        if item is None:
-            dump(app)
-        check(item is not None, "the main menu offers 汇总单位预算")
-        press(item)
-
         # The chooser's accept button, "_Choose" as it shows with its mnemonic.
         accept = _("_Choose").replace("_", "")
-        chooser = wait_for(lambda: find(app, "push button", accept, retry=False)
-                           or find(app, "label", accept, retry=False), timeout=10)
-        if chooser is None:
-            # A popover's item may take neither the action nor a pointer
-            # placed by its reported position; the window's action is what
-            # the item runs, asked for as the desktop shell would.
-            subprocess.run(["gdbus", "call", "--session", "--dest", "io.github.yusuan.Yusuan",
-                            "--object-path", "/io/github/yusuan/Yusuan/window/1",
-                            "--method", "org.gtk.Actions.Activate", "receive-units", "[]", "{}"],
-                           env=env, check=False, capture_output=True, timeout=30)
-            chooser = wait_for(lambda: find(app, "push button", accept, retry=False)
-                               or find(app, "label", accept, retry=False))
+        chooser = choose_in_main_menu(app, frame, env, _("_Receive Unit Budgets…"), "receive-units",
+                                      lambda: find(app, "push button", accept, retry=False)
+                                      or find(app, "label", accept, retry=False))
         if chooser is None:
             dump(app)
         check(chooser is not None, f"a chooser with “{accept}” asks for the unit files")
