@@ -5,6 +5,7 @@
 
 #include "ys-key-map.h"
 
+/* As ys_key_map_prefetch () finds it. */
 static inline guint
 slot_of (guint bits, guint64 key)
 {
@@ -21,15 +22,13 @@ ys_key_map_init (YsKeyMap *map, guint expected)
     bits++;
   map->bits = bits;
   map->n = 0;
-  map->keys = g_new0 (guint64, (gsize) 1 << bits);
-  map->values = g_new (gpointer, (gsize) 1 << bits);
+  map->slots = g_new0 (YsKeyMapSlot, (gsize) 1 << bits);
 }
 
 void
 ys_key_map_clear (YsKeyMap *map)
 {
-  g_clear_pointer (&map->keys, g_free);
-  g_clear_pointer (&map->values, g_free);
+  g_clear_pointer (&map->slots, g_free);
   map->n = 0;
 }
 
@@ -40,9 +39,9 @@ ys_key_map_lookup (const YsKeyMap *map, guint64 key)
 
   for (guint i = slot_of (map->bits, key);; i = (i + 1) & mask)
     {
-      if (map->keys[i] == key)
-        return map->values[i];
-      if (map->keys[i] == 0)
+      if (map->slots[i].key == key)
+        return map->slots[i].value;
+      if (map->slots[i].key == 0)
         return NULL;
     }
 }
@@ -55,8 +54,8 @@ grow (YsKeyMap *map)
 
   ys_key_map_init (&bigger, (guint) size);
   for (gsize i = 0; i < size; i++)
-    if (map->keys[i] != 0)
-      ys_key_map_insert (&bigger, map->keys[i], map->values[i]);
+    if (map->slots[i].key != 0)
+      ys_key_map_insert (&bigger, map->slots[i].key, map->slots[i].value);
   ys_key_map_clear (map);
   *map = bigger;
 }
@@ -71,14 +70,14 @@ ys_key_map_insert (YsKeyMap *map, guint64 key, gpointer value)
   if ((map->n + 1) * 2 > (1u << map->bits))
     grow (map);
   mask = (1u << map->bits) - 1;
-  for (i = slot_of (map->bits, key); map->keys[i] != 0; i = (i + 1) & mask)
-    if (map->keys[i] == key)
+  for (i = slot_of (map->bits, key); map->slots[i].key != 0; i = (i + 1) & mask)
+    if (map->slots[i].key == key)
       {
-        map->values[i] = value;
+        map->slots[i].value = value;
         return;
       }
-  map->keys[i] = key;
-  map->values[i] = value;
+  map->slots[i].key = key;
+  map->slots[i].value = value;
   map->n++;
 }
 
@@ -89,27 +88,26 @@ ys_key_map_remove (YsKeyMap *map, guint64 key)
   guint i = slot_of (map->bits, key);
   gpointer value;
 
-  while (map->keys[i] != key)
+  while (map->slots[i].key != key)
     {
-      if (map->keys[i] == 0)
+      if (map->slots[i].key == 0)
         return NULL;
       i = (i + 1) & mask;
     }
-  value = map->values[i];
+  value = map->slots[i].value;
   map->n--;
   /* Backward shift: an entry after the hole moves into it when its own slot
    * does not lie (cyclically) between the hole and itself. */
-  for (guint j = (i + 1) & mask; map->keys[j] != 0; j = (j + 1) & mask)
+  for (guint j = (i + 1) & mask; map->slots[j].key != 0; j = (j + 1) & mask)
     {
-      guint home = slot_of (map->bits, map->keys[j]);
+      guint home = slot_of (map->bits, map->slots[j].key);
 
       if (((j - home) & mask) >= ((j - i) & mask))
         {
-          map->keys[i] = map->keys[j];
-          map->values[i] = map->values[j];
+          map->slots[i] = map->slots[j];
           i = j;
         }
     }
-  map->keys[i] = 0;
+  map->slots[i].key = 0;
   return value;
 }

@@ -43,12 +43,12 @@ ys_ledger_source_index (const char *source)
   return YS_LEDGER_SOURCES - 1;
 }
 
+static void read_class (YsRecord *line, YsLedgerClass *cls);
+
 void
 ys_ledger_line_class (const YsLedgerLine *entry, YsLedgerClass *out)
 {
-  for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
-    out->text[i] = ys_rule_text (entry->line, class_fields[i]);
-  out->carry_over = ys_rule_int (entry->line, YS_LINE_CARRY_OVER);
+  read_class (entry->line, out);
 }
 
 /* A 64-bit hash of a classification: the interned texts by their address
@@ -342,6 +342,30 @@ count (YsLedger *ledger, const YsLedgerLine *e, int sign)
         }
 }
 
+static void
+read_class (YsRecord *line, YsLedgerClass *cls)
+{
+  for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
+    cls->text[i] = ys_rule_text (line, class_fields[i]);
+  cls->carry_over = ys_rule_int (line, YS_LINE_CARRY_OVER);
+}
+
+void
+ys_ledger_prefetch (const YsLedger *ledger, YsRecord *line)
+{
+  YsLedgerClass cls;
+
+  read_class (line, &cls);
+  ys_key_map_prefetch (&ledger->buckets, class_hash (&cls));
+  ys_key_map_prefetch (&ledger->item_sums, ys_key_map_pointer (cls.text[YS_LEDGER_FUNC]));
+  /* Where a new bucket would go (most lines make one), and the sums. */
+  if (ledger->buckets_left > 0)
+    __builtin_prefetch ((YsLedgerBucket *) g_ptr_array_index (ledger->bucket_blocks, ledger->bucket_blocks->len - 1)
+                        + (YS_LEDGER_BUCKET_BLOCK - ledger->buckets_left), 1);
+  for (gsize at = 64; at < sizeof *ledger; at += 64)
+    __builtin_prefetch ((const char *) ledger + at, 1);
+}
+
 void
 ys_ledger_add (YsLedger *ledger, YsLedgerLine *e, YsRecord *line)
 {
@@ -349,9 +373,7 @@ ys_ledger_add (YsLedger *ledger, YsLedgerLine *e, YsRecord *line)
   YsLedgerCode func, econ, kind, source;
   guint64 hash;
 
-  for (guint i = 0; i < YS_LEDGER_N_TEXTS; i++)
-    cls.text[i] = ys_rule_text (line, class_fields[i]);
-  cls.carry_over = ys_rule_int (line, YS_LINE_CARRY_OVER);
+  read_class (line, &cls);
   func = code_of (ledger->codes, cls.text[YS_LEDGER_FUNC]);
   econ = code_of (ledger->codes, cls.text[YS_LEDGER_ECON]);
   kind = code_of (ledger->codes, cls.text[YS_LEDGER_KIND]);

@@ -153,6 +153,12 @@ void          ys_ledger_free   (YsLedger     *ledger);
 void          ys_ledger_add    (YsLedger     *ledger,
                                 YsLedgerLine *entry,
                                 YsRecord     *line);
+/* Asks for the slots ys_ledger_add (@ledger, …, @line) will read first
+ * (its classification's bucket, its function item's sum), a few lines
+ * before it is added: a ledger's tables are seldom in the cache when lines
+ * of three hundred units come mixed. Changes nothing. */
+void          ys_ledger_prefetch (const YsLedger *ledger,
+                                  YsRecord       *line);
 /* Takes out what @entry added. */
 void          ys_ledger_remove (YsLedger     *ledger,
                                 YsLedgerLine *entry);

@@ -11,14 +11,20 @@
 
 /* ---- the index ---- */
 
+static inline guint
+recent_slot (const char *code)
+{
+  return (guint) (((guint64) (guintptr) code * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
+                  >> (64 - YS_RECENT_GROUPS_BITS));
+}
+
 /* @interned: @code is a record's code, interned (ys_value_copy), so that the
  * same pointer is the same code for as long as the program runs. */
 static YsGroup *
 get_group (YsValidator *self, guint which, const char *code, gboolean interned)
 {
   YsGroup *group;
-  guint slot = (guint) (((guint64) (guintptr) code * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
-                        >> (64 - YS_RECENT_GROUPS_BITS));
+  guint slot = recent_slot (code);
 
   if (code == NULL || code[0] == '\0')
     return NULL;
@@ -90,8 +96,8 @@ ys_validator_free_members (YsValidator *self)
   gsize size = (gsize) 1 << self->members.bits;
 
   for (gsize i = 0; i < size; i++)
-    if (self->members.keys[i] != 0)
-      membership_free (self, self->members.values[i]);
+    if (self->members.slots[i].key != 0)
+      membership_free (self, self->members.slots[i].value);
   ys_key_map_clear (&self->members);
   g_clear_pointer (&self->first_members, g_free);
 }
@@ -230,6 +236,43 @@ ys_validator_records (YsValidator *self, const YsKind *kind)
   return YS_RECORD_LIST (ys_document_get_model (self->doc, kind));
 }
 
+/* How many records ahead of the one joined the memory it will need is
+ * asked for: far enough for a cache miss to be served meanwhile. */
+#define PREFETCH_AHEAD 8
+
+/* Asks for what joining @record will read at random places: its slot in the
+ * map of members and, for a line of a unit found lately, the slots of its
+ * unit's ledger (without finding or making the group otherwise). */
+static void
+prefetch_join (YsValidator *self, YsRecord *record, guint kind)
+{
+  ys_key_map_prefetch (&self->members, ys_key_map_pointer (record));
+  if (kind == self->line_kind)
+    {
+      const char *code = ys_rule_text (record, YS_LINE_UNIT_CODE);
+      const YsRecentGroup *recent = &self->recent[YS_GROUP_UNITS][recent_slot (code)];
+
+      if (recent->code == code && recent->group->ledger != NULL)
+        {
+          GPtrArray *members = recent->group->members[kind];
+
+          ys_ledger_prefetch (recent->group->ledger, record);
+          __builtin_prefetch (members->pdata + members->len, 1);
+        }
+    }
+}
+
+/* Asks for @record's values, read a few records later. */
+static void
+prefetch_values (YsRecord *record)
+{
+  const char *values = (const char *) ys_rule_value (record, 0);
+  gsize size = ys_record_get_kind (record)->n_fields * sizeof (YsValue);
+
+  for (gsize at = 0; at < size; at += 64)
+    __builtin_prefetch (values + at, 0);
+}
+
 void
 ys_validator_index_document (YsValidator *self, YsIndexVisit visit, gpointer data)
 {
@@ -262,6 +305,10 @@ ys_validator_index_document (YsValidator *self, YsIndexVisit visit, gpointer dat
         {
           YsRecord *record = ys_record_list_peek (records, i);
 
+          if (i + 2 * PREFETCH_AHEAD < n)
+            prefetch_values (ys_record_list_peek (records, i + 2 * PREFETCH_AHEAD));
+          if (i + PREFETCH_AHEAD < n)
+            prefetch_join (self, ys_record_list_peek (records, i + PREFETCH_AHEAD), k);
           ys_validator_join (self, record);
           if (visit != NULL)
             visit (self, record, k, data);
