@@ -312,12 +312,62 @@ test_references_checked (void)
   ys_test_rm_rf (dir);
 }
 
+/* The row sums of a bulk load, whose longer choices are summed through
+ * tables prepared once, are the ones a load checks every row against. */
+static void
+test_row_sums (void)
+{
+  static const char *const sources[] = { "一般公共预算拨款", "政府性基金预算拨款", "事业收入", "其他收入" };
+  static const char *const kinds[] = { "人员经费", "公用经费", "项目支出" };
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *target = g_build_filename (dir, "s.yusuan", NULL);
+  g_autofree char *path = ys_temp_file_name (target);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YsRecord) unit = ys_test_full_record (&ys_unit_kind, 1);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) loaded = NULL;
+  guint failed = 0;
+  YsStore *store;
+
+  ys_record_set_text (unit, YS_UNIT_CODE, "103001");
+  for (guint i = 0; i < 40; i++)
+    {
+      YsRecord *line = ys_test_full_record (&ys_line_kind, i + 1);
+
+      ys_record_set_text (line, YS_LINE_PROJECT_CODE, "");
+      ys_record_set_text (line, YS_LINE_SOURCE, sources[i % G_N_ELEMENTS (sources)]);
+      ys_record_set_text (line, YS_LINE_KIND, kinds[i % G_N_ELEMENTS (kinds)]);
+      g_ptr_array_add (lines, line);
+    }
+  store = ys_store_create (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ys_store_begin_bulk (store, &error));
+  g_assert_true (ys_store_insert_new (store, &ys_unit_kind, &unit, 1, &failed, &error));
+  g_assert_true (ys_store_insert_new (store, &ys_line_kind, (YsRecord **) lines->pdata, lines->len,
+                                      &failed, &error));
+  g_assert_true (ys_store_commit (store, &error));
+  g_assert_no_error (error);
+  ys_store_close (store);
+
+  store = ys_store_open (path, &error);
+  g_assert_no_error (error);
+  loaded = ys_store_load (store, &ys_line_kind, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, lines->len);
+  for (guint i = 0; i < loaded->len; i++)
+    g_assert_cmpstr (ys_record_get_text (g_ptr_array_index (loaded, i), YS_LINE_SOURCE), ==,
+                     sources[i % G_N_ELEMENTS (sources)]);
+  ys_store_close (store);
+  ys_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store-bulk/checks-in-c", test_checks_in_c);
   g_test_add_func ("/store-bulk/new-file", test_new_file);
+  g_test_add_func ("/store-bulk/row-sums", test_row_sums);
   g_test_add_func ("/store-bulk/references-checked", test_references_checked);
   return g_test_run ();
 }

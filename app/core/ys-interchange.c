@@ -400,7 +400,8 @@ check_links (YsDocument *doc, Parsed *parsed, GPtrArray *problems)
 
       for (guint r = 0; r < parsed[k].records->len; r++)
         {
-          YsRecord *record = g_ptr_array_index (parsed[k].records, r);
+          /* The new records' values, read in place. */
+          const YsValue *slots = ys_record_load_slots (g_ptr_array_index (parsed[k].records, r));
           guint line = g_array_index (parsed[k].lines, guint, r);
 
           for (guint f = 0; f < kind->n_fields; f++)
@@ -410,7 +411,7 @@ check_links (YsDocument *doc, Parsed *parsed, GPtrArray *problems)
 
               if (field->type != YS_FIELD_CODE)
                 continue;
-              value = ys_record_get_text (record, f);
+              value = slots[f].s ? slots[f].s : "";
               if ((int) f == kind->key_field)
                 {
                   if (!g_hash_table_add (keys[k], (gpointer) value)
