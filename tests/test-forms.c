@@ -49,12 +49,12 @@ row_text (YsReportRow *row)
 
   for (guint c = 0; c < row->n_cells; c++)
     {
-      const YsCell *cell = &row->cells[c];
+      const YsReportCell *cell = &row->cells[c];
       g_autofree char *text = NULL;
 
-      if (cell->type == YS_CELL_MONEY && (cell->value != 0 || (cell->flags & YS_CELL_SHOW_ZERO)))
+      if (cell->type == YS_REPORT_CELL_MONEY && (cell->value != 0 || (cell->flags & YS_CELL_SHOW_ZERO)))
         text = ys_money_format (cell->value, YS_MONEY_WAN, FALSE);
-      else if (cell->type == YS_CELL_TEXT && cell->text && cell->text[0])
+      else if (cell->type == YS_REPORT_CELL_TEXT && cell->text && cell->text[0])
         text = g_strdup (cell->text);
       if (text == NULL)
         continue;

@@ -487,7 +487,7 @@ cell_of (GPtrArray *tables, const char *id, const char *label, guint label_col, 
         {
           YsReportRow *row = g_ptr_array_index (table->rows, r);
           if (g_strcmp0 (row->cells[label_col].text, label) == 0)
-            return row->cells[col].type == YS_CELL_MONEY ? row->cells[col].value : 0;
+            return row->cells[col].type == YS_REPORT_CELL_MONEY ? row->cells[col].value : 0;
         }
     }
   g_assert_not_reached ();

@@ -201,9 +201,9 @@ test_widths (void)
               sum += w[c];
               for (guint r = 0; r < table->rows->len; r++)
                 {
-                  YsCell *cell = &((YsReportRow *) g_ptr_array_index (table->rows, r))->cells[c];
+                  YsReportCell *cell = &((YsReportRow *) g_ptr_array_index (table->rows, r))->cells[c];
                   g_autofree char *text = ys_publish_cell_text (table, cell);
-                  if (cell->type == YS_CELL_MONEY && table->numeric[c])
+                  if (cell->type == YS_REPORT_CELL_MONEY && table->numeric[c])
                     g_assert_cmpfloat (w[c], >=, ys_publish_text_ems (text) * YS_TABLE_PT + 2 * YS_CELL_PAD - 0.01);
                 }
             }

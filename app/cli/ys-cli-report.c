@@ -30,14 +30,14 @@ print_table_text (YsReportTable *t)
                                             : g_ptr_array_index (t->rows, r - t->header->len);
       for (guint c = 0; c < row->n_cells; c++)
         {
-          YsCell *cell = &row->cells[c];
+          YsReportCell *cell = &row->cells[c];
           g_autofree char *text = NULL;
 
-          if (cell->type == YS_CELL_MONEY && (cell->value != 0 || (cell->flags & YS_CELL_SHOW_ZERO)))
+          if (cell->type == YS_REPORT_CELL_MONEY && (cell->value != 0 || (cell->flags & YS_CELL_SHOW_ZERO)))
             text = ys_money_format (cell->value, t->unit, TRUE);
-          else if (cell->type == YS_CELL_NUMBER && (cell->value != 0 || (cell->flags & YS_CELL_SHOW_ZERO)))
+          else if (cell->type == YS_REPORT_CELL_NUMBER && (cell->value != 0 || (cell->flags & YS_CELL_SHOW_ZERO)))
             text = g_strdup_printf ("%" G_GINT64_FORMAT, cell->value);
-          else if (cell->type == YS_CELL_TEXT)
+          else if (cell->type == YS_REPORT_CELL_TEXT)
             text = g_strdup (cell->text);
           printf ("%s%s", c ? "\t" : "", text ? text : "");
         }

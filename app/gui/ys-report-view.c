@@ -32,13 +32,13 @@ struct _YsReportView
 G_DEFINE_FINAL_TYPE (YsReportView, ys_report_view, GTK_TYPE_WIDGET)
 
 static gboolean
-cell_blank (const YsCell *cell)
+cell_blank (const YsReportCell *cell)
 {
   switch (cell->type)
     {
-    case YS_CELL_EMPTY:
+    case YS_REPORT_CELL_EMPTY:
       return TRUE;
-    case YS_CELL_TEXT:
+    case YS_REPORT_CELL_TEXT:
       return cell->text == NULL || *cell->text == '\0';
     default:
       return cell->value == 0 && !(cell->flags & YS_CELL_SHOW_ZERO);
@@ -47,15 +47,15 @@ cell_blank (const YsCell *cell)
 
 static char *
 cell_text (YsReportTable *table,
-           const YsCell  *cell)
+           const YsReportCell  *cell)
 {
   if (cell_blank (cell))
     return g_strdup ("");
   switch (cell->type)
     {
-    case YS_CELL_MONEY:
+    case YS_REPORT_CELL_MONEY:
       return ys_money_format (cell->value, table->unit, TRUE);
-    case YS_CELL_NUMBER:
+    case YS_REPORT_CELL_NUMBER:
       return g_strdup_printf ("%" G_GINT64_FORMAT, cell->value);
     default:
       return g_strdup (cell->text);
@@ -99,14 +99,14 @@ merge_map (GArray *merges,
 
 static GtkWidget *
 make_cell (YsReportTable *table,
-           const YsCell  *cell,
+           const YsReportCell  *cell,
            gboolean       header,
            gboolean       total,
            double         width)
 {
   g_autofree char *text = cell_text (table, cell);
   GtkWidget *label = gtk_label_new (text);
-  gboolean figure = cell->type == YS_CELL_MONEY || cell->type == YS_CELL_NUMBER;
+  gboolean figure = cell->type == YS_REPORT_CELL_MONEY || cell->type == YS_REPORT_CELL_NUMBER;
 
   gtk_widget_add_css_class (label, "cell");
   if (header)

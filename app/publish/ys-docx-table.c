@@ -52,17 +52,17 @@ ys_docx_run (GString *out, const char *text, gboolean bold)
 }
 
 static const char *
-cell_align (const YsCell *cell, gboolean header)
+cell_align (const YsReportCell *cell, gboolean header)
 {
   if (header || (cell->flags & YS_CELL_CENTER))
     return "center";
-  if (cell->type == YS_CELL_MONEY || cell->type == YS_CELL_NUMBER)
+  if (cell->type == YS_REPORT_CELL_MONEY || cell->type == YS_REPORT_CELL_NUMBER)
     return "right";
   return "left";
 }
 
 static void
-cell (YsDocx *d, YsReportTable *t, const YsCell *c, gboolean header, gboolean bold, double width,
+cell (YsDocx *d, YsReportTable *t, const YsReportCell *c, gboolean header, gboolean bold, double width,
       guint span, const char *vmerge)
 {
   GString *x = d->xml;

@@ -36,11 +36,11 @@ ys_pages_text_height (PangoLayout *layout)
 }
 
 static PangoAlignment
-alignment (const YsCell *c, gboolean header)
+alignment (const YsReportCell *c, gboolean header)
 {
   if (header || (c->flags & YS_CELL_CENTER))
     return PANGO_ALIGN_CENTER;
-  if (c->type == YS_CELL_MONEY || c->type == YS_CELL_NUMBER)
+  if (c->type == YS_REPORT_CELL_MONEY || c->type == YS_REPORT_CELL_NUMBER)
     return PANGO_ALIGN_RIGHT;
   return PANGO_ALIGN_LEFT;
 }
@@ -75,7 +75,7 @@ lay_out_grid (PangoContext *context, YsTableLayout *tl, GPtrArray *rows, GArray 
             guint m = map[r * n + c];
             YsMerge *mg = m ? &g_array_index (merges, YsMerge, m - 1) : NULL;
             guint last_row = mg ? mg->last_row : r, last_col = mg ? mg->last_col : c;
-            const YsCell *cell = &row->cells[c];
+            const YsReportCell *cell = &row->cells[c];
             double need, have;
 
             if (mg && (mg->first_row != r || mg->first_col != c))
@@ -187,7 +187,7 @@ ys_table_layout_draw (YsTableLayout *tl, cairo_t *cr, gboolean header, guint fir
           guint first_row = mg ? mg->first_row : r, first_col = mg ? mg->first_col : c;
           guint last_row = MIN (mg ? mg->last_row : r, last), last_col = mg ? mg->last_col : c;
           PangoLayout *layout = texts[first_row * n + first_col];
-          const YsCell *cell = &((YsReportRow *) g_ptr_array_index (rows, first_row))->cells[first_col];
+          const YsReportCell *cell = &((YsReportRow *) g_ptr_array_index (rows, first_row))->cells[first_col];
           double cx = x + (first_col ? span (tl->widths, 0, first_col - 1) : 0);
           double cw = span (tl->widths, first_col, last_col);
           double ch = span (heights, r, last_row), ty;
@@ -288,7 +288,7 @@ ys_table_layout_draw_slice (YsTableLayout *tl, cairo_t *cr, guint row, double fr
       guint m = tl->body_map[row * n + c];
       YsMerge *mg = m ? &g_array_index (t->body_merges, YsMerge, m - 1) : NULL;
       guint last_col = mg ? mg->last_col : c;
-      const YsCell *cell = &((YsReportRow *) g_ptr_array_index (t->rows, row))->cells[c];
+      const YsReportCell *cell = &((YsReportRow *) g_ptr_array_index (t->rows, row))->cells[c];
       double cx = x + (c ? span (tl->widths, 0, c - 1) : 0);
       PangoLayout *layout = tl->body_text[row * n + c];
       Slice s = { cr, from, to, cx + YS_CELL_PAD + cell->indent * YS_TABLE_PT, y };

@@ -16,19 +16,19 @@
 #define MAX_HEAD_EMS  6.0   /* header words wrap over a column of figures */
 
 char *
-ys_publish_cell_text (YsReportTable *t, const YsCell *c)
+ys_publish_cell_text (YsReportTable *t, const YsReportCell *c)
 {
   gboolean shown = c->value != 0 || (c->flags & YS_CELL_SHOW_ZERO);
 
   switch (c->type)
     {
-    case YS_CELL_MONEY:
+    case YS_REPORT_CELL_MONEY:
       return shown ? ys_money_format (c->value, t->unit, TRUE) : g_strdup ("");
-    case YS_CELL_NUMBER:
+    case YS_REPORT_CELL_NUMBER:
       return shown ? g_strdup_printf ("%" G_GINT64_FORMAT, c->value) : g_strdup ("");
-    case YS_CELL_TEXT:
+    case YS_REPORT_CELL_TEXT:
       return g_strdup (c->text ? c->text : "");
-    case YS_CELL_EMPTY:
+    case YS_REPORT_CELL_EMPTY:
     default:
       return g_strdup ("");
     }
@@ -51,7 +51,7 @@ widest_in (YsReportTable *t, GPtrArray *rows, GArray *merges, guint c, gboolean 
   for (guint r = 0; r < rows->len; r++)
     {
       YsReportRow *row = g_ptr_array_index (rows, r);
-      const YsCell *cell = &row->cells[c];
+      const YsReportCell *cell = &row->cells[c];
       guint m = map[r * t->n_cols + c];
       g_autofree char *text = NULL;
       double ems;
@@ -60,7 +60,7 @@ widest_in (YsReportTable *t, GPtrArray *rows, GArray *merges, guint c, gboolean 
         continue;  /* spread over several columns: does not size one */
       text = ys_publish_cell_text (t, cell);
       ems = ys_publish_text_ems (text) + 0.5 * cell->indent;
-      if (cell->type == YS_CELL_MONEY || cell->type == YS_CELL_NUMBER)
+      if (cell->type == YS_REPORT_CELL_MONEY || cell->type == YS_REPORT_CELL_NUMBER)
         *figures = TRUE;
       else
         ems = MIN (ems, header ? MAX_HEAD_EMS : MAX_TEXT_EMS);

@@ -43,7 +43,7 @@ char             *ys_publish_expand       (const char        *template_,
 /* A cell as printed: money in the table's unit with separators, zeros blank
  * unless the cell says otherwise; never NULL. */
 char   *ys_publish_cell_text      (YsReportTable *table,
-                                   const YsCell  *cell);
+                                   const YsReportCell  *cell);
 /* Width of @text in ems of its type size: CJK and full-width characters 1,
  * others about half; the widest line when it has several. */
 double  ys_publish_text_ems       (const char    *text);

@@ -57,7 +57,7 @@ cell_money (YsReportTable *t, YsReportRow *row, const char *col, YsMoney *out)
 
   if (row == NULL || c < 0 || (guint) c >= row->n_cells)
     return FALSE;
-  *out = row->cells[c].type == YS_CELL_MONEY ? row->cells[c].value : 0;
+  *out = row->cells[c].type == YS_REPORT_CELL_MONEY ? row->cells[c].value : 0;
   return TRUE;
 }
 
@@ -66,7 +66,7 @@ cell_text (YsReportTable *t, YsReportRow *row, const char *col)
 {
   int c = column (t, col);
 
-  if (row == NULL || c < 0 || (guint) c >= row->n_cells || row->cells[c].type != YS_CELL_TEXT)
+  if (row == NULL || c < 0 || (guint) c >= row->n_cells || row->cells[c].type != YS_REPORT_CELL_TEXT)
     return "";
   return row->cells[c].text;
 }

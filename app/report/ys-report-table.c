@@ -71,7 +71,7 @@ row_new (guint n_cols, const char *key)
   YsReportRow *row = g_new0 (YsReportRow, 1);
 
   row->key = g_strdup (key ? key : "");
-  row->cells = g_new0 (YsCell, n_cols);
+  row->cells = g_new0 (YsReportCell, n_cols);
   row->n_cells = n_cols;
   return row;
 }
@@ -118,7 +118,7 @@ ys_report_table_add_caption (YsReportTable *t, const char *left, const char *cen
   g_ptr_array_add (t->captions, c);
 }
 
-static YsCell *
+static YsReportCell *
 cell_at (YsReportRow *row, guint col)
 {
   g_return_val_if_fail (col < row->n_cells, NULL);
@@ -129,11 +129,11 @@ cell_at (YsReportRow *row, guint col)
 void
 ys_report_row_set_text (YsReportRow *row, guint col, const char *text, guint flags)
 {
-  YsCell *c = cell_at (row, col);
+  YsReportCell *c = cell_at (row, col);
 
   if (c == NULL)
     return;
-  c->type = text && *text ? YS_CELL_TEXT : YS_CELL_EMPTY;
+  c->type = text && *text ? YS_REPORT_CELL_TEXT : YS_REPORT_CELL_EMPTY;
   c->text = g_strdup (text);
   c->flags = flags;
 }
@@ -141,11 +141,11 @@ ys_report_row_set_text (YsReportRow *row, guint col, const char *text, guint fla
 void
 ys_report_row_set_money (YsReportRow *row, guint col, YsMoney fen, guint flags)
 {
-  YsCell *c = cell_at (row, col);
+  YsReportCell *c = cell_at (row, col);
 
   if (c == NULL)
     return;
-  c->type = YS_CELL_MONEY;
+  c->type = YS_REPORT_CELL_MONEY;
   c->value = fen;
   c->flags = flags;
 }
@@ -153,11 +153,11 @@ ys_report_row_set_money (YsReportRow *row, guint col, YsMoney fen, guint flags)
 void
 ys_report_row_set_number (YsReportRow *row, guint col, gint64 value, guint flags)
 {
-  YsCell *c = cell_at (row, col);
+  YsReportCell *c = cell_at (row, col);
 
   if (c == NULL)
     return;
-  c->type = YS_CELL_NUMBER;
+  c->type = YS_REPORT_CELL_NUMBER;
   c->value = value;
   c->flags = flags;
 }
@@ -169,7 +169,7 @@ ys_report_table_has_figures (YsReportTable *t)
     {
       YsReportRow *row = g_ptr_array_index (t->rows, r);
       for (guint c = 0; c < row->n_cells; c++)
-        if ((row->cells[c].type == YS_CELL_MONEY || row->cells[c].type == YS_CELL_NUMBER)
+        if ((row->cells[c].type == YS_REPORT_CELL_MONEY || row->cells[c].type == YS_REPORT_CELL_NUMBER)
             && row->cells[c].value != 0)
           return TRUE;
     }
@@ -239,21 +239,21 @@ unit_name (YsMoneyUnit unit)
 }
 
 static void
-cell_to_json (const YsCell *c, JsonBuilder *b)
+cell_to_json (const YsReportCell *c, JsonBuilder *b)
 {
   switch (c->type)
     {
-    case YS_CELL_TEXT:
+    case YS_REPORT_CELL_TEXT:
       json_builder_add_string_value (b, c->text);
       break;
-    case YS_CELL_MONEY:
-    case YS_CELL_NUMBER:
+    case YS_REPORT_CELL_MONEY:
+    case YS_REPORT_CELL_NUMBER:
       if (c->value == 0 && !(c->flags & YS_CELL_SHOW_ZERO))
         json_builder_add_null_value (b);
       else
         json_builder_add_int_value (b, c->value);
       break;
-    case YS_CELL_EMPTY:
+    case YS_REPORT_CELL_EMPTY:
     default:
       json_builder_add_null_value (b);
       break;

@@ -11,11 +11,11 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  YS_CELL_EMPTY,
-  YS_CELL_TEXT,
-  YS_CELL_MONEY,   /* value in 分 */
-  YS_CELL_NUMBER,  /* a count or quantity, value as is */
-} YsCellType;
+  YS_REPORT_CELL_EMPTY,
+  YS_REPORT_CELL_TEXT,
+  YS_REPORT_CELL_MONEY,   /* value in 分 */
+  YS_REPORT_CELL_NUMBER,  /* a count or quantity, value as is */
+} YsReportCellType;
 
 typedef enum {
   YS_CELL_BOLD      = 1 << 0,
@@ -25,18 +25,18 @@ typedef enum {
 } YsCellFlags;
 
 typedef struct {
-  YsCellType  type;
-  guint8      flags;
-  guint8      indent;  /* levels of indentation of a name (类/款/项) */
-  char       *text;
-  gint64      value;
-} YsCell;
+  YsReportCellType  type;
+  guint8            flags;
+  guint8            indent;  /* levels of indentation of a name (类/款/项) */
+  char             *text;
+  gint64            value;
+} YsReportCell;
 
 typedef struct {
-  char   *key;     /* 科目编码, label or record code naming the row */
-  YsCell *cells;   /* n_cols */
-  guint   n_cells;
-  gboolean total;  /* a 合计/小计 row: bold */
+  char         *key;      /* 科目编码, label or record code naming the row */
+  YsReportCell *cells;    /* n_cols */
+  guint         n_cells;
+  gboolean      total;    /* a 合计/小计 row: bold */
 } YsReportRow;
 
 typedef struct {

@@ -559,8 +559,8 @@ static gboolean
 row_has_content (YsReportRow *row, guint skip)
 {
   for (guint c = 0; c < row->n_cells; c++)
-    if (c != skip && row->cells[c].type != YS_CELL_EMPTY
-        && !(row->cells[c].type != YS_CELL_TEXT && row->cells[c].value == 0
+    if (c != skip && row->cells[c].type != YS_REPORT_CELL_EMPTY
+        && !(row->cells[c].type != YS_REPORT_CELL_TEXT && row->cells[c].value == 0
              && !(row->cells[c].flags & YS_CELL_SHOW_ZERO)))
       return TRUE;
   return FALSE;

@@ -59,34 +59,34 @@ text_lines (const char *text, double width)
 }
 
 static char *
-money_text (const YsCell *c, YsMoneyUnit unit)
+money_text (const YsReportCell *c, YsMoneyUnit unit)
 {
   return ys_money_format (c->value, unit, TRUE);
 }
 
 static gboolean
-cell_blank (const YsCell *c)
+cell_blank (const YsReportCell *c)
 {
-  if (c->type == YS_CELL_EMPTY)
+  if (c->type == YS_REPORT_CELL_EMPTY)
     return TRUE;
-  if (c->type == YS_CELL_TEXT)
+  if (c->type == YS_REPORT_CELL_TEXT)
     return c->text == NULL || *c->text == '\0';
   return c->value == 0 && !(c->flags & YS_CELL_SHOW_ZERO);
 }
 
 static lxw_format *
-cell_format (YsXlsxExport *e, YsReportTable *t, const YsCell *c, gboolean total)
+cell_format (YsXlsxExport *e, YsReportTable *t, const YsReportCell *c, gboolean total)
 {
   guint flags = c->flags | (total ? YS_CELL_BOLD : 0);
 
   switch (c->type)
     {
-    case YS_CELL_MONEY:
+    case YS_REPORT_CELL_MONEY:
       return ys_xlsx_format (e, FMT_MONEY, flags, 0, t->money_format);
-    case YS_CELL_NUMBER:
+    case YS_REPORT_CELL_NUMBER:
       return ys_xlsx_format (e, FMT_NUMBER, flags, 0, "#,##0");
-    case YS_CELL_TEXT:
-    case YS_CELL_EMPTY:
+    case YS_REPORT_CELL_TEXT:
+    case YS_REPORT_CELL_EMPTY:
     default:
       return ys_xlsx_format (e, FMT_TEXT, flags, c->indent, NULL);
     }
@@ -112,18 +112,18 @@ fit_widths (YsReportTable *t, double *widths)
       for (guint r = 0; r < t->rows->len; r++)
         {
           YsReportRow *row = g_ptr_array_index (t->rows, r);
-          const YsCell *cell = &row->cells[c];
+          const YsReportCell *cell = &row->cells[c];
           YsMerge *mg = bmap[r * t->n_cols + c] ? &g_array_index (t->body_merges, YsMerge, bmap[r * t->n_cols + c] - 1) : NULL;
 
           if (mg && mg->first_col != mg->last_col)
             continue;  /* spread over several columns: does not size one */
-          if (cell->type == YS_CELL_MONEY || cell->type == YS_CELL_NUMBER)
+          if (cell->type == YS_REPORT_CELL_MONEY || cell->type == YS_REPORT_CELL_NUMBER)
             {
               g_autofree char *text = money_text (cell, t->unit);
               body = MAX (body, ys_xlsx_text_width (text) + 1);
               money = TRUE;
             }
-          else if (cell->type == YS_CELL_TEXT)
+          else if (cell->type == YS_REPORT_CELL_TEXT)
             body = MAX (body, MIN (ys_xlsx_text_width (cell->text) + 2 * cell->indent, MAX_TEXT));
         }
       for (guint r = 0; r < t->header->len; r++)
@@ -159,11 +159,11 @@ row_height (YsReportRow *row, guint r, GArray *merges, const guint *map, guint n
 
   for (guint c = 0; c < n_cols; c++)
     {
-      const YsCell *cell = &row->cells[c];
+      const YsReportCell *cell = &row->cells[c];
       double width = widths[c];
       guint rows = 1, l;
 
-      if (cell->type != YS_CELL_TEXT)
+      if (cell->type != YS_REPORT_CELL_TEXT)
         continue;
       if (map[r * n_cols + c])
         {
@@ -181,16 +181,16 @@ row_height (YsReportRow *row, guint r, GArray *merges, const guint *map, guint n
 
 static lxw_error
 write_cell (YsXlsxExport *e, lxw_worksheet *ws, YsReportTable *t, guint row, guint col,
-            const YsCell *cell, lxw_format *format)
+            const YsReportCell *cell, lxw_format *format)
 {
   if (cell_blank (cell))
     return worksheet_write_blank (ws, row, col, format);
   switch (cell->type)
     {
-    case YS_CELL_MONEY:
+    case YS_REPORT_CELL_MONEY:
       /* The value is the printed figure: 分 rounded to 0.01 万元 as an integer first. */
       return worksheet_write_number (ws, row, col, ys_report_money_value (cell->value, t->unit), format);
-    case YS_CELL_NUMBER:
+    case YS_REPORT_CELL_NUMBER:
       return worksheet_write_number (ws, row, col, (double) cell->value, format);
     default:
       return worksheet_write_string (ws, row, col, cell->text, format);
@@ -221,7 +221,7 @@ write_grid (YsXlsxExport *e, lxw_worksheet *ws, YsReportTable *t, GPtrArray *row
         {
           guint m = map[r * t->n_cols + c];
           YsMerge *mg = m ? &g_array_index (merges, YsMerge, m - 1) : NULL;
-          const YsCell *cell = &row->cells[c];
+          const YsReportCell *cell = &row->cells[c];
           lxw_format *f;
 
           if (mg && (mg->first_row != r || mg->first_col != c))
