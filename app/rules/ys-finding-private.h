@@ -9,7 +9,7 @@ struct _YsFinding
 {
   GObject         parent_instance;
 
-  char           *rule_id;
+  const char     *rule_id;  /* the rule's own, static */
   YsFindingLevel  level;
   char           *key;
   const char     *title;    /* translated, static */
@@ -36,6 +36,7 @@ struct _YsFinding
   GSequenceIter  *iter;
 };
 
+/* @rule_id: static (the rule's), kept as it is. */
 YsFinding *ys_finding_new          (const char     *rule_id,
                                     guint           rule_index,
                                     YsFindingLevel  level,

@@ -80,7 +80,6 @@ ys_finding_finalize (GObject *object)
 {
   YsFinding *self = YS_FINDING (object);
 
-  g_free (self->rule_id);
   g_free (self->key);
   g_free (self->message);
   g_free (self->digest);
@@ -212,7 +211,7 @@ ys_finding_new (const char     *rule_id,
 {
   YsFinding *self = g_object_new (YS_TYPE_FINDING, NULL);
 
-  self->rule_id = g_strdup (rule_id);
+  self->rule_id = rule_id;
   self->rule_index = rule_index;
   self->level = level;
   self->title = title;

@@ -7,6 +7,7 @@
 
 #include "ys-finding-private.h"
 #include "ys-kinds.h"
+#include "ys-rule-format.h"
 #include "ys-validator-private.h"
 
 const YsRule *const *
@@ -373,7 +374,15 @@ ys_rule_emit (YsRuleContext *ctx, const YsFindingPlace *place, const char *forma
   if (format[0] == '%' && format[1] == 's' && format[2] == '\0')
     message = g_strdup (va_arg (args, const char *));
   else
-    message = g_strdup_vprintf (format, args);
+    {
+      va_list copy;
+
+      va_copy (copy, args);
+      message = ys_rule_format (format, copy);
+      va_end (copy);
+      if (message == NULL)
+        message = g_strdup_vprintf (format, args);
+    }
   va_end (args);
 
   checksum = digest (place->facts ? place->facts : message);
@@ -453,12 +462,28 @@ ys_rule_code_name (YsRuleContext *ctx, YsCatalogKind kind, const char *code)
   return name ? g_strdup_printf ("%s %s", code, name) : g_strdup (code);
 }
 
+/* Whether the @n bytes of @text are one of the texts that stand for nothing. */
+static gboolean
+is_placeholder (const char *text, size_t n)
+{
+#define PLACEHOLDER(s) { s, sizeof s - 1 }
+  static const struct { const char *text; size_t n; } placeholders[] = {
+    PLACEHOLDER ("-"), PLACEHOLDER ("_"), PLACEHOLDER ("*"), PLACEHOLDER ("/"), PLACEHOLDER ("—"),
+    PLACEHOLDER ("－"), PLACEHOLDER ("——"), PLACEHOLDER ("无"), PLACEHOLDER ("略"), PLACEHOLDER ("空"),
+  };
+#undef PLACEHOLDER
+
+  for (guint i = 0; i < G_N_ELEMENTS (placeholders); i++)
+    if (placeholders[i].n == n && memcmp (placeholders[i].text, text, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 ys_rule_is_blank (const char *text)
 {
-  static const char *const placeholders[] = {
-    "-", "_", "*", "/", "—", "－", "——", "无", "略", "空", NULL
-  };
+  static const char ideographic_space[] = "　";
+  const size_t space = sizeof ideographic_space - 1;
   g_autofree char *stripped = NULL;
   size_t n = text ? strlen (text) : 0;
 
@@ -467,9 +492,10 @@ ys_rule_is_blank (const char *text)
     return TRUE;
 
   if (!g_ascii_isspace (text[0]) && !g_ascii_isspace (text[n - 1])
-      && !g_str_has_prefix (text, "　") && !g_str_has_suffix (text, "　"))
+      && !(n >= space && (memcmp (text, ideographic_space, space) == 0
+                          || memcmp (text + n - space, ideographic_space, space) == 0)))
     /* No placeholder is longer than —— (6 bytes). */
-    return n <= strlen ("——") && g_strv_contains (placeholders, text);
+    return n <= strlen ("——") && is_placeholder (text, n);
   stripped = g_strstrip (g_strdup (text));
 
   /* The ideographic space trims too. */
@@ -478,7 +504,7 @@ ys_rule_is_blank (const char *text)
   while (g_str_has_suffix (stripped, "　"))
     stripped[strlen (stripped) - 3] = '\0';
   g_strstrip (stripped);
-  return stripped[0] == '\0' || g_strv_contains (placeholders, stripped);
+  return stripped[0] == '\0' || is_placeholder (stripped, strlen (stripped));
 }
 
 YsMoney
