@@ -22,11 +22,13 @@ ys_document_append_checked (YsDocument *self, const YsKind *kind, GPtrArray *rec
       Change *c = g_new0 (Change, 1);
 
       c->type = YS_CHANGE_INSERT;
-      c->record = g_object_ref (record);
+      /* The reference @records held (given up below). */
+      c->record = record;
       c->position = n + r;
       g_ptr_array_add (self->batch->changes, c);
       ys_document_index_key (self, record, TRUE);
     }
+  g_ptr_array_set_free_func (records, NULL);
   ys_record_list_splice (model, n, 0, (YsRecord **) records->pdata, records->len);
   for (guint r = 0; r < records->len; r++)
     ys_document_emit_changed (self, g_ptr_array_index (records, r), YS_CHANGE_INSERT, -1);

@@ -87,7 +87,9 @@ gboolean      ys_document_insert          (YsDocument    *self,
  * whose every value was parsed by ys_field_parse() (indicators settled by
  * ys_indicator_settle()) and whose keys and references the caller has
  * checked against the document and against each other, as
- * ys_interchange_import() does; they are not checked again. On failure
+ * ys_interchange_import() does; they are not checked again. @records holds
+ * a reference to each (its free function g_object_unref); on success the
+ * batch takes those and @records keeps the pointers only. On failure
  * @failed is the position in @records of the one the file refused. */
 gboolean      ys_document_append_checked  (YsDocument    *self,
                                            const YsKind  *kind,
