@@ -434,9 +434,10 @@ ys_money_format (YsMoney      fen,
   guint64 magnitude;
   guint64 whole;
   guint cents;
-  g_autofree char *digits = NULL;
-  gsize n_digits;
-  GString *out;
+  char digits[24];            /* backwards: the last digit first */
+  gsize n_digits = 0;
+  char out[48];               /* sign, 20 digits, 6 separators, ".00" */
+  char *o = out;
 
   g_return_val_if_fail (unit == YS_MONEY_YUAN || unit == YS_MONEY_WAN, NULL);
 
@@ -465,21 +466,23 @@ ys_money_format (YsMoney      fen,
   if (whole == 0 && cents == 0)
     negative = FALSE;
 
-  digits = g_strdup_printf ("%" G_GUINT64_FORMAT, whole);
-  n_digits = strlen (digits);
+  /* Written by hand, not by printf: reports and findings format amounts
+   * by the thousand. */
+  do
+    digits[n_digits++] = (char) ('0' + whole % 10);
+  while ((whole /= 10) != 0);
 
-  out = g_string_sized_new (n_digits + n_digits / 3 + 5);
   if (negative)
-    g_string_append_c (out, '-');
-
+    *o++ = '-';
   for (gsize i = 0; i < n_digits; i++)
     {
       if (separators && i > 0 && (n_digits - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
+        *o++ = ',';
+      *o++ = digits[n_digits - 1 - i];
     }
+  *o++ = '.';
+  *o++ = (char) ('0' + cents / 10);
+  *o++ = (char) ('0' + cents % 10);
 
-  g_string_append_printf (out, ".%02u", cents);
-
-  return g_string_free (out, FALSE);
+  return g_strndup (out, o - out);
 }

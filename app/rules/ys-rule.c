@@ -401,6 +401,22 @@ ys_rule_emit (YsRuleContext *ctx, const YsFindingPlace *place, const char *forma
 /* ---- helpers ---- */
 
 char *
+ys_rule_printf (const char *format, ...)
+{
+  va_list args, copy;
+  char *out;
+
+  va_start (args, format);
+  va_copy (copy, args);
+  out = ys_rule_format (format, copy);
+  va_end (copy);
+  if (out == NULL)
+    out = g_strdup_vprintf (format, args);
+  va_end (args);
+  return out;
+}
+
+char *
 ys_rule_money (YsMoney fen)
 {
   gboolean wan = fen >= 1000000 || fen <= -1000000;
@@ -416,7 +432,7 @@ ys_rule_money (YsMoney fen)
   /* The figure put in place of %s by hand, not by printf: findings name
    * amounts by the thousand, each formatted again on every check. */
   if (at == NULL || strchr (at + 2, '%') != NULL || memchr (format, '%', at - format) != NULL)
-    return g_strdup_printf (format, figure);
+    return ys_rule_printf (format, figure);
   before = at - format;
   n_figure = strlen (figure);
   n_after = strlen (at + 2);
@@ -459,7 +475,7 @@ ys_rule_code_name (YsRuleContext *ctx, YsCatalogKind kind, const char *code)
                                                 : NULL;
   const char *name = entry ? entry->name : NULL;
 
-  return name ? g_strdup_printf ("%s %s", code, name) : g_strdup (code);
+  return name ? ys_rule_printf ("%s %s", code, name) : g_strdup (code);
 }
 
 /* Whether the @n bytes of @text are one of the texts that stand for nothing. */

@@ -145,6 +145,11 @@ void          ys_rule_emit       (YsRuleContext        *ctx,
 
 /* ---- helpers ---- */
 
+/* g_strdup_printf (), without printf for the formats messages use
+ * (ys-rule-format.h): rules format thousands of texts on a check. */
+char         *ys_rule_printf     (const char *format,
+                                  ...) G_GNUC_PRINTF (1, 2);
+
 /* Field access for rules, which read every line of a unit on each check:
  * the value slots read in place (they follow the instance, at the class's
  * values_offset), without a call or a type check per access. @field must be

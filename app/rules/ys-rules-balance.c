@@ -32,7 +32,7 @@ check_sources (YsRuleContext *ctx, YsGroup *unit)
 
       if (d == 0)
         continue;
-      facts = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, ys_fund_sources[s], income[s], spent[s]);
+      facts = ys_rule_printf ("%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, ys_fund_sources[s], income[s], spent[s]);
       in = ys_rule_money (income[s]);
       out = ys_rule_money (spent[s]);
       diff = ys_rule_money (d < 0 ? -d : d);
@@ -115,7 +115,7 @@ check_fiscal_items (YsRuleContext *ctx, YsGroup *unit)
 
       if (in == out)
         continue;
-      facts = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, func, in, out);
+      facts = ys_rule_printf ("%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, func, in, out);
       in_s = ys_rule_money (in);
       out_s = ys_rule_money (out);
       diff = ys_rule_money (in > out ? in - out : out - in);
@@ -143,7 +143,7 @@ check_project_funds (YsRuleContext *ctx, YsGroup *group)
   annual = ys_rule_project_funds (project, TRUE);
   if (annual == spent)
     return;
-  facts = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, annual, spent);
+  facts = ys_rule_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, annual, spent);
   a = ys_rule_money (annual);
   s = ys_rule_money (spent);
   d = ys_rule_money (annual > spent ? annual - spent : spent - annual);
@@ -173,7 +173,7 @@ check_fund_split (YsRuleContext *ctx, YsGroup *group)
                + ys_rule_int (project, YS_PROJECT_ANNUAL_LOCAL);
   if (government == fiscal)
     return;
-  facts = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, government, fiscal);
+  facts = ys_rule_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, government, fiscal);
   g = ys_rule_money (government);
   f = ys_rule_money (fiscal);
   place.record = project;

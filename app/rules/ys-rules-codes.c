@@ -47,8 +47,8 @@ check_code (YsRuleContext *ctx, YsRecord *record, guint field, YsCatalogKind kin
   if (entry != NULL && entry->level == level)
     return;
 
-  facts = g_strdup_printf ("%s|%d|%d|%d", code, ys_catalog_get_year (catalog),
-                           entry ? entry->level : 0, incomplete);
+  facts = ys_rule_printf ("%s|%d|%d|%d", code, ys_catalog_get_year (catalog),
+                          entry ? entry->level : 0, incomplete);
   place.record = record;
   place.field = (int) field;
   place.facts = facts;
@@ -139,7 +139,7 @@ check_mapping (YsRuleContext *ctx, YsRecord *line)
   if (mapped != NULL && (gov[0] == '\0' || g_str_equal (mapped, gov)))
     return;
   column = institution ? _("public institutions") : _("government bodies");
-  facts = g_strdup_printf ("%s|%s|%s|%d", dept, gov, mapped ? mapped : "", institution);
+  facts = ys_rule_printf ("%s|%s|%s|%d", dept, gov, mapped ? mapped : "", institution);
   dept_name = ys_rule_code_name (ctx, YS_CATALOG_ECONOMIC_DEPT, dept);
   place.record = line;
   place.field = YS_LINE_GOV_ECON_CODE;

@@ -19,17 +19,17 @@ describe (YsRuleContext *ctx, YsRecord *control)
   YsRecord *p = project[0] ? ys_rule_context_get_project (ctx, project) : NULL;
 
   if (project[0] == '\0')
-    return g_strdup_printf ("%s %s", source, kind);
+    return ys_rule_printf ("%s %s", source, kind);
   if (p != NULL)
-    return g_strdup_printf ("%s %s %s", source, project, ys_rule_text (p, YS_PROJECT_NAME));
-  return g_strdup_printf ("%s %s", source, project);
+    return ys_rule_printf ("%s %s %s", source, project, ys_rule_text (p, YS_PROJECT_NAME));
+  return ys_rule_printf ("%s %s", source, project);
 }
 
 static char *
 yuan (YsMoney fen)
 {
   g_autofree char *s = ys_money_format (fen, YS_MONEY_YUAN, TRUE);
-  return g_strdup_printf ("%s 元", s);
+  return ys_rule_printf ("%s 元", s);
 }
 
 static void
@@ -51,7 +51,7 @@ check_controls (YsRuleContext *ctx, YsGroup *unit)
           budgeted += ys_rule_int (g_ptr_array_index (lines, j), YS_LINE_AMOUNT);
       if (budgeted == limit)
         continue;
-      facts = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, limit, budgeted);
+      facts = ys_rule_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, limit, budgeted);
       what = describe (ctx, control);
       b = yuan (budgeted);
       l = yuan (limit);

@@ -56,30 +56,30 @@ check_vehicles (YsRuleContext *ctx, YsGroup *unit)
    * only money without vehicles is suspicious, not vehicles without money. */
   if (running > 0 && held == 0 && planned == 0)
     {
-      g_autofree char *facts = g_strdup_printf ("%" G_GINT64_FORMAT, running);
+      g_autofree char *facts = ys_rule_printf ("%" G_GINT64_FORMAT, running);
       g_autofree char *money = ys_rule_money (running);
       g_autofree char *message =
-        g_strdup_printf (_("Unit %s budgets %s of 30231 公务用车运行维护费 but holds no vehicle and plans to buy none"),
-                         code, money);
+        ys_rule_printf (_("Unit %s budgets %s of 30231 公务用车运行维护费 but holds no vehicle and plans to buy none"),
+                        code, money);
       emit_unit (ctx, unit, "running", facts, -1, message);
     }
   if (bought > 0 && planned == 0 && planned_amount == 0)
     {
-      g_autofree char *facts = g_strdup_printf ("%" G_GINT64_FORMAT, bought);
+      g_autofree char *facts = ys_rule_printf ("%" G_GINT64_FORMAT, bought);
       g_autofree char *money = ys_rule_money (bought);
       g_autofree char *message =
-        g_strdup_printf (_("Unit %s budgets %s of 31013 公务用车购置 but the asset table plans no vehicle purchase"),
-                         code, money);
+        ys_rule_printf (_("Unit %s budgets %s of 31013 公务用车购置 but the asset table plans no vehicle purchase"),
+                        code, money);
       emit_unit (ctx, unit, "purchase", facts, -1, message);
     }
   else if (planned_amount > 0 && planned_amount != bought)
     {
-      g_autofree char *facts = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
-                                                planned, planned_amount, bought);
+      g_autofree char *facts = ys_rule_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
+                                               planned, planned_amount, bought);
       g_autofree char *p = ys_rule_money (planned_amount), *b = ys_rule_money (bought);
       g_autofree char *message =
-        g_strdup_printf (_("Unit %s plans to buy %lld vehicles for %s in the asset table, but 31013 公务用车购置 is %s"),
-                         code, (long long) planned, p, b);
+        ys_rule_printf (_("Unit %s plans to buy %lld vehicles for %s in the asset table, but 31013 公务用车购置 is %s"),
+                        code, (long long) planned, p, b);
       emit_unit (ctx, unit, "purchase", facts, -1, message);
     }
 }
@@ -97,7 +97,7 @@ check_running_costs (YsRuleContext *ctx, YsGroup *unit)
   if (owner == NULL)
     return;
   type = ys_rule_text (owner, YS_UNIT_UNIT_TYPE);
-  facts = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, type, personnel, running);
+  facts = ys_rule_printf ("%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, type, personnel, running);
   if (g_str_equal (type, "事业单位"))
     {
       g_autofree char *money = NULL;
@@ -105,7 +105,7 @@ check_running_costs (YsRuleContext *ctx, YsGroup *unit)
       if (running == 0)
         return;
       money = ys_rule_money (running);
-      message = g_strdup_printf (_("Unit %s is a 事业单位: its 公用经费 of %s from 财政拨款 is not 机关运行经费, "
+      message = ys_rule_printf (_("Unit %s is a 事业单位: its 公用经费 of %s from 财政拨款 is not 机关运行经费, "
                                    "which only 行政单位 and 参公 units report"), ys_group_get_code (unit), money);
       emit_unit (ctx, unit, NULL, facts, YS_FINDING_INFO, message);
       return;
@@ -114,7 +114,7 @@ check_running_costs (YsRuleContext *ctx, YsGroup *unit)
     {
       g_autofree char *money = ys_rule_money (personnel);
 
-      message = g_strdup_printf (_("Unit %s (%s) has %s of 人员经费 from 财政拨款 but no 公用经费: its 机关运行经费 "
+      message = ys_rule_printf (_("Unit %s (%s) has %s of 人员经费 from 财政拨款 but no 公用经费: its 机关运行经费 "
                                    "would be zero"), ys_group_get_code (unit), type, money);
       emit_unit (ctx, unit, NULL, facts, -1, message);
     }

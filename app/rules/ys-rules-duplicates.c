@@ -84,10 +84,10 @@ class_end (GArray *rows, guint start)
 static char *
 row_facts (const YsLedgerClass *cls, YsMoney amount)
 {
-  return g_strdup_printf ("%s|%s|%s|%s|%s|%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
-                          cls->text[F_FUNC], cls->text[F_ECON], cls->text[F_GOV], cls->text[F_KIND],
-                          cls->text[F_PROJECT], cls->text[F_SOURCE], cls->text[F_SUB],
-                          cls->carry_over, amount);
+  return ys_rule_printf ("%s|%s|%s|%s|%s|%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
+                         cls->text[F_FUNC], cls->text[F_ECON], cls->text[F_GOV], cls->text[F_KIND],
+                         cls->text[F_PROJECT], cls->text[F_SOURCE], cls->text[F_SUB],
+                         cls->carry_over, amount);
 }
 
 typedef void (*ReportRun) (YsRuleContext *ctx, YsGroup *unit, GArray *rows, guint start, guint end);
@@ -132,7 +132,7 @@ report_repeats (YsRuleContext *ctx, YsGroup *unit, GArray *rows, guint start, gu
           continue;
         }
       row_class = row_facts (cls, row->line->amount);
-      facts = g_strdup_printf ("%s|%" G_GINT64_FORMAT, row_class, first->line->id);
+      facts = ys_rule_printf ("%s|%" G_GINT64_FORMAT, row_class, first->line->id);
       money = ys_rule_money (row->line->amount);
       place.record = row->line->line;
       place.facts = facts;
@@ -174,17 +174,17 @@ report_split (YsRuleContext *ctx, YsGroup *unit, GArray *rows, guint start, guin
         g_string_append (amounts, " + ");
       g_string_append (amounts, money);
     }
-  suffix = g_strdup_printf ("%s:%s:%s:%s:%s:%s:%" G_GINT64_FORMAT,
-                            first->text[F_FUNC], first->text[F_ECON], first->text[F_KIND],
-                            first->text[F_PROJECT], first->text[F_SOURCE], first->text[F_SUB],
-                            first->carry_over);
-  facts = g_strdup_printf ("%s|%s|%s", suffix, first->text[F_GOV], amounts->str);
+  suffix = ys_rule_printf ("%s:%s:%s:%s:%s:%s:%" G_GINT64_FORMAT,
+                           first->text[F_FUNC], first->text[F_ECON], first->text[F_KIND],
+                           first->text[F_PROJECT], first->text[F_SOURCE], first->text[F_SUB],
+                           first->carry_over);
+  facts = ys_rule_printf ("%s|%s|%s", suffix, first->text[F_GOV], amounts->str);
   sum = ys_rule_money (total);
   place.unit_code = ys_group_get_code (unit);
   /* The 政府 code joins the key only when given, to keep keys short. */
   if (first->text[F_GOV][0])
     {
-      char *longer = g_strdup_printf ("%s:%s", suffix, first->text[F_GOV]);
+      char *longer = ys_rule_printf ("%s:%s", suffix, first->text[F_GOV]);
       g_free (suffix);
       suffix = longer;
     }

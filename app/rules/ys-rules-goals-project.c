@@ -171,7 +171,7 @@ check_period_funds (YsRuleContext *ctx, YsRecord *project)
 
   if (period == 0 || annual <= period)
     return;
-  facts = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, annual, period);
+  facts = ys_rule_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, annual, period);
   a = ys_rule_money (annual);
   p = ys_rule_money (period);
   place.record = project;
@@ -213,7 +213,7 @@ check_costs (YsRuleContext *ctx, YsGroup *group)
         funds = ys_rule_project_funds (project, TRUE);
       if (funds == 0 || (target <= funds && target >= funds / 100))
         continue;
-      facts = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, target, funds);
+      facts = ys_rule_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, target, funds);
       t = ys_rule_money (target);
       f = ys_rule_money (funds);
       place.record = ind;
@@ -337,10 +337,10 @@ check_annual_targets (YsRuleContext *ctx, YsGroup *group)
         continue;
       if (!comparable (ind, whole, &a, &w) || a <= w)
         continue;
-      facts = g_strdup_printf ("%s %s %s|%s %s %s",
-                               op, ys_rule_text (ind, YS_INDICATOR_VALUE), ys_rule_text (ind, YS_INDICATOR_MEASURE),
-                               whole_op, ys_rule_text (whole, YS_INDICATOR_VALUE),
-                               ys_rule_text (whole, YS_INDICATOR_MEASURE));
+      facts = ys_rule_printf ("%s %s %s|%s %s %s",
+                              op, ys_rule_text (ind, YS_INDICATOR_VALUE), ys_rule_text (ind, YS_INDICATOR_MEASURE),
+                              whole_op, ys_rule_text (whole, YS_INDICATOR_VALUE),
+                              ys_rule_text (whole, YS_INDICATOR_MEASURE));
       place.record = ind;
       place.field = YS_INDICATOR_VALUE;
       place.facts = facts;
@@ -382,7 +382,7 @@ check_weights (YsRuleContext *ctx, YsGroup *group)
         }
       if (weighted == 0 || sum == 100)
         continue;
-      facts = g_strdup_printf ("%" G_GINT64_FORMAT, sum);
+      facts = ys_rule_printf ("%" G_GINT64_FORMAT, sum);
       place.record = project;
       place.suffix = goal_sets[s];
       place.facts = facts;

@@ -15,13 +15,13 @@
 static char *
 indicator_facts (YsRecord *ind)
 {
-  return g_strdup_printf ("%s|%s|%s|%s|%s|%s",
-                          ys_rule_text (ind, YS_INDICATOR_LEVEL1),
-                          ys_rule_text (ind, YS_INDICATOR_LEVEL2),
-                          ys_rule_text (ind, YS_INDICATOR_NAME),
-                          ys_rule_text (ind, YS_INDICATOR_OPERATOR),
-                          ys_rule_text (ind, YS_INDICATOR_VALUE),
-                          ys_rule_text (ind, YS_INDICATOR_MEASURE));
+  return ys_rule_printf ("%s|%s|%s|%s|%s|%s",
+                         ys_rule_text (ind, YS_INDICATOR_LEVEL1),
+                         ys_rule_text (ind, YS_INDICATOR_LEVEL2),
+                         ys_rule_text (ind, YS_INDICATOR_NAME),
+                         ys_rule_text (ind, YS_INDICATOR_OPERATOR),
+                         ys_rule_text (ind, YS_INDICATOR_VALUE),
+                         ys_rule_text (ind, YS_INDICATOR_MEASURE));
 }
 
 /* "P01 年度 产出/数量: 委托业务费" — how messages name an indicator. */
@@ -32,11 +32,11 @@ indicator_label (YsRecord *ind)
   g_autofree char *l2 = ys_goal_term (ys_rule_text (ind, YS_INDICATOR_LEVEL2));
   const char *name = ys_rule_text (ind, YS_INDICATOR_NAME);
 
-  return g_strdup_printf ("%s %s %s/%s #%" G_GINT64_FORMAT "%s%s",
-                          ys_rule_text (ind, YS_INDICATOR_PROJECT_CODE),
-                          ys_rule_text (ind, YS_INDICATOR_GOAL_SET), l1, l2,
-                          ys_rule_int (ind, YS_INDICATOR_SEQ),
-                          name[0] ? " " : "", name);
+  return ys_rule_printf ("%s %s %s/%s #%" G_GINT64_FORMAT "%s%s",
+                         ys_rule_text (ind, YS_INDICATOR_PROJECT_CODE),
+                         ys_rule_text (ind, YS_INDICATOR_GOAL_SET), l1, l2,
+                         ys_rule_int (ind, YS_INDICATOR_SEQ),
+                         name[0] ? " " : "", name);
 }
 
 static void
@@ -66,13 +66,13 @@ check_blank (YsRuleContext *ctx, YsRecord *ind)
   if (ys_rule_is_blank (ys_rule_text (ind, YS_INDICATOR_NAME)))
     {
       g_autofree char *label = indicator_label (ind);
-      g_autofree char *message = g_strdup_printf (_("Indicator %s has no level-3 name"), label);
+      g_autofree char *message = ys_rule_printf (_("Indicator %s has no level-3 name"), label);
       emit (ctx, ind, YS_INDICATOR_NAME, "name", message);
     }
   if (value_missing (ys_rule_text (ind, YS_INDICATOR_VALUE)))
     {
       g_autofree char *label = indicator_label (ind);
-      g_autofree char *message = g_strdup_printf (_("Indicator %s has no target value"), label);
+      g_autofree char *message = ys_rule_printf (_("Indicator %s has no target value"), label);
       emit (ctx, ind, YS_INDICATOR_VALUE, "value", message);
     }
 }
@@ -143,14 +143,14 @@ check_quantitative (YsRuleContext *ctx, YsRecord *ind)
   else if (!ys_goal_parse_number (value, NULL))
     {
       label = indicator_label (ind);
-      message = g_strdup_printf (_("Indicator %s is quantitative (%s) but its value “%s” is not a number"),
-                                 label, op, value);
+      message = ys_rule_printf (_("Indicator %s is quantitative (%s) but its value “%s” is not a number"),
+                                label, op, value);
       field = YS_INDICATOR_VALUE;
     }
   else if (ys_rule_is_blank (measure))
     {
       label = indicator_label (ind);
-      message = g_strdup_printf (_("Indicator %s (%s %s) has no unit of measure"), label, op, value);
+      message = ys_rule_printf (_("Indicator %s (%s %s) has no unit of measure"), label, op, value);
       field = YS_INDICATOR_MEASURE;
     }
   else
@@ -220,8 +220,8 @@ check_measurable (YsRuleContext *ctx, YsRecord *ind)
   if (!g_str_equal (l2, "数量") && !g_str_equal (l2, "服务对象满意度") && !ys_goal_is_cost (l1, l2))
     return;
   label = indicator_label (ind);
-  message = g_strdup_printf (_("Indicator %s is a %s indicator but its value “%s” is qualitative"),
-                             label, ys_goal_is_cost (l1, l2) ? "成本" : l2, value);
+  message = ys_rule_printf (_("Indicator %s is a %s indicator but its value “%s” is qualitative"),
+                            label, ys_goal_is_cost (l1, l2) ? "成本" : l2, value);
   emit (ctx, ind, YS_INDICATOR_VALUE, NULL, message);
 }
 
@@ -240,7 +240,7 @@ check_cost_measure (YsRuleContext *ctx, YsRecord *ind)
       || ys_goal_is_money_measure (measure))
     return;
   label = indicator_label (ind);
-  message = g_strdup_printf (_("Indicator %s is a cost indicator but “%s%s%s” is not an amount of money: a cost is "
+  message = ys_rule_printf (_("Indicator %s is a cost indicator but “%s%s%s” is not an amount of money: a cost is "
                                "stated in 元 or 万元"), label, op, value, measure);
   emit (ctx, ind, YS_INDICATOR_MEASURE, NULL, message);
 }
@@ -259,7 +259,7 @@ check_framework (YsRuleContext *ctx, YsRecord *ind)
   if (!ys_goal_level1_known (framework, l1))
     {
       label = indicator_label (ind);
-      message = g_strdup_printf (_("Indicator %s: “%s” is not a level-1 indicator of %s"), label, l1, name);
+      message = ys_rule_printf (_("Indicator %s: “%s” is not a level-1 indicator of %s"), label, l1, name);
       emit (ctx, ind, YS_INDICATOR_LEVEL1, NULL, message);
     }
   else if (!ys_goal_level2_belongs (framework, l1, l2))
@@ -267,8 +267,8 @@ check_framework (YsRuleContext *ctx, YsRecord *ind)
       g_autofree char *term = ys_goal_term (l1);
 
       label = indicator_label (ind);
-      message = g_strdup_printf (_("Indicator %s: “%s” is not a level-2 indicator under %s in %s"),
-                                 label, l2, term, name);
+      message = ys_rule_printf (_("Indicator %s: “%s” is not a level-2 indicator under %s in %s"),
+                                label, l2, term, name);
       emit (ctx, ind, YS_INDICATOR_LEVEL2, NULL, message);
     }
 }

@@ -19,12 +19,12 @@ static void
 emit_line (YsRuleContext *ctx, YsRecord *line, guint field, const char *message)
 {
   YsFindingPlace place = YS_FINDING_PLACE_INIT;
-  g_autofree char *facts = g_strdup_printf ("%s|%s|%s|%s|%" G_GINT64_FORMAT,
-                                            ys_rule_text (line, YS_LINE_KIND),
-                                            ys_rule_text (line, YS_LINE_FUNC_CODE),
-                                            ys_rule_text (line, YS_LINE_ECON_CODE),
-                                            ys_rule_text (line, YS_LINE_PROJECT_CODE),
-                                            ys_rule_int (line, YS_LINE_AMOUNT));
+  g_autofree char *facts = ys_rule_printf ("%s|%s|%s|%s|%" G_GINT64_FORMAT,
+                                           ys_rule_text (line, YS_LINE_KIND),
+                                           ys_rule_text (line, YS_LINE_FUNC_CODE),
+                                           ys_rule_text (line, YS_LINE_ECON_CODE),
+                                           ys_rule_text (line, YS_LINE_PROJECT_CODE),
+                                           ys_rule_int (line, YS_LINE_AMOUNT));
 
   place.record = line;
   place.field = (int) field;
@@ -47,8 +47,8 @@ check_operation_item (YsRuleContext *ctx, YsRecord *line)
   if (name == NULL || !g_str_equal (name, "行政运行"))
     return;
   amount = ys_rule_money (ys_rule_int (line, YS_LINE_AMOUNT));
-  message = g_strdup_printf (_("Project expenditure of %s (project %s) is under %s 行政运行, an item for basic expenditure only"),
-                             amount, ys_rule_text (line, YS_LINE_PROJECT_CODE), func);
+  message = ys_rule_printf (_("Project expenditure of %s (project %s) is under %s 行政运行, an item for basic expenditure only"),
+                            amount, ys_rule_text (line, YS_LINE_PROJECT_CODE), func);
   emit_line (ctx, line, YS_LINE_FUNC_CODE, message);
 }
 
@@ -63,8 +63,8 @@ check_personnel (YsRuleContext *ctx, YsRecord *line)
       || econ_class_is (econ, "301", "303"))
     return;
   what = ys_rule_code_name (ctx, YS_CATALOG_ECONOMIC_DEPT, econ);
-  message = g_strdup_printf (_("The line is 人员经费 (personnel) but its economic code %s is neither 301 工资福利支出 nor 303 对个人和家庭的补助"),
-                             what);
+  message = ys_rule_printf (_("The line is 人员经费 (personnel) but its economic code %s is neither 301 工资福利支出 nor 303 对个人和家庭的补助"),
+                            what);
   emit_line (ctx, line, YS_LINE_ECON_CODE, message);
 }
 
@@ -79,8 +79,8 @@ check_public (YsRuleContext *ctx, YsRecord *line)
       || econ_class_is (econ, "302", "310"))
     return;
   what = ys_rule_code_name (ctx, YS_CATALOG_ECONOMIC_DEPT, econ);
-  message = g_strdup_printf (_("The line is 公用经费 (running costs) but its economic code %s is neither 302 商品和服务支出 nor 310 资本性支出"),
-                             what);
+  message = ys_rule_printf (_("The line is 公用经费 (running costs) but its economic code %s is neither 302 商品和服务支出 nor 310 资本性支出"),
+                            what);
   emit_line (ctx, line, YS_LINE_ECON_CODE, message);
 }
 
@@ -97,8 +97,8 @@ check_project_personnel (YsRuleContext *ctx, YsRecord *line)
     return;
   what = ys_rule_code_name (ctx, YS_CATALOG_ECONOMIC_DEPT, econ);
   amount = ys_rule_money (ys_rule_int (line, YS_LINE_AMOUNT));
-  message = g_strdup_printf (_("Project %s spends %s on %s, a personnel code"),
-                             ys_rule_text (line, YS_LINE_PROJECT_CODE), amount, what);
+  message = ys_rule_printf (_("Project %s spends %s on %s, a personnel code"),
+                            ys_rule_text (line, YS_LINE_PROJECT_CODE), amount, what);
   emit_line (ctx, line, YS_LINE_ECON_CODE, message);
 }
 

@@ -127,8 +127,8 @@ check_pairs (YsRuleContext *ctx, YsGroup *unit)
 
       if (d == 0)
         continue;
-      facts = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
-                               pairs[p].funcs[0], func_total[p], econ_total[p]);
+      facts = ys_rule_printf ("%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
+                              pairs[p].funcs[0], func_total[p], econ_total[p]);
       func_label = label (ctx, YS_CATALOG_FUNCTION, pairs[p].funcs);
       econ_label = label (ctx, YS_CATALOG_ECONOMIC_DEPT, pairs[p].econs);
       func_money = ys_rule_money (func_total[p]);

@@ -115,7 +115,7 @@ check_changes (YsRuleContext *ctx, YsGroup *unit)
         continue;
       if (!ys_prior_year_needs_reason (last, now, sangong))
         continue;
-      facts = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, last, now);
+      facts = ys_rule_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, last, now);
       what = describe (ctx, prior);
       l = ys_rule_money (last);
       n = ys_rule_money (now);

@@ -22,8 +22,8 @@ check_item_sums (YsRuleContext *ctx, YsRecord *item)
   if (quantity > 0 && price > 0 && quantity * price != amount)
     {
       YsFindingPlace place = YS_FINDING_PLACE_INIT;
-      g_autofree char *facts = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
-                                                quantity, price, amount);
+      g_autofree char *facts = ys_rule_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
+                                               quantity, price, amount);
       g_autofree char *p = ys_rule_money (price), *a = ys_rule_money (amount);
       g_autofree char *product = ys_rule_money (quantity * price);
 
@@ -38,7 +38,7 @@ check_item_sums (YsRuleContext *ctx, YsRecord *item)
   if (reserved > amount)
     {
       YsFindingPlace place = YS_FINDING_PLACE_INIT;
-      g_autofree char *facts = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, reserved, amount);
+      g_autofree char *facts = ys_rule_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, reserved, amount);
       g_autofree char *r = ys_rule_money (reserved), *a = ys_rule_money (amount);
 
       place.record = item;
@@ -72,7 +72,7 @@ check_item_catalog (YsRuleContext *ctx, YsRecord *item)
     }
   if (ys_catalog_lookup (catalog, upper) != NULL)
     return;
-  facts = g_strdup_printf ("%s|%d", upper, incomplete);
+  facts = ys_rule_printf ("%s|%d", upper, incomplete);
   place.facts = facts;
   place.level = incomplete ? YS_FINDING_WARNING : YS_FINDING_ERROR;
   ys_rule_emit (ctx, &place, _("%s: %s is not in the %s"),
@@ -98,7 +98,7 @@ check_project_purchases (YsRuleContext *ctx, YsGroup *group)
     bought += ys_rule_int (g_ptr_array_index (items, i), YS_PROCUREMENT_AMOUNT);
   if (bought <= spent)
     return;
-  facts = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, bought, spent);
+  facts = ys_rule_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, bought, spent);
   b = ys_rule_money (bought);
   s = ys_rule_money (spent);
   d = ys_rule_money (bought - spent);
@@ -170,8 +170,8 @@ check_flags (YsRuleContext *ctx, YsGroup *unit)
       const YsLedgerLine *entry = key;
       YsRecord *line = entry->line;
       YsFindingPlace place = YS_FINDING_PLACE_INIT;
-      g_autofree char *facts = g_strdup_printf ("%s|%" G_GINT64_FORMAT,
-                                                ys_rule_text (line, YS_LINE_ECON_CODE), entry->amount);
+      g_autofree char *facts = ys_rule_printf ("%s|%" G_GINT64_FORMAT,
+                                               ys_rule_text (line, YS_LINE_ECON_CODE), entry->amount);
       g_autofree char *what = ys_rule_code_name (ctx, YS_CATALOG_ECONOMIC_DEPT,
                                                  ys_rule_text (line, YS_LINE_ECON_CODE));
       g_autofree char *money = ys_rule_money (entry->amount);
@@ -199,13 +199,13 @@ check_flags (YsRuleContext *ctx, YsGroup *unit)
         {
           YsFindingPlace place = YS_FINDING_PLACE_INIT;
           g_autofree char *suffix = NULL, *facts = NULL, *money = NULL;
-          g_autofree char *what = project[0] ? g_strdup_printf (_("project %s"), project)
+          g_autofree char *what = project[0] ? ys_rule_printf (_("project %s"), project)
                                              : g_strdup (_("without a project"));
 
           if ((p->flagged[t] > 0) == (p->listed[t] > 0))
             continue;
-          suffix = g_strdup_printf ("%s:%s", t == 0 ? "procurement" : "service", project);
-          facts = g_strdup_printf ("%u|%u|%" G_GINT64_FORMAT, p->flagged[t], p->listed[t], p->flagged_amount[t]);
+          suffix = ys_rule_printf ("%s:%s", t == 0 ? "procurement" : "service", project);
+          facts = ys_rule_printf ("%u|%u|%" G_GINT64_FORMAT, p->flagged[t], p->listed[t], p->flagged_amount[t]);
           money = ys_rule_money (p->flagged_amount[t]);
           /* Located at the unit: a project may have lines in several units. */
           place.unit_code = ys_group_get_code (unit);

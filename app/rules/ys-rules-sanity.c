@@ -55,8 +55,8 @@ printed_fields (const YsLayout *layout, int year)
 
               for (guint i = 0; cell->text != NULL && i < G_N_ELEMENTS (printable); i++)
                 {
-                  g_autofree char *needle = g_strdup_printf ("{project.%s",
-                                                             ys_project_kind.fields[printable[i].field].name);
+                  g_autofree char *needle = ys_rule_printf ("{project.%s",
+                                                            ys_project_kind.fields[printable[i].field].name);
                   const char *hit = strstr (cell->text, needle);
                   char after = hit ? hit[strlen (needle)] : '\0';
 
@@ -77,7 +77,7 @@ required_fields (YsDocument *doc)
   static GHashTable *masks;
   const char *region = ys_document_get_meta (doc, "region");
   int year = ys_document_get_year (doc);
-  g_autofree char *key = g_strdup_printf ("%s:%d", region ? region : "", year);
+  g_autofree char *key = ys_rule_printf ("%s:%d", region ? region : "", year);
   gpointer found;
   guint mask;
 
@@ -167,7 +167,7 @@ check_amount (YsRuleContext *ctx, YsRecord *record, guint field)
     return;
   what = ys_record_describe (record);
   money = ys_rule_money (amount);
-  facts = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+  facts = ys_rule_printf ("%" G_GINT64_FORMAT, amount);
   place.record = record;
   place.field = (int) field;
   place.facts = facts;
@@ -221,7 +221,7 @@ check_other_share (YsRuleContext *ctx, YsGroup *unit)
       if (total == 0 || other[c] * 5 <= total || other[c] < 10000000)
         continue;
       percent = (guint) ((other[c] * 100 + total / 2) / total);
-      facts = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, other[c], total);
+      facts = ys_rule_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, other[c], total);
       o = ys_rule_money (other[c]);
       t = ys_rule_money (total);
       place.unit_code = ys_group_get_code (unit);

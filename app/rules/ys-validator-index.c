@@ -11,27 +11,19 @@
 
 /* ---- the index ---- */
 
-static inline guint
-recent_slot (const char *code)
-{
-  return (guint) (((guint64) (guintptr) code * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
-                  >> (64 - YS_RECENT_GROUPS_BITS));
-}
-
 /* @interned: @code is a record's code, interned (ys_value_copy), so that the
  * same pointer is the same code for as long as the program runs. */
 static YsGroup *
 get_group (YsValidator *self, guint which, const char *code, gboolean interned)
 {
   YsGroup *group;
-  guint slot = recent_slot (code);
 
   if (code == NULL || code[0] == '\0')
     return NULL;
   /* Without hashing the code: most records name a unit or project that
    * records before them named. */
-  if (interned && self->recent[which][slot].code == code)
-    return self->recent[which][slot].group;
+  if (interned && (group = ys_key_map_lookup (&self->by_address[which], ys_key_map_pointer (code))) != NULL)
+    return group;
   group = g_hash_table_lookup (self->groups[which], code);
   if (group == NULL)
     {
@@ -49,10 +41,7 @@ get_group (YsValidator *self, guint which, const char *code, gboolean interned)
       g_hash_table_insert (self->groups[which], group->code, group);
     }
   if (interned)
-    {
-      self->recent[which][slot].code = code;
-      self->recent[which][slot].group = group;
-    }
+    ys_key_map_insert (&self->by_address[which], ys_key_map_pointer (code), group);
   return group;
 }
 
@@ -241,24 +230,27 @@ ys_validator_records (YsValidator *self, const YsKind *kind)
 #define PREFETCH_AHEAD 8
 
 /* Asks for what joining @record will read at random places: its slot in the
- * map of members and, for a line of a unit found lately, the slots of its
- * unit's ledger (without finding or making the group otherwise). */
+ * map of members and, for a line of a unit and project seen before, the
+ * slots of its unit's ledger and the ends of the groups' lists of members
+ * (without making a group). */
 static void
 prefetch_join (YsValidator *self, YsRecord *record, guint kind)
 {
   ys_key_map_prefetch (&self->members, ys_key_map_pointer (record));
   if (kind == self->line_kind)
     {
-      const char *code = ys_rule_text (record, YS_LINE_UNIT_CODE);
-      const YsRecentGroup *recent = &self->recent[YS_GROUP_UNITS][recent_slot (code)];
+      YsGroup *unit = ys_key_map_lookup (&self->by_address[YS_GROUP_UNITS],
+                                         ys_key_map_pointer (ys_rule_text (record, YS_LINE_UNIT_CODE)));
+      YsGroup *project = ys_key_map_lookup (&self->by_address[YS_GROUP_PROJECTS],
+                                            ys_key_map_pointer (ys_rule_text (record, YS_LINE_PROJECT_CODE)));
 
-      if (recent->code == code && recent->group->ledger != NULL)
+      if (unit != NULL)
         {
-          GPtrArray *members = recent->group->members[kind];
-
-          ys_ledger_prefetch (recent->group->ledger, record);
-          __builtin_prefetch (members->pdata + members->len, 1);
+          ys_ledger_prefetch (unit->ledger, record);
+          __builtin_prefetch (unit->members[kind]->pdata + unit->members[kind]->len, 1);
         }
+      if (project != NULL)
+        __builtin_prefetch (project->members[kind]->pdata + project->members[kind]->len, 1);
     }
 }
 

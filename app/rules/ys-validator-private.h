@@ -51,12 +51,6 @@ struct _YsRuleContext
 };
 
 #define YS_MAX_FIELDS 64
-#define YS_RECENT_GROUPS_BITS 12
-
-typedef struct {
-  const char *code;
-  YsGroup    *group;
-} YsRecentGroup;
 
 enum { YS_GROUP_UNITS, YS_GROUP_PROJECTS, YS_N_GROUP_KINDS };
 
@@ -96,10 +90,10 @@ struct _YsValidator
   gsize                n_first_members, first_members_used;
   YsLedgerCode        *codes;                        /* shared by the units' ledgers */
   GHashTable          *groups[YS_N_GROUP_KINDS];        /* code → YsGroup */
-  /* Groups found lately, by the address of the interned code they were found
-   * by (groups are never freed; slot: a Fibonacci hash of the address, as
-   * interned codes lie side by side). */
-  YsRecentGroup       *recent[YS_N_GROUP_KINDS];      /* 1 << YS_RECENT_GROUPS_BITS each */
+  /* The groups by the address of each interned code they were found by
+   * (groups are never freed, nor are interned texts): found without
+   * hashing the code. */
+  YsKeyMap             by_address[YS_N_GROUP_KINDS];
 
   GHashTable          *dirty_records;                /* YsRecord (ref) → guint64 mask */
   GHashTable          *dirty_groups;                 /* YsGroup → guint64 mask */

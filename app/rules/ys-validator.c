@@ -332,7 +332,7 @@ ys_validator_finalize (GObject *object)
   for (guint g = 0; g < YS_N_GROUP_KINDS; g++)
     {
       g_hash_table_unref (self->groups[g]);
-      g_free (self->recent[g]);
+      ys_key_map_clear (&self->by_address[g]);
     }
   ys_validator_free_members (self);
   g_free (self->codes);
@@ -426,7 +426,7 @@ ys_validator_init (YsValidator *self)
   for (guint g = 0; g < YS_N_GROUP_KINDS; g++)
     {
       self->groups[g] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) ys_group_free);
-      self->recent[g] = g_new0 (YsRecentGroup, 1 << YS_RECENT_GROUPS_BITS);
+      ys_key_map_init (&self->by_address[g], 1024);
     }
   self->dirty_records = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
   self->dirty_groups = g_hash_table_new_full (NULL, NULL, NULL, g_free);
