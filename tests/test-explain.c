@@ -115,6 +115,7 @@ test_shares (void)
   const YsMoney nothing[] = { 0, 0 };
   gint64 out[5];
   gint64 sum = 0;
+  g_autofree char *percent = NULL;
 
   ys_explain_shares (thirds, 3, out);
   g_assert_cmpint (out[0] + out[1] + out[2], ==, 10000);
@@ -127,7 +128,8 @@ test_shares (void)
   g_assert_cmpint (out[0], ==, 5256);  /* 333.81 / 635.13 as printed */
   ys_explain_shares (nothing, 2, out);
   g_assert_cmpint (out[0] + out[1], ==, 0);
-  g_assert_cmpstr (ys_explain_percent (5256), ==, "52.56");
+  percent = ys_explain_percent (5256);
+  g_assert_cmpstr (percent, ==, "52.56");
 }
 
 static void

@@ -199,7 +199,9 @@ ys_test_json_int (const char *json, const char *key)
 }
 
 #ifdef CLI_PATH
-/* Runs yusuan-cli with the NULL-terminated arguments; returns its exit status. */
+/* Runs yusuan-cli with the NULL-terminated arguments; returns its exit
+ * status. What @out and @err held is freed first: tests read several runs
+ * into the same strings. */
 static inline int
 ys_test_run_cli (char **out, char **err, ...)
 {
@@ -209,6 +211,10 @@ ys_test_run_cli (char **out, char **err, ...)
   const char *arg;
   int status = 0;
 
+  if (out != NULL)
+    g_clear_pointer (out, g_free);
+  if (err != NULL)
+    g_clear_pointer (err, g_free);
   g_ptr_array_add (argv, (gpointer) CLI_PATH);
   va_start (args, err);
   while ((arg = va_arg (args, const char *)) != NULL)
