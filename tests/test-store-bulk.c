@@ -361,6 +361,37 @@ test_row_sums (void)
   ys_test_rm_rf (dir);
 }
 
+/* Refuses to begin a transaction, as a full disk or a lost lock would. */
+static int
+refuse_begin_cb (void *data, int action, const char *a, const char *b, const char *c, const char *d)
+{
+  return action == SQLITE_TRANSACTION && g_strcmp0 (a, "BEGIN") == 0 ? SQLITE_DENY : SQLITE_OK;
+}
+
+/* A bulk load that cannot begin leaves the connection's foreign keys on,
+ * as they were: it turns them off before its transaction. */
+static void
+test_keys_on_after_failed_begin (void)
+{
+  g_autofree char *dir = ys_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "k.yusuan", NULL);
+  g_autoptr(GError) error = NULL;
+  YsStore *store;
+  int on = 0;
+
+  store = ys_store_create (path, &error);
+  g_assert_no_error (error);
+  sqlite3_set_authorizer (store->db, refuse_begin_cb, NULL);
+  g_assert_false (ys_store_begin_bulk (store, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  sqlite3_set_authorizer (store->db, NULL, NULL);
+  g_assert_true (ys_store_query_int (store, "PRAGMA foreign_keys", &on, &error));
+  g_assert_cmpint (on, ==, 1);
+  ys_store_close (store);
+  ys_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -369,5 +400,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store-bulk/new-file", test_new_file);
   g_test_add_func ("/store-bulk/row-sums", test_row_sums);
   g_test_add_func ("/store-bulk/references-checked", test_references_checked);
+  g_test_add_func ("/store-bulk/keys-on-after-failed-begin", test_keys_on_after_failed_begin);
   return g_test_run ();
 }

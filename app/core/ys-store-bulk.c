@@ -107,6 +107,7 @@ ys_store_begin_bulk (YsStore *self, GError **error)
   /* Only outside a transaction does SQLite take these settings. */
   if (!ys_store_exec (self, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
+  self->bulk_keys_off = TRUE;
   if (self->version == YS_STORE_SCHEMA_VERSION && ys_temp_file_is_ours (self->path))
     {
       self->bulk_fresh = TRUE;
@@ -283,16 +284,20 @@ gboolean
 ys_store_end_bulk (YsStore *self, GError **error)
 {
   gboolean fresh = self->bulk_fresh;
+  gboolean keys_off = self->bulk_keys_off;
 
   if (self->bulk_checked)
     sqlite3_exec (self->db, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
   self->bulk_checked = FALSE;
   self->bulk_fresh = FALSE;
-  if (self->bulk_indexes == NULL && !fresh)
+  self->bulk_keys_off = FALSE;
+  if (self->bulk_indexes == NULL && !fresh && !keys_off)
     return TRUE;
   g_clear_pointer (&self->bulk_indexes, g_ptr_array_unref);
   g_clear_pointer (&self->bulk_triggers, g_ptr_array_unref);
   g_clear_pointer (&self->bulk_sums, ys_bulk_sums_free);
+  /* On again even when the load failed before it began: every later write
+   * of this connection relies on them. */
   sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   return !fresh || make_durable (self, error);
 }

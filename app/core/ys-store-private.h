@@ -36,6 +36,7 @@ struct _YsStore
   GPtrArray    *bulk_indexes; /* during a bulk load: name, sql of each index dropped */
   gboolean      bulk_fresh;   /* … into a new file under a temporary name (ys-store-bulk.c) */
   gboolean      bulk_checked; /* … whose rows ys_store_value_passes() checks instead of SQLite */
+  gboolean      bulk_keys_off; /* … with the foreign keys turned off until it ends */
   const YsKind *deferred;     /* a kind whose table the check at open left out (ys_store_open_streaming) */
   GPtrArray    *bulk_triggers; /* … name, sql of each line_sum_* trigger dropped */
   YsBulkSums   *bulk_sums;    /* … the sums of its lines, kept in C while the triggers are off */
