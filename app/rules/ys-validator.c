@@ -90,8 +90,6 @@ check_all (YsValidator *self, gboolean index)
   g_hash_table_iter_init (&iter, self->by_key);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (old, g_object_ref (value));
-  ys_key_map_clear (&self->owned);
-  ys_key_map_init (&self->owned, g_hash_table_size (self->by_key));
 
   ys_rule_context_init (&ctx, self->doc, fresh);
   if (index)
@@ -123,6 +121,10 @@ check_all (YsValidator *self, gboolean index)
         }
     }
   ys_rule_context_clear (&ctx);
+  /* Sized once the findings are known (no rule reads it): it holds one
+   * entry per owner of a finding. */
+  ys_key_map_clear (&self->owned);
+  ys_key_map_init (&self->owned, MAX (g_hash_table_size (self->by_key), fresh->len));
   ys_validator_apply (self, old, fresh);
 }
 
