@@ -1,6 +1,6 @@
 /* The messages of findings as ys_rule_format() writes them, against what
- * printf writes for the same format and arguments, for every format the
- * rules and their zh_CN translations use; and the formats it leaves to
+ * printf writes for the same format and arguments, for the kinds of format
+ * the rules and their zh_CN translations use, and for those it leaves to
  * printf. */
 #include "config.h"
 
@@ -8,7 +8,7 @@
 
 #include "ys-rule-format.h"
 
-/* Both ways from the same arguments; NULL when ys_rule_format() declines. */
+/* Both ways from the same arguments. */
 static char *
 format_both (char **printed, const char *format, ...)
 {
@@ -28,15 +28,7 @@ format_both (char **printed, const char *format, ...)
   G_STMT_START { \
     g_autofree char *printed = NULL; \
     g_autofree char *ours = format_both (&printed, __VA_ARGS__); \
-    g_assert_nonnull (ours); \
     g_assert_cmpstr (ours, ==, printed); \
-  } G_STMT_END
-
-#define LEFT_TO_PRINTF(...) \
-  G_STMT_START { \
-    g_autofree char *printed = NULL; \
-    g_autofree char *ours = format_both (&printed, __VA_ARGS__); \
-    g_assert_null (ours); \
   } G_STMT_END
 
 static void
@@ -63,15 +55,18 @@ test_same (void)
   SAME_AS_PRINTF ("%2$s %1$s %2$s", "one", "two");
 }
 
+/* Formats it does not write itself: the arguments reach printf untouched,
+ * even after a conversion it knows. */
 static void
 test_left_to_printf (void)
 {
-  LEFT_TO_PRINTF ("%.1f%%", 12.5);
-  LEFT_TO_PRINTF ("%5d", 3);
-  LEFT_TO_PRINTF ("%-8s|", "x");
-  LEFT_TO_PRINTF ("%x", 255u);
-  LEFT_TO_PRINTF ("%c", 'a');
-  LEFT_TO_PRINTF ("%zu", (gsize) 3);
+  SAME_AS_PRINTF ("%.1f%%", 12.5);
+  SAME_AS_PRINTF ("%s: %5d", "width", 3);
+  SAME_AS_PRINTF ("%-8s|", "x");
+  SAME_AS_PRINTF ("%u then %x", 7u, 255u);
+  SAME_AS_PRINTF ("%c", 'a');
+  SAME_AS_PRINTF ("%s %zu", "size", (gsize) 3);
+  SAME_AS_PRINTF ("%2$s %1$.1f", 2.25, "share");
 }
 
 int

@@ -1,6 +1,7 @@
-/* See ys-rule-format.h. The format is read twice: once to learn each
- * argument's type (positional arguments may come in any order), once to
- * write; the length is known before anything is written. */
+/* See ys-rule-format.h. The format is read three times: to learn each
+ * argument's type (positional arguments may come in any order; nothing is
+ * taken from @args before the format is known to be one of ours), to add up
+ * the length, and to write. */
 #include "config.h"
 
 #include <string.h>
@@ -126,7 +127,7 @@ write_arg (char *out, const Arg *a)
 char *
 ys_rule_format (const char *format, va_list args)
 {
-  Arg arg[MAX_ARGS + 1] = { { 0 } };
+  Arg arg[MAX_ARGS + 1] = { { ARG_NONE, { NULL } } };
   guint n_args = 0, next = 0;
   gboolean any_positional = FALSE, any_sequential = FALSE;
   gsize length = 0;
@@ -145,7 +146,7 @@ ys_rule_format (const char *format, va_list args)
           continue;
         }
       if (!parse (&p, &argno, &positional, &type))
-        return NULL;
+        return g_strdup_vprintf (format, args);
       if (type == ARG_NONE)
         {
           length++;
@@ -158,22 +159,25 @@ ys_rule_format (const char *format, va_list args)
           any_sequential = TRUE;
           argno = ++next;
           if (argno > MAX_ARGS)
-            return NULL;
+            return g_strdup_vprintf (format, args);
         }
       if (arg[argno].type != ARG_NONE && arg[argno].type != type)
-        return NULL;
+        return g_strdup_vprintf (format, args);
       arg[argno].type = type;
       n_args = MAX (n_args, argno);
     }
   if (any_positional && any_sequential)
-    return NULL;
+    return g_strdup_vprintf (format, args);
+  for (guint i = 1; i <= n_args; i++)
+    if (arg[i].type == ARG_NONE)
+      return g_strdup_vprintf (format, args);
 
   /* Taken in their order, as printf would. */
   for (guint i = 1; i <= n_args; i++)
     switch (arg[i].type)
       {
       case ARG_NONE:
-        return NULL;
+        g_assert_not_reached ();
       case ARG_STR:
         arg[i].v.s = va_arg (args, const char *);
         break;

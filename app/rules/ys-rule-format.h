@@ -9,9 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* What g_strdup_vprintf (@format, @args) gives, or NULL (with @args
- * untouched or not) when @format uses anything else than %s, %d, %i, %u
- * (with l or ll) and %%: the caller then formats with a copy of @args. */
+/* What g_strdup_vprintf (@format, @args) gives: written here when @format
+ * uses nothing else than %s, %d, %i, %u (with l or ll) and %%, else by
+ * g_strdup_vprintf () itself. */
 char *ys_rule_format (const char *format,
                       va_list     args);
 

@@ -374,15 +374,7 @@ ys_rule_emit (YsRuleContext *ctx, const YsFindingPlace *place, const char *forma
   if (format[0] == '%' && format[1] == 's' && format[2] == '\0')
     message = g_strdup (va_arg (args, const char *));
   else
-    {
-      va_list copy;
-
-      va_copy (copy, args);
-      message = ys_rule_format (format, copy);
-      va_end (copy);
-      if (message == NULL)
-        message = g_strdup_vprintf (format, args);
-    }
+    message = ys_rule_format (format, args);
   va_end (args);
 
   checksum = digest (place->facts ? place->facts : message);
@@ -403,15 +395,11 @@ ys_rule_emit (YsRuleContext *ctx, const YsFindingPlace *place, const char *forma
 char *
 ys_rule_printf (const char *format, ...)
 {
-  va_list args, copy;
+  va_list args;
   char *out;
 
   va_start (args, format);
-  va_copy (copy, args);
-  out = ys_rule_format (format, copy);
-  va_end (copy);
-  if (out == NULL)
-    out = g_strdup_vprintf (format, args);
+  out = ys_rule_format (format, args);
   va_end (args);
   return out;
 }
