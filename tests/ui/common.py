@@ -433,6 +433,12 @@ def choose_in_main_menu(app, frame, env, label, action, appeared):
     return shown
 
 
+def label_containing(node, text, timeout=20):
+    """The first label below @node whose text contains @text, waited for."""
+    return wait_for(lambda: next(iter(node.findChildren(
+        lambda n: n.roleName == "label" and text in (n.name or ""))), None), timeout=timeout)
+
+
 def named(node, roles, name, timeout=10):
     """The first descendant with one of @roles named @name, or @name followed
     by the text of its mnemonic label (GTK 4.8 appends it: "说明 说明(E)")."""

@@ -20,15 +20,10 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from common import (_, check, check_log, choose_in_main_menu, dump, find, find_app, find_window,  # noqa: E402
-                    labelled, main, press, screenshot, start, stop, wait_for)
+                    label_containing, labelled, main, press, screenshot, start, stop, wait_for)
 
 SAMPLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                       "resources", "samples", "shanhaiguan-2023")
-
-
-def label_containing(node, text, timeout=20):
-    return wait_for(lambda: next(iter(node.findChildren(
-        lambda n: n.roleName == "label" and text in (n.name or ""))), None), timeout=timeout)
 
 
 def spin_value(spin):

@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import common  # noqa: E402
 from common import (_, c_format, check, check_log, click, find, find_app, find_window,  # noqa: E402
-                    grid_cell, keys, main, money, press, show_page, start, stop, wait_for)
+                    grid_cell, keys, label_containing, main, money, press, show_page, start, stop, wait_for)
 
 SAMPLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                       "resources", "samples", "yongqiao-2023")
@@ -34,11 +34,6 @@ def type_chinese(text):
     common.forget()
     subprocess.run(["xdotool", "type", "--delay", "150", text], check=True)
     time.sleep(0.3)
-
-
-def label_containing(node, text, timeout=20):
-    return wait_for(lambda: next(iter(node.findChildren(
-        lambda n: n.roleName == "label" and text in (n.name or ""))), None), timeout=timeout)
 
 
 def basic_fiscal_fen():
