@@ -219,8 +219,9 @@ main (int argc, char **argv)
   report ("full re-check (findings kept)", full, full_cpu);
 
   /* Single edits: the write is done while frozen, the re-check at thaw is
-   * timed alone, and with the edit (its undo step and SQLite write) too. */
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+   * timed alone, and with the edit (its undo step and SQLite write) too.
+   * --edits 0: the full checks alone. */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds) && edits > 0; k++)
     {
       g_autofree char *what = g_strdup_printf ("one edit: %s", kinds[k].name);
       g_autofree char *with_write = g_strdup_printf ("  the same, edit and write included");
