@@ -9,6 +9,21 @@
 
 G_BEGIN_DECLS
 
+/* A document's connection is used by one thread at a time (a window opens
+ * it in a worker and hands it over; workers read copies through their own),
+ * so SQLite need not lock it around every call: a row of ten columns took
+ * a dozen lock and unlock pairs. */
+#define YS_STORE_OPEN_FLAGS SQLITE_OPEN_NOMUTEX
+
+/* ys-store-read-only.c */
+gboolean  ys_store_can_write      (const char     *path);
+int       ys_store_open_read_only (const char     *path,
+                                   gboolean        has_wal,
+                                   sqlite3       **db,
+                                   char          **copy_dir,
+                                   GError        **error);
+void      ys_store_remove_copy    (const char     *dir);
+
 /* Sums written with every row since schema version 3. */
 #define YS_STORE_CHECKSUM_SINCE 3
 /* Choices checked by comparisons rather than IN lists since version 5. */
