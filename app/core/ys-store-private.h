@@ -22,7 +22,6 @@ int       ys_store_open_read_only (const char     *path,
                                    sqlite3       **db,
                                    char          **copy_dir,
                                    GError        **error);
-void      ys_store_remove_copy    (const char     *dir);
 
 /* Sums written with every row since schema version 3. */
 #define YS_STORE_CHECKSUM_SINCE 3

@@ -2,7 +2,6 @@
  * how it is read when it cannot (ys-store.c open_file). */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <unistd.h>
 
 #include "ys-store-private.h"
@@ -59,19 +58,4 @@ ys_store_open_read_only (const char *path, gboolean has_wal, sqlite3 **db, char 
 
       return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | YS_STORE_OPEN_FLAGS, NULL);
     }
-}
-
-void
-ys_store_remove_copy (const char *dir)
-{
-  g_autoptr(GDir) d = dir ? g_dir_open (dir, 0, NULL) : NULL;
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      g_unlink (child);
-    }
-  if (dir)
-    g_rmdir (dir);
 }

@@ -346,7 +346,7 @@ open_file (const char *path, gboolean upgrade, const YsKind *deferred, GError **
       if (error && *error == NULL)
         ys_store_set_error (error, db, path, rc, _("open"));
       sqlite3_close (db);
-      ys_store_remove_copy (copy_dir);
+      ys_temp_file_remove_folder (copy_dir);
       return NULL;
     }
   self = store_new (db, path);
@@ -420,7 +420,7 @@ ys_store_close (YsStore *self)
     for (guint s = 0; s < N_STMTS; s++)
       sqlite3_finalize (self->stmts[k][s]);
   sqlite3_close (self->db);
-  ys_store_remove_copy (self->copy_dir);
+  ys_temp_file_remove_folder (self->copy_dir);
   g_free (self->copy_dir);
   g_free (self->path);
   g_free (self);
