@@ -48,15 +48,7 @@ on_items_changed_cb (GListModel *model,
 static void
 assert_copy (Fixture *f)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (f->model));
-
-  g_assert_cmpuint (f->copy->len, ==, n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (f->model), i);
-
-      g_assert_true (f->copy->pdata[i] == item);
-    }
+  ys_test_list_assert_items (G_LIST_MODEL (f->model), f->copy);
 }
 
 static void
@@ -70,43 +62,13 @@ static void
 assert_same (Fixture    *f,
              const char *what)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (f->reference));
+  g_autoptr (GPtrArray) want = NULL;
 
   settle (f);
-  g_test_message ("%s: %u rows", what, n);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (GObject) want = g_list_model_get_item (G_LIST_MODEL (f->reference), i);
-      g_autoptr (GObject) got = g_list_model_get_item (G_LIST_MODEL (f->model), i);
-
-      g_assert_true (got == want);
-    }
+  want = ys_test_list_items (G_LIST_MODEL (f->reference));
+  g_test_message ("%s: %u rows", what, want->len);
+  ys_test_list_assert_items (G_LIST_MODEL (f->model), want);
   assert_copy (f);
-}
-
-/* The rows shown, to compare with those shown later. */
-static GPtrArray *
-rows_of (Fixture *f)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->model)); i++)
-    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (f->model), i));
-  return rows;
-}
-
-static void
-assert_rows (Fixture   *f,
-             GPtrArray *rows)
-{
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, rows->len);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (f->model), i);
-
-      g_assert_true (item == rows->pdata[i]);
-    }
 }
 
 static void
@@ -125,7 +87,7 @@ change_filter (Fixture         *f,
                GtkFilterChange  change,
                gboolean         slow)
 {
-  g_autoptr (GPtrArray) before = rows_of (f);
+  g_autoptr (GPtrArray) before = ys_test_list_items (G_LIST_MODEL (f->model));
 
   wanted = now_wanted;
   match_cost_us = slow ? 3 : 0;
@@ -134,7 +96,7 @@ change_filter (Fixture         *f,
     {
       /* The rows stay as they were until the filtering is done. */
       g_assert_cmpuint (ys_filter_model_get_pending (f->model), >, 0);
-      assert_rows (f, before);
+      ys_test_list_assert_items (G_LIST_MODEL (f->model), before);
       assert_copy (f);
     }
 }

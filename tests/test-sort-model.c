@@ -51,20 +51,13 @@ static void
 assert_same (Fixture    *f,
              const char *what)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (f->reference));
+  g_autoptr (GPtrArray) want = NULL;
 
   settle (f);
-  g_test_message ("%s: %u rows", what, n);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, n);
-  g_assert_cmpuint (f->copy->len, ==, n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (GObject) want = g_list_model_get_item (G_LIST_MODEL (f->reference), i);
-      g_autoptr (GObject) got = g_list_model_get_item (G_LIST_MODEL (f->model), i);
-
-      g_assert_true (got == want);
-      g_assert_true (f->copy->pdata[i] == want);
-    }
+  want = ys_test_list_items (G_LIST_MODEL (f->reference));
+  g_test_message ("%s: %u rows", what, want->len);
+  ys_test_list_assert_items (G_LIST_MODEL (f->model), want);
+  ys_test_list_assert_items (G_LIST_MODEL (f->model), f->copy);
 }
 
 static void
